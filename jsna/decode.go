@@ -1,0 +1,464 @@
+package jsna
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// Limits the readers enforce. A file past them is refused with a message
+// that says which limit it broke, before any of it is decoded.
+const (
+	// MaxDocumentBytes is the largest document Read and Decode accept. An
+	// England-scale master (about 7,000 wards by 60 indicators with
+	// narrative) is well under it.
+	MaxDocumentBytes = 256 << 20
+	// MaxDepth is the deepest nesting of arrays and objects accepted. The
+	// format itself needs 5 levels; the rest is room for unknown members.
+	MaxDepth = 64
+)
+
+// Read reads a whole document from r, decodes it and validates it. name is
+// used in messages only. The error, if any, is an *Error listing every
+// problem found, or the reader's own error.
+func Read(name string, r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("jsna: read %s: %w", name, err)
+	}
+	return Parse(name, data)
+}
+
+// Parse decodes data and validates the result. name is used in messages
+// only. The error is an *Error with File set to name.
+func Parse(name string, data []byte) (*Document, error) {
+	d, err := decode(data)
+	switch {
+	case err == nil:
+		err = d.Validate()
+	case d != nil:
+		// Members of the wrong type: report the content rules too, all at
+		// once, except where a member already has a problem.
+		err = mergeProblems(err.(*Error), d.Validate())
+	}
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			e.File = name
+		}
+		return nil, err
+	}
+	return d, nil
+}
+
+// Decode reads a jsna/1 document from JSON without validating its content.
+// It is tolerant of members it does not know: they are kept in the records'
+// Extra fields and written back by Encode. A leading UTF-8 byte order mark is
+// ignored. The error, if any, is an *Error: a syntax error with its line and
+// column, or every member of the wrong type with its path. Decode never
+// panics, whatever data holds.
+func Decode(data []byte) (*Document, error) {
+	d, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// decode is Decode, but returns what it could decode alongside the problems
+// with members of the wrong type (nil for a syntax error).
+func decode(data []byte) (*Document, error) {
+	var ps problems
+	if len(data) > MaxDocumentBytes {
+		ps.add("", "file is larger than the %s this version reads", byteSize(MaxDocumentBytes))
+		return nil, ps.err()
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		ps.add("", "file is empty")
+		return nil, ps.err()
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		line, col := lineCol(data, off)
+		ps.addAt("", line, col, "file is not UTF-8 text (byte 0x%02x at offset %d)", data[off], off)
+		return nil, ps.err()
+	}
+	if off, ok := checkDepth(data); !ok {
+		line, col := lineCol(data, off)
+		ps.addAt("", line, col, "arrays and objects nested deeper than %d levels", MaxDepth)
+		return nil, ps.err()
+	}
+	if !gjson.ValidBytes(data) {
+		line, col, msg := syntaxError(data)
+		ps.addAt("", line, col, "%s", msg)
+		return nil, ps.err()
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		ps.add("", "document must be a JSON object, got %s", kind(root))
+		return nil, ps.err()
+	}
+	dec := decoder{data: data, ps: &ps}
+	var d Document
+	dec.value("", root, reflect.ValueOf(&d).Elem())
+	if f := root.Get("format"); f.Exists() && f.Type == gjson.String && f.Str != Format {
+		// A newer major version may mean something else by the same names:
+		// say so rather than report its members as wrong.
+		if strings.HasPrefix(f.Str, "jsna/") {
+			return nil, &Error{Problems: []Problem{{Path: "format", Message: fmt.Sprintf("format %q is not one this version reads (it reads %q)", f.Str, Format)}}}
+		}
+	}
+	if err := ps.err(); err != nil {
+		sortProblems(err.(*Error).Problems)
+		return &d, err
+	}
+	return &d, nil
+}
+
+// mergeProblems adds to e the problems of verr at paths e does not already
+// name, and returns e.
+func mergeProblems(e *Error, verr error) *Error {
+	var ve *Error
+	if !errors.As(verr, &ve) {
+		return e
+	}
+	have := make(map[string]bool, len(e.Problems))
+	for _, p := range e.Problems {
+		have[p.Path] = true
+	}
+	for _, p := range ve.Problems {
+		if !have[p.Path] {
+			e.Problems = append(e.Problems, p)
+		}
+	}
+	sortProblems(e.Problems)
+	return e
+}
+
+// decoder walks a gjson tree into Go values by their json tags.
+type decoder struct {
+	data  []byte
+	ps    *problems
+	lines []int // offsets of line starts, built on the first problem
+}
+
+func (dec *decoder) problem(path string, r gjson.Result, format string, args ...any) {
+	line, col := 0, 0
+	if r.Index > 0 || path == "" {
+		if dec.lines == nil {
+			dec.lines = lineStarts(dec.data)
+		}
+		line, col = lineColFrom(dec.lines, dec.data, r.Index)
+	}
+	dec.ps.addAt(path, line, col, format, args...)
+}
+
+func (dec *decoder) value(path string, r gjson.Result, v reflect.Value) {
+	if r.Type == gjson.Null {
+		return // null is the same as absent: the zero value
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		dec.value(path, r, v.Elem())
+	case reflect.Struct:
+		if !r.IsObject() {
+			dec.problem(path, r, "must be an object, got %s", kind(r))
+			return
+		}
+		dec.object(path, r, v)
+	case reflect.Slice:
+		if !r.IsArray() {
+			dec.problem(path, r, "must be an array, got %s", kind(r))
+			return
+		}
+		elems := r.Array()
+		s := reflect.MakeSlice(v.Type(), len(elems), len(elems))
+		for i, e := range elems {
+			dec.value(index(path, i), e, s.Index(i))
+		}
+		v.Set(s)
+	case reflect.String:
+		if r.Type != gjson.String {
+			dec.problem(path, r, "must be a string, got %s", kind(r))
+			return
+		}
+		v.SetString(r.Str)
+	case reflect.Float64:
+		if r.Type != gjson.Number {
+			dec.problem(path, r, "must be a number, got %s", kind(r))
+			return
+		}
+		f, err := strconv.ParseFloat(r.Raw, 64)
+		if err != nil || math.IsInf(f, 0) {
+			dec.problem(path, r, "number %s is out of range", r.Raw)
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Int, reflect.Int64:
+		if r.Type != gjson.Number {
+			dec.problem(path, r, "must be a number, got %s", kind(r))
+			return
+		}
+		n, err := strconv.ParseInt(r.Raw, 10, 64)
+		if err != nil {
+			dec.problem(path, r, "must be a whole number, got %s", r.Raw)
+			return
+		}
+		v.SetInt(n)
+	case reflect.Bool:
+		if r.Type != gjson.True && r.Type != gjson.False {
+			dec.problem(path, r, "must be true or false, got %s", kind(r))
+			return
+		}
+		v.SetBool(r.Type == gjson.True)
+	case reflect.Map:
+		// map[string]T with string keys: Extra-like free-form members.
+		if !r.IsObject() {
+			dec.problem(path, r, "must be an object, got %s", kind(r))
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		r.ForEach(func(k, e gjson.Result) bool {
+			ev := reflect.New(v.Type().Elem()).Elem()
+			if v.Type().Elem() == rawType {
+				ev.SetBytes(canonicalRaw(e))
+			} else {
+				dec.value(member(path, k.Str), e, ev)
+			}
+			m.SetMapIndex(reflect.ValueOf(k.Str).Convert(v.Type().Key()), ev)
+			return true
+		})
+		v.Set(m)
+	default:
+		dec.problem(path, r, "cannot be decoded into %s", v.Type())
+	}
+}
+
+var rawType = reflect.TypeOf([]byte(nil))
+
+func (dec *decoder) object(path string, r gjson.Result, v reflect.Value) {
+	info := structInfoOf(v.Type())
+	seen := make(map[string]bool)
+	var extra Extra
+	r.ForEach(func(k, e gjson.Result) bool {
+		name := k.Str
+		if seen[name] {
+			dec.problem(member(path, name), k, "member %q appears twice", name)
+			return true
+		}
+		seen[name] = true
+		f, ok := info.byName[name]
+		if !ok {
+			if info.extra < 0 {
+				return true
+			}
+			if extra == nil {
+				extra = make(Extra)
+			}
+			extra[name] = canonicalRaw(e)
+			return true
+		}
+		dec.value(member(path, name), e, v.Field(f.index))
+		return true
+	})
+	if extra != nil {
+		v.Field(info.extra).Set(reflect.ValueOf(extra))
+	}
+}
+
+// field is one JSON member of a struct type.
+type field struct {
+	name      string
+	index     int
+	omitEmpty bool
+}
+
+type structInfo struct {
+	fields []field // sorted by name: the canonical order
+	byName map[string]field
+	extra  int // index of the Extra field, or -1
+}
+
+var structInfos sync.Map // reflect.Type → *structInfo
+
+func structInfoOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{byName: make(map[string]field), extra: -1}
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		if sf.Type == reflect.TypeOf(Extra(nil)) {
+			si.extra = i
+			continue
+		}
+		tag := sf.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = sf.Name
+		}
+		f := field{name: name, index: i, omitEmpty: strings.Contains(opts, "omitempty")}
+		si.fields = append(si.fields, f)
+		si.byName[name] = f
+	}
+	sort.Slice(si.fields, func(i, j int) bool { return si.fields[i].name < si.fields[j].name })
+	actual, _ := structInfos.LoadOrStore(t, si)
+	return actual.(*structInfo)
+}
+
+// kind names a JSON value's type for messages.
+func kind(r gjson.Result) string {
+	switch r.Type {
+	case gjson.Null:
+		return "null"
+	case gjson.False, gjson.True:
+		return "a boolean"
+	case gjson.Number:
+		return "the number " + r.Raw
+	case gjson.String:
+		s := r.Str
+		if len(s) > 40 {
+			s = s[:37] + "..."
+		}
+		return "the string " + strconv.Quote(s)
+	}
+	if r.IsArray() {
+		return "an array"
+	}
+	return "an object"
+}
+
+// checkDepth reports whether data nests arrays and objects no deeper than
+// MaxDepth, and otherwise the offset where it first goes deeper. It runs
+// before any recursive parsing, so that a hostile file cannot exhaust the
+// stack.
+func checkDepth(data []byte) (int, bool) {
+	depth := 0
+	inString := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			depth++
+			if depth > MaxDepth {
+				return i, false
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return 0, true
+}
+
+// syntaxError locates the first syntax error in data, which gjson has found
+// invalid, using encoding/json's scanner for the position.
+func syntaxError(data []byte) (line, col int, msg string) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	err := dec.Decode(&raw)
+	if err == nil {
+		// One value parsed: the problem is what follows it.
+		off := int(dec.InputOffset())
+		for off < len(data) && isSpace(data[off]) {
+			off++
+		}
+		line, col = lineCol(data, off)
+		return line, col, "unexpected data after the end of the document"
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off := int(se.Offset)
+		if off > 0 {
+			off-- // Offset counts the byte that was read past the error
+		}
+		line, col = lineCol(data, off)
+		return line, col, "syntax error: " + strings.TrimPrefix(se.Error(), "json: ")
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		line, col = lineCol(data, len(data))
+		return line, col, "file ends before the document does (truncated?)"
+	}
+	line, col = lineCol(data, 0)
+	return line, col, "syntax error: " + err.Error()
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// lineCol returns the 1-based line and column (in characters) of offset off.
+func lineCol(data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(data[start:off])
+}
+
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i, c := range data {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func lineColFrom(starts []int, data []byte, off int) (int, int) {
+	if off > len(data) {
+		off = len(data)
+	}
+	i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+	return i + 1, 1 + utf8.RuneCount(data[starts[i]:off])
+}
+
+func byteSize(n int) string {
+	const mb = 1 << 20
+	if n >= mb {
+		return fmt.Sprintf("%.0f MB", float64(n)/mb)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,193 @@
+package jsna
+
+// Format is the value of the "format" field of every document this package
+// writes. Decode accepts it and refuses any other major version.
+const Format = "jsna/1"
+
+// Document is one joint strategic needs assessment: a master, or a draft of
+// one when Draft is set. Its JSON form is described in DESIGN.md ("jsna/1").
+//
+// Every record type carries an Extra field holding the members this version
+// does not know. Decode fills it and Encode writes it back, so a file written
+// by a newer version of Wardwise loses nothing when it passes through this one.
+type Document struct {
+	Format     string      `json:"format" validate:"required"`
+	ID         string      `json:"id" validate:"required,max=200"`
+	Title      string      `json:"title" validate:"required,max=500"`
+	Synthetic  bool        `json:"synthetic,omitempty"`
+	Notice     string      `json:"notice,omitempty"`
+	Area       Area        `json:"area"`
+	Benchmark  Benchmark   `json:"benchmark"`
+	Indicators []Indicator `json:"indicators" validate:"dive"`
+	Wards      []Ward      `json:"wards" validate:"dive"`
+	Draft      *Draft      `json:"draft,omitempty"`
+	Extra      Extra       `json:"-"`
+}
+
+// Area is the place the assessment covers, usually an upper-tier local
+// authority, identified by its GSS code.
+type Area struct {
+	Code  string `json:"code" validate:"required,max=20"`
+	Name  string `json:"name" validate:"required,max=200"`
+	Type  string `json:"type,omitempty" validate:"max=100"`
+	Extra Extra  `json:"-"`
+}
+
+// Benchmark is the comparator every ward is compared with, England
+// (E92000001) unless the document says otherwise.
+type Benchmark struct {
+	Code  string `json:"code" validate:"required,max=20"`
+	Name  string `json:"name" validate:"required,max=200"`
+	Extra Extra  `json:"-"`
+}
+
+// Methods of calculation an indicator may name. The method decides how a
+// missing confidence interval is computed from count and denominator.
+const (
+	MethodProportion = "proportion" // Wilson score interval
+	MethodRate       = "rate"       // crude rate: Byar's method, exact Poisson for small counts
+	MethodDSR        = "dsr"        // directly standardised rate: Dobson method
+	MethodISR        = "isr"        // indirectly standardised ratio: Byar's / exact on the observed count
+	MethodMean       = "mean"       // Student's t
+	MethodCount      = "count"      // a count: Byar's method, exact Poisson for small counts
+	MethodOther      = "other"      // supplied with its own interval, never computed here
+)
+
+// Polarities an indicator may have. They decide whether a significant
+// difference from the benchmark is called better or worse.
+const (
+	LowerIsBetter  = "lower-is-better"
+	HigherIsBetter = "higher-is-better"
+	NoJudgement    = "no-judgement"
+	NotApplicable  = "not-applicable"
+)
+
+// Indicator describes one measure: how it is calculated, which direction is
+// good and the benchmark's value.
+type Indicator struct {
+	ID             string   `json:"id" validate:"required,max=100"`
+	Name           string   `json:"name" validate:"required,max=500"`
+	Domain         string   `json:"domain,omitempty" validate:"max=200"`
+	Method         string   `json:"method" validate:"required,oneof=proportion rate dsr isr mean count other"`
+	Polarity       string   `json:"polarity" validate:"required,oneof=lower-is-better higher-is-better no-judgement not-applicable"`
+	Unit           string   `json:"unit,omitempty" validate:"max=100"`
+	Multiplier     float64  `json:"multiplier,omitempty" validate:"gte=0"`
+	Period         string   `json:"period,omitempty" validate:"max=100"`
+	Source         string   `json:"source,omitempty" validate:"max=500"`
+	BenchmarkValue *float64 `json:"benchmark_value,omitempty"`
+	Extra          Extra    `json:"-"`
+}
+
+// Ward is one electoral ward and everything the assessment says about it.
+type Ward struct {
+	Code       string    `json:"code" validate:"required"`
+	Name       string    `json:"name" validate:"required,max=200"`
+	Population *float64  `json:"population,omitempty" validate:"omitempty,gte=0"`
+	Values     []Value   `json:"values,omitempty" validate:"dive"`
+	Sections   []Section `json:"sections,omitempty" validate:"dive"`
+	Assets     []Asset   `json:"assets,omitempty" validate:"dive"`
+	Voice      []Voice   `json:"voice,omitempty" validate:"dive"`
+	Needs      []Need    `json:"needs,omitempty" validate:"dive"`
+	Extra      Extra     `json:"-"`
+}
+
+// Value is one ward's figure for one indicator. Any number may be nil where
+// it is unknown or suppressed; Note carries the reason (Fingertips' "Value
+// note"). Lower and Upper are the 95% interval, Lower998 and Upper998 the
+// 99.8% one.
+type Value struct {
+	Indicator   string   `json:"indicator" validate:"required"`
+	Count       *float64 `json:"count,omitempty" validate:"omitempty,gte=0"`
+	Denominator *float64 `json:"denominator,omitempty" validate:"omitempty,gte=0"`
+	Value       *float64 `json:"value,omitempty"`
+	Lower       *float64 `json:"lower,omitempty"`
+	Upper       *float64 `json:"upper,omitempty"`
+	Lower998    *float64 `json:"lower998,omitempty"`
+	Upper998    *float64 `json:"upper998,omitempty"`
+	Note        string   `json:"note,omitempty" validate:"max=500"`
+	Extra       Extra    `json:"-"`
+}
+
+// Section is one titled piece of a ward's narrative.
+type Section struct {
+	ID    string `json:"id" validate:"required,max=100"`
+	Title string `json:"title" validate:"required,max=500"`
+	Text  string `json:"text,omitempty" validate:"max=200000"`
+	Extra Extra  `json:"-"`
+}
+
+// Asset is a community asset: a place, group or service the ward can build on.
+type Asset struct {
+	ID          string `json:"id" validate:"required,max=100"`
+	Name        string `json:"name" validate:"required,max=500"`
+	Kind        string `json:"kind,omitempty" validate:"max=100"`
+	Description string `json:"description,omitempty" validate:"max=20000"`
+	Extra       Extra  `json:"-"`
+}
+
+// Voice is a note of what residents said ("community voice"), with where
+// and when it was heard. Date is an ISO 8601 calendar date.
+type Voice struct {
+	ID     string `json:"id" validate:"required,max=100"`
+	Text   string `json:"text" validate:"required,max=20000"`
+	Source string `json:"source,omitempty" validate:"max=500"`
+	Date   string `json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
+	Extra  Extra  `json:"-"`
+}
+
+// Need is a named health or wellbeing need of a ward, scored by the Hanlon
+// method: Size (A), Seriousness (B) and Effectiveness (C) of the available
+// interventions, each 0–10, and gated by the PEARL test. Inequality, Trend
+// and PublicView are optional extra criteria, 0–10, for the weighted
+// multi-criteria score.
+type Need struct {
+	ID             string   `json:"id" validate:"required,max=100"`
+	Title          string   `json:"title" validate:"required,max=500"`
+	Indicators     []string `json:"indicators,omitempty"`
+	Size           float64  `json:"size" validate:"gte=0,lte=10"`
+	Seriousness    float64  `json:"seriousness" validate:"gte=0,lte=10"`
+	Effectiveness  float64  `json:"effectiveness" validate:"gte=0,lte=10"`
+	Inequality     *float64 `json:"inequality,omitempty" validate:"omitempty,gte=0,lte=10"`
+	Trend          *float64 `json:"trend,omitempty" validate:"omitempty,gte=0,lte=10"`
+	PublicView     *float64 `json:"public_view,omitempty" validate:"omitempty,gte=0,lte=10"`
+	Pearl          *Pearl   `json:"pearl,omitempty"`
+	Recommendation string   `json:"recommendation,omitempty" validate:"max=20000"`
+	Extra          Extra    `json:"-"`
+}
+
+// Pearl holds the answers to the PEARL test. A nil answer has not been given
+// yet; a false one takes the need out of the ranking.
+type Pearl struct {
+	Propriety     *bool `json:"propriety,omitempty"`
+	Economics     *bool `json:"economics,omitempty"`
+	Acceptability *bool `json:"acceptability,omitempty"`
+	Resources     *bool `json:"resources,omitempty"`
+	Legality      *bool `json:"legality,omitempty"`
+	Extra         Extra `json:"-"`
+}
+
+// Roles a draft's author may have.
+const (
+	RoleGP          = "gp"
+	RoleCouncillor  = "councillor"
+	RoleCoordinator = "coordinator"
+	RoleAnalyst     = "analyst"
+)
+
+// Draft marks a document as someone's draft of a master: who wrote it, the
+// master revision it started from (Base) and when it was last saved
+// (SavedAt, RFC 3339). Wards, when set, lists the ward codes the draft was
+// cut for.
+type Draft struct {
+	ID      string   `json:"id,omitempty" validate:"max=200"`
+	Author  string   `json:"author" validate:"required,max=200"`
+	Role    string   `json:"role" validate:"required,oneof=gp councillor coordinator analyst"`
+	Base    string   `json:"base,omitempty"`
+	SavedAt string   `json:"saved_at,omitempty" validate:"omitempty,datetime=2006-01-02T15:04:05Z07:00"`
+	Wards   []string `json:"wards,omitempty"`
+	Extra   Extra    `json:"-"`
+}
+
+// Extra holds a record's members that this version of the format does not
+// know, as canonical JSON keyed by member name.
+type Extra map[string][]byte

@@ -1,0 +1,325 @@
+package jsna
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// Canonical returns the canonical encoding of d: compact JSON (no
+// insignificant space), members of every object sorted by name in byte
+// order, unknown members kept, empty optional members left out, strings
+// escaped minimally. The same Document always gives the same bytes.
+// Numbers are written in the shortest form that reads back as the same
+// float64; a NaN or infinity (which JSON cannot hold) is written as null.
+func Canonical(d *Document) []byte {
+	var e encoder
+	e.value(reflect.ValueOf(d).Elem())
+	return e.buf
+}
+
+// Encode writes d to w in canonical form, indented by two spaces and ending
+// in a newline, so that masters diff cleanly line by line in version
+// control. Encoding the same Document twice gives the same bytes.
+func Encode(w io.Writer, d *Document) error {
+	b, err := Marshal(d)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// Marshal returns what Encode writes.
+func Marshal(d *Document) ([]byte, error) {
+	compact := Canonical(d)
+	var out bytes.Buffer
+	out.Grow(len(compact) + len(compact)/4)
+	if err := json.Indent(&out, compact, "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// Revision identifies the content of d: "sha256:" and the hex SHA-256 of
+// its canonical encoding with the draft block left out, so a draft and the
+// master it was cut from share a revision until someone edits the draft.
+func Revision(d *Document) string {
+	c := *d
+	c.Draft = nil
+	sum := sha256.Sum256(Canonical(&c))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// encoder writes canonical JSON.
+type encoder struct{ buf []byte }
+
+func (e *encoder) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			e.buf = append(e.buf, "null"...)
+			return
+		}
+		e.value(v.Elem())
+	case reflect.Struct:
+		e.object(v)
+	case reflect.Slice:
+		if v.Type() == rawType {
+			e.raw(v.Bytes())
+			return
+		}
+		e.buf = append(e.buf, '[')
+		for i := range v.Len() {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.value(v.Index(i))
+		}
+		e.buf = append(e.buf, ']')
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		e.buf = append(e.buf, '{')
+		for i, k := range keys {
+			if i > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.buf = appendString(e.buf, k.String())
+			e.buf = append(e.buf, ':')
+			e.value(v.MapIndex(k))
+		}
+		e.buf = append(e.buf, '}')
+	case reflect.String:
+		e.buf = appendString(e.buf, v.String())
+	case reflect.Float64, reflect.Float32:
+		e.buf = appendFloat(e.buf, v.Float())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		e.buf = strconv.AppendInt(e.buf, v.Int(), 10)
+	case reflect.Bool:
+		e.buf = strconv.AppendBool(e.buf, v.Bool())
+	default:
+		e.buf = append(e.buf, "null"...)
+	}
+}
+
+// raw writes a member kept from the input. Decode stores such members
+// already canonical; anything else is made canonical here.
+func (e *encoder) raw(b []byte) {
+	if len(b) == 0 {
+		e.buf = append(e.buf, "null"...)
+		return
+	}
+	e.buf = append(e.buf, canonicalRaw(gjson.ParseBytes(b))...)
+}
+
+func (e *encoder) object(v reflect.Value) {
+	info := structInfoOf(v.Type())
+	var extra Extra
+	if info.extra >= 0 {
+		extra = v.Field(info.extra).Interface().(Extra)
+	}
+	var extraKeys []string
+	for k := range extra {
+		if _, known := info.byName[k]; !known {
+			extraKeys = append(extraKeys, k)
+		}
+	}
+	sort.Strings(extraKeys)
+	e.buf = append(e.buf, '{')
+	first := true
+	sep := func(name string) {
+		if !first {
+			e.buf = append(e.buf, ',')
+		}
+		first = false
+		e.buf = appendString(e.buf, name)
+		e.buf = append(e.buf, ':')
+	}
+	xi := 0
+	for _, f := range info.fields {
+		for xi < len(extraKeys) && extraKeys[xi] < f.name {
+			sep(extraKeys[xi])
+			e.raw(extra[extraKeys[xi]])
+			xi++
+		}
+		fv := v.Field(f.index)
+		if f.omitEmpty && isEmpty(fv) {
+			continue
+		}
+		sep(f.name)
+		e.value(fv)
+	}
+	for ; xi < len(extraKeys); xi++ {
+		sep(extraKeys[xi])
+		e.raw(extra[extraKeys[xi]])
+	}
+	e.buf = append(e.buf, '}')
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		return v.IsNil()
+	case reflect.Slice, reflect.Map, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool:
+		return !v.Bool()
+	case reflect.Float64, reflect.Float32:
+		return v.Float() == 0
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return v.Int() == 0
+	case reflect.Struct:
+		return v.IsZero()
+	}
+	return false
+}
+
+// canonicalRaw re-encodes any JSON value canonically: objects' members
+// sorted, no insignificant space, numbers and strings in canonical form.
+func canonicalRaw(r gjson.Result) []byte {
+	return appendCanonical(nil, r)
+}
+
+func appendCanonical(b []byte, r gjson.Result) []byte {
+	switch {
+	case r.IsObject():
+		type kv struct {
+			k string
+			v gjson.Result
+		}
+		var members []kv
+		r.ForEach(func(k, v gjson.Result) bool {
+			members = append(members, kv{k.Str, v})
+			return true
+		})
+		sort.SliceStable(members, func(i, j int) bool { return members[i].k < members[j].k })
+		b = append(b, '{')
+		for i, m := range members {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, m.k)
+			b = append(b, ':')
+			b = appendCanonical(b, m.v)
+		}
+		return append(b, '}')
+	case r.IsArray():
+		b = append(b, '[')
+		i := 0
+		r.ForEach(func(_, v gjson.Result) bool {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			i++
+			b = appendCanonical(b, v)
+			return true
+		})
+		return append(b, ']')
+	}
+	switch r.Type {
+	case gjson.String:
+		return appendString(b, r.Str)
+	case gjson.Number:
+		f, err := strconv.ParseFloat(r.Raw, 64)
+		if err != nil {
+			return append(b, "null"...)
+		}
+		return appendFloat(b, f)
+	case gjson.True:
+		return append(b, "true"...)
+	case gjson.False:
+		return append(b, "false"...)
+	}
+	return append(b, "null"...)
+}
+
+// appendFloat formats f as ECMAScript does (and encoding/json): the
+// shortest decimal that reads back as f, exponent form only for very large
+// or small magnitudes.
+func appendFloat(b []byte, f float64) []byte {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return append(b, "null"...)
+	}
+	if f == 0 {
+		return append(b, '0') // also for -0
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs < 1e-6 || abs >= 1e21 {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string, escaping only what JSON requires
+// (quote, backslash, control characters) plus U+2028 and U+2029, which
+// break JavaScript string literals. Invalid UTF-8 becomes U+FFFD.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, "\ufffd"...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

@@ -1,0 +1,234 @@
+package jsna
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+)
+
+var (
+	validateOnce sync.Once
+	validate     *validator.Validate
+)
+
+// structValidator returns the shared validator, which names fields by their
+// JSON member names so that its namespaces are JSON paths.
+func structValidator() *validator.Validate {
+	validateOnce.Do(func() {
+		validate = validator.New(validator.WithRequiredStructEnabled())
+		validate.RegisterTagNameFunc(func(f reflect.StructField) string {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				return ""
+			}
+			return name
+		})
+	})
+	return validate
+}
+
+// Ward codes are GSS codes: E05 (England), W05 (Wales) or S13 (Scotland)
+// followed by six digits. Other GSS codes are a letter and eight digits.
+var (
+	wardCodeRE = regexp.MustCompile(`^(E05|W05|S13)[0-9]{6}$`)
+	gssCodeRE  = regexp.MustCompile(`^[EWSNK][0-9]{8}$`)
+	revisionRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
+)
+
+// Validate checks d against the jsna/1 rules: the field rules in the struct
+// tags (validator/v10) and the rules that span fields: the format version,
+// GSS codes, unique keys, references to indicators that exist, counts
+// within denominators for proportions, intervals around their values and
+// Hanlon scores within 0–10. It returns an *Error listing every problem, in
+// document order, or nil.
+func (d *Document) Validate() error {
+	var ps problems
+	d.validateFields(&ps)
+	d.validateRules(&ps)
+	err := ps.err()
+	if err != nil {
+		sortProblems(err.(*Error).Problems)
+	}
+	return err
+}
+
+func (d *Document) validateFields(ps *problems) {
+	err := structValidator().Struct(d)
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		if err != nil {
+			ps.add("", "%v", err)
+		}
+		return
+	}
+	for _, fe := range ves {
+		path := fe.Namespace()
+		if _, rest, ok := strings.Cut(path, "."); ok {
+			path = rest // drop the root type's name
+		}
+		ps.add(path, "%s", fieldMessage(fe))
+	}
+}
+
+// fieldMessage turns a validator error into a sentence for people.
+func fieldMessage(fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required":
+		return "is required"
+	case "oneof":
+		return fmt.Sprintf("must be one of %s, got %q", strings.ReplaceAll(fe.Param(), " ", ", "), fmt.Sprint(fe.Value()))
+	case "max":
+		if fe.Kind() == reflect.String {
+			return fmt.Sprintf("is longer than %s characters", fe.Param())
+		}
+		return fmt.Sprintf("must be at most %s", fe.Param())
+	case "gte":
+		return fmt.Sprintf("must be at least %s, got %v", fe.Param(), deref(fe.Value()))
+	case "lte":
+		return fmt.Sprintf("must be at most %s, got %v", fe.Param(), deref(fe.Value()))
+	case "datetime":
+		if fe.Param() == "2006-01-02" {
+			return fmt.Sprintf("must be an ISO 8601 date like 2026-10-01, got %q", fmt.Sprint(fe.Value()))
+		}
+		return fmt.Sprintf("must be an ISO 8601 date and time like 2026-11-20T10:00:00Z, got %q", fmt.Sprint(fe.Value()))
+	}
+	return fmt.Sprintf("fails the %q rule", fe.Tag())
+}
+
+func deref(v any) any {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		return rv.Elem().Interface()
+	}
+	return v
+}
+
+func (d *Document) validateRules(ps *problems) {
+	if d.Format != "" && d.Format != Format {
+		ps.add("format", "must be %q, got %q", Format, d.Format)
+	}
+	if d.Area.Code != "" && !gssCodeRE.MatchString(d.Area.Code) {
+		ps.add("area.code", "%q is not a GSS code (a letter and 8 digits, like E09000033)", d.Area.Code)
+	}
+	if d.Benchmark.Code != "" && !gssCodeRE.MatchString(d.Benchmark.Code) {
+		ps.add("benchmark.code", "%q is not a GSS code (a letter and 8 digits, like E92000001)", d.Benchmark.Code)
+	}
+	if d.Draft != nil && d.Draft.Base != "" && !revisionRE.MatchString(d.Draft.Base) {
+		ps.add("draft.base", "%q is not a revision (sha256: and 64 hex digits)", d.Draft.Base)
+	}
+
+	indicators := make(map[string]*Indicator, len(d.Indicators))
+	indicatorAt := make(map[string]int, len(d.Indicators))
+	for i := range d.Indicators {
+		ind := &d.Indicators[i]
+		if ind.ID == "" {
+			continue
+		}
+		if j, dup := indicatorAt[ind.ID]; dup {
+			ps.add(member(index("indicators", i), "id"), "indicator %q is listed twice (also indicators[%d])", ind.ID, j)
+			continue
+		}
+		indicatorAt[ind.ID] = i
+		indicators[ind.ID] = ind
+	}
+
+	wardAt := make(map[string]int, len(d.Wards))
+	for i := range d.Wards {
+		w := &d.Wards[i]
+		p := index("wards", i)
+		if w.Code != "" {
+			if !wardCodeRE.MatchString(w.Code) {
+				ps.add(member(p, "code"), "%q is not a ward code (E05, W05 or S13 and 6 digits, like E05000001)", w.Code)
+			}
+			if j, dup := wardAt[w.Code]; dup {
+				ps.add(member(p, "code"), "ward %q is listed twice (also wards[%d])", w.Code, j)
+			} else {
+				wardAt[w.Code] = i
+			}
+		}
+		w.validateRules(p, indicators, ps)
+	}
+	if d.Draft != nil {
+		for i, c := range d.Draft.Wards {
+			if _, ok := wardAt[c]; !ok && len(d.Wards) > 0 {
+				ps.add(index("draft.wards", i), "ward %q is not in the document", c)
+			}
+		}
+	}
+}
+
+// uniqueIDs reports every repeated key among n records at path.
+func uniqueIDs(path, what string, n int, key func(int) string, ps *problems) {
+	if n < 2 {
+		return
+	}
+	seen := make(map[string]int, n)
+	for i := range n {
+		k := key(i)
+		if k == "" {
+			continue
+		}
+		if j, dup := seen[k]; dup {
+			ps.add(member(index(path, i), "id"), "%s id %q is used twice (also %s)", what, k, index(path, j))
+			continue
+		}
+		seen[k] = i
+	}
+}
+
+func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *problems) {
+	seen := make(map[string]int, len(w.Values))
+	for i := range w.Values {
+		v := &w.Values[i]
+		vp := index(member(p, "values"), i)
+		if v.Indicator == "" {
+			continue
+		}
+		ind, ok := indicators[v.Indicator]
+		if !ok {
+			ps.add(member(vp, "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
+		}
+		if j, dup := seen[v.Indicator]; dup {
+			ps.add(member(vp, "indicator"), "ward %q has two values for indicator %q (also %s)", w.Code, v.Indicator, index(member(p, "values"), j))
+		} else {
+			seen[v.Indicator] = i
+		}
+		v.validateRules(vp, ind, ps)
+	}
+	uniqueIDs(member(p, "sections"), "section", len(w.Sections), func(i int) string { return w.Sections[i].ID }, ps)
+	uniqueIDs(member(p, "assets"), "asset", len(w.Assets), func(i int) string { return w.Assets[i].ID }, ps)
+	uniqueIDs(member(p, "voice"), "voice note", len(w.Voice), func(i int) string { return w.Voice[i].ID }, ps)
+	uniqueIDs(member(p, "needs"), "need", len(w.Needs), func(i int) string { return w.Needs[i].ID }, ps)
+	for i, n := range w.Needs {
+		for k, id := range n.Indicators {
+			if _, ok := indicators[id]; !ok {
+				ps.add(index(member(index(member(p, "needs"), i), "indicators"), k), "indicator %q is not in the document's indicators", id)
+			}
+		}
+	}
+}
+
+func (v *Value) validateRules(p string, ind *Indicator, ps *problems) {
+	if ind != nil && ind.Method == MethodProportion && v.Count != nil && v.Denominator != nil && *v.Count > *v.Denominator {
+		ps.add(member(p, "count"), "count %v is more than the denominator %v, which a proportion cannot be", *v.Count, *v.Denominator)
+	}
+	if v.Count != nil && v.Denominator != nil && *v.Denominator == 0 && *v.Count > 0 {
+		ps.add(member(p, "denominator"), "denominator is 0 but count is %v", *v.Count)
+	}
+	checkOrder := func(lo, hi *float64, loName, hiName string) {
+		if lo != nil && hi != nil && *lo > *hi {
+			ps.add(member(p, loName), "%s %v is above %s %v", loName, *lo, hiName, *hi)
+		}
+	}
+	checkOrder(v.Lower, v.Upper, "lower", "upper")
+	checkOrder(v.Lower, v.Value, "lower", "value")
+	checkOrder(v.Value, v.Upper, "value", "upper")
+	checkOrder(v.Lower998, v.Upper998, "lower998", "upper998")
+	checkOrder(v.Lower998, v.Lower, "lower998", "lower")
+	checkOrder(v.Upper, v.Upper998, "upper", "upper998")
+}
