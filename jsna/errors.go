@@ -104,8 +104,11 @@ func (ps *problems) err() error {
 func sortProblems(list []Problem) {
 	sort.SliceStable(list, func(i, j int) bool {
 		a, b := list[i], list[j]
-		if a.Line != b.Line && a.Line > 0 && b.Line > 0 {
-			return a.Line < b.Line
+		if a.Line > 0 && b.Line > 0 && (a.Line != b.Line || a.Column != b.Column) {
+			if a.Line != b.Line {
+				return a.Line < b.Line
+			}
+			return a.Column < b.Column
 		}
 		return comparePaths(a.Path, b.Path) < 0
 	})
