@@ -23,7 +23,7 @@ const (
 	// MaxDocumentBytes is the largest document Read and Decode accept. An
 	// England-scale master (about 7,000 wards by 60 indicators with
 	// narrative) is well under it.
-	MaxDocumentBytes = 256 << 20
+	MaxDocumentBytes = 128 << 20
 	// MaxDepth is the deepest nesting of arrays and objects accepted. The
 	// format itself needs 5 levels; the rest is room for unknown members.
 	MaxDepth = 64
@@ -171,10 +171,14 @@ func (dec *decoder) value(path string, r gjson.Result, v reflect.Value) {
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
-		if v.IsNil() {
-			v.Set(reflect.New(v.Type().Elem()))
+		// Set the pointer only when its target decodes, so that a member
+		// of the wrong type stays absent rather than becoming zero.
+		before := len(dec.ps.list) + dec.ps.omitted
+		target := reflect.New(v.Type().Elem())
+		dec.value(path, r, target.Elem())
+		if len(dec.ps.list)+dec.ps.omitted == before {
+			v.Set(target)
 		}
-		dec.value(path, r, v.Elem())
 	case reflect.Struct:
 		if !r.IsObject() {
 			dec.problem(path, r, "must be an object, got %s", kind(r))
