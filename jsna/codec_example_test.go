@@ -39,17 +39,11 @@ func ExampleEncode() {
 	// Output:
 	// {
 	//   "area": {
-	//     "added_in_a_later_version": [
-	//       2,
-	//       1
-	//     ],
+	//     "added_in_a_later_version": [2, 1],
 	//     "code": "E09000099",
 	//     "name": "A"
 	//   },
-	//   "benchmark": {
-	//     "code": "",
-	//     "name": ""
-	//   },
+	//   "benchmark": {"code": "", "name": ""},
 	//   "format": "jsna/1",
 	//   "id": "t",
 	//   "indicators": [],

@@ -1,10 +1,8 @@
 package jsna
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"math"
 	"reflect"
@@ -27,9 +25,12 @@ func Canonical(d *Document) []byte {
 	return e.buf
 }
 
-// Encode writes d to w in canonical form, indented by two spaces and ending
-// in a newline, so that masters diff cleanly line by line in version
-// control. Encoding the same Document twice gives the same bytes.
+// Encode writes d to w in canonical form laid out for people and version
+// control: an object or array that holds other objects or arrays is spread
+// over lines indented by two spaces; one that holds only numbers, strings,
+// booleans and nulls (a value, a section, a voice note) stays on one line.
+// So an edit to one value changes one line of a master. Encoding the same
+// Document twice gives the same bytes, ending in a newline.
 func Encode(w io.Writer, d *Document) error {
 	b, err := Marshal(d)
 	if err != nil {
@@ -42,13 +43,77 @@ func Encode(w io.Writer, d *Document) error {
 // Marshal returns what Encode writes.
 func Marshal(d *Document) ([]byte, error) {
 	compact := Canonical(d)
-	var out bytes.Buffer
-	out.Grow(len(compact) + len(compact)/4)
-	if err := json.Indent(&out, compact, "", "  "); err != nil {
-		return nil, err
+	out := make([]byte, 0, len(compact)+len(compact)/4)
+	out = appendLaidOut(out, gjson.ParseBytes(compact), 0)
+	return append(out, '\n'), nil
+}
+
+// appendLaidOut writes the canonical compact value r with the layout Encode
+// documents. r.Raw is already canonical, so leaves are copied as they are.
+func appendLaidOut(b []byte, r gjson.Result, depth int) []byte {
+	if !r.IsObject() && !r.IsArray() {
+		return append(b, r.Raw...)
 	}
-	out.WriteByte('\n')
-	return out.Bytes(), nil
+	flat := true
+	empty := true
+	r.ForEach(func(_, v gjson.Result) bool {
+		empty = false
+		if v.IsObject() || v.IsArray() {
+			flat = false
+			return false
+		}
+		return true
+	})
+	open, close := byte('['), byte(']')
+	if r.IsObject() {
+		open, close = '{', '}'
+	}
+	if empty {
+		return append(b, open, close)
+	}
+	if flat {
+		b = append(b, open)
+		first := true
+		r.ForEach(func(k, v gjson.Result) bool {
+			if !first {
+				b = append(b, ", "...)
+			}
+			first = false
+			if r.IsObject() {
+				b = append(b, k.Raw...)
+				b = append(b, ": "...)
+			}
+			b = append(b, v.Raw...)
+			return true
+		})
+		return append(b, close)
+	}
+	b = append(b, open)
+	first := true
+	r.ForEach(func(k, v gjson.Result) bool {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, '\n')
+		b = appendIndent(b, depth+1)
+		if r.IsObject() {
+			b = append(b, k.Raw...)
+			b = append(b, ": "...)
+		}
+		b = appendLaidOut(b, v, depth+1)
+		return true
+	})
+	b = append(b, '\n')
+	b = appendIndent(b, depth)
+	return append(b, close)
+}
+
+func appendIndent(b []byte, depth int) []byte {
+	for range depth {
+		b = append(b, ' ', ' ')
+	}
+	return b
 }
 
 // Revision identifies the content of d: "sha256:" and the hex SHA-256 of

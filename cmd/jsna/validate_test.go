@@ -105,3 +105,29 @@ func TestFmtLeavesInvalidFileAlone(t *testing.T) {
 		t.Errorf("jsna fmt -w changed an invalid file")
 	}
 }
+
+func TestExampleCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "ex.json")
+	if code, _, errs := runCLI(t, "", "example", "-wards", "5", "-indicators", "7", "-seed", "4", "-o", out); code != 0 {
+		t.Fatalf("jsna example = %d: %s", code, errs)
+	}
+	code, stdout, errs := runCLI(t, "", "validate", out)
+	if code != 0 || !strings.Contains(stdout, "valid") {
+		t.Errorf("jsna validate on the example = %d %s %s", code, stdout, errs)
+	}
+	if code, _, _ := runCLI(t, "", "example", "-wards", "0", "-o", out); code != 2 {
+		t.Errorf("jsna example -wards 0 = %d, want 2", code)
+	}
+	if code, _, _ := runCLI(t, "", "example"); code != 2 {
+		t.Errorf("jsna example without -o = %d, want 2", code)
+	}
+}
+
+// TestShippedExampleValid is the acceptance check: jsna validate
+// on the shipped example exits 0.
+func TestShippedExampleValid(t *testing.T) {
+	code, _, errs := runCLI(t, "", "validate", "../../static/examples/example-borough.json")
+	if code != 0 {
+		t.Errorf("jsna validate static/examples/example-borough.json = %d: %s", code, errs)
+	}
+}
