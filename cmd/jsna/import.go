@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+const importSynopsis = "jsna import fingertips|ods [-sex S] [-age A] [-category C] [-period P] [-parent CODE] [-area-code CODE] [-area-name NAME] [-id ID] [-title TITLE] [-sheet NAME] [-v] [--json] FILE -o OUT"
+
+func init() {
+	register(&command{
+		name:    "import",
+		usage:   importSynopsis,
+		summary: "make a jsna/1 document of the wards in a Fingertips data CSV or an OHID Local Health .ods download",
+		run:     runImport,
+	})
+}
+
+// importResult is the --json output of jsna import.
+type importResult struct {
+	OK       bool               `json:"ok"`
+	Output   string             `json:"output,omitempty"`
+	Revision string             `json:"revision,omitempty"`
+	Report   *jsna.ImportReport `json:"report"`
+	Problems []jsna.Problem     `json:"problems,omitempty"`
+	Error    string             `json:"error,omitempty"`
+}
+
+const importUsage = "usage: " + importSynopsis
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var opts jsna.ImportOptions
+	fs.StringVar(&opts.Sex, "sex", "", `import only this sex ("Persons", "Male", "Female"); default Persons where an indicator has it`)
+	fs.StringVar(&opts.Age, "age", "", `import only this age band ("All ages", "<75 yrs"); default All ages where an indicator has it`)
+	fs.StringVar(&opts.Category, "category", "", "import the rows of this category instead of those without one")
+	fs.StringVar(&opts.Period, "period", "", `import this time period ("2016 - 20") instead of each indicator's latest`)
+	fs.StringVar(&opts.Parent, "parent", "", "import only wards whose parent area has this code or name")
+	fs.StringVar(&opts.AreaCode, "area-code", "", "GSS code of the assessment's area (default: the wards' parent)")
+	fs.StringVar(&opts.AreaName, "area-name", "", "name of the assessment's area")
+	fs.StringVar(&opts.ID, "id", "", "the document's id")
+	fs.StringVar(&opts.Title, "title", "", "the document's title")
+	fs.StringVar(&opts.Sheet, "sheet", "", "the .ods sheet to read (default: the first with a Fingertips header)")
+	out := fs.String("o", "", "output file, written atomically (- for stdout)")
+	verbose := fs.Bool("v", false, "list every skipped row, not only the first 20")
+	asJSON := fs.Bool("json", false, "print the report as JSON on stdout")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil || len(pos) != 2 || *out == "" {
+		return usagef(importUsage)
+	}
+	kind, name := pos[0], pos[1]
+	if kind != "fingertips" && kind != "ods" {
+		return usagef("jsna import: the kind of file is fingertips or ods, not %q\n%s", kind, importUsage)
+	}
+	if opts.Sheet != "" && kind != "ods" {
+		return usagef("jsna import: -sheet is for ods files")
+	}
+	if *out == "-" && *asJSON {
+		return usagef("jsna import: --json prints the report on stdout, so -o must name a file")
+	}
+
+	d, rep, err := importFile(kind, name, opts)
+	res := importResult{Report: rep, Output: *out}
+	if err == nil {
+		res.Revision = jsna.Revision(d)
+		if *out == "-" {
+			err = jsna.Encode(e.stdout, d)
+		} else {
+			err = writeFileAtomic(*out, func(w io.Writer) error { return jsna.Encode(w, d) })
+		}
+	}
+	res.OK = err == nil
+	if err != nil {
+		res.Output, res.Revision = "", ""
+		var je *jsna.Error
+		if errors.As(err, &je) {
+			res.Problems = je.Problems
+		}
+		res.Error = err.Error()
+	}
+
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if jerr := enc.Encode(res); jerr != nil {
+			return jerr
+		}
+		if err != nil {
+			return &exitError{code: 1}
+		}
+		return nil
+	}
+	// The report goes where it does not mix with the document.
+	w := e.stdout
+	if *out == "-" || err != nil {
+		w = e.stderr
+	}
+	if rep != nil && rep.Rows > 0 {
+		max := 20
+		if *verbose {
+			max = 0
+		}
+		fmt.Fprint(w, rep.Summary(max))
+	}
+	if err != nil {
+		return &exitError{code: 1, msg: err.Error()}
+	}
+	if *out != "-" {
+		fmt.Fprintf(w, "wrote %s (%s)\n", *out, res.Revision)
+	}
+	return nil
+}
+
+// importFile imports the file name of the given kind.
+func importFile(kind, name string, opts jsna.ImportOptions) (*jsna.Document, *jsna.ImportReport, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("jsna: %w", err)
+	}
+	defer f.Close()
+	if kind == "fingertips" {
+		return jsna.ImportFingertips(name, f, opts)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, nil, fmt.Errorf("jsna: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("jsna: %s: not a regular file", name)
+	}
+	return jsna.ImportODS(name, f, fi.Size(), opts)
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments ("FILE -o OUT" as well as "-o OUT FILE"), and
+// returns the positional ones. "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if strings.HasPrefix(rest[0], "-") && rest[0] != "-" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
