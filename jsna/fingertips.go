@@ -205,6 +205,8 @@ func ImportFingertips(name string, r io.Reader, opts ImportOptions) (*Document, 
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header := true
+	width := 0
+	var shifted problems // rows whose width differs from the header's
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -224,12 +226,24 @@ func ImportFingertips(name string, r io.Reader, opts ImportOptions) (*Document, 
 				return nil, im.report, im.missingColumns(loc, missing)
 			}
 			header = false
+			width = len(rec)
+			continue
+		}
+		if len(rec) != width {
+			// A cell with an unquoted comma, or one lost, shifts every
+			// column after it: reading such a row by position would put
+			// numbers in the wrong places.
+			shifted.addAt("", line, 1, "row has %d fields but the header has %d (shifted or missing columns?)", len(rec), width)
 			continue
 		}
 		im.addRow(loc, rec)
 	}
 	if header {
 		return nil, im.report, im.fail(rowLoc{}, "file is empty")
+	}
+	if err := shifted.err(); err != nil {
+		err.(*Error).File = name
+		return nil, im.report, err
 	}
 	return im.finish()
 }

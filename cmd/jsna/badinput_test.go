@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -120,4 +121,63 @@ func assertDirHolds(tb testing.TB, dir string, want map[string][]byte) {
 			tb.Errorf("%s changed (err %v)", name, err)
 		}
 	}
+}
+
+// badImports is the catalogue of broken files for jsna import: each is
+// refused with its message and no output file is written.
+var badImports = []struct {
+	kind, file string
+	want       string
+}{
+	{"fingertips", "csv-missing-columns.csv", `line 1, column 1: not a Fingertips data header: no column "Area Code", "Value"`},
+	{"fingertips", "csv-shifted-columns.csv", "line 3, column 1: row has 21 fields but the header has 20 (shifted or missing columns?)"},
+	{"fingertips", "csv-not-a-csv.csv", `line 1, column 2: not valid CSV: bare " in non-quoted-field`},
+	{"ods", "ods-not-a-zip.ods", "not an OpenDocument spreadsheet: not a zip archive (zip: not a valid zip file)"},
+}
+
+func TestBadImportCatalogue(t *testing.T) {
+	for _, tt := range badImports {
+		t.Run(tt.file, func(t *testing.T) {
+			orig, err := os.ReadFile(filepath.Join("testdata", "bad", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			in := filepath.Join(dir, tt.file)
+			os.WriteFile(in, orig, 0o644)
+			out := filepath.Join(dir, "out.json")
+			code, _, errs := runCLI(t, "", "import", tt.kind, in, "-o", out)
+			if code != 1 || !strings.Contains(errs, in+": "+tt.want) {
+				t.Errorf("jsna import %s %s = %d\n%s\nwant 1 and %q", tt.kind, tt.file, code, errs, tt.want)
+			}
+			assertDirHolds(t, dir, map[string][]byte{tt.file: orig})
+		})
+	}
+}
+
+// TestBadImportZipBomb feeds jsna import ods a 1 MB archive whose
+// content.xml inflates past the importer's limit, and an existing output
+// file that must survive.
+func TestBadImportZipBomb(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inflates 600 MB")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bomb.ods")
+	var z bytes.Buffer
+	zw := zip.NewWriter(&z)
+	w, _ := zw.Create("content.xml")
+	zeros := make([]byte, 1<<20)
+	for range 600 {
+		w.Write(zeros)
+	}
+	zw.Close()
+	os.WriteFile(in, z.Bytes(), 0o644)
+	out := filepath.Join(dir, "out.json")
+	os.WriteFile(out, []byte("previous output"), 0o644)
+	code, _, errs := runCLI(t, "", "import", "ods", in, "-o", out)
+	if code != 1 || !strings.Contains(errs, "bomb.ods: ") || !strings.Contains(errs, "512 MB") {
+		t.Errorf("jsna import ods bomb.ods = %d\n%s\nwant 1 and the 512 MB limit named", code, errs)
+	}
+	assertDirHolds(t, dir, map[string][]byte{"bomb.ods": z.Bytes(), "out.json": []byte("previous output")})
 }
