@@ -18,4 +18,3 @@ const (
 	// format itself needs 5 levels; the rest is room for unknown members.
 	MaxDepth = 64
 )
-
