@@ -21,7 +21,17 @@ type Document struct {
 	Indicators []Indicator `json:"indicators" validate:"dive"`
 	Wards      []Ward      `json:"wards" validate:"dive"`
 	Draft      *Draft      `json:"draft,omitempty"`
-	Extra      Extra       `json:"-"`
+
+	// Merge bookkeeping of a master (merge.go): not content, left out of
+	// drafts, Diff and merges.
+	History     []HistoryEntry     `json:"history,omitempty"`
+	Conflicts   []Conflict         `json:"conflicts,omitempty"`
+	Provenance  []Provenance       `json:"provenance,omitempty"`
+	Tombstones  []Tombstone        `json:"tombstones,omitempty"`
+	Merged      []MergedDraft      `json:"merged,omitempty"`
+	Resolutions []ResolutionRecord `json:"resolutions,omitempty"`
+
+	Extra Extra `json:"-"`
 }
 
 // Area is the place the assessment covers, usually an upper-tier local

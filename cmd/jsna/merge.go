@@ -1,0 +1,260 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+func init() {
+	register(&command{name: "draft", usage: "jsna draft MASTER --author A --role gp|councillor|coordinator|analyst [--id ID] [--wards CODE,CODE] -o DRAFT",
+		summary: "cut a draft from a master, for some or all wards", run: runDraft})
+	register(&command{name: "merge", usage: "jsna merge MASTER DRAFT... -o NEWMASTER [-w] [--json] [--fail-on-conflict]",
+		summary: "merge drafts into the master: taken, merged and conflicted paths, with provenance", run: runMerge})
+	register(&command{name: "conflicts", usage: "jsna conflicts [--json] MASTER",
+		summary: "list the open conflicts of a master with every candidate and its author", run: runConflicts})
+	register(&command{name: "resolve", usage: "jsna resolve MASTER CONFLICT_ID (--take N | --value V | --delete) --by NAME [-o OUT | -w]",
+		summary: "resolve a conflict by choosing a candidate or writing a new value", run: runResolve})
+	register(&command{name: "diff", usage: "jsna diff [--json] A B",
+		summary: "list the content differences between two documents, path by path", run: runDiff})
+}
+
+// now is the clock the commands use; tests may replace it.
+var now = time.Now
+
+func runDraft(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	author := fs.String("author", "", "the draft's author")
+	role := fs.String("role", "", "gp, councillor, coordinator or analyst")
+	id := fs.String("id", "", "draft id (default: from the author and time)")
+	wards := fs.String("wards", "", "comma-separated ward codes (default: all)")
+	out := fs.String("o", "", "output file")
+	const usage = "usage: jsna draft MASTER --author A --role R [--id ID] [--wards CODES] -o DRAFT"
+	pos, err := parseInterspersed(fs, args)
+	if err != nil || len(pos) != 1 || *author == "" || *role == "" || *out == "" {
+		return usagef(usage)
+	}
+	master, err := readDocument(pos[0])
+	if err != nil {
+		return err
+	}
+	t := now()
+	if *id == "" {
+		*id = strings.ToLower(strings.Join(strings.Fields(*author), "-")) + "-" + t.UTC().Format("20060102T150405Z")
+	}
+	var codes []string
+	if *wards != "" {
+		codes = strings.Split(*wards, ",")
+	}
+	d, err := jsna.NewDraft(master, jsna.DraftOptions{ID: *id, Author: *author, Role: *role, Wards: codes, Now: t})
+	if err != nil {
+		return err
+	}
+	return writeOut(e, *out, d)
+}
+
+func writeOut(e *env, path string, d *jsna.Document) error {
+	if path == "-" {
+		return jsna.Encode(e.stdout, d)
+	}
+	return writeFileAtomic(path, func(w io.Writer) error { return jsna.Encode(w, d) })
+}
+
+func runMerge(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	out := fs.String("o", "", "output file for the new master")
+	inPlace := fs.Bool("w", false, "rewrite MASTER in place (atomically)")
+	asJSON := fs.Bool("json", false, "print the merge report as JSON")
+	failOnConflict := fs.Bool("fail-on-conflict", false, "exit 3 when any conflict is open after the merge")
+	const usage = "usage: jsna merge MASTER DRAFT... -o NEWMASTER [-w] [--json] [--fail-on-conflict]"
+	pos, err := parseInterspersed(fs, args)
+	if err != nil || len(pos) < 2 || (*out == "") == !*inPlace {
+		return usagef(usage)
+	}
+	if *out != "" && *out == pos[0] {
+		return usagef("jsna merge: -o names the master: use -w to rewrite it in place")
+	}
+	master, err := readDocument(pos[0])
+	if err != nil {
+		return err
+	}
+	var drafts []*jsna.Document
+	for _, name := range pos[1:] {
+		d, err := readDocument(name)
+		if err != nil {
+			return err
+		}
+		if d.Draft == nil {
+			return fmt.Errorf("jsna: %s: not a draft (no draft block)", name)
+		}
+		drafts = append(drafts, d)
+	}
+	merged, rep, err := jsna.Merge(master, drafts, jsna.MergeOptions{Now: now()})
+	if err != nil {
+		return err
+	}
+	dest := *out
+	if *inPlace {
+		dest = pos[0]
+	}
+	if err := writeOut(e, dest, merged); err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(e.stdout, "merged %d drafts into %s: %d taken, %d merged line by line, %d new conflicts, %d open in all\n",
+			len(rep.Drafts), dest, rep.Taken, rep.Merged, len(rep.Conflicts), len(merged.Conflicts))
+		for _, d := range rep.Drafts {
+			base := "base known"
+			if !d.BaseKnown {
+				base = "BASE UNKNOWN: every difference is a conflict"
+			}
+			fmt.Fprintf(e.stdout, "  %s (%s): %d changes, %d in conflicts, %s\n", d.Draft, d.Author, d.Changes, d.Conflicts, base)
+		}
+		for _, s := range rep.Skipped {
+			fmt.Fprintf(e.stdout, "  %s: already merged, skipped\n", s)
+		}
+		for _, c := range rep.Conflicts {
+			printConflict(e.stdout, c)
+		}
+	}
+	if *failOnConflict && len(merged.Conflicts) > 0 {
+		return &exitError{code: 3, msg: fmt.Sprintf("jsna: %d conflicts open", len(merged.Conflicts))}
+	}
+	return nil
+}
+
+func printConflict(w io.Writer, c jsna.Conflict) {
+	fmt.Fprintf(w, "conflict %s at %s (%s)\n  current: %s\n", c.ID, c.Path, c.Reason, shownValue(c.Current))
+	for i, cand := range c.Candidates {
+		var who []string
+		for _, s := range cand.By {
+			who = append(who, fmt.Sprintf("%s (%s, %s, %s)", s.Author, s.Role, s.Draft, s.SavedAt))
+		}
+		fmt.Fprintf(w, "  %d: %s by %s\n", i+1, shownValue(cand.Value), strings.Join(who, "; "))
+	}
+}
+
+func shownValue(v string) string {
+	switch v {
+	case "":
+		return "(absent: delete)"
+	case "\x00record":
+		return "(keep the record)"
+	}
+	return v
+}
+
+func runConflicts(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("conflicts", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil || len(pos) != 1 {
+		return usagef("usage: jsna conflicts [--json] MASTER")
+	}
+	master, err := readDocument(pos[0])
+	if err != nil {
+		return err
+	}
+	open := master.OpenConflicts()
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if open == nil {
+			open = []jsna.Conflict{}
+		}
+		return enc.Encode(open)
+	}
+	fmt.Fprintf(e.stdout, "%d open conflicts\n", len(open))
+	for _, c := range open {
+		printConflict(e.stdout, c)
+	}
+	return nil
+}
+
+func runResolve(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("resolve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	take := fs.Int("take", 0, "choose candidate N (as jsna conflicts numbers them)")
+	value := fs.String("value", "", "write this value instead (JSON, or plain text for a string)")
+	del := fs.Bool("delete", false, "resolve by removing the value or record")
+	by := fs.String("by", "", "who resolves (recorded)")
+	out := fs.String("o", "", "output file")
+	inPlace := fs.Bool("w", false, "rewrite MASTER in place (atomically)")
+	const usage = "usage: jsna resolve MASTER CONFLICT_ID (--take N | --value V | --delete) --by NAME (-o OUT | -w)"
+	pos, err := parseInterspersed(fs, args)
+	if err != nil || len(pos) != 2 || *by == "" || (*out == "") == !*inPlace {
+		return usagef(usage)
+	}
+	choices := 0
+	for _, set := range []bool{*take > 0, *value != "", *del} {
+		if set {
+			choices++
+		}
+	}
+	if choices != 1 {
+		return usagef(usage)
+	}
+	master, err := readDocument(pos[0])
+	if err != nil {
+		return err
+	}
+	r, err := jsna.Resolve(master, pos[1], jsna.Resolution{Take: *take, Value: *value, Delete: *del, By: *by, At: now()})
+	if err != nil {
+		return err
+	}
+	dest := *out
+	if *inPlace {
+		dest = pos[0]
+	}
+	if err := writeOut(e, dest, r); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "resolved %s; %d conflicts open\n", pos[1], len(r.Conflicts))
+	return nil
+}
+
+func runDiff(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil || len(pos) != 2 {
+		return usagef("usage: jsna diff [--json] A B")
+	}
+	a, err := readDocument(pos[0])
+	if err != nil {
+		return err
+	}
+	b, err := readDocument(pos[1])
+	if err != nil {
+		return err
+	}
+	changes := jsna.Diff(a, b)
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if changes == nil {
+			changes = []jsna.Change{}
+		}
+		return enc.Encode(changes)
+	}
+	for _, c := range changes {
+		fmt.Fprintf(e.stdout, "%s: %s -> %s\n", c.Path, shownValue(c.From), shownValue(c.To))
+	}
+	return nil
+}

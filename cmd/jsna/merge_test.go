@@ -1,0 +1,83 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// TestDraftMergeResolveRoundTrip is the coordinator's path on the shipped
+// example: two drafts, conflicting edits, merge, list, resolve.
+func TestDraftMergeResolveRoundTrip(t *testing.T) {
+	now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	defer func() { now = time.Now }()
+	dir := t.TempDir()
+	master := filepath.Join(dir, "master.json")
+	ex, _ := os.ReadFile("../../static/examples/example-borough.json")
+	os.WriteFile(master, ex, 0o644)
+	a, b := filepath.Join(dir, "a.json"), filepath.Join(dir, "b.json")
+	if code, _, errs := runCLI(t, "", "draft", master, "--author", "Dr A", "--role", "gp", "--id", "gp-a", "-o", a); code != 0 {
+		t.Fatalf("jsna draft = %d %s", code, errs)
+	}
+	if code, _, errs := runCLI(t, "", "draft", master, "--author", "Cllr B", "--role", "councillor", "--id", "cllr-b", "--wards", "E05900000", "-o", b); code != 0 {
+		t.Fatalf("jsna draft --wards = %d %s", code, errs)
+	}
+	edit := func(path string, f func(d *jsna.Document)) {
+		d, err := readDocument(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f(d)
+		if err := writeOut(nil, path, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(a, func(d *jsna.Document) {
+		d.Wards[0].Needs[0].Size = 9
+		d.Wards[0].Sections[0].Text += "\nA GP's line."
+	})
+	edit(b, func(d *jsna.Document) {
+		d.Wards[0].Needs[0].Size = 2
+		d.Wards[0].Sections[0].Text = "A councillor's line.\n" + d.Wards[0].Sections[0].Text
+	})
+	merged := filepath.Join(dir, "merged.json")
+	code, out, errs := runCLI(t, "", "merge", master, a, b, "-o", merged)
+	if code != 0 || !strings.Contains(out, "0 taken, 1 merged line by line, 1 new conflicts, 1 open in all") {
+		t.Fatalf("jsna merge = %d\n%s%s", code, out, errs)
+	}
+	if code, _, _ := runCLI(t, "", "merge", master, a, b, "-o", filepath.Join(dir, "m2.json"), "--fail-on-conflict"); code != 3 {
+		t.Errorf("jsna merge --fail-on-conflict with a conflict = %d, want 3", code)
+	}
+	code, out, _ = runCLI(t, "", "conflicts", merged)
+	if code != 0 || !strings.Contains(out, "1: 2 by Cllr B (councillor, cllr-b") || !strings.Contains(out, "2: 9 by Dr A (gp, gp-a") {
+		t.Fatalf("jsna conflicts =\n%s", out)
+	}
+	id := regexp.MustCompile(`conflict (c-[0-9a-f]+)`).FindStringSubmatch(out)[1]
+	if code, out, errs := runCLI(t, "", "resolve", merged, id, "--take", "2", "--by", "Coordinator C", "-w"); code != 0 {
+		t.Fatalf("jsna resolve = %d %s %s", code, out, errs)
+	}
+	final, err := readDocument(merged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := final.Wards[0]
+	if w.Needs[0].Size != 9 || len(final.Conflicts) != 0 || final.Resolutions[0].By != "Coordinator C" {
+		t.Errorf("after resolve: size %v, %d conflicts, %+v", w.Needs[0].Size, len(final.Conflicts), final.Resolutions)
+	}
+	if !strings.HasPrefix(w.Sections[0].Text, "A councillor's line.\n") || !strings.HasSuffix(w.Sections[0].Text, "\nA GP's line.") {
+		t.Errorf("merged text = %q", w.Sections[0].Text)
+	}
+	code, out, _ = runCLI(t, "", "diff", master, merged)
+	if code != 0 || !strings.Contains(out, "wards[E05900000].needs[n1].size: ") {
+		t.Errorf("jsna diff = %d\n%s", code, out)
+	}
+	// The master given was never changed.
+	if got, _ := os.ReadFile(master); string(got) != string(ex) {
+		t.Errorf("jsna merge changed its input master")
+	}
+}
