@@ -112,17 +112,16 @@ func NewDraft(master *Document, opts DraftOptions) (*Document, error) {
 	if opts.ID == "" || opts.Author == "" {
 		return nil, errors.New("jsna: a draft needs an id and an author")
 	}
-	d, err := Decode(content(master))
-	if err != nil {
-		return nil, err
-	}
+	// Copy through the codec, so that the draft shares nothing with the
+	// master; with a ward subset, only those wards are copied.
+	src := *master
 	if len(opts.Wards) > 0 {
 		keep := map[string]bool{}
 		for _, c := range opts.Wards {
 			keep[c] = true
 		}
 		var wards []Ward
-		for _, w := range d.Wards {
+		for _, w := range master.Wards {
 			if keep[w.Code] {
 				wards = append(wards, w)
 				delete(keep, w.Code)
@@ -136,7 +135,11 @@ func NewDraft(master *Document, opts DraftOptions) (*Document, error) {
 			sort.Strings(missing)
 			return nil, fmt.Errorf("jsna: wards %s are not in the master", strings.Join(missing, ", "))
 		}
-		d.Wards = wards
+		src.Wards = wards
+	}
+	d, err := Decode(content(&src))
+	if err != nil {
+		return nil, err
 	}
 	d.Draft = &Draft{ID: opts.ID, Author: opts.Author, Role: opts.Role, Base: Revision(master),
 		SavedAt: opts.Now.UTC().Format(time.RFC3339), Wards: append([]string(nil), opts.Wards...)}
@@ -242,7 +245,7 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		df := flatten(d)
 		scope := draftScope(d)
 		dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
-		for p := range unionKeys(base.values, df.values) {
+		for p := range candidatePaths(base, df, d) {
 			if !scope(p) {
 				continue // wards outside a subset draft are not deletions
 			}
@@ -476,11 +479,15 @@ func mergeConflicts(open, added []Conflict) []Conflict {
 // revision: the current one, or an earlier one rebuilt from the history.
 func baseLookup(master *Document, cur flat) func(rev string) (flat, bool) {
 	now := Revision(master)
+	cache := map[string]flat{}
 	return func(rev string) (flat, bool) {
 		if rev == now {
 			return cur, true
 		}
-		f := flat{values: map[string]string{}, order: cur.order}
+		if f, ok := cache[rev]; ok {
+			return f, true
+		}
+		f := flat{values: map[string]string{}, order: cur.order, index: new(map[string][]string)}
 		for p, v := range cur.values {
 			f.values[p] = v
 		}
@@ -494,11 +501,36 @@ func baseLookup(master *Document, cur flat) func(rev string) (flat, bool) {
 				}
 			}
 			if h.Revision == rev {
+				cache[rev] = f
 				return f, true
 			}
 		}
 		return flat{}, false
 	}
+}
+
+// candidatePaths is every path a draft may have changed: all of its own
+// and its base's, or for a draft cut for some wards, the base's paths
+// outside wards and under those wards only. The index makes merging a
+// one-ward draft into an England-scale master cheap.
+func candidatePaths(base, df flat, d *Document) map[string]bool {
+	if d.Draft == nil || len(d.Draft.Wards) == 0 {
+		return unionKeys(base.values, df.values)
+	}
+	idx := base.wardIndex()
+	u := make(map[string]bool, len(df.values)*2)
+	for p := range df.values {
+		u[p] = true
+	}
+	for _, p := range idx[""] {
+		u[p] = true
+	}
+	for _, c := range d.Draft.Wards {
+		for _, p := range idx["wards["+quoteKey(c)+"]"] {
+			u[p] = true
+		}
+	}
+	return u
 }
 
 // draftScope limits a subset draft's changes to its wards.

@@ -21,6 +21,29 @@ import (
 type flat struct {
 	values map[string]string
 	order  map[string]int // record path → position in its array, for rebuilding
+	index  *map[string][]string
+}
+
+// wardIndex groups the paths of f by ward record ("wards[CODE]"), with the
+// paths outside any ward under "". It is built once per flat form.
+func (f flat) wardIndex() map[string][]string {
+	if f.index != nil && *f.index != nil {
+		return *f.index
+	}
+	idx := map[string][]string{}
+	for p := range f.values {
+		k := ""
+		if strings.HasPrefix(p, "wards[") {
+			if end := strings.Index(p, "]"); end > 0 {
+				k = p[:end+1]
+			}
+		}
+		idx[k] = append(idx[k], p)
+	}
+	if f.index != nil {
+		*f.index = idx
+	}
+	return idx
 }
 
 const recordMark = "\x00record"
@@ -54,7 +77,7 @@ func flatten(d *Document) flat {
 	dec := json.NewDecoder(bytes.NewReader(content(d)))
 	dec.UseNumber()
 	dec.Decode(&v)
-	f := flat{values: map[string]string{}, order: map[string]int{}}
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string)}
 	f.walk("", v.(map[string]any))
 	return f
 }
