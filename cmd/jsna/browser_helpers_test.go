@@ -1,0 +1,430 @@
+//go:build browser
+
+// The browser tests drive the real app, served by the real `jsna serve`
+// handler on a loopback port, in Debian's headless Chromium with a fresh
+// profile each. They need `make wasm` first (make test-browser does it)
+// and are built only with -tags browser, so `go test ./...` on a machine
+// without Chromium skips them.
+
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/wardwise/wardwise/static"
+)
+
+// artifactsDir is where screenshots are kept (gitignored).
+const artifactsDir = "../../test-artifacts"
+
+// chromiumPath finds Debian's chromium.
+func chromiumPath(tb testing.TB) string {
+	tb.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	tb.Fatal("chromium not found: run make test-browser, which installs it")
+	return ""
+}
+
+// appServer serves the embedded app on a loopback port, like jsna serve.
+type appServer struct {
+	srv *httptest.Server
+	url string
+}
+
+func startServer(tb testing.TB) *appServer {
+	tb.Helper()
+	if _, err := static.Files.Open("app.wasm"); err != nil {
+		tb.Fatal("static/app.wasm is not embedded: run make wasm before the browser tests")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: static.Handler(static.Files)}}
+	srv.Start()
+	tb.Cleanup(srv.Close)
+	return &appServer{srv: srv, url: srv.URL + "/"}
+}
+
+// page is one browser with one tab on the app.
+type page struct {
+	tb       testing.TB
+	ctx      context.Context
+	base     string // the app's URL, ending in "/"
+	dir      string // downloads land here
+	mu       sync.Mutex
+	problems []string // console errors, exceptions, requests to other origins
+	allowed  []string // console error fragments a test expects
+}
+
+// openBrowser starts Chromium with the flags of BRIEF.md and a fresh
+// profile, and watches the tab for errors and for requests that leave the
+// origin.
+func openBrowser(tb testing.TB, base string) *page {
+	tb.Helper()
+	profile := tb.TempDir()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(tb)),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	p := &page{tb: tb, ctx: ctx, base: base, dir: tb.TempDir()}
+	tb.Cleanup(func() {
+		cancelCtx()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("start chromium: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:      browser.SetDownloadBehaviorBehaviorAllowAndName,
+		DownloadPath:  p.dir,
+		EventsEnabled: ptr(true),
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	origin := strings.TrimSuffix(base, "/")
+	go func() {
+		for ev, err := range chromedp.Events(ctx, network.RequestWillBeSent) {
+			if err != nil {
+				return
+			}
+			u := ev.Request.URL
+			if !strings.HasPrefix(u, origin+"/") && u != origin && !strings.HasPrefix(u, "blob:") && !strings.HasPrefix(u, "data:") {
+				p.problem("request left the origin: " + u)
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range chromedp.Events(ctx, runtime.ExceptionThrown) {
+			if err != nil {
+				return
+			}
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil && d.Exception.Description != "" {
+				msg = d.Exception.Description
+			}
+			p.problem("exception: " + msg)
+		}
+	}()
+	go func() {
+		for ev, err := range chromedp.Events(ctx, runtime.ConsoleAPICalled) {
+			if err != nil {
+				return
+			}
+			if ev.Type != runtime.ConsoleAPICalledTypeError {
+				continue
+			}
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Value != nil {
+					var s string
+					if json.Unmarshal(a.Value, &s) == nil {
+						parts = append(parts, s)
+						continue
+					}
+					parts = append(parts, string(a.Value))
+				} else {
+					parts = append(parts, a.Description)
+				}
+			}
+			p.problem("console.error: " + strings.Join(parts, " "))
+		}
+	}()
+	return p
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func (p *page) problem(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, a := range p.allowed {
+		if strings.Contains(s, a) {
+			return
+		}
+	}
+	p.problems = append(p.problems, s)
+}
+
+// allow makes console errors containing fragment expected (a test that
+// stops the server expects failed fetches).
+func (p *page) allow(fragment string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.allowed = append(p.allowed, fragment)
+}
+
+// checkClean fails the test if the page logged errors, threw, or sent a
+// request off its origin.
+func (p *page) checkClean() {
+	p.tb.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, s := range p.problems {
+		p.tb.Errorf("page: %s", s)
+	}
+	p.problems = nil
+}
+
+// run runs actions, failing the test on error.
+func (p *page) run(what string, actions ...chromedp.Action[chromedp.Void]) {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		p.shot("failed-" + safeName(what))
+		p.tb.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression and returns its value.
+func eval[T any](p *page, expr string) T {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.tb.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// text returns the text of the first element matching the CSS selector,
+// waiting for it to be visible.
+func (p *page) text(sel string) string {
+	p.tb.Helper()
+	p.waitVisible(sel)
+	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS(sel)))
+	if err != nil {
+		p.tb.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+// value returns the value of a form control.
+func (p *page) value(sel string) string {
+	p.tb.Helper()
+	p.waitVisible(sel)
+	return eval[string](p, fmt.Sprintf("document.querySelector(%q).value", sel))
+}
+
+func (p *page) waitVisible(sel string) {
+	p.tb.Helper()
+	p.run("wait for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
+}
+
+// waitFor polls a JavaScript condition until it is true.
+func (p *page) waitFor(what, cond string) {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+		p.shot("failed-" + safeName(what))
+		p.tb.Fatalf("waiting for %s (%s): %v", what, cond, err)
+	}
+}
+
+// waitText waits until the element's text contains want.
+func (p *page) waitText(sel, want string) {
+	p.tb.Helper()
+	p.waitFor(fmt.Sprintf("%s to contain %q", sel, want),
+		fmt.Sprintf("(function(){var e=document.querySelector(%q);return !!e && e.textContent.indexOf(%q)>=0;})()", sel, want))
+}
+
+// click clicks the element matching the CSS selector.
+func (p *page) click(sel string) {
+	p.tb.Helper()
+	p.run("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
+}
+
+// typeInto focuses a field, clears it and types s.
+func (p *page) typeInto(sel, s string) {
+	p.tb.Helper()
+	p.run("type into "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Clear(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), s))
+}
+
+// navigate loads path (relative to the app) and waits for the app to draw
+// its shell.
+func (p *page) navigate(path string) {
+	p.tb.Helper()
+	p.run("navigate "+path, chromedp.Navigate(p.base+strings.TrimPrefix(path, "/")))
+	p.waitFor("the app to start", `!!document.getElementById("page-heading")`)
+}
+
+// reload reloads the tab and waits for the app.
+func (p *page) reload() {
+	p.tb.Helper()
+	p.run("reload", chromedp.Reload())
+	p.waitFor("the app to start", `!!document.getElementById("page-heading")`)
+}
+
+// shot keeps a full-page screenshot in test-artifacts/.
+func (p *page) shot(name string) {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	defer cancel()
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		p.tb.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.MkdirAll(artifactsDir, 0o755); err != nil {
+		p.tb.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	f := filepath.Join(artifactsDir, safeName(p.tb.Name()+"-"+name)+".png")
+	if err := os.WriteFile(f, buf, 0o644); err != nil {
+		p.tb.Logf("screenshot %s: %v", name, err)
+	}
+}
+
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		}
+		return '-'
+	}, s)
+}
+
+// upload gives files to a file input.
+func (p *page) upload(sel string, files ...string) {
+	p.tb.Helper()
+	var abs []string
+	for _, f := range files {
+		a, err := filepath.Abs(f)
+		if err != nil {
+			p.tb.Fatal(err)
+		}
+		abs = append(abs, a)
+	}
+	p.run("upload to "+sel, chromedp.WaitReady(chromedp.CSS(sel)), chromedp.SetUploadFiles(chromedp.CSS(sel), abs))
+}
+
+// download clicks sel and returns the bytes of the file it downloads.
+func (p *page) download(sel string) []byte {
+	p.tb.Helper()
+	return p.downloadBy(sel, func() { p.click(sel) })
+}
+
+// downloadBy runs trigger and returns the bytes of the file it downloads.
+func (p *page) downloadBy(what string, trigger func()) []byte {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
+	defer cancel()
+	events := chromedp.BrowserEvents(ctx, browser.DownloadProgress)
+	trigger()
+	for ev, err := range events {
+		if err != nil {
+			p.tb.Fatalf("download by %s: %v", what, err)
+		}
+		switch ev.State {
+		case browser.DownloadProgressStateCompleted:
+			b, err := os.ReadFile(filepath.Join(p.dir, ev.GUID))
+			if err != nil {
+				p.tb.Fatal(err)
+			}
+			return b
+		case browser.DownloadProgressStateCanceled:
+			p.tb.Fatalf("download by %s cancelled", what)
+		}
+	}
+	p.tb.Fatalf("download by %s: no download", what)
+	return nil
+}
+
+// axeViolation is one axe-core result.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+var axeSource struct {
+	once sync.Once
+	src  string
+	err  error
+}
+
+// axe runs axe-core (from node_modules, pinned in package-lock.json) on the
+// page for WCAG 2.x A and AA and fails the test on any serious or critical
+// violation.
+func (p *page) axe(view string) {
+	p.tb.Helper()
+	axeSource.once.Do(func() {
+		b, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+		axeSource.src, axeSource.err = string(b), err
+	})
+	if axeSource.err != nil {
+		p.tb.Fatalf("axe-core: %v (run npm ci)", axeSource.err)
+	}
+	if !eval[bool](p, "typeof axe === 'object'") {
+		eval[chromedp.Void](p, axeSource.src+";0")
+	}
+	raw := eval[string](p, `axe.run(document, {
+		runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+		resultTypes: ["violations"]
+	}).then(r => JSON.stringify(r.violations))`)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		p.tb.Fatal(err)
+	}
+	for _, v := range vs {
+		if v.Impact != "serious" && v.Impact != "critical" {
+			p.tb.Logf("axe %s: %s (%s), %d nodes", view, v.ID, v.Impact, len(v.Nodes))
+			continue
+		}
+		var where []string
+		for i, n := range v.Nodes {
+			if i == 3 {
+				where = append(where, "…")
+				break
+			}
+			where = append(where, fmt.Sprint(n.Target)+" "+n.HTML)
+		}
+		p.tb.Errorf("axe %s: %s (%s): %s at %s", view, v.ID, v.Impact, v.Help, strings.Join(where, "; "))
+	}
+}

@@ -1,0 +1,416 @@
+//go:build browser
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// xss is the narrative the tests type to prove user text is never HTML.
+const xss = `<img src=x onerror=alert(1)>`
+
+// openExample opens the example through its address and waits for the
+// area overview.
+func openExample(p *page) {
+	p.tb.Helper()
+	p.navigate("?example")
+	p.waitFor("the area overview", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
+}
+
+// firstWard returns the code of the first ward in the overview's ranking.
+func firstWard(p *page) string {
+	p.tb.Helper()
+	href := eval[string](p, `document.querySelector('#ward-ranking a[href^="#/ward/"]').getAttribute("href")`)
+	return strings.TrimPrefix(href, "#/ward/")
+}
+
+// noDialogs fails the test if the page opens an alert (the XSS payload
+// would).
+func noDialogs(p *page) {
+	go func() {
+		for ev, err := range chromedp.Events(p.ctx, cdppage.JavascriptDialogOpening) {
+			if err != nil {
+				return
+			}
+			p.problem("a dialog opened: " + ev.Message)
+			chromedp.Call(p.ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+}
+
+// waitSaved waits until the browser store holds the latest edit.
+func waitSaved(p *page, before string) {
+	p.tb.Helper()
+	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && e.textContent !== %q;})()`, before))
+}
+
+func savedNote(p *page) string {
+	return eval[string](p, `(document.getElementById("saved-note")||{}).textContent || ""`)
+}
+
+// TestBrowserWardPage opens the example by its address and checks the
+// ward page: a spine chart with a marker for each indicator with a value,
+// shapes and words for the comparisons, and the indicator table.
+func TestBrowserWardPage(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	openExample(p)
+	p.shot("overview")
+	code := firstWard(p)
+	p.click(`#ward-ranking a[href="#/ward/` + code + `"]`)
+	p.waitVisible("svg.app-spine")
+	p.shot("ward-indicators")
+
+	d := readExample(t)
+	var w *jsna.Ward
+	for i := range d.Wards {
+		if d.Wards[i].Code == code {
+			w = &d.Wards[i]
+		}
+	}
+	if w == nil {
+		t.Fatalf("ward %s of the overview is not in the example", code)
+	}
+	withValue := 0
+	for _, v := range w.Values {
+		if v.Value != nil {
+			withValue++
+		}
+	}
+	if got := eval[int](p, `document.querySelectorAll("svg.app-spine .app-spine__marker").length`); got != withValue {
+		t.Errorf("spine chart markers = %d, want %d (indicators with a value for %s)", got, withValue, code)
+	}
+	if got := eval[int](p, `document.querySelectorAll("svg.app-spine .app-spine__row").length`); got != len(d.Indicators) {
+		t.Errorf("spine chart rows = %d, want %d indicators", got, len(d.Indicators))
+	}
+	// Every row of the indicator table names its comparison in words.
+	rows := eval[int](p, `document.querySelectorAll("#indicator-table tbody tr.govuk-table__row").length`)
+	if rows != len(d.Indicators) {
+		t.Errorf("indicator table rows = %d, want %d", rows, len(d.Indicators))
+	}
+	words := eval[int](p, `Array.from(document.querySelectorAll("#indicator-table .app-cmp")).filter(e => /^(Better|Similar|Worse|Higher|Lower|Not compared)$/.test(e.textContent.trim())).length`)
+	if words != len(d.Indicators) {
+		t.Errorf("comparison words in the table = %d, want %d", words, len(d.Indicators))
+	}
+	if got := eval[string](p, `document.querySelector("svg.app-spine").getAttribute("role")`); got != "img" {
+		t.Errorf("spine chart role = %q, want img", got)
+	}
+	if got := eval[int](p, `document.querySelectorAll("#spine-table tbody tr").length`); got != len(d.Indicators) {
+		t.Errorf("spine chart table alternative rows = %d, want %d", got, len(d.Indicators))
+	}
+	p.checkClean()
+}
+
+// readExample reads the example the app ships.
+func readExample(tb testing.TB) *jsna.Document {
+	tb.Helper()
+	b, err := os.ReadFile("../../static/examples/example-borough.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := jsna.Parse("example-borough.json", b)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return d
+}
+
+// TestBrowserEditReloadOffline edits a section, reloads (the edit is
+// offered back), then stops the server and reloads again: the service
+// worker serves the app and the edit is still there.
+func TestBrowserEditReloadOffline(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	noDialogs(p)
+	openExample(p)
+	code := firstWard(p)
+	p.navigate("#/ward/" + code + "/narrative")
+	p.waitVisible("#section-0-text")
+	before := savedNote(p)
+	text := "Edited in the browser test. " + xss
+	p.typeInto("#section-0-text", text)
+	waitSaved(p, before)
+
+	p.reload()
+	p.shot("restore-offer")
+	p.click("#restore-current")
+	p.waitFor("the narrative", `location.hash.endsWith("/narrative") && !!document.getElementById("section-0-text")`)
+	if got := p.value("#section-0-text"); got != text {
+		t.Errorf("after reload, section text = %q, want %q", got, text)
+	}
+
+	// Offline: the service worker must control the page and hold the app.
+	p.waitFor("the service worker", `!!navigator.serviceWorker.controller`)
+	srv.srv.Close()
+	p.allow("Failed to load resource")
+	p.allow("net::ERR_CONNECTION_REFUSED")
+	if ok := eval[bool](p, `fetch("robots.txt?"+Date.now(), {cache: "no-store"}).then(() => true, () => false)`); ok {
+		// robots.txt is not in the cache, so it can only come from the server.
+		t.Fatal("the server still answers after Close")
+	}
+	p.reload()
+	p.shot("offline-restore-offer")
+	if p.tb.Failed() {
+		return
+	}
+	p.click("#restore-current")
+	p.waitFor("the narrative", `!!document.getElementById("section-0-text")`)
+	if got := p.value("#section-0-text"); got != text {
+		t.Errorf("offline, section text = %q, want %q", got, text)
+	}
+	p.shot("offline-narrative")
+	p.checkClean()
+}
+
+// TestBrowserUserTextIsText types markup into a section and checks that the
+// report shows it as text: no element is made from it and nothing runs.
+func TestBrowserUserTextIsText(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	noDialogs(p)
+	openExample(p)
+	code := firstWard(p)
+	p.navigate("#/ward/" + code + "/narrative")
+	p.typeInto("#section-0-text", xss)
+	p.typeInto("#new-section-title", xss)
+	p.click("#add-section")
+	p.waitFor("the new section", `document.querySelectorAll("textarea[id$='-text']").length >= 2`)
+	p.navigate("#/report/" + code)
+	p.waitVisible(".app-report")
+	p.shot("report-xss")
+	if got := eval[int](p, `document.querySelectorAll("main img, main [onerror]").length`); got != 0 {
+		t.Errorf("the report made %d elements from user text", got)
+	}
+	if got := eval[int](p, fmt.Sprintf(`Array.from(document.querySelectorAll("main *")).filter(e => e.childElementCount === 0 && e.textContent.includes(%q)).length`, xss)); got < 2 {
+		t.Errorf("the report shows the markup as text in %d places, want the section text and its title", got)
+	}
+	time.Sleep(300 * time.Millisecond) // an onerror handler would have run by now
+	p.checkClean()
+}
+
+// TestBrowserSaveDraft starts a draft, edits it, saves it as a download,
+// and checks the file with jsna.Parse: valid, signed, with the edit.
+func TestBrowserSaveDraft(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	openExample(p)
+	code := firstWard(p)
+	p.click("#start-draft")
+	p.typeInto("#draft-name", "Dr Test Author")
+	p.click("#draft-role-0")
+	p.click("#draft-start")
+	p.waitFor("the draft", `document.querySelector("#docbar") && document.querySelector("#docbar").textContent.includes("Dr Test Author")`)
+	p.navigate("#/ward/" + code + "/narrative")
+	p.typeInto("#section-0-text", "Drafted text.")
+	b := p.download("#save-download")
+	d, err := jsna.Parse("draft.json", b)
+	if err != nil {
+		t.Fatalf("the saved draft does not validate: %v", err)
+	}
+	if d.Draft == nil || d.Draft.Author != "Dr Test Author" || d.Draft.Role != jsna.RoleGP {
+		t.Fatalf("draft block = %+v, want author Dr Test Author, role gp", d.Draft)
+	}
+	if d.Draft.Base != jsna.Revision(readExample(t)) {
+		t.Errorf("draft base = %s, want the example's revision %s", d.Draft.Base, jsna.Revision(readExample(t)))
+	}
+	if _, err := time.Parse(time.RFC3339, d.Draft.SavedAt); err != nil {
+		t.Errorf("draft saved_at %q: %v", d.Draft.SavedAt, err)
+	}
+	found := false
+	for _, w := range d.Wards {
+		if w.Code == code && len(w.Sections) > 0 && w.Sections[0].Text == "Drafted text." {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the saved draft lacks the edit of ward %s", code)
+	}
+	// jsna validate (the CLI) accepts the file too.
+	f := filepath.Join(t.TempDir(), "draft.json")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb strings.Builder
+	if err := run(context.Background(), []string{"validate", f}, nil, &out, &errb); err != nil {
+		t.Errorf("jsna validate %s: %v\n%s", f, err, errb.String())
+	}
+	p.checkClean()
+}
+
+// TestBrowserWelsh switches the interface to Welsh, checks the text
+// changed, and that the choice survives a reload.
+func TestBrowserWelsh(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	p.navigate("")
+	if got := p.text("#page-heading"); got != "Draft, score and merge ward needs assessments" {
+		t.Errorf("English heading = %q", got)
+	}
+	p.click("#lang-switch")
+	p.waitFor("Welsh", `document.documentElement.lang === "cy"`)
+	if got := p.text("#page-heading"); got != "Drafftio, sgorio a chyfuno asesiadau o anghenion wardiau" {
+		t.Errorf("Welsh heading = %q", got)
+	}
+	if got := p.text(".govuk-skip-link"); got != "Neidio i’r prif gynnwys" {
+		t.Errorf("Welsh skip link = %q", got)
+	}
+	if got := p.text("#open-example"); got != "Agor yr enghraifft" {
+		t.Errorf("Welsh example button = %q", got)
+	}
+	p.shot("start-cy")
+	p.reload()
+	if got := eval[string](p, `document.documentElement.lang`); got != "cy" {
+		t.Errorf("after reload, lang = %q, want cy", got)
+	}
+	openExample(p)
+	p.shot("overview-cy")
+	if got := p.text("#lang-switch"); got != "English" {
+		t.Errorf("language switch reads %q in Welsh, want English", got)
+	}
+	p.click("#lang-switch")
+	p.waitFor("English", `document.documentElement.lang === "en"`)
+	p.checkClean()
+}
+
+// TestBrowserAccessibility runs axe-core on every view and keeps a
+// screenshot of each.
+func TestBrowserAccessibility(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	p.navigate("")
+	p.axe("start")
+	p.shot("start")
+
+	// A bad file: the error summary.
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"format": "jsna/1", "id": 7,`), 0o644)
+	p.upload("#open-file", bad)
+	p.waitVisible("#error-summary")
+	if got := p.text("#error-summary"); !strings.Contains(got, "bad.json") || !strings.Contains(got, "line 1") {
+		t.Errorf("error summary = %q, want the file name and the line of the syntax error", got)
+	}
+	p.axe("error summary")
+	p.shot("error-summary")
+
+	openExample(p)
+	code := firstWard(p)
+	views := []struct{ name, hash, ready string }{
+		{"overview", "#/area", "#ward-ranking"},
+		{"ward indicators", "#/ward/" + code, "svg.app-spine"},
+		{"ward narrative", "#/ward/" + code + "/narrative", "#section-0-text"},
+		{"ward assets", "#/ward/" + code + "/assets", "#new-asset-name"},
+		{"ward voice", "#/ward/" + code + "/voice", "#new-voice-text"},
+		{"ward needs", "#/ward/" + code + "/needs", "#new-need-title"},
+		{"priorities", "#/priorities", "svg.app-bars"},
+		{"report area", "#/report", ".app-report"},
+		{"report ward", "#/report/" + code, ".app-report"},
+		{"draft form", "#/draft", "#draft-name"},
+		{"merge", "#/merge", "#merge-master"},
+	}
+	for _, v := range views {
+		p.navigate(v.hash)
+		p.waitVisible(v.ready)
+		p.axe(v.name)
+		p.shot(safeName(v.name))
+	}
+	p.click("#lang-switch")
+	p.waitFor("Welsh", `document.documentElement.lang === "cy"`)
+	p.navigate("#/ward/" + code + "/needs")
+	p.waitVisible("#new-need-title")
+	p.axe("ward needs in Welsh")
+	p.shot("ward-needs-cy")
+	p.checkClean()
+}
+
+// tabTo presses Tab until the focused element matches the CSS selector,
+// at most max times, checking on the way that focus is visible.
+func tabTo(p *page, sel string, max int) {
+	p.tb.Helper()
+	for i := 0; i < max; i++ {
+		p.run("press Tab", chromedp.KeyEvent(kb.Tab))
+		if eval[bool](p, fmt.Sprintf(`!!document.activeElement && document.activeElement.matches(%q)`, sel)) {
+			if !eval[bool](p, focusVisibleJS) {
+				p.tb.Errorf("focus on %s is not visible", sel)
+			}
+			return
+		}
+	}
+	p.shot("tab-" + safeName(sel))
+	p.tb.Fatalf("%s not reached with %d presses of Tab (focus on %s)", sel, max,
+		eval[string](p, `document.activeElement ? document.activeElement.outerHTML.slice(0, 120) : "nothing"`))
+}
+
+// focusVisibleJS is true when the focused element shows a focus
+// indicator: an outline, a box shadow or a changed background.
+const focusVisibleJS = `(function(){
+	var e = document.activeElement, s = getComputedStyle(e);
+	return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) ||
+		(s.boxShadow && s.boxShadow !== "none") ||
+		s.backgroundColor === "rgb(255, 221, 0)";
+})()`
+
+// TestBrowserKeyboardOnly drafts a ward chapter with the keyboard alone:
+// open the example, go to a ward's narrative, write, start a draft, sign
+// it and save it.
+func TestBrowserKeyboardOnly(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	p.navigate("")
+	tabTo(p, ".govuk-skip-link", 3)
+	tabTo(p, "#open-example", 40)
+	p.run("Enter", chromedp.KeyEvent(kb.Enter))
+	p.waitFor("the area overview", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
+	if got := eval[string](p, `document.activeElement.id`); got != "page-heading" {
+		t.Errorf("after opening, focus is on %q, want the page heading", got)
+	}
+	code := firstWard(p)
+	tabTo(p, `#ward-ranking a[href="#/ward/`+code+`"]`, 60)
+	p.run("Enter", chromedp.KeyEvent(kb.Enter))
+	p.waitVisible("svg.app-spine")
+	tabTo(p, `a[href="#/ward/`+code+`/narrative"]`, 30)
+	p.run("Enter", chromedp.KeyEvent(kb.Enter))
+	p.waitVisible("#section-0-text")
+	tabTo(p, "#section-0-text", 30)
+	p.run("select all", chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	p.run("type", chromedp.KeyEvent("Typed with the keyboard."))
+	tabTo(p, "#start-draft", 60)
+	p.run("Enter", chromedp.KeyEvent(kb.Enter))
+	p.waitVisible("#draft-name")
+	tabTo(p, "#draft-name", 30)
+	p.run("type name", chromedp.KeyEvent("Cllr Keys"))
+	tabTo(p, "#draft-role-1", 5)
+	p.run("choose", chromedp.KeyEvent(" "))
+	tabTo(p, "#draft-start", 30)
+	p.run("Enter", chromedp.KeyEvent(kb.Enter))
+	p.waitFor("the draft", `document.querySelector("#docbar").textContent.includes("Cllr Keys")`)
+	tabTo(p, "#save-download", 30)
+	b := p.downloadBy("Enter on save", func() { p.run("Enter", chromedp.KeyEvent(kb.Enter)) })
+	d, err := jsna.Parse("draft.json", b)
+	if err != nil {
+		t.Fatalf("the keyboard draft does not validate: %v", err)
+	}
+	if d.Draft == nil || d.Draft.Author != "Cllr Keys" || d.Draft.Role != jsna.RoleCouncillor {
+		t.Errorf("draft block = %+v, want Cllr Keys, councillor", d.Draft)
+	}
+	ok := false
+	for _, w := range d.Wards {
+		if w.Code == code && len(w.Sections) > 0 && w.Sections[0].Text == "Typed with the keyboard." {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("the keyboard draft lacks the typed text in ward %s", code)
+	}
+	p.checkClean()
+}

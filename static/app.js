@@ -1,0 +1,60 @@
+// Wardwise loader: registers the service worker and starts the Go
+// WebAssembly app. Everything else is in Go (ui/). No inline script: the
+// Content-Security-Policy forbids it.
+"use strict";
+
+(function () {
+  performance.mark("wardwise-boot");
+
+  function bootMessage(en, cy) {
+    var el = document.getElementById("boot-status");
+    if (el) {
+      el.textContent = en + " / " + cy;
+      el.classList.add("app-boot-error");
+    }
+  }
+
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    navigator.serviceWorker
+      .register("sw.js", { scope: "./", updateViaCache: "none" })
+      .catch(function (err) {
+        // The app still works online without it; the UI reports the
+        // missing offline support when it starts.
+        window.wardwiseServiceWorkerError = String(err);
+      });
+  }
+
+  if (typeof WebAssembly !== "object" || typeof Go !== "function") {
+    bootMessage(
+      "Wardwise cannot start: this browser does not support WebAssembly, or the app has not been built (run make build).",
+      "Ni all Wardwise ddechrau: nid yw’r porwr hwn yn cefnogi WebAssembly, neu nid yw’r ap wedi’i adeiladu (rhedwch make build)."
+    );
+    return;
+  }
+
+  var go = new Go();
+  function start(result) {
+    performance.mark("wardwise-wasm-ready");
+    return go.run(result.instance);
+  }
+  function fail(err) {
+    bootMessage(
+      "Wardwise could not start: " + err,
+      "Ni allai Wardwise ddechrau: " + err
+    );
+  }
+  var req = fetch("app.wasm");
+  var started = WebAssembly.instantiateStreaming
+    ? WebAssembly.instantiateStreaming(req, go.importObject).catch(function () {
+        // A server without the application/wasm type: compile from bytes.
+        return fetch("app.wasm")
+          .then(function (r) {
+            if (!r.ok) throw new Error("app.wasm: " + r.status + " " + r.statusText);
+            return r.arrayBuffer();
+          })
+          .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      })
+    : req.then(function (r) { return r.arrayBuffer(); })
+         .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+  started.then(start).catch(fail);
+})();

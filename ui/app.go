@@ -1,0 +1,324 @@
+//go:build js && wasm
+
+// Package ui is the Wardwise browser app: it turns jsna values into DOM
+// (GOV.UK Design System markup, SVG charts) and DOM events into jsna calls.
+// Labels, totals and sort orders come from jsna; ui decides only how they
+// look. Every view has one render function that draws it from the App's
+// state; handlers change the state, then call render, or update the one
+// element that shows what they changed (so typing never loses focus).
+//
+// Nothing here sends a request off the page's origin, and every string from
+// a file or the user is set as text, never parsed as HTML.
+package ui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
+)
+
+// App is the state of the running app.
+type App struct {
+	lang Lang
+
+	global scope // listeners for the app's lifetime (hashchange, visibility)
+	shell  scope // listeners of the page shell (header, navigation, footer)
+	view  scope // listeners of the current view
+	bar   scope // listeners of the document bar
+
+	// The working document, the name of the file it came from (or will be
+	// saved as) and, where the browser has the File System Access API, the
+	// handle it can be saved back to.
+	doc        *jsna.Document
+	docName    string
+	fileHandle js.Value
+	dirty      bool // changed since it was last opened or saved to a file
+
+	route    route
+	problems *problemList // shown in an error summary at the top of the view
+	// nextProblems are shown by the next navigation (an error found here
+	// but shown on another view).
+	nextProblems *problemList
+	importNotes  []string // what an import skipped, shown on the overview
+	lastSaved    time.Time
+
+	mainEl   dom.Element // <main>, holding the current view
+	statusEl dom.Element // live region for status messages
+	savedEl  dom.Element // "saved in this browser at ..." note
+
+	store    *store
+	saver    *saver
+	restore  []*saved // autosaved work offered back on the start page
+	user     user     // the person drafting, remembered in the browser
+	merge    *mergeState
+	report   reportOptions
+	scoreOpt scoreOptions
+
+	started bool // the first view has been drawn
+}
+
+// Mount starts the app in the page: it replaces the loading message in
+// #app with the app's shell and draws the view the address names. It
+// returns at once; work continues in goroutines and event callbacks.
+func Mount() {
+	doc = dom.GetWindow().Document()
+	a := &App{}
+	a.global.app, a.shell.app, a.view.app, a.bar.app = a, a, a, a
+	a.lang = initialLang()
+	currentLang = a.lang
+	a.user = loadUser()
+	a.report = defaultReportOptions()
+	a.scoreOpt = defaultScoreOptions()
+	a.renderShell()
+	a.global.on(js.Global(), "hashchange", func(js.Value) { a.navigate() })
+	if sw := js.Global().Get("navigator").Get("serviceWorker"); sw.Truthy() {
+		a.global.on(sw, "controllerchange", func(js.Value) {
+			if a.started {
+				a.announce(a.t("status.updated"))
+			}
+		})
+	}
+	a.spawn(a.start)
+}
+
+// start opens the browser store, finds autosaved work, opens the example
+// when the address asks for it, and draws the first view.
+func (a *App) start() {
+	a.store = openStore()
+	a.saver = newSaver(a)
+	if err := a.store.err; err != nil {
+		a.showError(a.t("error.storage.unavailable", err.Error()))
+	}
+	a.restore = a.store.loadAll()
+	q := js.Global().Get("location").Get("search").String()
+	if hasParam(q, "example") {
+		// Leave the query, so that reloading does not open a fresh copy of
+		// the example over the user's edits.
+		js.Global().Get("history").Call("replaceState", nil, "", "./#/area")
+		a.openExample()
+		return
+	}
+	if len(a.restore) > 0 && a.restore[0].Slot == slotCurrent && !a.restore[0].Dirty && parseRoute(js.Global().Get("location").Get("hash").String()).needsDocument() {
+		// Reloading a page of the document that was saved to a file:
+		// nothing to decide, carry on with it.
+		a.restoreSaved(a.restore[0], false)
+		return
+	}
+	a.navigate()
+}
+
+// hasParam reports whether the query string q ("?a&b=c") names key.
+func hasParam(q, key string) bool {
+	for _, p := range strings.Split(strings.TrimPrefix(q, "?"), "&") {
+		k, _, _ := strings.Cut(p, "=")
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// spawn runs f in a goroutine, recovering and showing any panic. Event
+// callbacks use it for anything that waits.
+func (a *App) spawn(f func()) {
+	go func() {
+		defer a.recoverPanic()
+		f()
+	}()
+}
+
+// recoverPanic shows a panic as an error in the page instead of stopping
+// the app. The user's work is in the browser store already.
+func (a *App) recoverPanic() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	err := jsError(r)
+	js.Global().Get("console").Call("error", "wardwise: "+err.Error()+"\n"+string(debug.Stack()))
+	a.showError(a.t("error.internal", err.Error()))
+}
+
+// announce puts msg in the status region, which screen readers read out.
+func (a *App) announce(msg string) {
+	if a.statusEl == nil {
+		return
+	}
+	a.statusEl.SetTextContent(msg)
+}
+
+// problemList is what the error summary shows.
+type problemList struct {
+	title string
+	intro string
+	items []problemItem
+}
+
+// problemItem is one line of the error summary; href, when set, links to
+// the field to fix.
+type problemItem struct {
+	text string
+	href string
+}
+
+// showError shows one message in the error summary of the current view.
+func (a *App) showError(msg string) {
+	a.showProblems(&problemList{title: a.t("error.title"), items: []problemItem{{text: msg}}})
+}
+
+// showProblems shows list in the error summary and moves focus to it.
+func (a *App) showProblems(list *problemList) {
+	a.problems = list
+	if a.mainEl == nil {
+		return
+	}
+	old := byID("error-summary")
+	sum := a.errorSummary()
+	if old != nil {
+		old.ParentNode().ReplaceChild(sum, old)
+	} else {
+		a.mainEl.InsertBefore(sum, a.mainEl.FirstChild())
+	}
+	focus(sum)
+}
+
+// clearProblems removes the error summary.
+func (a *App) clearProblems() {
+	a.problems = nil
+	if old := byID("error-summary"); old != nil {
+		old.ParentNode().RemoveChild(old)
+	}
+}
+
+// errorSummary renders a.problems as a GOV.UK error summary.
+func (a *App) errorSummary() dom.Element {
+	p := a.problems
+	list := el("ul", cls("govuk-list govuk-error-summary__list"))
+	for _, it := range p.items {
+		li := el("li")
+		if it.href != "" {
+			link := el("a", attr("href", it.href), text(it.text))
+			target := strings.TrimPrefix(it.href, "#")
+			a.view.onClick(link, func() { focusField(target) })
+			li.AppendChild(link)
+		} else {
+			li.AppendChild(doc.CreateTextNode(it.text))
+		}
+		list.AppendChild(li)
+	}
+	body := el("div", cls("govuk-error-summary__body"))
+	if p.intro != "" {
+		body.AppendChild(el("p", cls("govuk-body"), text(p.intro)))
+	}
+	body.AppendChild(list)
+	return el("div", cls("govuk-error-summary"), attr("id", "error-summary"), attr("tabindex", "-1"),
+		child(el("div", attr("role", "alert"),
+			child(el("h2", cls("govuk-error-summary__title"), text(p.title))),
+			child(body))))
+}
+
+// focusField moves focus to the form field with the given id and scrolls its
+// label into view, as the GOV.UK error summary does.
+func focusField(fieldID string) {
+	f := byID(fieldID)
+	if f == nil {
+		return
+	}
+	focus(f)
+	call(f.Underlying(), "scrollIntoView", map[string]any{"block": "center"})
+}
+
+// problemsOf lists the problems of a jsna error for the error summary:
+// each with the file, the JSON path and, for syntax errors, the line and
+// column.
+func (a *App) problemsOf(name string, err error) *problemList {
+	list := &problemList{title: a.t("error.title")}
+	if je, ok := err.(*jsna.Error); ok {
+		file := je.File
+		if file == "" {
+			file = name
+		}
+		list.intro = a.t("error.file.intro", file)
+		for _, p := range je.Problems {
+			list.items = append(list.items, problemItem{text: p.String()})
+		}
+		if je.Omitted > 0 {
+			list.items = append(list.items, problemItem{text: a.t("error.file.omitted", je.Omitted)})
+		}
+		return list
+	}
+	list.items = []problemItem{{text: a.t("error.file.other", name, err.Error())}}
+	return list
+}
+
+// markChanged records an edit of the working document: the document is
+// now different from its file, and the saver stores it in the browser
+// within a second.
+func (a *App) markChanged() {
+	a.dirty = true
+	a.saver.changed()
+}
+
+// setDocument makes d the working document, as opened from a file named
+// name. Whatever was being worked on before stays in the browser store
+// (as "earlier work") if it had unsaved changes.
+func (a *App) setDocument(d *jsna.Document, name string, handle js.Value) {
+	if a.doc != nil && a.dirty {
+		a.saver.flush()
+		a.store.keepAsPrevious()
+	}
+	a.doc, a.docName, a.fileHandle, a.dirty = d, name, handle, false
+	a.saver.saveNow()
+	a.restore = nil
+}
+
+// now is the clock the app stamps drafts with.
+func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
+
+// formatTime shows t in the browser's time zone, in the app's language.
+func (a *App) formatTime(t time.Time) string {
+	d := js.Global().Get("Date").New(float64(t.UnixMilli()))
+	locale := "en-GB"
+	if a.lang == Welsh {
+		locale = "cy-GB"
+	}
+	s, err := call(d, "toLocaleString", locale, map[string]any{"dateStyle": "medium", "timeStyle": "short"})
+	if err != nil {
+		return t.Format("2 Jan 2006 15:04")
+	}
+	return s.String()
+}
+
+// docTitle is the title of the page for a view.
+func (a *App) setTitle(parts ...string) {
+	parts = append(parts, a.t("app.name"))
+	doc.Underlying().Set("title", strings.Join(parts, " – "))
+}
+
+// scoreOptions are the choices that change comparisons everywhere.
+type scoreOptions struct {
+	level string // "95" or "99.8"
+}
+
+func defaultScoreOptions() scoreOptions { return scoreOptions{level: "95"} }
+
+// fmtInt writes n with thousands separators.
+func fmtInt(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + fmtInt(-n)
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,147 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"strings"
+	"syscall/js"
+
+	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
+)
+
+// roles are the roles a draft's author may have, in the order offered.
+var roles = []string{jsna.RoleGP, jsna.RoleCouncillor, jsna.RoleCoordinator, jsna.RoleAnalyst}
+
+func (a *App) roleLabel(role string) string {
+	switch role {
+	case jsna.RoleGP:
+		return a.t("role.gp")
+	case jsna.RoleCouncillor:
+		return a.t("role.councillor")
+	case jsna.RoleCoordinator:
+		return a.t("role.coordinator")
+	case jsna.RoleAnalyst:
+		return a.t("role.analyst")
+	}
+	return role
+}
+
+// renderDraftForm asks who is drafting (and which wards) before the master
+// becomes their draft. The name and role are remembered in this browser.
+func (a *App) renderDraftForm() dom.Node {
+	a.setTitle(a.t("draft.title"))
+	v := el("div", cls("govuk-grid-row"))
+	col := el("div", cls("govuk-grid-column-two-thirds"))
+	v.AppendChild(col)
+	col.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/area"), text(a.t("ward.back"))))
+	col.AppendChild(h1(a.t("draft.title")))
+	if a.doc.Draft != nil {
+		col.AppendChild(el("p", cls("govuk-body"), text(a.t("draft.already", a.doc.Draft.Author))))
+		return v
+	}
+	col.AppendChild(el("p", cls("govuk-body"), text(a.t("draft.intro"))))
+
+	ng, name := a.input(field{id: "draft-name", label: a.t("draft.name"), hint: a.t("draft.name.hint"), value: a.user.Name, autocomp: "name", spell: false, maxLength: 200, labelCls: "govuk-label--s"})
+	col.AppendChild(ng)
+	var rc []choice
+	for _, r := range roles {
+		rc = append(rc, choice{value: r, label: a.roleLabel(r), checked: r == a.user.Role})
+	}
+	rg, rInputs := a.radios("draft-role", a.t("draft.role"), "govuk-fieldset__legend--s", "", "", false, false, rc)
+	col.AppendChild(rg)
+	var wc []choice
+	for _, w := range a.doc.Wards {
+		wc = append(wc, choice{value: w.Code, label: w.Name})
+	}
+	wg, wInputs := a.checkboxes("draft-wards", a.t("draft.wards"), "govuk-fieldset__legend--s", a.t("draft.wards.hint"), true, wc)
+	col.AppendChild(el("details", cls("govuk-details"),
+		child(el("summary", cls("govuk-details__summary"), child(el("span", cls("govuk-details__summary-text"), text(a.t("draft.wards.summary")))))),
+		child(el("div", cls("govuk-details__text"), child(wg)))))
+
+	submit := button(a.t("draft.start"), "", attr("id", "draft-start"))
+	col.AppendChild(submit)
+	a.view.onClick(submit, func() {
+		n := strings.TrimSpace(value(name))
+		role := ""
+		for i, in := range rInputs {
+			if checked(in) {
+				role = roles[i]
+			}
+		}
+		var items []problemItem
+		if n == "" {
+			items = append(items, problemItem{text: a.t("draft.name.required"), href: "#draft-name"})
+		}
+		if role == "" {
+			items = append(items, problemItem{text: a.t("draft.role.required"), href: "#draft-role-0"})
+		}
+		if len(items) > 0 {
+			a.setFieldError("draft-name", "")
+			if n == "" {
+				a.setFieldError("draft-name", a.t("draft.name.required"))
+			}
+			a.setGroupError("draft-role", role == "", a.t("draft.role.required"))
+			a.showProblems(&problemList{title: a.t("error.title"), items: items})
+			return
+		}
+		var wards []string
+		for i, in := range wInputs {
+			if checked(in) {
+				wards = append(wards, a.doc.Wards[i].Code)
+			}
+		}
+		a.user = user{Name: n, Role: role}
+		saveUser(a.user)
+		a.doc = startDraft(a.doc, n, role, wards)
+		a.docName = a.suggestedName()
+		a.fileHandle = js.Undefined()
+		a.markChanged()
+		a.problems = nil
+		next := route{view: "area"}
+		if len(wards) > 0 {
+			next = route{view: "ward", ward: wards[0]}
+		}
+		a.goTo(next)
+		a.announce(a.t("status.drafting", n))
+	})
+	return v
+}
+
+// setGroupError marks a radio or checkbox group as in error, or not.
+func (a *App) setGroupError(name string, on bool, msg string) {
+	group := byID(name + "-group")
+	if group == nil {
+		return
+	}
+	fs := group.QuerySelector("fieldset")
+	old := byID(name + "-error")
+	if old != nil {
+		old.ParentNode().RemoveChild(old)
+	}
+	if !on {
+		group.Class().Remove("govuk-form-group--error")
+		fs.RemoveAttribute("aria-describedby")
+		return
+	}
+	group.Class().Add("govuk-form-group--error")
+	e := a.errorEl(field{id: name, err: msg})
+	legend := fs.QuerySelector("legend")
+	fs.InsertBefore(e, legend.NextSibling())
+	fs.SetAttribute("aria-describedby", name+"-error")
+}
+
+// startDraft makes the working master a draft by author: the same content,
+// with a draft block naming the master's revision as its base.
+func startDraft(master *jsna.Document, author, role string, wards []string) *jsna.Document {
+	d := *master
+	d.Draft = &jsna.Draft{
+		ID:      newKey("draft"),
+		Author:  author,
+		Role:    role,
+		Base:    jsna.Revision(master),
+		SavedAt: now().Format("2006-01-02T15:04:05Z07:00"),
+		Wards:   wards,
+	}
+	return &d
+}

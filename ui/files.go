@@ -1,0 +1,294 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"syscall/js"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// maxFileBytes is the largest file the app reads; larger ones are refused
+// before reading, with a message, rather than exhausting the tab's memory.
+const maxFileBytes = jsna.MaxDocumentBytes
+
+// picked is one file the user chose: its name, its bytes and, when it came
+// through the File System Access API, the handle to save back to.
+type picked struct {
+	name   string
+	data   []byte
+	handle js.Value
+}
+
+// readFile reads a File (from an <input type=file>, a drop or a file
+// handle). It blocks: call it from a goroutine.
+func readFile(f js.Value) (picked, error) {
+	name := f.Get("name").String()
+	if size := f.Get("size").Float(); size > maxFileBytes {
+		return picked{name: name}, fmt.Errorf("%s: %.0f MB is larger than the %d MB the app can open", name, size/1e6, maxFileBytes>>20)
+	}
+	p, err := call(f, "arrayBuffer")
+	if err != nil {
+		return picked{name: name}, err
+	}
+	buf, err := await(p)
+	if err != nil {
+		return picked{name: name}, err
+	}
+	return picked{name: name, data: bytesOf(buf), handle: js.Undefined()}, nil
+}
+
+// filesOf reads every File of a FileList or array. It blocks.
+func filesOf(list js.Value) ([]picked, error) {
+	var out []picked
+	for i := 0; i < list.Length(); i++ {
+		p, err := readFile(list.Index(i))
+		if err != nil {
+			return out, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// hasFileSystemAccess reports whether the browser has the File System
+// Access API's pickers (Chromium-based browsers on the desktop).
+func hasFileSystemAccess() bool {
+	w := js.Global()
+	return w.Get("showOpenFilePicker").Type() == js.TypeFunction &&
+		w.Get("showSaveFilePicker").Type() == js.TypeFunction
+}
+
+// pickerTypes are the file types offered by the pickers.
+func (a *App) pickerTypes(withImports bool) []any {
+	types := []any{map[string]any{
+		"description": a.t("file.type.jsna"),
+		"accept":      map[string]any{"application/json": []any{".json"}},
+	}}
+	if withImports {
+		types = append(types,
+			map[string]any{
+				"description": a.t("file.type.csv"),
+				"accept":      map[string]any{"text/csv": []any{".csv"}},
+			},
+			map[string]any{
+				"description": a.t("file.type.ods"),
+				"accept":      map[string]any{"application/vnd.oasis.opendocument.spreadsheet": []any{".ods"}},
+			})
+	}
+	return types
+}
+
+// pickOpen asks for files with the File System Access API. It blocks.
+// A cancelled picker returns errAbort.
+func (a *App) pickOpen(multiple, withImports bool) ([]picked, error) {
+	p, err := call(js.Global(), "showOpenFilePicker", map[string]any{
+		"multiple": multiple,
+		"types":    a.pickerTypes(withImports),
+	})
+	if err != nil {
+		return nil, err
+	}
+	handles, err := await(p)
+	if err != nil {
+		return nil, err
+	}
+	var out []picked
+	for i := 0; i < handles.Length(); i++ {
+		h := handles.Index(i)
+		fp, err := call(h, "getFile")
+		if err != nil {
+			return out, err
+		}
+		f, err := await(fp)
+		if err != nil {
+			return out, err
+		}
+		pk, err := readFile(f)
+		if err != nil {
+			return out, err
+		}
+		pk.handle = h
+		out = append(out, pk)
+	}
+	return out, nil
+}
+
+// writeHandle writes data to a file handle from the File System Access
+// API. The browser writes to a temporary file and swaps it in on close, so
+// a failed write leaves the old file as it was. It blocks.
+func writeHandle(h js.Value, data []byte) error {
+	p, err := call(h, "createWritable")
+	if err != nil {
+		return err
+	}
+	w, err := await(p)
+	if err != nil {
+		return err
+	}
+	if p, err = call(w, "write", uint8Array(data)); err != nil {
+		call(w, "abort")
+		return err
+	}
+	if _, err := await(p); err != nil {
+		call(w, "abort")
+		return err
+	}
+	if p, err = call(w, "close"); err != nil {
+		return err
+	}
+	_, err = await(p)
+	return err
+}
+
+// pickSave asks where to save with the File System Access API and writes
+// data there. It blocks. It returns the handle, for saving again.
+func (a *App) pickSave(suggested string, data []byte) (js.Value, error) {
+	p, err := call(js.Global(), "showSaveFilePicker", map[string]any{
+		"suggestedName": suggested,
+		"types":         a.pickerTypes(false),
+	})
+	if err != nil {
+		return js.Undefined(), err
+	}
+	h, err := await(p)
+	if err != nil {
+		return js.Undefined(), err
+	}
+	return h, writeHandle(h, data)
+}
+
+// download offers data as a file download named name. It works in every
+// browser and needs no permission; the bytes never leave the device.
+func download(name, mime string, data []byte) error {
+	blob, err := construct(js.Global().Get("Blob"), []any{uint8Array(data)}, map[string]any{"type": mime})
+	if err != nil {
+		return err
+	}
+	u, err := call(js.Global().Get("URL"), "createObjectURL", blob)
+	if err != nil {
+		return err
+	}
+	link := el("a", attr("href", u.String()), attr("download", name), cls("govuk-visually-hidden"))
+	body := doc.Underlying().Get("body")
+	body.Call("appendChild", link.Underlying())
+	_, err = call(link.Underlying(), "click")
+	body.Call("removeChild", link.Underlying())
+	// The download has started from the blob; it can be freed once the
+	// browser has taken it, which a moment's grace covers.
+	js.Global().Call("setTimeout", js.FuncOf(func(this js.Value, args []js.Value) any {
+		js.Global().Get("URL").Call("revokeObjectURL", u)
+		return nil
+	}), 60000)
+	return err
+}
+
+// fetchSame fetches a path of the app's own origin. It blocks.
+func fetchSame(path string) ([]byte, error) {
+	if strings.Contains(path, "://") || strings.HasPrefix(path, "//") {
+		return nil, errors.New("ui: only the app's own files can be fetched")
+	}
+	p, err := call(js.Global(), "fetch", path, map[string]any{"credentials": "same-origin"})
+	if err != nil {
+		return nil, err
+	}
+	resp, err := await(p)
+	if err != nil {
+		return nil, err
+	}
+	if !resp.Get("ok").Bool() {
+		return nil, fmt.Errorf("%s: %d %s", path, resp.Get("status").Int(), resp.Get("statusText").String())
+	}
+	p, err = call(resp, "arrayBuffer")
+	if err != nil {
+		return nil, err
+	}
+	buf, err := await(p)
+	if err != nil {
+		return nil, err
+	}
+	return bytesOf(buf), nil
+}
+
+// exampleFile is the example shipped with the app.
+const exampleFile = "examples/example-borough.json"
+
+// openExample opens the example area. It blocks.
+func (a *App) openExample() {
+	a.announce(a.t("status.opening", a.t("start.example.name")))
+	data, err := fetchSame(exampleFile)
+	if err != nil {
+		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", err.Error())}}})
+		return
+	}
+	a.openPicked(picked{name: "example-borough.json", data: data, handle: js.Undefined()})
+}
+
+// openPicked reads a chosen file as the working document: a jsna/1 JSON
+// document, a Fingertips data CSV or an OHID Local Health .ods. Bad files
+// get every problem in the error summary; the work in progress stays as it
+// was.
+func (a *App) openPicked(p picked) {
+	d, notes, err := decodeFile(p.name, p.data)
+	if err != nil {
+		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
+		a.announce(a.t("status.open.failed", p.name))
+		return
+	}
+	name := p.name
+	if !strings.HasSuffix(strings.ToLower(name), ".json") {
+		// An import becomes a new jsna/1 document; it is never saved over
+		// the spreadsheet it came from.
+		name = strings.TrimSuffix(name, extOf(name)) + ".json"
+		p.handle = js.Undefined()
+	}
+	a.setDocument(d, name, p.handle)
+	a.importNotes = notes
+	a.renderShell()
+	a.goTo(route{view: "area"})
+	a.announce(a.t("status.opened", p.name))
+}
+
+// extOf is the extension of name, with its dot, in lower case.
+func extOf(name string) string {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 {
+		return ""
+	}
+	return strings.ToLower(name[i:])
+}
+
+// suggestedName is the file name a save offers for the working document.
+func (a *App) suggestedName() string {
+	d := a.doc
+	base := d.ID
+	if base == "" {
+		base = "jsna"
+	}
+	if d.Draft != nil {
+		return safeFileName(base + "-draft-" + d.Draft.Author + ".json")
+	}
+	return safeFileName(base + ".json")
+}
+
+// safeFileName keeps letters, digits, dots, dashes and underscores.
+func safeFileName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.', r == '_':
+			b.WriteRune(r)
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}

@@ -1,0 +1,170 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// verbs lists the fmt verbs of a format, in order.
+var verbRE = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+func verbs(f string) []string {
+	var out []string
+	for _, v := range verbRE.FindAllString(f, -1) {
+		if v != "%%" {
+			out = append(out, v[len(v)-1:])
+		}
+	}
+	return out
+}
+
+// TestCatalogueComplete checks that English and Welsh have the same keys,
+// that each translation takes the same arguments, and that no message is
+// empty.
+func TestCatalogueComplete(t *testing.T) {
+	for key, en := range messagesEN {
+		cy, ok := messagesCY[key]
+		if !ok {
+			t.Errorf("messagesCY lacks %q (English: %q)", key, en)
+			continue
+		}
+		if strings.TrimSpace(en) == "" || strings.TrimSpace(cy) == "" {
+			t.Errorf("message %q is empty in a language", key)
+		}
+		if ve, vc := strings.Join(verbs(en), ","), strings.Join(verbs(cy), ","); ve != vc {
+			t.Errorf("message %q: English verbs %q, Welsh verbs %q", key, ve, vc)
+		}
+	}
+	for key := range messagesCY {
+		if _, ok := messagesEN[key]; !ok {
+			t.Errorf("messagesCY has %q, which messagesEN lacks", key)
+		}
+	}
+}
+
+// TestCatalogueWelshTranslated checks that Welsh messages are translations:
+// apart from names and formats that read the same in both languages, a
+// Welsh message that equals its English one was left untranslated.
+func TestCatalogueWelshTranslated(t *testing.T) {
+	same := map[string]bool{
+		"app.name": true, "ward.caption": true, "voice.date.hint": true,
+		"cmp.format.ci": true, "number.format": true,
+	}
+	for key, en := range messagesEN {
+		if same[key] {
+			continue
+		}
+		if cy := messagesCY[key]; cy == en && len(verbs(en)) < len(strings.Fields(en)) {
+			t.Errorf("message %q is the same in Welsh as in English: %q", key, en)
+		}
+	}
+}
+
+// TestCatalogueKeysUsed checks every key the code asks for exists, and
+// lists keys nothing uses. Keys built at run time ("cmp."+class,
+// "needs.pearl."+question) are matched by their prefixes.
+func TestCatalogueKeysUsed(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]token.Position{}
+	prefixes := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "messages_") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "t" {
+				return true
+			}
+			switch arg := call.Args[0].(type) {
+			case *ast.BasicLit:
+				if k, err := strconv.Unquote(arg.Value); err == nil {
+					used[k] = fset.Position(arg.Pos())
+				}
+			case *ast.BinaryExpr:
+				if lit, ok := arg.X.(*ast.BasicLit); ok {
+					if k, err := strconv.Unquote(lit.Value); err == nil {
+						prefixes[k] = true
+					}
+				}
+			}
+			return true
+		})
+		// Keys held in tables (navigation items) are string literals that
+		// look like keys.
+		for _, m := range regexp.MustCompile(`"(nav\.[a-z.]+)"`).FindAllStringSubmatch(string(src), -1) {
+			used[m[1]] = token.Position{Filename: name}
+		}
+	}
+	var keys []string
+	for k := range used {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, ok := messagesEN[k]; !ok {
+			t.Errorf("%s: message %q is not in the catalogue", used[k], k)
+		}
+	}
+	for k := range messagesEN {
+		if _, ok := used[k]; ok {
+			continue
+		}
+		found := false
+		for p := range prefixes {
+			if strings.HasPrefix(k, p) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("message %q is in the catalogue but no code uses it", k)
+		}
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	tests := []struct {
+		lang Lang
+		key  string
+		args []any
+		want string
+	}{
+		{English, "skip", nil, "Skip to main content"},
+		{Welsh, "skip", nil, "Neidio i’r prif gynnwys"},
+		{English, "footer.version", []any{"abc"}, "Version abc"},
+		{Welsh, "footer.version", []any{"abc"}, "Fersiwn abc"},
+		{English, "no.such.key", nil, "no.such.key"},
+	}
+	for _, tt := range tests {
+		if got := translate(tt.lang, tt.key, tt.args...); got != tt.want {
+			t.Errorf("translate(%q, %q) = %q, want %q", tt.lang, tt.key, got, tt.want)
+		}
+	}
+}

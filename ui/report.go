@@ -1,0 +1,273 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
+)
+
+// reportOptions are the report's settings.
+type reportOptions struct {
+	threshold int // counts from 1 to this are suppressed
+}
+
+// renderReport is the print-ready JSNA chapter: for one ward, or for the
+// area with a chapter per ward in order of need. Disclosure control is
+// applied to every figure before it is drawn. The browser's print (or
+// print to PDF) gives a clean document: the app's controls do not print.
+func (a *App) renderReport(r route) dom.Node {
+	d := a.doc
+	v := el("div", cls("app-report"))
+
+	var wards []*jsna.Ward
+	if r.ward != "" {
+		w := a.findWard(r.ward)
+		if w == nil {
+			return a.renderWard(route{view: "ward", ward: r.ward})
+		}
+		wards = []*jsna.Ward{w}
+		a.setTitle(a.t("report.title.ward", w.Name))
+	} else {
+		for _, code := range a.wardOrder() {
+			if w := a.findWard(code); w != nil {
+				wards = append(wards, w)
+			}
+		}
+		a.setTitle(a.t("report.title.area", d.Area.Name))
+	}
+
+	// Controls: which report, the disclosure threshold, print.
+	controls := el("div", cls("app-noprint app-report__controls"))
+	var wc []choice
+	wc = append(wc, choice{value: "", label: a.t("report.scope.area", d.Area.Name), checked: r.ward == ""})
+	for _, w := range d.Wards {
+		wc = append(wc, choice{value: w.Code, label: w.Name, checked: w.Code == r.ward})
+	}
+	sel := el("select", cls("govuk-select"), attr("id", "report-scope"), attr("name", "report-scope"))
+	for _, c := range wc {
+		o := el("option", attr("value", c.value), text(c.label))
+		if c.checked {
+			o.SetAttribute("selected", "")
+		}
+		sel.AppendChild(o)
+	}
+	a.view.onEl(sel, "change", func(js.Value) {
+		a.goTo(route{view: "report", ward: value(sel)})
+	})
+	controls.AppendChild(el("div", cls("govuk-form-group"),
+		child(el("label", cls("govuk-label govuk-label--s"), attr("for", "report-scope"), text(a.t("report.scope")))),
+		child(sel)))
+	tg, thr := a.input(field{id: "report-threshold", label: a.t("report.threshold"), hint: a.t("report.threshold.hint"),
+		value: itoa(a.report.threshold), width: "govuk-input--width-2", inputmode: "numeric", labelCls: "govuk-label--s"})
+	a.view.onEl(thr, "change", func(js.Value) {
+		n, err := strconv.Atoi(strings.TrimSpace(value(thr)))
+		if err != nil || n < 0 || n > 100 {
+			a.setFieldError("report-threshold", a.t("report.threshold.invalid"))
+			return
+		}
+		a.report.threshold = n
+		a.render()
+		focus(byID("report-threshold"))
+		a.announce(a.t("status.threshold", n))
+	})
+	controls.AppendChild(tg)
+	printBtn := button(a.t("report.print"), "", attr("id", "report-print"))
+	a.view.onClick(printBtn, func() {
+		// print() blocks until the dialog closes: not in the callback.
+		a.spawn(func() { call(js.Global(), "print") })
+	})
+	controls.AppendChild(printBtn)
+	v.AppendChild(controls)
+
+	disclosed, notes := a.disclosed()
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
+	if r.ward != "" {
+		v.AppendChild(h1(a.t("report.title.ward", wards[0].Name)))
+	} else {
+		v.AppendChild(h1(a.t("report.title.area", d.Area.Name)))
+	}
+	meta := el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, d.Benchmark.Name, a.formatTime(now()))))
+	v.AppendChild(meta)
+	if d.Draft != nil {
+		v.AppendChild(el("div", cls("govuk-warning-text"),
+			child(el("span", cls("govuk-warning-text__icon"), attr("aria-hidden", "true"), text("!"))),
+			child(el("strong", cls("govuk-warning-text__text"),
+				child(el("span", cls("govuk-visually-hidden"), text(a.t("report.warning")+" "))),
+				text(a.t("report.draft", d.Draft.Author))))))
+	}
+	if d.Synthetic || d.Notice != "" {
+		n := d.Notice
+		if n == "" {
+			n = a.t("report.synthetic")
+		}
+		v.AppendChild(el("div", cls("govuk-inset-text"), text(n)))
+	}
+	dn := el("div", cls("govuk-inset-text app-report__disclosure"),
+		child(el("p", cls("govuk-body"), text(a.t("report.disclosure", a.report.threshold)))))
+	for _, n := range notes {
+		dn.AppendChild(el("p", cls("govuk-body-s"), text(n)))
+	}
+	v.AppendChild(dn)
+
+	for _, w := range wards {
+		dw := w
+		for i := range disclosed.Wards {
+			if disclosed.Wards[i].Code == w.Code {
+				dw = &disclosed.Wards[i]
+			}
+		}
+		v.AppendChild(a.reportWard(disclosed, dw, r.ward == ""))
+	}
+	return v
+}
+
+// reportWard is one ward's chapter of the report, from the disclosed
+// document.
+func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Element {
+	// In the area report each ward is a chapter under its own heading; in
+	// a ward's report the page heading names the ward.
+	hs := "h2"
+	sec := el("section", cls("app-report__ward"), attr("aria-labelledby", "page-heading"))
+	if inArea {
+		hs = "h3"
+		sec.SetAttribute("aria-labelledby", "report-"+w.Code)
+		sec.AppendChild(el("h2", cls("govuk-heading-l"), attr("id", "report-"+w.Code), text(w.Name)))
+	}
+	pop := ""
+	if w.Population != nil {
+		pop = a.t("ward.caption.pop", w.Code, fmtInt(int(*w.Population+0.5)))
+	} else {
+		pop = a.t("ward.caption", w.Code)
+	}
+	sec.AppendChild(el("p", cls("govuk-body app-report__meta"), text(pop)))
+
+	// Narrative.
+	for _, s := range w.Sections {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(s.Title)))
+		for _, para := range paragraphs(s.Text) {
+			sec.AppendChild(el("p", cls("govuk-body app-report__text"), text(para)))
+		}
+	}
+
+	// Indicators.
+	rows, method := a.indicatorsOf(d, w)
+	sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.indicators"))))
+	sec.AppendChild(el("p", cls("govuk-body-s"), text(method)))
+	var spine []spineRow
+	for _, r := range rows {
+		spine = append(spine, r.spine)
+	}
+	chart := a.spineChart(a.t("spine.title", w.Name), a.t("spine.desc", w.Name, d.Benchmark.Name), spine)
+	// Each chart needs its own ids for its title and description.
+	retitle(chart, "report-spine-"+w.Code)
+	sec.AppendChild(el("figure", cls("app-figure"), child(chart)))
+	table := el("table", cls("govuk-table app-report__table"))
+	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, d.Benchmark.Name))))
+	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
+		child(th(a.t("indicators.col.indicator"), false)),
+		child(th(a.t("indicators.col.period"), false)),
+		child(th(a.t("indicators.col.count"), true)),
+		child(th(a.t("indicators.col.value"), true)),
+		child(th(a.t("indicators.col.ci"), true)),
+		child(th(d.Benchmark.Name, true)),
+		child(th(a.t("indicators.col.compared"), false))))))
+	body := el("tbody", cls("govuk-table__body"))
+	for _, r := range rows {
+		vc := td(r.value, true)
+		if r.note != "" {
+			vc.AppendChild(el("span", cls("govuk-body-s app-suppressed"), text(" "+r.note)))
+		}
+		body.AppendChild(el("tr", cls("govuk-table__row"),
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.name))),
+			child(td(r.period, false)), child(td(r.count, true)), child(vc),
+			child(td(r.ci, true)), child(td(r.benchmark, true)),
+			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
+	}
+	table.AppendChild(body)
+	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
+
+	// Needs, in priority order.
+	if len(w.Needs) > 0 {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.needs"))))
+		nt := el("table", cls("govuk-table"))
+		nt.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("report.needs.caption", w.Name))))
+		nt.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
+			child(th(a.t("priorities.col.rank"), true)),
+			child(th(a.t("priorities.col.need"), false)),
+			child(th(a.t("priorities.col.bpr"), true)),
+			child(th(a.t("priorities.col.pearl"), false)),
+			child(th(a.t("report.col.recommendation"), false))))))
+		nb := el("tbody", cls("govuk-table__body"))
+		for _, r := range a.wardPriorityRows(w) {
+			nb.AppendChild(el("tr", cls("govuk-table__row"),
+				child(td(r.rank, true)),
+				child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.title))),
+				child(td(r.bprText, true)), child(td(r.pearl, false)),
+				child(el("td", cls("govuk-table__cell app-report__text"), text(w.Needs[r.needIndex].Recommendation)))))
+		}
+		nt.AppendChild(nb)
+		sec.AppendChild(el("div", cls("app-table-wrap"), child(nt)))
+	}
+
+	// Assets and voice.
+	if len(w.Assets) > 0 {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.assets"))))
+		ul := el("ul", cls("govuk-list govuk-list--bullet"))
+		for _, as := range w.Assets {
+			li := el("li", child(el("strong", text(as.Name))))
+			if as.Kind != "" {
+				li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
+			}
+			if as.Description != "" {
+				li.AppendChild(doc.CreateTextNode(": " + as.Description))
+			}
+			ul.AppendChild(li)
+		}
+		sec.AppendChild(ul)
+	}
+	if len(w.Voice) > 0 {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.voice"))))
+		for _, vo := range w.Voice {
+			q := el("blockquote", cls("govuk-inset-text app-report__quote"),
+				child(el("p", cls("govuk-body app-report__text"), text(vo.Text))))
+			var who []string
+			if vo.Source != "" {
+				who = append(who, vo.Source)
+			}
+			if vo.Date != "" {
+				who = append(who, vo.Date)
+			}
+			if len(who) > 0 {
+				q.AppendChild(el("p", cls("govuk-body-s app-report__meta"), text(strings.Join(who, ", "))))
+			}
+			sec.AppendChild(q)
+		}
+	}
+	return sec
+}
+
+// retitle gives a chart's title and description ids unique to prefix.
+func retitle(svg dom.Element, prefix string) {
+	t := svg.QuerySelector("title")
+	d := svg.QuerySelector("desc")
+	t.SetAttribute("id", prefix+"-title")
+	d.SetAttribute("id", prefix+"-desc")
+	svg.SetAttribute("aria-labelledby", prefix+"-title "+prefix+"-desc")
+}
+
+// paragraphs splits narrative text at blank lines.
+func paragraphs(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,437 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
+)
+
+// findWard returns the working document's ward with code, or nil.
+func (a *App) findWard(code string) *jsna.Ward {
+	for i := range a.doc.Wards {
+		if a.doc.Wards[i].Code == code {
+			return &a.doc.Wards[i]
+		}
+	}
+	return nil
+}
+
+// tabLabel is the name of a part of the ward page.
+func (a *App) tabLabel(tab string) string {
+	switch tab {
+	case "narrative":
+		return a.t("ward.tab.narrative")
+	case "assets":
+		return a.t("ward.tab.assets")
+	case "voice":
+		return a.t("ward.tab.voice")
+	case "needs":
+		return a.t("ward.tab.needs")
+	}
+	return a.t("ward.tab.indicators")
+}
+
+// renderWard is the ward page: a heading, the ward's sub-navigation and the
+// part the route names.
+func (a *App) renderWard(r route) dom.Node {
+	w := a.findWard(r.ward)
+	if w == nil {
+		a.setTitle(a.t("ward.notfound.title"))
+		return el("div",
+			child(h1(a.t("ward.notfound.title"))),
+			child(el("p", cls("govuk-body"), text(a.t("ward.notfound.body", r.ward)))),
+			child(el("p", cls("govuk-body"), child(link("#/area", a.t("nav.area"))))))
+	}
+	a.setTitle(a.tabLabel(r.tab), w.Name)
+	v := el("div", cls("app-ward"))
+	v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/area"), text(a.t("ward.back"))))
+	caption := a.t("ward.caption", w.Code)
+	if w.Population != nil {
+		caption = a.t("ward.caption.pop", w.Code, fmtInt(int(*w.Population+0.5)))
+	}
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(caption)))
+	head := h1(w.Name)
+	v.AppendChild(head)
+
+	// Sub-navigation: one link per part, the current one marked.
+	nav := el("nav", cls("app-subnav"), attr("aria-label", a.t("ward.subnav", w.Name)))
+	list := el("ul", cls("app-subnav__list"))
+	for _, tab := range wardTabs {
+		item := el("li", cls("app-subnav__item"))
+		l := el("a", cls("app-subnav__link govuk-link"), attr("href", route{view: "ward", ward: w.Code, tab: tab}.href()), text(a.tabLabel(tab)))
+		if tab == r.tab {
+			l.SetAttribute("aria-current", "page")
+			item.Class().Add("app-subnav__item--current")
+		}
+		item.AppendChild(l)
+		list.AppendChild(item)
+	}
+	nav.AppendChild(list)
+	v.AppendChild(nav)
+	v.AppendChild(el("h2", cls("govuk-heading-l app-tab-heading"), text(a.tabLabel(r.tab))))
+
+	switch r.tab {
+	case "narrative":
+		v.AppendChild(a.renderNarrative(w))
+	case "assets":
+		v.AppendChild(a.renderAssets(w))
+	case "voice":
+		v.AppendChild(a.renderVoice(w))
+	case "needs":
+		v.AppendChild(a.renderNeeds(w))
+	default:
+		v.AppendChild(a.renderIndicators(w))
+	}
+	v.AppendChild(el("p", cls("govuk-body app-ward__report"),
+		child(link(route{view: "report", ward: w.Code}.href(), a.t("ward.report.link", w.Name)))))
+	return v
+}
+
+// setFieldError shows msg as the error of a field drawn by input or
+// textarea, or clears it when msg is empty, without redrawing the field
+// (so typing keeps its place).
+func (a *App) setFieldError(fieldID, msg string) {
+	group := byID(fieldID + "-group")
+	ctl := byID(fieldID)
+	if group == nil || ctl == nil {
+		return
+	}
+	old := byID(fieldID + "-error")
+	ctlErr := "govuk-input--error"
+	if ctl.TagName() == "TEXTAREA" {
+		ctlErr = "govuk-textarea--error"
+	}
+	desc := strings.Fields(ctl.GetAttribute("aria-describedby"))
+	var keep []string
+	for _, d := range desc {
+		if d != fieldID+"-error" {
+			keep = append(keep, d)
+		}
+	}
+	if msg == "" {
+		if old != nil {
+			old.ParentNode().RemoveChild(old)
+		}
+		group.Class().Remove("govuk-form-group--error")
+		ctl.Class().Remove(ctlErr)
+	} else {
+		e := a.errorEl(field{id: fieldID, err: msg})
+		if old != nil {
+			old.ParentNode().ReplaceChild(e, old)
+		} else {
+			ctl.ParentNode().InsertBefore(e, ctl)
+		}
+		group.Class().Add("govuk-form-group--error")
+		ctl.Class().Add(ctlErr)
+		keep = append(keep, fieldID+"-error")
+	}
+	if len(keep) > 0 {
+		ctl.SetAttribute("aria-describedby", strings.Join(keep, " "))
+	} else {
+		ctl.RemoveAttribute("aria-describedby")
+	}
+}
+
+// bind makes a field edit the model as the user types: apply stores the
+// value and returns "" or, for a value it refuses, the error to show (the
+// model keeps its last good value).
+func (a *App) bind(ctl dom.Element, apply func(v string) string) {
+	fid := ctl.ID()
+	a.view.onEl(ctl, "input", func(js.Value) {
+		msg := apply(value(ctl))
+		a.setFieldError(fid, msg)
+		if msg == "" {
+			a.markChanged()
+		}
+	})
+}
+
+// renderNarrative edits the ward's narrative sections.
+func (a *App) renderNarrative(w *jsna.Ward) dom.Node {
+	v := el("div")
+	v.AppendChild(el("p", cls("govuk-body"), text(a.t("narrative.intro"))))
+	if len(w.Sections) == 0 {
+		v.AppendChild(el("p", cls("govuk-body"), attr("id", "no-sections"), text(a.t("narrative.none"))))
+	}
+	for i := range w.Sections {
+		s := &w.Sections[i]
+		key := s.ID
+		find := func() *jsna.Section {
+			for j := range w.Sections {
+				if w.Sections[j].ID == key {
+					return &w.Sections[j]
+				}
+			}
+			return nil
+		}
+		box := el("div", cls("app-record"), attr("id", "section-"+slug(key)))
+		fid := "section-" + itoa(i)
+		g, area := a.textarea(field{
+			id: fid + "-text", label: s.Title, labelCls: "govuk-label--m", value: s.Text, rows: 8,
+			hint: a.t("narrative.hint"), maxLength: 200000,
+		})
+		a.bind(area, func(v string) string {
+			if sec := find(); sec != nil {
+				sec.Text = v
+			}
+			return ""
+		})
+		box.AppendChild(g)
+
+		tg, title := a.input(field{id: fid + "-title", label: a.t("narrative.title.label"), value: s.Title, maxLength: 500, spell: true})
+		a.bind(title, func(v string) string {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				return a.t("narrative.title.required")
+			}
+			if sec := find(); sec != nil {
+				sec.Title = v
+				if l := doc.QuerySelector("label[for=\"" + fid + "-text\"]"); l != nil {
+					l.SetTextContent(v)
+				}
+			}
+			return ""
+		})
+		remove := button(a.t("narrative.remove"), "warning", attr("id", fid+"-remove"))
+		a.view.onClick(remove, func() {
+			for j := range w.Sections {
+				if w.Sections[j].ID == key {
+					w.Sections = append(w.Sections[:j], w.Sections[j+1:]...)
+					break
+				}
+			}
+			a.markChanged()
+			a.render()
+			focus(byID("page-heading"))
+			a.announce(a.t("status.removed", strings.TrimSpace(value(title))))
+		})
+		box.AppendChild(el("details", cls("govuk-details"),
+			child(el("summary", cls("govuk-details__summary"),
+				child(el("span", cls("govuk-details__summary-text"), text(a.t("narrative.more")))))),
+			child(el("div", cls("govuk-details__text"), child(tg), child(remove)))))
+		v.AppendChild(box)
+	}
+
+	// Add a section.
+	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("narrative.add.heading"))))
+	ag, addTitle := a.input(field{id: "new-section-title", label: a.t("narrative.add.label"), hint: a.t("narrative.add.hint"), maxLength: 500, spell: true})
+	add := button(a.t("narrative.add.button"), "secondary", attr("id", "add-section"))
+	a.view.onClick(add, func() {
+		t := strings.TrimSpace(value(addTitle))
+		if t == "" {
+			a.setFieldError("new-section-title", a.t("narrative.title.required"))
+			focus(addTitle)
+			return
+		}
+		key := slug(t)
+		if key == "" {
+			key = "section"
+		}
+		if sectionIndex(w, key) >= 0 {
+			key = newKey(key)
+		}
+		w.Sections = append(w.Sections, jsna.Section{ID: key, Title: t})
+		a.markChanged()
+		a.render()
+		focus(byID("section-" + itoa(len(w.Sections)-1) + "-text"))
+		a.announce(a.t("status.added", t))
+	})
+	v.AppendChild(ag)
+	v.AppendChild(add)
+	return v
+}
+
+func sectionIndex(w *jsna.Ward, key string) int {
+	for i := range w.Sections {
+		if w.Sections[i].ID == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// renderAssets edits the ward's community assets.
+func (a *App) renderAssets(w *jsna.Ward) dom.Node {
+	v := el("div")
+	v.AppendChild(el("p", cls("govuk-body"), text(a.t("assets.intro"))))
+	if len(w.Assets) == 0 {
+		v.AppendChild(el("p", cls("govuk-body"), text(a.t("assets.none"))))
+	}
+	for i := range w.Assets {
+		key := w.Assets[i].ID
+		find := func() *jsna.Asset {
+			for j := range w.Assets {
+				if w.Assets[j].ID == key {
+					return &w.Assets[j]
+				}
+			}
+			return nil
+		}
+		as := &w.Assets[i]
+		fid := "asset-" + itoa(i)
+		box := el("div", cls("app-record"))
+		box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(as.Name)))
+		ng, name := a.input(field{id: fid + "-name", label: a.t("assets.name"), value: as.Name, maxLength: 500, spell: true})
+		a.bind(name, func(v string) string {
+			v = strings.TrimSpace(v)
+			if v == "" {
+				return a.t("assets.name.required")
+			}
+			find().Name = v
+			byID(fid + "-heading").SetTextContent(v)
+			return ""
+		})
+		kg, kind := a.input(field{id: fid + "-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), value: as.Kind, width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
+		a.bind(kind, func(v string) string { find().Kind = strings.TrimSpace(v); return "" })
+		dg, desc := a.textarea(field{id: fid + "-desc", label: a.t("assets.description"), value: as.Description, rows: 3, maxLength: 20000})
+		a.bind(desc, func(v string) string { find().Description = v; return "" })
+		remove := button(a.t("assets.remove"), "warning", attr("id", fid+"-remove"),
+			attr("aria-describedby", fid+"-heading"))
+		a.view.onClick(remove, func() {
+			for j := range w.Assets {
+				if w.Assets[j].ID == key {
+					w.Assets = append(w.Assets[:j], w.Assets[j+1:]...)
+					break
+				}
+			}
+			a.markChanged()
+			a.render()
+			focus(byID("page-heading"))
+			a.announce(a.t("status.removed", strings.TrimSpace(value(name))))
+		})
+		box.AppendChild(ng)
+		box.AppendChild(kg)
+		box.AppendChild(dg)
+		box.AppendChild(remove)
+		v.AppendChild(box)
+	}
+
+	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("assets.add.heading"))))
+	ng, name := a.input(field{id: "new-asset-name", label: a.t("assets.name"), maxLength: 500, spell: true})
+	kg, kind := a.input(field{id: "new-asset-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
+	dg, desc := a.textarea(field{id: "new-asset-desc", label: a.t("assets.description"), rows: 3, maxLength: 20000})
+	add := button(a.t("assets.add.button"), "secondary", attr("id", "add-asset"))
+	a.view.onClick(add, func() {
+		n := strings.TrimSpace(value(name))
+		if n == "" {
+			a.setFieldError("new-asset-name", a.t("assets.name.required"))
+			focus(name)
+			return
+		}
+		w.Assets = append(w.Assets, jsna.Asset{ID: newKey("asset"), Name: n, Kind: strings.TrimSpace(value(kind)), Description: value(desc)})
+		a.markChanged()
+		a.render()
+		focus(byID("new-asset-name"))
+		a.announce(a.t("status.added", n))
+	})
+	v.AppendChild(ng)
+	v.AppendChild(kg)
+	v.AppendChild(dg)
+	v.AppendChild(add)
+	return v
+}
+
+// renderVoice edits the ward's community voice notes.
+func (a *App) renderVoice(w *jsna.Ward) dom.Node {
+	v := el("div")
+	v.AppendChild(el("p", cls("govuk-body"), text(a.t("voice.intro"))))
+	if len(w.Voice) == 0 {
+		v.AppendChild(el("p", cls("govuk-body"), text(a.t("voice.none"))))
+	}
+	for i := range w.Voice {
+		key := w.Voice[i].ID
+		find := func() *jsna.Voice {
+			for j := range w.Voice {
+				if w.Voice[j].ID == key {
+					return &w.Voice[j]
+				}
+			}
+			return nil
+		}
+		vo := &w.Voice[i]
+		fid := "voice-" + itoa(i)
+		box := el("div", cls("app-record"))
+		box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(a.t("voice.note", i+1))))
+		tg, txt := a.textarea(field{id: fid + "-text", label: a.t("voice.text"), value: vo.Text, rows: 4, maxLength: 20000})
+		a.bind(txt, func(v string) string {
+			if strings.TrimSpace(v) == "" {
+				return a.t("voice.text.required")
+			}
+			find().Text = v
+			return ""
+		})
+		sg, src := a.input(field{id: fid + "-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), value: vo.Source, maxLength: 500, spell: true})
+		a.bind(src, func(v string) string { find().Source = strings.TrimSpace(v); return "" })
+		dg, date := a.input(field{id: fid + "-date", label: a.t("voice.date"), hint: a.t("voice.date.hint"), value: vo.Date, typ: "date", width: "govuk-input--width-10"})
+		a.bind(date, func(v string) string {
+			if v != "" && !isISODate(v) {
+				return a.t("voice.date.invalid")
+			}
+			find().Date = v
+			return ""
+		})
+		remove := button(a.t("voice.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
+		a.view.onClick(remove, func() {
+			for j := range w.Voice {
+				if w.Voice[j].ID == key {
+					w.Voice = append(w.Voice[:j], w.Voice[j+1:]...)
+					break
+				}
+			}
+			a.markChanged()
+			a.render()
+			focus(byID("page-heading"))
+			a.announce(a.t("status.removed.voice"))
+		})
+		box.AppendChild(tg)
+		box.AppendChild(sg)
+		box.AppendChild(dg)
+		box.AppendChild(remove)
+		v.AppendChild(box)
+	}
+
+	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("voice.add.heading"))))
+	tg, txt := a.textarea(field{id: "new-voice-text", label: a.t("voice.text"), rows: 4, maxLength: 20000})
+	sg, src := a.input(field{id: "new-voice-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), maxLength: 500, spell: true})
+	dg, date := a.input(field{id: "new-voice-date", label: a.t("voice.date"), hint: a.t("voice.date.hint"), typ: "date", width: "govuk-input--width-10"})
+	add := button(a.t("voice.add.button"), "secondary", attr("id", "add-voice"))
+	a.view.onClick(add, func() {
+		t := value(txt)
+		d := value(date)
+		ok := true
+		if strings.TrimSpace(t) == "" {
+			a.setFieldError("new-voice-text", a.t("voice.text.required"))
+			ok = false
+		}
+		if d != "" && !isISODate(d) {
+			a.setFieldError("new-voice-date", a.t("voice.date.invalid"))
+			ok = false
+		}
+		if !ok {
+			focus(txt)
+			return
+		}
+		w.Voice = append(w.Voice, jsna.Voice{ID: newKey("voice"), Text: t, Source: strings.TrimSpace(value(src)), Date: d})
+		a.markChanged()
+		a.render()
+		focus(byID("new-voice-text"))
+		a.announce(a.t("status.added.voice"))
+	})
+	v.AppendChild(tg)
+	v.AppendChild(sg)
+	v.AppendChild(dg)
+	v.AppendChild(add)
+	return v
+}
+
+// isISODate reports whether s is an ISO 8601 calendar date, YYYY-MM-DD,
+// as the document format requires.
+func isISODate(s string) bool {
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
