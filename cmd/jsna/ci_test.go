@@ -1,0 +1,52 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCICommand(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		wantCode int
+		wantOut  string // exact stdout
+		wantErr  string // substring of stderr
+	}{
+		{"proportion", []string{"ci", "proportion"}, "count,denominator\n65,100\n,100\n", 0,
+			"count,denominator,value,lower,upper\n65,100,65,55.25444329688797,73.63575175690247\n,100,,,\n", ""},
+		{"proportion per mille at 99.8%", []string{"ci", "proportion", "--confidence", "0.998", "--multiplier", "1000"}, "count,denominator\n1,1000\n", 0,
+			"count,denominator,value,lower,upper\n1,1000,1,0.0872489685187424,11.353037315210217\n", ""},
+		{"percentage level", []string{"ci", "rate", "--confidence=99.8", "--multiplier=100"}, "count,denominator\n6500,10000\n", 0,
+			"count,denominator,value,lower,upper\n6500,10000,65,62.53702263927419,67.53016492802685\n", ""},
+		{"rate default per 100,000", []string{"ci", "rate"}, "count,denominator\n0,1000\n", 0,
+			"count,denominator,value,lower,upper\n0,1000,0,0,368.88794541139356\n", ""},
+		{"isr", []string{"ci", "isr"}, "group,count,denominator,reference_count,reference_denominator\nx,1,2500,800,3000000\nx,2,2200,5200,2800000\nx,4,1800,30100,2500000\n", 0,
+			"group,observed,expected,value,lower,upper\nx,7,26.424380952380954,26.490686811602557,10.650630024565554,54.580939427467765\n", ""},
+		{"mean", []string{"ci", "mean"}, "group,value\na,12.1\na,15.3\na,9.8\na,11.4\na,14.9\na,10.2\na,13.7\n", 0,
+			"group,count,value,lower,upper\na,7,12.485714285714286,10.452856085343129,14.518572486085443\n", ""},
+		{"dsr too few events", []string{"ci", "dsr"}, "group,count,denominator,standard\na,3,1000,5000\na,6,2000,5500\n", 0,
+			"group,count,denominator,value,lower,upper\na,9,3000,,,\n", ""},
+		{"compare", []string{"compare"}, "value,lower,upper,benchmark,polarity,lower998,upper998\n1.5,1,2,3,lower-is-better,0.5,2.5\n4.5,4,5,3,no-judgement,,\n,,,3,lower-is-better,,\n", 0,
+			"value,lower,upper,benchmark,polarity,lower998,upper998,comparison\n1.5,1,2,3,lower-is-better,0.5,2.5,best\n4.5,4,5,3,no-judgement,,,higher\n,,,3,lower-is-better,,,not compared\n", ""},
+		{"bad cell", []string{"ci", "rate"}, "count,denominator\n1,10\n2,ten\n", 1, "", `jsna: stdin: line 3, column denominator: "ten" is not a number`},
+		{"zero denominator", []string{"ci", "proportion"}, "count,denominator\n0,0\n", 1, "", "jsna: stdin: line 2, column denominator: denominator is zero (count 0)"},
+		{"negative count", []string{"ci", "rate"}, "count,denominator\n-2,10\n", 1, "", "jsna: stdin: line 2, column count: count -2 is negative"},
+		{"missing column", []string{"ci", "isr"}, "group,count,denominator\n", 1, "", "jsna: stdin: line 1: missing column reference_count, reference_denominator"},
+		{"compare bad polarity", []string{"compare"}, "value,lower,upper,benchmark,polarity\n1,0,2,1,good\n", 1, "", `jsna: stdin: line 2, column polarity: "good" is not a polarity`},
+		{"no method", []string{"ci"}, "", 2, "", "usage: jsna ci proportion|rate|dsr|isr|mean"},
+		{"unknown method", []string{"ci", "median"}, "", 2, "", `jsna ci: no method "median"`},
+		{"bad confidence flag", []string{"ci", "rate", "--confidence", "1"}, "", 2, "", "jsna ci: --confidence: confidence 1 is neither"},
+		{"multiplier for a mean", []string{"ci", "mean", "--multiplier", "10"}, "", 2, "", "jsna ci: a mean takes no --multiplier"},
+		{"compare takes no args", []string{"compare", "x.csv"}, "", 2, "", "usage: jsna compare"},
+	}
+	for _, c := range tests {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, c.stdin, c.args...)
+			if code != c.wantCode || !sameCSVText(out, c.wantOut) || !strings.Contains(errOut, c.wantErr) {
+				t.Errorf("jsna %s = %d\n%s\n%s\nwant %d\n%s\n%s", strings.Join(c.args, " "), code, out, errOut, c.wantCode, c.wantOut, c.wantErr)
+			}
+		})
+	}
+}

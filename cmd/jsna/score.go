@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+func init() {
+	register(&command{
+		name:    "score",
+		usage:   "jsna score FILE [--json] [--level 95|99.8] [--weights size=1,severity=2,...]",
+		summary: "compare every ward with the benchmark, summarise, rank wards by need and rank the needs",
+		run:     runScore,
+	})
+}
+
+// parseInterleaved parses flags that may come before or after the
+// positional arguments and returns the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// parseLevel reads a confidence level given as a percentage (95, 99.8) or
+// a fraction (0.95, 0.998).
+func parseLevel(s string) (float64, error) {
+	x, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(s), "%"), 64)
+	if err != nil {
+		return 0, fmt.Errorf("level %q is not a number", s)
+	}
+	switch x {
+	case 95, jsna.Level95:
+		return jsna.Level95, nil
+	case 99.8, jsna.Level998:
+		return jsna.Level998, nil
+	}
+	return 0, fmt.Errorf("level %v is not offered: use 95 or 99.8", s)
+}
+
+// parseWeights reads "name=w,name=w".
+func parseWeights(s string) (map[string]float64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	weights := map[string]float64{}
+	for _, part := range strings.Split(s, ",") {
+		name, val, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			return nil, fmt.Errorf("weight %q is not name=number", part)
+		}
+		w, err := strconv.ParseFloat(val, 64)
+		if err != nil {
+			return nil, fmt.Errorf("weight %q is not name=number", part)
+		}
+		weights[strings.TrimSpace(name)] = w
+	}
+	return weights, nil
+}
+
+func runScore(ctx context.Context, e *env, args []string) error {
+	const usage = "usage: jsna score FILE [--json] [--level 95|99.8] [--weights size=1,severity=2,...]"
+	fs := flag.NewFlagSet("score", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	level := fs.String("level", "95", "confidence level of the interval compared with the benchmark: 95 or 99.8")
+	weightsFlag := fs.String("weights", "", "rank needs by a weighted score with these criterion weights instead of the Hanlon BPR")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil || len(pos) != 1 {
+		return usagef(usage)
+	}
+	conf, err := parseLevel(*level)
+	if err != nil {
+		return usagef("jsna score: %v\n%s", err, usage)
+	}
+	weights, err := parseWeights(*weightsFlag)
+	if err != nil {
+		return usagef("jsna score: %v\n%s", err, usage)
+	}
+	d, err := readDocument(pos[0])
+	if err != nil {
+		return err
+	}
+	s, err := jsna.Score(d, jsna.ScoreOptions{Confidence: conf, Weights: weights})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	return writeScoreTable(e.stdout, d, s)
+}
+
+// writeScoreTable writes the scores for people: each ward's values with
+// their intervals, comparison and spine position, its summary, then the
+// ward ranking and the ranked needs.
+func writeScoreTable(w io.Writer, d *jsna.Document, s *jsna.Scores) error {
+	bw := &errWriter{w: w}
+	pct := strconv.FormatFloat(s.Confidence*100, 'g', -1, 64)
+	bw.printf("%s\n", d.Title)
+	bw.printf("Compared with %s at %s%% confidence", s.Benchmark.Name, pct)
+	if s.Confidence == jsna.Level95 {
+		bw.printf(" (best and worst: the 99.8%% interval also excludes the benchmark)")
+	}
+	bw.printf("\n")
+	if d.Synthetic {
+		bw.printf("SYNTHETIC DATA: no figure describes a real place.\n")
+	}
+	for _, ws := range s.Wards {
+		bw.printf("\n%s %s: need index %s, rank %d of %d\n", ws.Code, ws.Name, num(ws.NeedIndex), ws.Rank, len(s.Wards))
+		bw.printf("  %s\n", summary(ws.Total))
+		for _, dc := range ws.Domains {
+			name := dc.Domain
+			if name == "" {
+				name = "(no domain)"
+			}
+			bw.printf("    %s: %s\n", name, summary(dc))
+		}
+		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison\tspine\tnote\n", pct, s.Benchmark.Name)
+		for i, v := range ws.Values {
+			ind := s.Indicators[i]
+			ci := ""
+			if v.Lower != nil && v.Upper != nil {
+				ci = num(*v.Lower) + " to " + num(*v.Upper)
+				if v.Computed {
+					ci += " *"
+				}
+			}
+			spine := ""
+			if v.SpineAt != nil {
+				spine = strconv.FormatFloat(*v.SpineAt, 'f', 2, 64)
+			}
+			fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.Indicator, short(ind.Name, 40),
+				numPtr(v.Value), ci, numPtr(ind.Benchmark), v.Comparison, spine, v.Note)
+		}
+		tw.Flush()
+	}
+	bw.printf("\n* interval computed from the count and denominator by the indicator's method\n")
+	bw.printf("spine: the ward's position on the indicator's spine chart, 0 worst end to 1 best end, benchmark at 0.5\n")
+
+	bw.printf("\nWards by need index (%s)\n", s.NeedIndex)
+	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  rank\tward\tneed index\tworse\tbetter\n")
+	for _, code := range s.Ranking {
+		ws := s.Ward(code)
+		fmt.Fprintf(tw, "  %d\t%s %s\t%s\t%d\t%d\n", ws.Rank, ws.Code, ws.Name, num(ws.NeedIndex), ws.Total.Worse, ws.Total.Better)
+	}
+	tw.Flush()
+
+	bw.printf("\nRanked needs\n")
+	if len(s.Needs) == 0 {
+		bw.printf("  no needs scored\n")
+	}
+	tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "  rank\tscore\tward\tneed\texplanation\n")
+	for _, n := range s.Needs {
+		rank := "-"
+		if n.Rank > 0 {
+			rank = strconv.Itoa(n.Rank)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", rank, num(n.Score), n.WardName, n.Title, n.Explain())
+	}
+	tw.Flush()
+	return bw.err
+}
+
+func summary(dc jsna.DomainCount) string {
+	parts := []string{
+		fmt.Sprintf("better %d", dc.Better), fmt.Sprintf("similar %d", dc.Similar), fmt.Sprintf("worse %d", dc.Worse),
+	}
+	if dc.Higher+dc.Lower > 0 {
+		parts = append(parts, fmt.Sprintf("higher %d", dc.Higher), fmt.Sprintf("lower %d", dc.Lower))
+	}
+	if dc.NotCompared > 0 {
+		parts = append(parts, fmt.Sprintf("not compared %d", dc.NotCompared))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// num formats a figure for the table: up to four decimals, trailing
+// zeros dropped. --json carries full precision.
+func num(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 4, 64)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+func numPtr(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return num(*p)
+}
+
+func short(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// errWriter remembers the first write error.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, a ...any) { fmt.Fprintf(e, format, a...) }
