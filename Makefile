@@ -10,13 +10,13 @@ ADDR     ?= 127.0.0.1:8080
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
-build: ## build everything: the wasm app, static files and the jsna CLI (bin/jsna)
+build: wasm ## build everything: the wasm app, static files and the jsna CLI (bin/jsna)
 	$(GO) build -o bin/jsna ./cmd/jsna
 
 run: build ## build, then serve the app with the example on http://$(ADDR)/
 	./bin/jsna serve -addr $(ADDR)
 
-test: test-go test-wasm ## run every test (host, wasm under Node)
+test: test-go test-wasm test-browser test-hub ## run every test (host, wasm under Node, the browser app in headless Chromium, the hub under wrangler dev)
 
 test-go: ## host tests: go vet and go test for every package
 	$(GO) vet ./...
@@ -40,10 +40,33 @@ wasm: node ## build the browser app into static/: app.wasm (+ .gz, .br), wasm_ex
 	cp "$(WASMDIR)/wasm_exec.js" static/wasm_exec.js
 	node static/build.mjs
 
-node: ## install the pinned npm packages (GOV.UK Frontend, axe-core) when node_modules is missing
-	@test -d node_modules/govuk-frontend -a -d node_modules/axe-core || npm ci --no-audit --no-fund
+node: ## install the pinned npm packages (GOV.UK Frontend, axe-core, wrangler) when node_modules is missing
+	@test -d node_modules/govuk-frontend -a -d node_modules/axe-core -a -x node_modules/.bin/wrangler || npm ci --no-audit --no-fund
 
 test-browser: wasm ## the browser app's tests in headless Chromium (installed when missing); screenshots in test-artifacts/
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	$(GO) test -count=1 -tags browser -run 'Browser' -timeout 10m ./cmd/jsna
 	$(WASMENV) $(GO) test -count=1 ./ui/...
+
+# The hub (cmd/worker) on Cloudflare Workers, run locally by wrangler dev.
+HUBDIR   := cmd/worker/build
+HUBADDR  ?= 127.0.0.1
+HUBPORT  ?= 8787
+HUB_ADMIN_TOKEN ?= wardwise-local-admin
+WRANGLER := WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false WRANGLER_HIDE_BANNER=true CLOUDFLARE_CF_FETCH_ENABLED=false node_modules/.bin/wrangler
+.PHONY: hub hub-build test-hub
+
+hub-build: wasm ## build the hub for Cloudflare Workers into cmd/worker/build/: the Worker and, as its static assets, the app
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(HUBDIR)
+	GOOS=js GOARCH=wasm $(GO) build -tags validator_novalidatefn -ldflags="-s -w" -trimpath -o $(HUBDIR)/app.wasm ./cmd/worker
+	mkdir -p $(HUBDIR)/public
+	cd static && cp -R index.html *.css *.js *.webmanifest *.txt app.wasm icons examples ../$(HUBDIR)/public/
+	cp cmd/worker/_headers $(HUBDIR)/public/_headers
+
+hub: hub-build ## serve the app and the hub's API on http://$(HUBADDR):$(HUBPORT)/ with wrangler dev, local D1 and R2 (admin token: HUB_ADMIN_TOKEN)
+	$(WRANGLER) d1 migrations apply DB --local
+	@echo "hub: admin token $(HUB_ADMIN_TOKEN) (set HUB_ADMIN_TOKEN to change it); see README.md, Deploying the hub"
+	$(WRANGLER) dev --ip $(HUBADDR) --port $(HUBPORT) --var HUB_ADMIN_TOKEN_SHA256:$$(printf %s '$(HUB_ADMIN_TOKEN)' | sha256sum | cut -d' ' -f1)
+
+test-hub: node ## the hub's integration test: builds the Worker, runs wrangler dev on a free loopback port, sends drafts, merges
+	$(GO) test -count=1 -tags hubintegration -run 'TestHubIntegration' -timeout 8m ./cmd/worker

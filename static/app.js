@@ -14,12 +14,15 @@
     }
   }
 
-  if ("serviceWorker" in navigator && window.isSecureContext) {
+  // The service worker is registered once the app has started, so that
+  // its install finds app.wasm in the HTTP cache (a revalidation, not a
+  // second download) and does not compete with the first start.
+  function registerWorker() {
+    if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
     navigator.serviceWorker
       .register("sw.js", { scope: "./", updateViaCache: "none" })
       .catch(function (err) {
-        // The app still works online without it; the UI reports the
-        // missing offline support when it starts.
+        // The app still works online without it.
         window.wardwiseServiceWorkerError = String(err);
       });
   }
@@ -35,7 +38,9 @@
   var go = new Go();
   function start(result) {
     performance.mark("wardwise-wasm-ready");
-    return go.run(result.instance);
+    var running = go.run(result.instance);
+    registerWorker();
+    return running;
   }
   function fail(err) {
     bootMessage(

@@ -15,13 +15,17 @@ import (
 )
 
 // ContentSecurityPolicy is sent with every response. It allows the app's
-// own origin only: scripts from files (no inline script), WebAssembly
-// compilation ('wasm-unsafe-eval'), styles from files, and no request to
-// any other origin. Downloads use blob: URLs, which need no entry here.
+// own origin only: scripts from files (no inline script, no eval),
+// WebAssembly compilation ('wasm-unsafe-eval'), styles from files (no
+// inline style), images from files (the charts are inline SVG), and no
+// request to any other origin. Downloads use blob: URLs, which need no
+// entry here. index.html repeats it in a meta element (without
+// frame-ancestors, which a meta element cannot set) for hosts that serve
+// the files without this handler.
 const ContentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
-	"img-src 'self' data: blob:; " +
+	"img-src 'self'; " +
 	"font-src 'self'; " +
 	"connect-src 'self'; " +
 	"worker-src 'self'; " +

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -217,5 +219,38 @@ func TestPageHasNoInlineScript(t *testing.T) {
 		if !strings.Contains(page, src) {
 			t.Errorf("index.html lacks %s", src)
 		}
+	}
+}
+
+// TestIndexMetaCSP checks that index.html's meta Content-Security-Policy
+// is the header's policy without frame-ancestors (which a meta element
+// cannot set), so that the page is as locked down on any host.
+func TestIndexMetaCSP(t *testing.T) {
+	b, err := fs.ReadFile(Files, "index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindSubmatch(b)
+	if m == nil {
+		t.Fatal("index.html has no Content-Security-Policy meta element")
+	}
+	want := strings.TrimSuffix(ContentSecurityPolicy, "; frame-ancestors 'none'")
+	if got := string(m[1]); got != want {
+		t.Errorf("index.html CSP = %q, want %q", got, want)
+	}
+}
+
+// TestFilesHoldExample checks that the embedded app holds the example the
+// start page and /?example open, and that it is served as JSON.
+func TestFilesHoldExample(t *testing.T) {
+	want, err := fs.ReadFile(Files, "examples/example-borough.json")
+	if err != nil {
+		t.Fatalf("the example is not embedded: %v", err)
+	}
+	rec := httptest.NewRecorder()
+	Handler(Files).ServeHTTP(rec, httptest.NewRequest("GET", "/examples/example-borough.json", nil))
+	if rec.Code != 200 || rec.Header().Get("Content-Type") != "application/json" || !bytes.Equal(rec.Body.Bytes(), want) {
+		t.Errorf("GET /examples/example-borough.json = %d %q, %d bytes; want 200 application/json, %d bytes",
+			rec.Code, rec.Header().Get("Content-Type"), rec.Body.Len(), len(want))
 	}
 }

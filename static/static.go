@@ -15,7 +15,7 @@ import "embed"
 // builds; the generated files match the same patterns once make has written
 // them (app.* takes app.wasm, app.wasm.gz and app.wasm.br; *.js takes
 // wasm_exec.js and version.js; *.css the GOV.UK stylesheet; *.txt
-// version.txt).
+// version.txt); examples/*.json is the example the start page opens.
 //
-//go:embed index.html *.css *.js *.webmanifest *.txt app.* icons
+//go:embed index.html *.css *.js *.webmanifest *.txt app.* icons examples/*.json
 var Files embed.FS

@@ -33,11 +33,13 @@ var OPTIONAL = ["examples/example-borough.json"];
 self.addEventListener("install", function (event) {
   event.waitUntil(
     caches.open(CACHE).then(function (cache) {
-      // cache: "reload" skips the HTTP cache, so the files are this build's.
-      return cache.addAll(SHELL.map(function (u) { return new Request(u, { cache: "reload" }); }))
+      // cache: "no-cache" revalidates every file with the server (ETag),
+      // so the files are this build's, while a file the page has just
+      // loaded costs a 304, not a second download.
+      return cache.addAll(SHELL.map(function (u) { return new Request(u, { cache: "no-cache" }); }))
         .then(function () {
           return Promise.all(OPTIONAL.map(function (u) {
-            return cache.add(new Request(u, { cache: "reload" })).catch(function () {});
+            return cache.add(new Request(u, { cache: "no-cache" })).catch(function () {});
           }));
         });
     }).then(function () { return self.skipWaiting(); })

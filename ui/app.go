@@ -28,8 +28,8 @@ type App struct {
 
 	global scope // listeners for the app's lifetime (hashchange, visibility)
 	shell  scope // listeners of the page shell (header, navigation, footer)
-	view  scope // listeners of the current view
-	bar   scope // listeners of the document bar
+	view   scope // listeners of the current view
+	bar    scope // listeners of the document bar
 
 	// The working document, the name of the file it came from (or will be
 	// saved as) and, where the browser has the File System Access API, the
@@ -59,6 +59,16 @@ type App struct {
 	report   reportOptions
 	scoreOpt scoreOptions
 
+	// gen counts the edits of the working document; the scores and the
+	// disclosed copy are computed again when it moves on.
+	gen         int
+	scoreCaches [2]*scoreCache
+	disclosure  *disclosure
+	// baseRev is the revision of the master as it was opened or last
+	// saved: a draft started from it names it as its base, so that edits
+	// made before starting the draft are the draft's changes.
+	baseRev string
+
 	started bool // the first view has been drawn
 }
 
@@ -77,10 +87,14 @@ func Mount() {
 	a.renderShell()
 	a.global.on(js.Global(), "hashchange", func(js.Value) { a.navigate() })
 	if sw := js.Global().Get("navigator").Get("serviceWorker"); sw.Truthy() {
+		// The first worker taking control (first visit) is no news; a
+		// worker replacing another is a new version.
+		controlled := sw.Get("controller").Truthy()
 		a.global.on(sw, "controllerchange", func(js.Value) {
-			if a.started {
+			if controlled && a.started {
 				a.announce(a.t("status.updated"))
 			}
+			controlled = true
 		})
 	}
 	a.spawn(a.start)
@@ -98,9 +112,14 @@ func (a *App) start() {
 	q := js.Global().Get("location").Get("search").String()
 	if hasParam(q, "example") {
 		// Leave the query, so that reloading does not open a fresh copy of
-		// the example over the user's edits.
-		js.Global().Get("history").Call("replaceState", nil, "", "./#/area")
-		a.openExample()
+		// the example over the user's edits. A view named in the address
+		// (/?example#/ward/E05…) is where the example opens.
+		r := parseRoute(js.Global().Get("location").Get("hash").String())
+		if !r.needsDocument() {
+			r = route{view: "area"}
+		}
+		js.Global().Get("history").Call("replaceState", nil, "", "./"+r.href())
+		a.openExample(r)
 		return
 	}
 	if len(a.restore) > 0 && a.restore[0].Slot == slotCurrent && !a.restore[0].Dirty && parseRoute(js.Global().Get("location").Get("hash").String()).needsDocument() {
@@ -261,6 +280,7 @@ func (a *App) problemsOf(name string, err error) *problemList {
 // within a second.
 func (a *App) markChanged() {
 	a.dirty = true
+	a.gen++
 	a.saver.changed()
 }
 
@@ -273,6 +293,11 @@ func (a *App) setDocument(d *jsna.Document, name string, handle js.Value) {
 		a.store.keepAsPrevious()
 	}
 	a.doc, a.docName, a.fileHandle, a.dirty = d, name, handle, false
+	a.gen++
+	a.baseRev = ""
+	if d.Draft == nil {
+		a.baseRev = jsna.Revision(d)
+	}
 	a.saver.saveNow()
 	a.restore = nil
 }

@@ -192,23 +192,34 @@ func wrap(s string, width, n int) []string {
 			lines = append(lines, cur)
 			cur = w
 			if len(lines) == n-1 {
-				rest := strings.Join(words[i:], " ")
-				if r := []rune(rest); len(r) > width {
-					rest = string(r[:width-1]) + "…"
-				}
-				return append(lines, rest)
+				return append(lines, truncate(strings.Join(words[i:], " "), width))
 			}
+		}
+		if n == 1 && len([]rune(cur)) > width {
+			return []string{truncate(strings.Join(words[i:], " "), width)}
 		}
 	}
 	if cur != "" {
-		lines = append(lines, cur)
+		lines = append(lines, truncate(cur, width))
+	}
+	if len(lines) > n {
+		lines = append(lines[:n-1], truncate(strings.Join(lines[n-1:], " "), width))
 	}
 	return lines
+}
+
+// truncate cuts s to width characters, ending it with an ellipsis if cut.
+func truncate(s string, width int) string {
+	if r := []rune(s); len(r) > width {
+		return strings.TrimSpace(string(r[:width-1])) + "…"
+	}
+	return s
 }
 
 // bar is one bar of a horizontal bar chart.
 type bar struct {
 	label    string
+	sub      string // a second, lighter line under the label
 	value    float64
 	text     string // the value as shown
 	excluded bool   // drawn hollow and dashed, with the reason in text
@@ -222,7 +233,7 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		labelW = 360.0
 		chartX = 370.0
 		chartW = 440.0
-		rowH   = 30.0
+		rowH   = 42.0
 		top    = 10.0
 	)
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
@@ -246,11 +257,10 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 	}
 	for i, b := range bars {
 		y := top + float64(i)*rowH
-		label := ""
-		if ls := wrap(b.label, 48, 1); len(ls) > 0 {
-			label = ls[0]
+		svg.AppendChild(svgEl("text", attr("x", "0"), attr("y", f(y+rowH/2-3)), text(truncate(b.label, 46))))
+		if b.sub != "" {
+			svg.AppendChild(svgEl("text", cls("app-bars__sub"), attr("x", "0"), attr("y", f(y+rowH/2+13)), text(truncate(b.sub, 50))))
 		}
-		svg.AppendChild(svgEl("text", attr("x", "0"), attr("y", f(y+rowH/2+5)), text(label)))
 		w := chartW * b.value / max
 		if w < 2 {
 			w = 2
@@ -259,7 +269,7 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		if b.excluded {
 			c += " app-bars__bar--excluded"
 		}
-		svg.AppendChild(svgEl("rect", cls(c), attr("x", f(chartX)), attr("y", f(y+5)), attr("width", f(w)), attr("height", f(rowH-10))))
+		svg.AppendChild(svgEl("rect", cls(c), attr("x", f(chartX)), attr("y", f(y+8)), attr("width", f(w)), attr("height", f(rowH-16))))
 		svg.AppendChild(svgEl("text", attr("x", f(chartX+w+8)), attr("y", f(y+rowH/2+5)), text(b.text)))
 	}
 	return svg

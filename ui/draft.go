@@ -93,7 +93,12 @@ func (a *App) renderDraftForm() dom.Node {
 		}
 		a.user = user{Name: n, Role: role}
 		saveUser(a.user)
-		a.doc = startDraft(a.doc, n, role, wards)
+		d, err := startDraft(a.doc, a.baseRev, n, role, wards)
+		if err != nil {
+			a.showProblems(a.problemsOf(a.docName, err))
+			return
+		}
+		a.doc = d
 		a.docName = a.suggestedName()
 		a.fileHandle = js.Undefined()
 		a.markChanged()
@@ -131,17 +136,28 @@ func (a *App) setGroupError(name string, on bool, msg string) {
 	fs.SetAttribute("aria-describedby", name+"-error")
 }
 
-// startDraft makes the working master a draft by author: the same content,
-// with a draft block naming the master's revision as its base.
-func startDraft(master *jsna.Document, author, role string, wards []string) *jsna.Document {
-	d := *master
-	d.Draft = &jsna.Draft{
-		ID:      newKey("draft"),
-		Author:  author,
-		Role:    role,
-		Base:    jsna.Revision(master),
-		SavedAt: now().Format("2006-01-02T15:04:05Z07:00"),
-		Wards:   wards,
+// startDraft makes the working master a draft by author with jsna.NewDraft:
+// the same content (edits made so far included), for some or all wards,
+// with a draft block naming base, the revision of the master as it was
+// opened, so that the coordinator's merge finds it.
+func startDraft(master *jsna.Document, base, author, role string, wards []string) (*jsna.Document, error) {
+	t := now()
+	id := slug(author)
+	if id == "" {
+		id = "draft"
 	}
-	return &d
+	d, err := jsna.NewDraft(master, jsna.DraftOptions{
+		ID:     id + "-" + t.Format("20060102T150405Z") + "-" + newKey("")[1:5],
+		Author: author,
+		Role:   role,
+		Wards:  wards,
+		Now:    t,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if base != "" {
+		d.Draft.Base = base
+	}
+	return d, nil
 }

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -216,22 +217,26 @@ func fetchSame(path string) ([]byte, error) {
 // exampleFile is the example shipped with the app.
 const exampleFile = "examples/example-borough.json"
 
-// openExample opens the example area. It blocks.
-func (a *App) openExample() {
+// openExample opens the example area and goes to r (the area overview when
+// r is zero). It blocks.
+func (a *App) openExample(r route) {
 	a.announce(a.t("status.opening", a.t("start.example.name")))
 	data, err := fetchSame(exampleFile)
 	if err != nil {
 		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", err.Error())}}})
 		return
 	}
-	a.openPicked(picked{name: "example-borough.json", data: data, handle: js.Undefined()})
+	a.openPickedAt(picked{name: "example-borough.json", data: data, handle: js.Undefined()}, r)
 }
 
 // openPicked reads a chosen file as the working document: a jsna/1 JSON
 // document, a Fingertips data CSV or an OHID Local Health .ods. Bad files
 // get every problem in the error summary; the work in progress stays as it
 // was.
-func (a *App) openPicked(p picked) {
+func (a *App) openPicked(p picked) { a.openPickedAt(p, route{view: "area"}) }
+
+// openPickedAt is openPicked, going to r once the document is open.
+func (a *App) openPickedAt(p picked, r route) {
 	d, notes, err := decodeFile(p.name, p.data)
 	if err != nil {
 		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
@@ -248,8 +253,57 @@ func (a *App) openPicked(p picked) {
 	a.setDocument(d, name, p.handle)
 	a.importNotes = notes
 	a.renderShell()
-	a.goTo(route{view: "area"})
+	if !r.needsDocument() {
+		r = route{view: "area"}
+	}
+	a.goTo(r)
 	a.announce(a.t("status.opened", p.name))
+}
+
+// decodeFile reads a file the user opened: a jsna/1 document (.json), a
+// Fingertips data export (.csv) or an OHID Local Health spreadsheet (.ods),
+// the last two through jsna's importers. A file without one of those
+// extensions is recognised by its first bytes. notes say what an import
+// left out. The error is jsna's, with every problem and its path.
+func decodeFile(name string, data []byte) (d *jsna.Document, notes []string, err error) {
+	kind := extOf(name)
+	if kind != ".json" && kind != ".csv" && kind != ".ods" {
+		kind = sniff(data)
+	}
+	var rep *jsna.ImportReport
+	switch kind {
+	case ".json":
+		d, err = jsna.Parse(name, data)
+		return d, nil, err
+	case ".ods":
+		d, rep, err = jsna.ImportODS(name, bytes.NewReader(data), int64(len(data)), jsna.ImportOptions{})
+	default:
+		d, rep, err = jsna.ImportFingertips(name, bytes.NewReader(data), jsna.ImportOptions{})
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if rep != nil {
+		for _, l := range strings.Split(strings.TrimSpace(rep.Summary(20)), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				notes = append(notes, l)
+			}
+		}
+	}
+	return d, notes, nil
+}
+
+// sniff guesses a file's kind from its first bytes: a zip (an .ods), a
+// JSON object, or else CSV text.
+func sniff(data []byte) string {
+	b := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return ".ods"
+	case bytes.HasPrefix(b, []byte("{")):
+		return ".json"
+	}
+	return ".csv"
 }
 
 // extOf is the extension of name, with its dot, in lower case.

@@ -27,7 +27,7 @@ func (a *App) renderOverview() dom.Node {
 		for _, n := range a.importNotes {
 			notes.AppendChild(el("li", text(n)))
 		}
-		v.AppendChild(el("div", cls("govuk-inset-text"),
+		v.AppendChild(el("div", cls("govuk-inset-text"), attr("id", "import-notes"),
 			child(el("h2", cls("govuk-heading-s"), text(a.t("overview.import.heading")))), child(notes)))
 	}
 	v.AppendChild(a.levelForm())

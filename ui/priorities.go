@@ -46,7 +46,7 @@ func (a *App) renderPriorities() dom.Node {
 		if i == maxBars {
 			break
 		}
-		bars = append(bars, bar{label: r.title + " – " + r.wardName, value: r.bpr, text: r.bprText})
+		bars = append(bars, bar{label: r.title, sub: r.wardName, value: r.bpr, text: r.bprText})
 	}
 	if len(bars) > 0 {
 		v.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("priorities.chart.heading", len(bars)))))

@@ -11,9 +11,51 @@ import (
 	"honnef.co/go/js/dom/v2"
 )
 
-// reportOptions are the report's settings.
+// reportOptions are the report's disclosure control settings.
 type reportOptions struct {
-	threshold int // counts from 1 to this are suppressed
+	threshold int  // counts from 1 to threshold-1 are suppressed (jsna.DisclosureOptions)
+	showZero  bool // a count of 0 is published rather than suppressed
+}
+
+// defaultReportOptions suppresses counts 1–4, and 0, as most councils'
+// publication rules do.
+func defaultReportOptions() reportOptions { return reportOptions{threshold: 5} }
+
+// disclosure is the disclosed copy of the working document and its report,
+// kept while neither the document nor the options change.
+type disclosure struct {
+	gen  int
+	opts reportOptions
+	doc  *jsna.Document
+	rep  jsna.DisclosureReport
+}
+
+// disclosed returns the working document with jsna.Disclose applied at the
+// report's options, and notes saying what was suppressed.
+// Only the suppressions in the wards of shown are counted.
+func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
+	c := a.disclosure
+	if c == nil || c.gen != a.gen || c.opts != a.report || c.doc == nil {
+		d, rep := jsna.Disclose(a.doc, jsna.DisclosureOptions{Threshold: a.report.threshold, ShowZero: a.report.showZero})
+		c = &disclosure{gen: a.gen, opts: a.report, doc: d, rep: rep}
+		a.disclosure = c
+	}
+	primary, secondary := 0, 0
+	for _, s := range c.rep.Suppressed {
+		if !shown[s.Ward] {
+			continue
+		}
+		if s.Reason == "secondary" {
+			secondary++
+		} else {
+			primary++
+		}
+	}
+	notes := []string{a.t("report.suppressed", primary, secondary)}
+	if c.rep.Rule != "" {
+		notes = append(notes, a.t("report.rule", c.rep.Rule))
+	}
+	return c.doc, notes
 }
 
 // renderReport is the print-ready JSNA chapter: for one ward, or for the
@@ -41,6 +83,13 @@ func (a *App) renderReport(r route) dom.Node {
 		a.setTitle(a.t("report.title.area", d.Area.Name))
 	}
 
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
+	if r.ward != "" {
+		v.AppendChild(h1(a.t("report.title.ward", wards[0].Name)))
+	} else {
+		v.AppendChild(h1(a.t("report.title.area", d.Area.Name)))
+	}
+
 	// Controls: which report, the disclosure threshold, print.
 	controls := el("div", cls("app-noprint app-report__controls"))
 	var wc []choice
@@ -66,7 +115,7 @@ func (a *App) renderReport(r route) dom.Node {
 		value: itoa(a.report.threshold), width: "govuk-input--width-2", inputmode: "numeric", labelCls: "govuk-label--s"})
 	a.view.onEl(thr, "change", func(js.Value) {
 		n, err := strconv.Atoi(strings.TrimSpace(value(thr)))
-		if err != nil || n < 0 || n > 100 {
+		if err != nil || n < 1 || n > 100 {
 			a.setFieldError("report-threshold", a.t("report.threshold.invalid"))
 			return
 		}
@@ -76,6 +125,14 @@ func (a *App) renderReport(r route) dom.Node {
 		a.announce(a.t("status.threshold", n))
 	})
 	controls.AppendChild(tg)
+	zg, zeroBoxes := a.checkboxes("report-zero", a.t("report.zero.legend"), "govuk-fieldset__legend--s", "", true,
+		[]choice{{value: "show", label: a.t("report.zero"), checked: a.report.showZero}})
+	a.view.onEl(zeroBoxes[0], "change", func(js.Value) {
+		a.report.showZero = checked(zeroBoxes[0])
+		a.render()
+		focus(byID("report-zero-0"))
+	})
+	controls.AppendChild(zg)
 	printBtn := button(a.t("report.print"), "", attr("id", "report-print"))
 	a.view.onClick(printBtn, func() {
 		// print() blocks until the dialog closes: not in the callback.
@@ -84,13 +141,11 @@ func (a *App) renderReport(r route) dom.Node {
 	controls.AppendChild(printBtn)
 	v.AppendChild(controls)
 
-	disclosed, notes := a.disclosed()
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
-	if r.ward != "" {
-		v.AppendChild(h1(a.t("report.title.ward", wards[0].Name)))
-	} else {
-		v.AppendChild(h1(a.t("report.title.area", d.Area.Name)))
+	codes := map[string]bool{}
+	for _, w := range wards {
+		codes[w.Code] = true
 	}
+	disclosed, notes := a.disclosed(codes)
 	meta := el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, d.Benchmark.Name, a.formatTime(now()))))
 	v.AppendChild(meta)
 	if d.Draft != nil {

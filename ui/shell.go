@@ -4,6 +4,7 @@ package ui
 
 import (
 	"net/url"
+	"sort"
 	"strings"
 	"syscall/js"
 	"time"
@@ -46,10 +47,29 @@ func parseRoute(hash string) route {
 		}
 	case "area", "priorities", "merge", "draft", "":
 	default:
-		r.view = "notfound"
+		if _, ok := extraViews[r.view]; !ok {
+			r.view = "notfound"
+		} else if len(parts) > 1 {
+			r.ward = parts[1]
+		}
 	}
 	return r
 }
+
+// extraView is a view another file of ui adds to the app, at #/name: the
+// hub ("send to hub", ui/hub.go) registers itself this way, so that the
+// router, the navigation and the document bar need no change for it.
+type extraView struct {
+	navKey   string // message key of its link in the service navigation; "" for none
+	needsDoc bool   // the view shows the working document (start page without one)
+	render   func(a *App, r route) dom.Node
+}
+
+// extraViews are the registered views by name.
+var extraViews = map[string]extraView{}
+
+// registerView adds a view at #/name; call it from an init function.
+func registerView(name string, v extraView) { extraViews[name] = v }
 
 // String is the fragment for r, without the "#".
 func (r route) String() string {
@@ -72,7 +92,7 @@ func (r route) needsDocument() bool {
 	case "area", "ward", "priorities", "report", "draft":
 		return true
 	}
-	return false
+	return extraViews[r.view].needsDoc
 }
 
 // go navigates to r.
@@ -145,7 +165,11 @@ func (a *App) render() {
 	case "draft":
 		v = a.renderDraftForm()
 	default:
-		v = a.renderNotFound()
+		if x, ok := extraViews[r.view]; ok {
+			v = x.render(a, r)
+		} else {
+			v = a.renderNotFound()
+		}
 	}
 	a.mainEl.AppendChild(v)
 	a.renderDocBar()
@@ -181,6 +205,17 @@ func (a *App) navItems() []navItem {
 			navItem{"nav.report", "report", "#/report"})
 	}
 	items = append(items, navItem{"nav.merge", "merge", "#/merge"})
+	names := make([]string, 0, len(extraViews))
+	for name := range extraViews {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		x := extraViews[name]
+		if x.navKey != "" && (a.doc != nil || !x.needsDoc) {
+			items = append(items, navItem{x.navKey, name, "#/" + name})
+		}
+	}
 	return items
 }
 

@@ -80,7 +80,7 @@ func (a *App) renderStart() dom.Node {
 	col.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("start.example.heading"))))
 	col.AppendChild(el("p", cls("govuk-body"), text(a.t("start.example.body"))))
 	ex := button(a.t("start.example.button"), "", attr("id", "open-example"))
-	a.view.onClick(ex, func() { a.spawn(a.openExample) })
+	a.view.onClick(ex, func() { a.spawn(func() { a.openExample(route{view: "area"}) }) })
 	col.AppendChild(ex)
 
 	// Coordinators.
@@ -163,6 +163,8 @@ func (a *App) restoreSaved(rec *saved, offered bool) {
 		}
 	}
 	a.doc, a.docName, a.fileHandle, a.dirty = d, rec.FileName, js.Undefined(), rec.Dirty
+	a.baseRev = rec.Base
+	a.gen++
 	a.restore = nil
 	a.saver.flush()
 	a.renderShell()
@@ -307,6 +309,10 @@ func (a *App) save(toFile bool) {
 	}
 	if !toFile {
 		a.docName = name
+	}
+	if d.Draft == nil {
+		// The file saved is now the master drafts start from.
+		a.baseRev = jsna.Revision(d)
 	}
 	a.dirty = false
 	a.saver.flush()

@@ -38,7 +38,8 @@ type saved struct {
 	Title    string    `json:"title"`
 	FileName string    `json:"file_name"`
 	Route    string    `json:"route"`
-	Dirty    bool      `json:"dirty"` // changed since last opened or saved to a file
+	Dirty    bool      `json:"dirty"`          // changed since last opened or saved to a file
+	Base     string    `json:"base,omitempty"` // App.baseRev
 	SavedAt  time.Time `json:"saved_at"`
 	Data     string    `json:"data"` // the document's canonical JSON
 }
@@ -296,6 +297,7 @@ func (s *saver) flush() {
 		FileName: a.docName,
 		Route:    a.route.String(),
 		Dirty:    a.dirty,
+		Base:     a.baseRev,
 		SavedAt:  time.Now(),
 		Data:     string(jsna.Canonical(a.doc)),
 	}

@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -48,10 +49,36 @@ func chromiumPath(tb testing.TB) string {
 	return ""
 }
 
-// appServer serves the embedded app on a loopback port, like jsna serve.
+// appServer serves the embedded app on a loopback port, like jsna serve,
+// counting what it sends.
 type appServer struct {
-	srv *httptest.Server
-	url string
+	srv      *httptest.Server
+	url      string
+	bytes    atomic.Int64 // response bytes: status line, headers and body
+	requests atomic.Int64
+}
+
+// countingWriter counts the bytes of a response.
+type countingWriter struct {
+	http.ResponseWriter
+	n *atomic.Int64
+}
+
+func (w countingWriter) WriteHeader(code int) {
+	size := len("HTTP/1.1 200 OK\r\n\r\n")
+	for k, vs := range w.Header() {
+		for _, v := range vs {
+			size += len(k) + len(v) + 4
+		}
+	}
+	w.n.Add(int64(size))
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w countingWriter) Write(b []byte) (int, error) {
+	n, err := w.ResponseWriter.Write(b)
+	w.n.Add(int64(n))
+	return n, err
 }
 
 func startServer(tb testing.TB) *appServer {
@@ -63,16 +90,24 @@ func startServer(tb testing.TB) *appServer {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: static.Handler(static.Files)}}
+	a := &appServer{}
+	h := static.Handler(static.Files)
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a.requests.Add(1)
+		h.ServeHTTP(countingWriter{w, &a.bytes}, r)
+	})}}
 	srv.Start()
 	tb.Cleanup(srv.Close)
-	return &appServer{srv: srv, url: srv.URL + "/"}
+	a.srv, a.url = srv, srv.URL+"/"
+	return a
 }
 
 // page is one browser with one tab on the app.
 type page struct {
 	tb       testing.TB
 	ctx      context.Context
+	cancel   func() // closes the browser
+	killed   bool
 	base     string // the app's URL, ending in "/"
 	dir      string // downloads land here
 	mu       sync.Mutex
@@ -80,12 +115,18 @@ type page struct {
 	allowed  []string // console error fragments a test expects
 }
 
-// openBrowser starts Chromium with the flags of BRIEF.md and a fresh
-// profile, and watches the tab for errors and for requests that leave the
-// origin.
+// openBrowser starts Chromium with a fresh profile; see openProfile.
 func openBrowser(tb testing.TB, base string) *page {
 	tb.Helper()
-	profile := tb.TempDir()
+	return openProfile(tb, base, tb.TempDir())
+}
+
+// openProfile starts Debian's headless Chromium (no sandbox, no GPU, no
+// background networking, component updates or sync) on the profile in
+// directory profile, and watches the tab for errors and for requests that
+// leave the origin.
+func openProfile(tb testing.TB, base, profile string) *page {
+	tb.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath(tb)),
 		chromedp.NoSandbox,
@@ -100,10 +141,21 @@ func openBrowser(tb testing.TB, base string) *page {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	p := &page{tb: tb, ctx: ctx, base: base, dir: tb.TempDir()}
-	tb.Cleanup(func() {
-		cancelCtx()
-		cancelAlloc()
-	})
+	var once sync.Once
+	p.cancel = func() {
+		once.Do(func() {
+			if !p.killed {
+				// Close the browser gracefully, so that its profile can
+				// be opened again.
+				tctx, tcancel := context.WithTimeout(ctx, 10*time.Second)
+				chromedp.Cancel(tctx)
+				tcancel()
+			}
+			cancelCtx()
+			cancelAlloc()
+		})
+	}
+	tb.Cleanup(p.cancel)
 	if err := chromedp.Do(ctx); err != nil {
 		tb.Fatalf("start chromium: %v", err)
 	}
@@ -188,6 +240,24 @@ func (p *page) allow(fragment string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.allowed = append(p.allowed, fragment)
+}
+
+// close closes the browser gracefully.
+func (p *page) close() { p.cancel() }
+
+// kill ends the browser at once, as a crash or a power cut would: SIGKILL
+// to the browser process, no chance to write anything.
+func (p *page) kill() {
+	p.tb.Helper()
+	proc := chromedp.FromContext(p.ctx).Browser.Process()
+	if proc == nil {
+		p.tb.Fatal("no browser process to kill")
+	}
+	if err := proc.Kill(); err != nil {
+		p.tb.Fatalf("kill chromium: %v", err)
+	}
+	p.killed = true
+	p.cancel()
 }
 
 // checkClean fails the test if the page logged errors, threw, or sent a
@@ -275,10 +345,13 @@ func (p *page) click(sel string) {
 	p.run("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
 }
 
-// typeInto focuses a field, clears it and types s.
+// typeInto focuses a field, selects what it holds and types s over it,
+// key by key, as a user would.
 func (p *page) typeInto(sel, s string) {
 	p.tb.Helper()
-	p.run("type into "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Clear(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), s))
+	p.waitVisible(sel)
+	eval[chromedp.Void](p, fmt.Sprintf(`(function(){var e=document.querySelector(%q);e.focus();e.select();})()`, sel))
+	p.run("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), s))
 }
 
 // navigate loads path (relative to the app) and waits for the app to draw

@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -353,11 +354,21 @@ func tabTo(p *page, sel string, max int) {
 
 // focusVisibleJS is true when the focused element shows a focus
 // indicator: an outline, a box shadow or a changed background.
+//
+// GOV.UK radios and checkboxes hide the native input and draw the focus
+// ring on the label's ::before box, so for those the label is checked.
 const focusVisibleJS = `(function(){
-	var e = document.activeElement, s = getComputedStyle(e);
-	return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) ||
-		(s.boxShadow && s.boxShadow !== "none") ||
-		s.backgroundColor === "rgb(255, 221, 0)";
+	function shows(s) {
+		return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) ||
+			(s.boxShadow && s.boxShadow !== "none") ||
+			s.backgroundColor === "rgb(255, 221, 0)";
+	}
+	var e = document.activeElement;
+	if (e.matches(".govuk-radios__input, .govuk-checkboxes__input")) {
+		var l = document.querySelector("label[for='" + e.id + "']");
+		return !!l && (shows(getComputedStyle(l, "::before")) || shows(getComputedStyle(l, "::after")));
+	}
+	return shows(getComputedStyle(e));
 })()`
 
 // TestBrowserKeyboardOnly drafts a ward chapter with the keyboard alone:
@@ -389,12 +400,18 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	p.waitVisible("#draft-name")
 	tabTo(p, "#draft-name", 30)
 	p.run("type name", chromedp.KeyEvent("Cllr Keys"))
-	tabTo(p, "#draft-role-1", 5)
-	p.run("choose", chromedp.KeyEvent(" "))
+	// Tab reaches a radio group once; the arrow keys choose within it.
+	tabTo(p, "#draft-role-0", 5)
+	p.run("choose", chromedp.KeyEvent(kb.ArrowDown))
+	if !eval[bool](p, `document.getElementById("draft-role-1").checked`) {
+		t.Errorf("the arrow key did not choose the second role")
+	}
 	tabTo(p, "#draft-start", 30)
 	p.run("Enter", chromedp.KeyEvent(kb.Enter))
 	p.waitFor("the draft", `document.querySelector("#docbar").textContent.includes("Cllr Keys")`)
-	tabTo(p, "#save-download", 30)
+	// Focus is on the overview's heading; the save button is in the bar
+	// above it, so Tab goes round the page to it.
+	tabTo(p, "#save-download", 100)
 	b := p.downloadBy("Enter on save", func() { p.run("Enter", chromedp.KeyEvent(kb.Enter)) })
 	d, err := jsna.Parse("draft.json", b)
 	if err != nil {
@@ -411,6 +428,187 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("the keyboard draft lacks the typed text in ward %s", code)
+	}
+	p.checkClean()
+}
+
+// TestBrowserKillAutosave types into a section, waits one second (the
+// autosave's promise), kills Chromium outright, starts it again on the same
+// profile and finds the text offered back.
+func TestBrowserKillAutosave(t *testing.T) {
+	srv := startServer(t)
+	profile := t.TempDir()
+	p := openProfile(t, srv.url, profile)
+	openExample(p)
+	code := firstWard(p)
+	p.navigate("#/ward/" + code + "/narrative")
+	text := "Typed just before the browser died."
+	p.typeInto("#section-0-text", text)
+	time.Sleep(time.Second)
+	p.kill()
+
+	q := openProfile(t, srv.url, profile)
+	q.navigate("")
+	q.shot("restore-offer-after-kill")
+	q.click("#restore-current")
+	q.waitFor("the narrative", `location.hash.endsWith("/narrative") && !!document.getElementById("section-0-text")`)
+	if got := q.value("#section-0-text"); got != text {
+		t.Errorf("after the crash, section text = %q, want %q", got, text)
+	}
+	q.checkClean()
+}
+
+// mergeDrafts writes two drafts of the example that disagree on a
+// section's text and a need's size of the first ward, and agree with
+// nothing else; draft A also rewrites the second ward's first section.
+func mergeDrafts(tb testing.TB, dir string) (a, b string, master *jsna.Document) {
+	tb.Helper()
+	master = readExample(tb)
+	at := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	write := func(name string, d *jsna.Document) string {
+		data, err := jsna.Marshal(d)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		return f
+	}
+	da, err := jsna.NewDraft(master, jsna.DraftOptions{ID: "draft-a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	da.Wards[0].Sections[0].Text = "Text from A."
+	// Sizes that differ from the master's and from each other.
+	size := master.Wards[0].Needs[0].Size
+	da.Wards[0].Needs[0].Size = math.Mod(size+1, 11)
+	da.Wards[1].Sections[0].Text = "Only A changed this."
+	db, err := jsna.NewDraft(master, jsna.DraftOptions{ID: "draft-b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at.Add(time.Hour)})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	db.Wards[0].Sections[0].Text = "Text from B."
+	db.Wards[0].Needs[0].Size = math.Mod(size+2, 11)
+	return write("draft-a.json", da), write("draft-b.json", db), master
+}
+
+// TestBrowserMerge loads the example as the master and two drafts with
+// conflicting edits, merges them, checks that each conflict shows both
+// authors, resolves one by choosing Cllr B's text and one by writing a
+// value, exports the master and checks it: the chosen values, the change
+// only one draft made, and the provenance of each.
+func TestBrowserMerge(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	fa, fb, master := mergeDrafts(t, t.TempDir())
+	w0, w1 := master.Wards[0], master.Wards[1]
+
+	p.navigate("#/merge")
+	p.upload("#merge-master", "../../static/examples/example-borough.json")
+	p.waitVisible("#merge-master-summary")
+	p.upload("#merge-drafts", fa, fb)
+	p.waitFor("both drafts", `document.querySelectorAll("#merge-draft-table tbody tr").length === 2`)
+	p.click("#merge-run")
+	p.waitVisible("#merge-report")
+	p.axe("merge with conflicts")
+	p.shot("merge-conflicts")
+
+	if got := eval[int](p, `document.querySelectorAll(".app-conflict").length`); got != 2 {
+		t.Fatalf("conflicts shown = %d, want 2 (the section text and the need size)", got)
+	}
+	for i := 0; i < 2; i++ {
+		box := p.text(fmt.Sprintf("#conflict-%d", i))
+		for _, who := range []string{"Dr A (GP)", "Cllr B (Ward councillor)", w0.Name} {
+			if !strings.Contains(box, who) {
+				t.Errorf("conflict %d does not show %q: %s", i, who, box)
+			}
+		}
+	}
+
+	// The section text: take Cllr B's.
+	p.typeInto("#merge-by", "Coordinator C")
+	textBox := eval[int](p, `Array.from(document.querySelectorAll(".app-conflict")).findIndex(b => b.querySelector(".app-path").textContent.endsWith(".text"))`)
+	if textBox < 0 {
+		t.Fatal("no conflict on the section text")
+	}
+	radio := eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#conflict-%d .app-candidate")).find(c => c.textContent.includes("Cllr B")).querySelector("input").id`, textBox))
+	p.click("#" + radio)
+	p.click(fmt.Sprintf("#conflict-%d-resolve", textBox))
+	p.waitFor("one conflict left", `document.querySelectorAll(".app-conflict").length === 1`)
+
+	// The merge and the resolution so far survive a reload.
+	p.reload()
+	p.waitFor("the merge restored", `document.querySelectorAll(".app-conflict").length === 1 && !!document.getElementById("merge-resolved")`)
+	if got := p.value("#merge-by"); got != "Coordinator C" {
+		t.Errorf("after reload, coordinator = %q, want Coordinator C", got)
+	}
+
+	// The need size: write 7.
+	p.click("#conflict-0-edit")
+	p.typeInto("#conflict-0-value", "7")
+	p.click("#conflict-0-resolve")
+	p.waitVisible("#merge-no-conflicts")
+	p.shot("merge-resolved")
+	b := p.download("#merge-export")
+
+	d, err := jsna.Parse("master.json", b)
+	if err != nil {
+		t.Fatalf("the exported master does not validate: %v", err)
+	}
+	if d.Draft != nil {
+		t.Errorf("the exported master has a draft block: %+v", d.Draft)
+	}
+	if n := len(d.Conflicts); n != 0 {
+		t.Errorf("open conflicts in the exported master = %d, want 0", n)
+	}
+	ward := func(code string) *jsna.Ward {
+		for i := range d.Wards {
+			if d.Wards[i].Code == code {
+				return &d.Wards[i]
+			}
+		}
+		t.Fatalf("ward %s missing from the exported master", code)
+		return nil
+	}
+	if got := ward(w0.Code).Sections[0].Text; got != "Text from B." {
+		t.Errorf("chosen section text = %q, want Cllr B's %q", got, "Text from B.")
+	}
+	if got := ward(w0.Code).Needs[0].Size; got != 7 {
+		t.Errorf("need size = %v, want the written 7", got)
+	}
+	if got := ward(w1.Code).Sections[0].Text; got != "Only A changed this." {
+		t.Errorf("%s section text = %q, want Dr A's change", w1.Code, got)
+	}
+	prov := map[string][]jsna.Source{}
+	for _, pv := range d.Provenance {
+		prov[pv.Path] = pv.By
+	}
+	checkBy := func(path, author string) {
+		t.Helper()
+		by, ok := prov[path]
+		if !ok {
+			t.Errorf("no provenance for %s", path)
+			return
+		}
+		for _, s := range by {
+			if s.Author == author {
+				return
+			}
+		}
+		t.Errorf("provenance of %s = %+v, want %s", path, by, author)
+	}
+	checkBy("wards["+w0.Code+"].sections["+w0.Sections[0].ID+"].text", "Coordinator C")
+	checkBy("wards["+w0.Code+"].needs["+w0.Needs[0].ID+"].size", "Coordinator C")
+	checkBy("wards["+w1.Code+"].sections["+w1.Sections[0].ID+"].text", "Dr A")
+	if n := len(d.Resolutions); n != 2 {
+		t.Errorf("resolutions recorded = %d, want 2", n)
+	}
+	for _, r := range d.Resolutions {
+		if r.By != "Coordinator C" || len(r.Over) != 2 {
+			t.Errorf("resolution %+v: want by Coordinator C over 2 candidates", r)
+		}
 	}
 	p.checkClean()
 }

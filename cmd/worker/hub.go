@@ -1,0 +1,365 @@
+package main
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Hub is the Wardwise hub's HTTP API, under /api/v1. It keeps the
+// assessments' masters and the drafts sent to them in Meta and Blobs, and
+// merges with the jsna package, exactly as the CLI and the browser app do.
+// It holds no state of its own between requests: in a Worker every
+// request runs in a fresh Go instance.
+//
+// Every request but GET /api/v1 carries "Authorization: Bearer TOKEN".
+// A token belongs to one assessment and has a role: contributors send
+// drafts and read the master; coordinators also list and read every draft,
+// merge, resolve conflicts and make tokens. The admin token (its hash in
+// AdminTokenHash) only creates assessments and makes tokens.
+//
+// Responses are JSON; errors are {"error": {"status", "code", "message",
+// "problems"}}. See API.md for every route.
+type Hub struct {
+	Meta  Meta
+	Blobs Blobs
+	// AdminTokenHash is the hex SHA-256 of the admin token. Empty: the
+	// admin routes are closed.
+	AdminTokenHash string
+	Limits         Limits
+	// Now is the clock; nil is time.Now.
+	Now func() time.Time
+	// Rand makes tokens; nil is crypto/rand.
+	Rand io.Reader
+	// MaxAttempts bounds how often a merge or resolution reloads the
+	// master and tries again after another writer moved it; 0 is 8.
+	MaxAttempts int
+	// Logf logs failures; nil is log.Printf (the Worker's console).
+	Logf func(format string, args ...any)
+}
+
+// Limits are the largest request bodies the hub reads. Zero fields take
+// the defaults.
+type Limits struct {
+	Draft   int64 // a draft: default 4 MiB (a 20-ward borough's whole master is 160 kB)
+	Master  int64 // a new assessment with its master: default 16 MiB
+	Request int64 // any other body: default 64 KiB
+}
+
+// Default limits.
+const (
+	DefaultDraftLimit   = 4 << 20
+	DefaultMasterLimit  = 16 << 20
+	DefaultRequestLimit = 64 << 10
+)
+
+func (h *Hub) limits() Limits {
+	l := h.Limits
+	if l.Draft <= 0 {
+		l.Draft = DefaultDraftLimit
+	}
+	if l.Master <= 0 {
+		l.Master = DefaultMasterLimit
+	}
+	if l.Request <= 0 {
+		l.Request = DefaultRequestLimit
+	}
+	return l
+}
+
+func (h *Hub) now() time.Time {
+	if h.Now != nil {
+		return h.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+func (h *Hub) logf(format string, args ...any) {
+	if h.Logf != nil {
+		h.Logf(format, args...)
+		return
+	}
+	log.Printf(format, args...)
+}
+
+func (h *Hub) maxAttempts() int {
+	if h.MaxAttempts > 0 {
+		return h.MaxAttempts
+	}
+	return 8
+}
+
+// APIPrefix is where the API lives; wrangler.toml runs the Worker first
+// for it and serves every other path from the static assets.
+const APIPrefix = "/api/v1"
+
+// ServeHTTP routes a request.
+func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hd := w.Header()
+	hd.Set("Cache-Control", "no-store")
+	hd.Set("X-Content-Type-Options", "nosniff")
+	// Bearer tokens, not cookies: any origin may call, as a copy of the
+	// app served elsewhere (jsna serve, a file) must.
+	hd.Set("Access-Control-Allow-Origin", "*")
+	hd.Set("Access-Control-Expose-Headers", "ETag, Location, Wardwise-Master-Seq")
+	if r.Method == http.MethodOptions {
+		hd.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+		hd.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
+		hd.Set("Access-Control-Max-Age", "86400")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if e := h.route(w, r); e != nil {
+		if e.Cause != nil {
+			h.logf("hub: %s %s: %s: %v", r.Method, r.URL.Path, e.Message, e.Cause)
+		}
+		writeError(w, e)
+	}
+}
+
+// route is the router. It works on the escaped path, so that a draft id
+// may hold any character, "/" included, percent-encoded.
+func (h *Hub) route(w http.ResponseWriter, r *http.Request) *apiError {
+	p := r.URL.EscapedPath()
+	if p != APIPrefix && !strings.HasPrefix(p, APIPrefix+"/") {
+		return errorf(http.StatusNotFound, "not_found", "hub: no such page %q", r.URL.Path)
+	}
+	var seg []string
+	for _, s := range strings.Split(strings.Trim(strings.TrimPrefix(p, APIPrefix), "/"), "/") {
+		if s == "" {
+			continue
+		}
+		u, err := url.PathUnescape(s)
+		if err != nil {
+			return errorf(http.StatusBadRequest, "bad_request", "hub: bad path %q", p)
+		}
+		seg = append(seg, u)
+	}
+	method := func(allowed ...string) *apiError {
+		for _, m := range allowed {
+			if r.Method == m || (m == http.MethodGet && r.Method == http.MethodHead) {
+				return nil
+			}
+		}
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		return errorf(http.StatusMethodNotAllowed, "method_not_allowed", "hub: %s %s: use %s", r.Method, r.URL.Path, strings.Join(allowed, " or "))
+	}
+	notFound := errorf(http.StatusNotFound, "not_found", "hub: no such route %s", r.URL.Path)
+	switch {
+	case len(seg) == 0:
+		if e := method(http.MethodGet); e != nil {
+			return e
+		}
+		return h.info(w, r)
+	case seg[0] != "assessments":
+		return notFound
+	case len(seg) == 1:
+		if e := method(http.MethodPost); e != nil {
+			return e
+		}
+		return h.createAssessment(w, r)
+	}
+	id := seg[1]
+	rest := seg[2:]
+	switch {
+	case len(rest) == 0:
+		if e := method(http.MethodGet); e != nil {
+			return e
+		}
+		return h.summary(w, r, id)
+	case len(rest) == 1:
+		switch rest[0] {
+		case "tokens":
+			if e := method(http.MethodPost); e != nil {
+				return e
+			}
+			return h.createToken(w, r, id)
+		case "drafts":
+			if e := method(http.MethodGet, http.MethodPost); e != nil {
+				return e
+			}
+			if r.Method == http.MethodPost {
+				return h.submitDraft(w, r, id)
+			}
+			return h.listDrafts(w, r, id)
+		case "master":
+			if e := method(http.MethodGet); e != nil {
+				return e
+			}
+			return h.master(w, r, id)
+		case "history":
+			if e := method(http.MethodGet); e != nil {
+				return e
+			}
+			return h.history(w, r, id)
+		case "conflicts":
+			if e := method(http.MethodGet); e != nil {
+				return e
+			}
+			return h.conflicts(w, r, id)
+		case "merge":
+			if e := method(http.MethodPost); e != nil {
+				return e
+			}
+			return h.merge(w, r, id)
+		case "resolutions":
+			if e := method(http.MethodPost); e != nil {
+				return e
+			}
+			return h.resolve(w, r, id)
+		}
+	case len(rest) == 2 && rest[0] == "drafts":
+		if e := method(http.MethodGet); e != nil {
+			return e
+		}
+		return h.draftVersions(w, r, id, rest[1])
+	case len(rest) == 4 && rest[0] == "drafts" && rest[2] == "versions":
+		if e := method(http.MethodGet); e != nil {
+			return e
+		}
+		n, err := strconv.Atoi(rest[3])
+		if err != nil || n < 1 {
+			return errorf(http.StatusNotFound, "not_found", "hub: version %q is not a number from 1", rest[3])
+		}
+		return h.draftDocument(w, r, id, rest[1], n)
+	}
+	return notFound
+}
+
+// info describes the hub: no token needed, so the app can check an address.
+func (h *Hub) info(w http.ResponseWriter, r *http.Request) *apiError {
+	l := h.limits()
+	writeJSON(w, http.StatusOK, map[string]any{
+		"service": "wardwise-hub",
+		"api":     "v1",
+		"format":  "jsna/1",
+		"limits":  map[string]int64{"draft_bytes": l.Draft, "master_bytes": l.Master, "request_bytes": l.Request},
+	})
+	return nil
+}
+
+// caller is who sent a request: the admin, or the holder of a token.
+type caller struct {
+	admin bool
+	token Token
+}
+
+func (c caller) label() string {
+	if c.admin {
+		return "admin"
+	}
+	return c.token.Label
+}
+
+func (c caller) role() string {
+	if c.admin {
+		return "admin"
+	}
+	return c.token.Role
+}
+
+// TokenPrefix starts every token the hub makes, so that one pasted in the
+// wrong place is recognisable.
+const TokenPrefix = "wwh_"
+
+// HashToken returns the hex SHA-256 of a token: what the hub stores and
+// what HUB_ADMIN_TOKEN_SHA256 holds for the admin token.
+func HashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// authenticate finds the caller from the Authorization header.
+func (h *Hub) authenticate(r *http.Request) (caller, *apiError) {
+	auth := r.Header.Get("Authorization")
+	scheme, token, ok := strings.Cut(auth, " ")
+	token = strings.TrimSpace(token)
+	if auth == "" || !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
+		return caller{}, errorf(http.StatusUnauthorized, "unauthorized", "hub: send a token as Authorization: Bearer TOKEN")
+	}
+	hash := HashToken(token)
+	if h.AdminTokenHash != "" && subtle.ConstantTimeCompare([]byte(hash), []byte(strings.ToLower(h.AdminTokenHash))) == 1 {
+		return caller{admin: true}, nil
+	}
+	t, err := h.Meta.Token(r.Context(), hash)
+	if errors.Is(err, ErrNotFound) {
+		return caller{}, errorf(http.StatusUnauthorized, "unauthorized", "hub: unknown token")
+	}
+	if err != nil {
+		return caller{}, internal("token lookup", err)
+	}
+	return caller{token: t}, nil
+}
+
+// Who may call a route: a set of these.
+const (
+	contributors = 1 << iota // contributor tokens of the assessment
+	coordinators             // coordinator tokens of the assessment
+	admin                    // the admin token
+)
+
+// authorize checks that the caller is one of who on assessment id, to do
+// what (for the message).
+func (h *Hub) authorize(r *http.Request, id string, who int, what string) (caller, *apiError) {
+	c, e := h.authenticate(r)
+	if e != nil {
+		return c, e
+	}
+	if c.admin {
+		if who&admin != 0 {
+			return c, nil
+		}
+		return c, errorf(http.StatusForbidden, "forbidden", "hub: the admin token creates assessments and tokens only; use a coordinator token to %s", what)
+	}
+	if who&(contributors|coordinators) == 0 {
+		return c, errorf(http.StatusForbidden, "forbidden", "hub: only the admin token may %s", what)
+	}
+	if c.token.Assessment != id {
+		return c, errorf(http.StatusForbidden, "forbidden", "hub: this token is for another assessment, not %q", id)
+	}
+	if c.token.Role == RoleContributor && who&contributors == 0 {
+		return c, errorf(http.StatusForbidden, "forbidden", "hub: only a coordinator may %s; this is a contributor token", what)
+	}
+	return c, nil
+}
+
+// newToken makes a token: 256 random bits, URL-safe.
+func (h *Hub) newToken() (string, error) {
+	src := h.Rand
+	if src == nil {
+		src = rand.Reader
+	}
+	var b [32]byte
+	if _, err := io.ReadFull(src, b[:]); err != nil {
+		return "", err
+	}
+	return TokenPrefix + base64.RawURLEncoding.EncodeToString(b[:]), nil
+}
+
+// idPattern is what an assessment id may be on the hub: it is a path
+// segment of every URL.
+var idPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
+
+// validLabel reports whether s can name a token's holder.
+func validLabel(s string) bool {
+	if strings.TrimSpace(s) == "" || len(s) > 200 {
+		return false
+	}
+	for _, r := range s {
+		if r < ' ' || r == 0x7f {
+			return false
+		}
+	}
+	return true
+}

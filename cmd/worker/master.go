@@ -1,0 +1,287 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// master returns the current master as stored (jsna canonical layout),
+// with its revision as ETag and its number in Wardwise-Master-Seq. A
+// request whose If-None-Match names the current revision gets 304.
+func (h *Hub) master(w http.ResponseWriter, r *http.Request, id string) *apiError {
+	if _, e := h.authorize(r, id, contributors|coordinators, "read the master"); e != nil {
+		return e
+	}
+	rev, e := h.head(r.Context(), id)
+	if e != nil {
+		return e
+	}
+	etag := `"` + rev.Revision + `"`
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Wardwise-Master-Seq", strconv.Itoa(rev.Seq))
+	for _, t := range strings.Split(r.Header.Get("If-None-Match"), ",") {
+		if t = strings.TrimSpace(t); t == etag || t == "W/"+etag || t == "*" {
+			w.WriteHeader(http.StatusNotModified)
+			return nil
+		}
+	}
+	data, err := h.Blobs.Get(r.Context(), rev.Blob)
+	if err != nil {
+		return internal("read master "+rev.Blob, err)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+	return nil
+}
+
+// revisionJSON is a master revision with what it did.
+type revisionJSON struct {
+	MasterRevision
+	Detail json.RawMessage `json:"detail"`
+}
+
+// history lists every revision of the master, oldest first.
+func (h *Hub) history(w http.ResponseWriter, r *http.Request, id string) *apiError {
+	if _, e := h.authorize(r, id, contributors|coordinators, "read the history"); e != nil {
+		return e
+	}
+	revs, err := h.Meta.Revisions(r.Context(), id)
+	if err != nil {
+		return internal("read revisions", err)
+	}
+	if len(revs) == 0 {
+		return errorf(http.StatusNotFound, "not_found", "hub: no assessment %q", id)
+	}
+	out := make([]revisionJSON, len(revs))
+	for i, rv := range revs {
+		out[i] = revisionJSON{rv, json.RawMessage(rv.Detail)}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"assessment": id, "revisions": out})
+	return nil
+}
+
+// conflicts lists the open conflicts of the current master.
+func (h *Hub) conflicts(w http.ResponseWriter, r *http.Request, id string) *apiError {
+	if _, e := h.authorize(r, id, contributors|coordinators, "read the conflicts"); e != nil {
+		return e
+	}
+	rev, master, _, e := h.loadMaster(r.Context(), id)
+	if e != nil {
+		return e
+	}
+	cs := master.OpenConflicts()
+	if cs == nil {
+		cs = []jsna.Conflict{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"assessment": id, "master": rev, "conflicts": cs})
+	return nil
+}
+
+// mergedDraft names a draft version in a merge's detail and response.
+type mergedDraft struct {
+	Draft    string `json:"draft"`
+	Version  int    `json:"version"`
+	Revision string `json:"revision"`
+	SentBy   string `json:"sent_by"`
+	Round    int    `json:"round"` // 1 unless an earlier version of the draft was merged before it in the same merge
+}
+
+// merge merges every pending draft into the master (coordinators only).
+//
+// D1 has no transactions, so the merge is optimistic: it reads revision n
+// and the pending drafts, merges with jsna.Merge, stores the result as a
+// new blob and then inserts revision n+1 only if no one else has. If
+// another merge or a resolution got there first, it starts again from the
+// new master; drafts that master already holds (jsna records every merged
+// draft's id and revision) are not merged twice. Drafts are marked merged
+// only after the revision is in; a merge that dies before marking them
+// leaves them pending, and the next one finds them in the master and
+// marks them. So two merges at once lose no draft and no resolution.
+func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError {
+	c, e := h.authorize(r, id, coordinators, "merge")
+	if e != nil {
+		return e
+	}
+	body, e := readBody(w, r, h.limits().Request, "merge request")
+	if e != nil {
+		return e
+	}
+	if e := decodeJSON(body, &struct{}{}, "merge request"); e != nil {
+		return e
+	}
+	ctx := r.Context()
+	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
+		head, master, _, e := h.loadMaster(ctx, id)
+		if e != nil {
+			return e
+		}
+		pending, err := h.Meta.Drafts(ctx, id, DraftFilter{PendingOnly: true})
+		if err != nil {
+			return internal("list pending drafts", err)
+		}
+		in := map[string]bool{}
+		for _, m := range master.Merged {
+			in[m.Draft+"\x00"+m.Revision] = true
+		}
+		// jsna merges one save of a draft at a time, so a draft with
+		// several pending versions is merged in rounds, oldest version
+		// first, each round on the last one's result: every version is
+		// merged, and a later save that changes what an earlier one wrote
+		// is a conflict for the coordinator, not a silent overwrite.
+		var rounds [][]*jsna.Document
+		var fresh []mergedDraft
+		var freshRevs, already []string
+		round := map[string]int{} // draft id → versions of it so far
+		for _, d := range pending {
+			if in[d.DraftID+"\x00"+d.Revision] {
+				already = append(already, d.Revision)
+				continue
+			}
+			data, err := h.Blobs.Get(ctx, d.Blob)
+			if err != nil {
+				return internal(fmt.Sprintf("read draft %q version %d", d.DraftID, d.Version), err)
+			}
+			doc, err := jsna.Decode(data)
+			if err != nil {
+				return internal(fmt.Sprintf("decode draft %q version %d", d.DraftID, d.Version), err)
+			}
+			k := round[d.DraftID]
+			round[d.DraftID]++
+			if k == len(rounds) {
+				rounds = append(rounds, nil)
+			}
+			rounds[k] = append(rounds[k], doc)
+			fresh = append(fresh, mergedDraft{d.DraftID, d.Version, d.Revision, d.SentBy, k + 1})
+			freshRevs = append(freshRevs, d.Revision)
+		}
+		if len(rounds) == 0 {
+			// Nothing new: only drafts a merge that died put in already.
+			if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
+				return internal("mark drafts merged", err)
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"master": head, "changed": false, "merged": []mergedDraft{}, "attempts": attempt})
+			return nil
+		}
+		out, rep := master, &jsna.MergeReport{Drafts: []jsna.DraftReport{}, Conflicts: []jsna.Conflict{}}
+		for _, docs := range rounds {
+			next, r, err := jsna.Merge(out, docs, jsna.MergeOptions{Now: h.now()})
+			if err != nil {
+				return &apiError{Status: http.StatusUnprocessableEntity, Code: "merge_failed", Message: "hub: merge failed: " + err.Error()}
+			}
+			out = next
+			rep.Drafts = append(rep.Drafts, r.Drafts...)
+			rep.Taken += r.Taken
+			rep.Merged += r.Merged
+			rep.Conflicts = append(rep.Conflicts, r.Conflicts...)
+			rep.Skipped = append(rep.Skipped, r.Skipped...)
+		}
+		detail := map[string]any{"drafts": fresh, "rounds": len(rounds), "taken": rep.Taken, "merged_text": rep.Merged, "new_conflicts": len(rep.Conflicts)}
+		rev, stale, e := h.storeMaster(ctx, out, head.Seq+1, "merge", c.label(), h.now(), detail)
+		if e != nil {
+			return e
+		}
+		if stale {
+			continue
+		}
+		if err := h.Meta.MarkMerged(ctx, id, freshRevs, rev.Seq); err != nil {
+			// The master holds them: the next merge marks them.
+			h.logf("hub: %s: merged revision %d but could not mark its drafts: %v", id, rev.Seq, err)
+		}
+		if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
+			h.logf("hub: %s: could not mark drafts merged in revision %d: %v", id, head.Seq, err)
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "changed": true, "merged": fresh, "rounds": len(rounds), "report": rep, "attempts": attempt})
+		return nil
+	}
+	w.Header().Set("Retry-After", "1")
+	return errorf(http.StatusServiceUnavailable, "busy", "hub: the master changed %d times while merging; try again", h.maxAttempts())
+}
+
+// resolutionRequest is the body of POST .../resolutions: the conflict and
+// exactly one of take (a candidate, from 1, in the order GET .../conflicts
+// lists them), value (any JSON value) or delete.
+type resolutionRequest struct {
+	Conflict string          `json:"conflict"`
+	Take     int             `json:"take"`
+	Value    json.RawMessage `json:"value"`
+	Delete   bool            `json:"delete"`
+}
+
+// resolve settles one conflict with jsna.Resolve (coordinators only),
+// optimistic as merge is: a resolution that loses a race is made again on
+// the new master. If the conflict is no longer open there (resolved by
+// someone else, or given more candidates by a merge, which changes its
+// id), the answer is 409 and nothing changes.
+func (h *Hub) resolve(w http.ResponseWriter, r *http.Request, id string) *apiError {
+	c, e := h.authorize(r, id, coordinators, "resolve conflicts")
+	if e != nil {
+		return e
+	}
+	body, e := readBody(w, r, h.limits().Request, "resolution")
+	if e != nil {
+		return e
+	}
+	var req resolutionRequest
+	if e := decodeJSON(body, &req, "resolution"); e != nil {
+		return e
+	}
+	n := 0
+	if req.Take != 0 {
+		n++
+	}
+	if req.Value != nil {
+		n++
+	}
+	if req.Delete {
+		n++
+	}
+	if req.Conflict == "" || n != 1 || req.Take < 0 {
+		return errorf(http.StatusBadRequest, "bad_request", `hub: resolution: give "conflict" and exactly one of "take" (a candidate number from 1), "value" (a JSON value) or "delete": true`)
+	}
+	ctx := r.Context()
+	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
+		head, master, _, e := h.loadMaster(ctx, id)
+		if e != nil {
+			return e
+		}
+		var conflict *jsna.Conflict
+		for i := range master.Conflicts {
+			if master.Conflicts[i].ID == req.Conflict {
+				conflict = &master.Conflicts[i]
+			}
+		}
+		if conflict == nil {
+			return errorf(http.StatusConflict, "conflict_not_open",
+				"hub: conflict %q is not open in master revision %d: it was resolved, or a merge gave it more candidates and a new id; list the conflicts again", req.Conflict, head.Seq)
+		}
+		if req.Take > len(conflict.Candidates) {
+			return errorf(http.StatusUnprocessableEntity, "invalid_resolution", "hub: conflict %s has %d candidates, not %d", req.Conflict, len(conflict.Candidates), req.Take)
+		}
+		now := h.now()
+		out, err := jsna.Resolve(master, req.Conflict, jsna.Resolution{Take: req.Take, Value: string(req.Value), Delete: req.Delete, By: c.label(), At: now})
+		if err != nil {
+			return &apiError{Status: http.StatusUnprocessableEntity, Code: "invalid_resolution", Message: "hub: " + strings.TrimPrefix(err.Error(), "jsna: ")}
+		}
+		record := out.Resolutions[len(out.Resolutions)-1]
+		rev, stale, e := h.storeMaster(ctx, out, head.Seq+1, "resolve", c.label(), now, record)
+		if e != nil {
+			return e
+		}
+		if stale {
+			continue
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "resolution": record, "attempts": attempt})
+		return nil
+	}
+	w.Header().Set("Retry-After", "1")
+	return errorf(http.StatusServiceUnavailable, "busy", "hub: the master changed %d times while resolving; try again", h.maxAttempts())
+}

@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// apiError is an error as the API returns it: a status, a stable code for
+// programs, a message for people and, for a document that is not valid,
+// every problem jsna found. Cause is logged, never sent.
+type apiError struct {
+	Status   int            `json:"status"`
+	Code     string         `json:"code"`
+	Message  string         `json:"message"`
+	File     string         `json:"file,omitempty"`
+	Problems []jsna.Problem `json:"problems,omitempty"`
+	Omitted  int            `json:"omitted,omitempty"`
+	Cause    error          `json:"-"`
+}
+
+func (e *apiError) Error() string { return e.Message }
+
+func errorf(status int, code, format string, args ...any) *apiError {
+	return &apiError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// internal wraps an unexpected failure: the client learns only that the
+// hub failed, the log gets the cause.
+func internal(what string, err error) *apiError {
+	return &apiError{Status: http.StatusInternalServerError, Code: "internal", Message: "hub: " + what + " failed", Cause: err}
+}
+
+// documentError turns a jsna.Error into a 400 (not JSON, or members of the
+// wrong type) or a 422 (not a valid jsna/1 document) listing every
+// problem.
+func documentError(status int, code, message string, err error) *apiError {
+	e := &apiError{Status: status, Code: code, Message: message}
+	var je *jsna.Error
+	if errors.As(err, &je) {
+		e.File, e.Problems, e.Omitted = je.File, je.Problems, je.Omitted
+	} else {
+		e.Problems = []jsna.Problem{{Message: err.Error()}}
+	}
+	return e
+}
+
+// writeJSON sends v as the response body.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		status, body = http.StatusInternalServerError, []byte(`{"error":{"status":500,"code":"internal","message":"hub: encode response failed"}}`)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(append(body, '\n'))
+}
+
+// writeError sends e as {"error": e}.
+func writeError(w http.ResponseWriter, e *apiError) {
+	if e.Status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="wardwise hub"`)
+	}
+	writeJSON(w, e.Status, map[string]*apiError{"error": e})
+}
+
+// readBody reads a request body of at most limit bytes. Bodies must be
+// JSON: a Content-Type other than application/json is refused (415), as
+// is a body over the limit (413), before it is read where the length is
+// known.
+func readBody(w http.ResponseWriter, r *http.Request, limit int64, what string) ([]byte, *apiError) {
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		mt, _, err := mime.ParseMediaType(ct)
+		if err != nil || mt != "application/json" {
+			return nil, errorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
+				"hub: %s must be sent as Content-Type: application/json, not %q", what, ct)
+		}
+	}
+	tooLarge := errorf(http.StatusRequestEntityTooLarge, "too_large", "hub: %s larger than the limit of %d bytes", what, limit)
+	if r.ContentLength > limit {
+		return nil, tooLarge
+	}
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return nil, tooLarge
+	}
+	if err != nil {
+		return nil, errorf(http.StatusBadRequest, "bad_request", "hub: read %s: %v", what, err)
+	}
+	return data, nil
+}
+
+// decodeJSON reads a small JSON request body into v, refusing members v
+// does not have, so that a misspelt field is an error, not ignored.
+func decodeJSON(data []byte, v any, what string) *apiError {
+	if len(data) == 0 {
+		data = []byte("{}")
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return errorf(http.StatusBadRequest, "bad_request", "hub: %s: %v", what, err)
+	}
+	if dec.More() {
+		return errorf(http.StatusBadRequest, "bad_request", "hub: %s: more than one JSON value", what)
+	}
+	return nil
+}

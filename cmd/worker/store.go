@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+// The hub keeps two kinds of data, behind two interfaces so that the
+// handlers run the same over memory (tests) and over Cloudflare (D1 for
+// Meta, R2 for Blobs):
+//
+//   - Blobs holds documents, masters and drafts, content-addressed: a key
+//     is derived from the bytes it names, so a blob is written once and
+//     never changed, and two writers of the same key write the same bytes.
+//   - Meta holds everything else: the master's revision history (which
+//     revision is current and which blob holds it), the drafts received and
+//     their versions, and the access tokens' hashes.
+//
+// D1 has no transactions, so the one write that must be atomic, moving
+// the master forward, is a single conditional insert: AppendRevision adds
+// revision n+1 only if no one else has; the loser reloads and tries again.
+// Every other write is either idempotent or repaired by the next merge.
+
+// Errors the stores return. ErrStale is not a failure: the caller reloads
+// the master and retries.
+var (
+	ErrNotFound = errors.New("hub: not found")
+	ErrStale    = errors.New("hub: master revision taken by another writer")
+)
+
+// Blobs stores documents by key.
+type Blobs interface {
+	// Put stores data under key. Keys are content-addressed, so a second
+	// Put of a key stores the same bytes again.
+	Put(ctx context.Context, key string, data []byte) error
+	// Get returns the bytes stored under key, or ErrNotFound.
+	Get(ctx context.Context, key string) ([]byte, error)
+}
+
+// Meta stores the hub's metadata. Its methods are each one atomic write
+// or read, as one D1 statement is.
+type Meta interface {
+	// Head returns the current (highest) revision of assessment's master,
+	// or ErrNotFound when there is no such assessment.
+	Head(ctx context.Context, assessment string) (MasterRevision, error)
+	// Revisions returns every revision of assessment's master, oldest
+	// first.
+	Revisions(ctx context.Context, assessment string) ([]MasterRevision, error)
+	// HasRevision reports whether rev (a jsna revision, "sha256:...") is
+	// one of assessment's master revisions.
+	HasRevision(ctx context.Context, assessment, rev string) (bool, error)
+	// AppendRevision records r as revision r.Seq of r.Assessment if that
+	// number is free, and returns ErrStale if another revision took it
+	// first. Seq 1 creates the assessment.
+	AppendRevision(ctx context.Context, r MasterRevision) error
+
+	// Token returns the token whose SHA-256 hash (hex) is hash, or
+	// ErrNotFound.
+	Token(ctx context.Context, hash string) (Token, error)
+	// AddToken stores a token's hash, role and label.
+	AddToken(ctx context.Context, t Token) error
+
+	// AddDraft stores a received draft version. A version with the same
+	// assessment, draft id and revision as a stored one is not stored
+	// again: AddDraft returns the stored one and false. Otherwise the
+	// draft gets the next version number of its id and AddDraft returns
+	// it and true.
+	AddDraft(ctx context.Context, d DraftVersion) (DraftVersion, bool, error)
+	// Drafts lists assessment's draft versions that match f, by draft id
+	// and version.
+	Drafts(ctx context.Context, assessment string, f DraftFilter) ([]DraftVersion, error)
+	// MarkMerged records that the draft versions with these revisions are
+	// in master revision seq, unless they were marked before.
+	MarkMerged(ctx context.Context, assessment string, revisions []string, seq int) error
+}
+
+// MasterRevision is one revision of an assessment's master.
+type MasterRevision struct {
+	Assessment    string `json:"-"`
+	Seq           int    `json:"seq"`      // 1, 2, 3, ... in the order they were made
+	Revision      string `json:"revision"` // jsna.Revision of the master
+	Blob          string `json:"-"`        // Blobs key of the master's bytes
+	Title         string `json:"title"`
+	Kind          string `json:"kind"` // create, merge or resolve
+	By            string `json:"by"`   // the label of the token that made it
+	At            string `json:"at"`   // RFC 3339, UTC
+	OpenConflicts int    `json:"open_conflicts"`
+	// Detail says what the revision did, as JSON: the drafts merged, or
+	// the resolution.
+	Detail string `json:"-"`
+}
+
+// Roles a token may have.
+const (
+	RoleCoordinator = "coordinator"
+	RoleContributor = "contributor"
+)
+
+// Token is an access token as stored: its hash, never the token itself.
+type Token struct {
+	Hash       string // hex SHA-256 of the token
+	Assessment string
+	Role       string // RoleCoordinator or RoleContributor
+	Label      string // who holds it, for provenance and audit
+	CreatedAt  string
+}
+
+// DraftVersion is one version of a draft as received.
+type DraftVersion struct {
+	Assessment string
+	DraftID    string
+	Version    int    // 1, 2, ... per draft id, in the order received
+	Revision   string // "sha256:" of the draft's whole canonical encoding, as jsna.Merge records it
+	Blob       string
+	Author     string
+	Role       string
+	Base       string
+	SavedAt    string
+	ReceivedAt string
+	TokenHash  string // the token that sent it
+	SentBy     string // that token's label
+	Bytes      int
+	MergedSeq  int // master revision it was merged into; 0 while pending
+}
+
+// DraftFilter selects draft versions. Zero fields select everything.
+type DraftFilter struct {
+	TokenHash   string // only those sent with this token
+	DraftID     string // only versions of this draft
+	PendingOnly bool   // only those not merged yet
+}
