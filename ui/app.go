@@ -56,6 +56,7 @@ type App struct {
 	restore  []*saved // autosaved work offered back on the start page
 	user     user     // the person drafting, remembered in the browser
 	merge    *mergeState
+	hub      *hubState // "send to hub" and its outbox (hub.go)
 	report   reportOptions
 	scoreOpt scoreOptions
 
@@ -107,6 +108,9 @@ func (a *App) start() {
 	a.saver = newSaver(a)
 	if err := a.store.err; err != nil {
 		a.showError(a.t("error.storage.unavailable", err.Error()))
+	}
+	for _, f := range startHooks {
+		f(a)
 	}
 	a.restore = a.store.loadAll()
 	q := js.Global().Get("location").Get("search").String()

@@ -71,6 +71,14 @@ var extraViews = map[string]extraView{}
 // registerView adds a view at #/name; call it from an init function.
 func registerView(name string, v extraView) { extraViews[name] = v }
 
+// startHooks run once as the app starts, after the browser store is open
+// and before the first view is drawn (the hub's outbox starts sending this
+// way). They must not block: anything that waits starts a goroutine.
+var startHooks []func(a *App)
+
+// onStart adds a start hook; call it from an init function.
+func onStart(f func(a *App)) { startHooks = append(startHooks, f) }
+
 // String is the fragment for r, without the "#".
 func (r route) String() string {
 	s := "/" + r.view
