@@ -25,9 +25,9 @@ test-go: ## host tests: go vet and go test for every package
 test-wasm: ## the model's tests under GOOS=js GOARCH=wasm with Node
 	$(WASMENV) $(GO) test -count=1 -short ./jsna/...
 
-bench: wasm ## run the benchmarks (native, wasm under Node, headless Chromium) and print a table; figures also in bench.json
+bench: node ## run the benchmarks (native, wasm under Node, headless Chromium) and print a table; figures also in bench.json
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
-	$(GO) run ./cmd/benchtable -o bench.json
+	PATH="$(PATH):$(WASMDIR)" $(GO) run ./cmd/benchtable -o bench.json
 
 FUZZTIME ?= 60s
 fuzz: ## run every fuzz target for FUZZTIME each (default 60s); new crashers land in testdata/fuzz

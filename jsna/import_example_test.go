@@ -1,6 +1,8 @@
 package jsna_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -48,4 +50,43 @@ func ExampleKnownIndicator() {
 	// Output:
 	// true proportion lower-is-better %
 	// Reception: Prevalence of obesity (including severe obesity), 3 years data combined
+}
+
+func ExampleImportODS() {
+	// A one-sheet .ods as OHID's Local Health downloads are laid out: a
+	// title row, the Fingertips header, then England and a ward.
+	cell := func(v string) string {
+		return `<table:table-cell office:value-type="string"><text:p>` + v + `</text:p></table:table-cell>`
+	}
+	num := func(v string) string {
+		return `<table:table-cell office:value-type="float" office:value="` + v + `"><text:p>` + v + `</text:p></table:table-cell>`
+	}
+	row := func(cells ...string) string {
+		return "<table:table-row>" + strings.Join(cells, "") + "</table:table-row>"
+	}
+	content := `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Ward data">` +
+		row(cell("Local Health: ward data")) +
+		row(cell("Indicator ID"), cell("Area Code"), cell("Area Name"), cell("Value"), cell("Count"), cell("Denominator")) +
+		row(num("93227"), cell("E92000001"), cell("England"), num("100"), cell(""), cell("")) +
+		row(num("93227"), cell("E05000001"), cell("Riverside"), num("112.1"), num("1234"), num("1100.5")) +
+		`</table:table></office:spreadsheet></office:body></office:document-content>`
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "mimetype", Method: zip.Store})
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	w, _ = zw.Create("content.xml")
+	w.Write([]byte(content))
+	zw.Close()
+
+	d, report, err := jsna.ImportODS("ward-data.ods", bytes.NewReader(b.Bytes()), int64(b.Len()), jsna.ImportOptions{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	v := d.Wards[0].Values[0]
+	fmt.Printf("sheet %q: %d rows, %d ward values, %d benchmark\n", report.Sheet, report.Rows, report.Imported, report.Benchmarks)
+	fmt.Printf("%s %s: %v (count %v of %v), England %v\n", d.Wards[0].Code, d.Wards[0].Name, *v.Value, *v.Count, *v.Denominator, *d.Indicators[0].BenchmarkValue)
+	// Output:
+	// sheet "Ward data": 2 rows, 1 ward values, 1 benchmark
+	// E05000001 Riverside: 112.1 (count 1234 of 1100.5), England 100
 }

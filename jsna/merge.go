@@ -185,20 +185,37 @@ type proposal struct {
 // history). A path one draft changed is taken; the same new value from
 // several is taken once; different values become a Conflict holding every
 // candidate, and the master keeps its value until Resolve. Narrative texts
-// changed in several drafts are merged line by line where the edits do not
-// overlap. A record deleted in one draft and edited in another is a
-// conflict; a plain delete leaves a Tombstone. A draft whose base is not
-// in the history is compared with the current master and every difference
-// becomes a conflict. Drafts already merged (same id and content) are
-// skipped, and the result does not depend on the order of drafts. The new
-// master records its previous revision in its history.
+// changed in several drafts, or in a draft and in the master since its
+// base, are merged line by line (diff3) where the edits do not overlap.
+// A plain delete leaves a Tombstone.
+//
+// Where changes cannot be taken field by field, the record (a ward, a
+// value, a need, ...) becomes one conflict whose candidates are whole
+// versions of it, as canonical JSON objects, "" for deleted, or the
+// master's own record: a record deleted in one draft and edited in
+// another; deleted by a draft that did not see the master's later edits to
+// it; edited by a draft after the master deleted it; added or deleted by a
+// draft on an unknown base; or changed in ways that together break a rule
+// the master kept (an interval from one draft around a value from another,
+// a record new in two drafts whose required text conflicts). So the merged
+// master of a valid master is valid, and every value a draft wrote is in
+// it, in a conflict or in a tombstone.
+//
+// A draft whose base is not in the history is compared with the current
+// master and every difference becomes a conflict; but a draft of another
+// document (another id) whose base is unknown is refused, as are two
+// drafts with the same id and different content (a *DuplicateDraftError:
+// two saves of one draft). Drafts already merged (same id and content)
+// are skipped, and the result does not depend on the order of drafts. The
+// new master records its previous revision in its history. Drafts cut for
+// some wards (Draft.Wards) are merged in time and memory proportional to
+// those wards, not to the master.
 func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, *MergeReport, error) {
 	rep := &MergeReport{}
-	cur := flatten(master)
-	bases := baseLookup(master, cur)
-	merged := map[string]string{}
+	masterRev := Revision(master)
+	merged := map[string]bool{} // draft id and revision of every draft merged before
 	for _, m := range master.Merged {
-		merged[m.Draft] = m.Revision
+		merged[m.Draft+"\x00"+m.Revision] = true
 	}
 	// Deterministic order whatever order the caller gives.
 	type dr struct {
@@ -207,22 +224,41 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	}
 	var ds []dr
 	seen := map[string]bool{}
-	for _, d := range drafts {
+	byID := map[string]int{} // draft id → index in drafts
+	for i, d := range drafts {
 		if d.Draft == nil {
-			return nil, nil, errors.New("jsna: merge: a document without a draft block is not a draft")
+			return nil, nil, fmt.Errorf("jsna: merge: document %d is not a draft (no draft block)", i+1)
 		}
 		if err := d.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("jsna: merge: draft %q: %w", d.Draft.ID, err)
 		}
 		h := sha256.Sum256(Canonical(d))
 		rev := "sha256:" + hex.EncodeToString(h[:])
-		if merged[d.Draft.ID] == rev || seen[rev] {
+		if merged[d.Draft.ID+"\x00"+rev] || seen[rev] {
 			rep.Skipped = append(rep.Skipped, d.Draft.ID)
 			continue
+		}
+		if id := d.Draft.ID; id != "" {
+			// Two saves of one draft in one batch would conflict with
+			// themselves: the coordinator must say which one counts.
+			if j, dup := byID[id]; dup {
+				return nil, nil, &DuplicateDraftError{ID: id, First: j, Second: i}
+			}
+			byID[id] = i
+		}
+		if d.ID != master.ID && d.Draft.Base != masterRev && !master.InHistory(d.Draft.Base) {
+			return nil, nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, master.ID)
 		}
 		seen[rev] = true
 		ds = append(ds, dr{d, rev})
 	}
+	var kept []*Document
+	for _, x := range ds {
+		kept = append(kept, x.d)
+	}
+	scope := mergeScope(master, kept)
+	cur := flattenScoped(master, scope)
+	bases := baseLookup(master, masterRev, cur, scope)
 	sort.Slice(ds, func(i, j int) bool {
 		a, b := ds[i].d.Draft, ds[j].d.Draft
 		if a.ID != b.ID {
@@ -235,6 +271,12 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	})
 	props := map[string][]proposal{}
 	deleted := map[string][]Source{} // record path → who deleted it
+	// Records deleted by a draft that did not see their current content:
+	// its base is unknown, or the master changed them since its base.
+	stale := map[string]bool{}
+	// Records the master deleted since a draft's base, which the draft
+	// still edits.
+	revived := map[string][]Source{}
 	for _, x := range ds {
 		d := x.d
 		src := Source{Draft: d.Draft.ID, Author: d.Draft.Author, Role: d.Draft.Role, SavedAt: d.Draft.SavedAt}
@@ -243,10 +285,10 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 			base = cur
 		}
 		df := flatten(d)
-		scope := draftScope(d)
+		inDraft := draftScope(d)
 		dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
 		for p := range candidatePaths(base, df, d) {
-			if !scope(p) {
+			if !inDraft(p) {
 				continue // wards outside a subset draft are not deletions
 			}
 			bv, dv := base.values[p], df.values[p]
@@ -255,13 +297,24 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 			}
 			dr.Changes++
 			props[p] = append(props[p], proposal{src: src, base: bv, value: dv, known: known})
+			if dv != "" && len(base.since) > 0 {
+				for _, rp := range recordsAbove(p) {
+					if base.values[rp] == recordMark && cur.values[rp] != recordMark {
+						revived[rp] = appendSource(revived[rp], src)
+						break
+					}
+				}
+			}
 			if bv == recordMark && dv == "" {
 				deleted[p] = append(deleted[p], src)
+				if !known || len(within(base.since, p)) > 0 {
+					stale[p] = true
+				}
 			}
 		}
 		rep.Drafts = append(rep.Drafts, dr)
 	}
-	next := flat{values: map[string]string{}, order: cur.order}
+	next := flat{values: make(map[string]string, len(cur.values)), order: cur.order}
 	for p, v := range cur.values {
 		next.values[p] = v
 	}
@@ -272,39 +325,82 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	var conflicts []Conflict
 	conflictAt := map[string]bool{}
 	paths := sortedKeys(props)
-	// Deletions that meet edits inside the record are conflicts on the
-	// record; the record's fields are left as they are.
-	for _, rp := range sortedKeys(deleted) {
-		var editors []Source
-		for _, p := range paths {
-			if strings.HasPrefix(p, rp+".") || strings.HasPrefix(p, rp+"[") {
-				for _, pr := range props[p] {
-					if pr.value != "" {
-						editors = append(editors, pr.src)
-					}
-				}
-			}
-		}
-		if len(editors) > 0 {
-			c := newConflict(rp, cur.values[rp], []Candidate{{Value: "", By: deleted[rp]}, {Value: recordMark, By: uniqueSources(editors)}}, "deleted in one draft and edited in another")
-			conflicts = append(conflicts, c)
-			conflictAt[rp] = true
-		}
-	}
 	underConflict := func(p string) bool {
-		for rp := range conflictAt {
-			if p == rp || strings.HasPrefix(p, rp+".") || strings.HasPrefix(p, rp+"[") {
+		for i := 0; i < len(p); i++ {
+			if p[i] == ']' && (i+1 == len(p) || p[i+1] == '.' || p[i+1] == '[') && conflictAt[p[:i+1]] {
 				return true
 			}
 		}
 		return false
 	}
-	var undo []PathValue
+	draftOf := map[string]*Document{}
+	for _, x := range ds {
+		draftOf[x.d.Draft.ID+"\x00"+x.d.Draft.SavedAt] = x.d
+	}
+	// recordConflict makes the conflict on a whole record (or member) rp
+	// whose changes cannot be taken field by field: every draft that
+	// changed something in it offers its version of the record ("" where
+	// it deleted it), and the master's own content is a candidate too
+	// (recordMark: keep the record as it is; "": leave it deleted).
+	recordConflict := func(rp, reason string) Conflict {
+		byVersion := map[string][]Source{}
+		for _, q := range within(paths, rp) {
+			for _, pr := range props[q] {
+				v := recordVersion(draftOf[pr.src.Draft+"\x00"+pr.src.SavedAt], rp)
+				byVersion[v] = appendSource(byVersion[v], pr.src)
+			}
+		}
+		switch c := cur.values[rp]; c {
+		case "":
+			if _, ok := byVersion[""]; !ok {
+				byVersion[""] = deleters(rp, master)
+			}
+		default:
+			if _, ok := byVersion[c]; !ok {
+				byVersion[c] = keepers(rp, master, prov)
+			}
+		}
+		var cands []Candidate
+		for _, v := range sortedKeys(byVersion) {
+			cands = append(cands, Candidate{Value: v, By: uniqueSources(byVersion[v])})
+		}
+		conflictAt[rp] = true
+		return newConflict(rp, cur.values[rp], cands, reason)
+	}
+	// A record the master deleted since a draft's base and the draft
+	// edited: the deletion, or a draft's version of the record.
+	for _, rp := range sortedKeys(revived) {
+		if !underConflict(rp) {
+			conflicts = append(conflicts, recordConflict(rp, "deleted in the master since the draft's base, and edited in the draft"))
+		}
+	}
+	// Deletions that meet edits inside the record, in another draft or in
+	// the master since the deleting draft's base, are conflicts on the
+	// record (the outermost one); the record's fields are left as they are.
+	for _, rp := range sortedKeys(deleted) {
+		if underConflict(rp) {
+			continue
+		}
+		edited := false
+		for _, p := range within(paths, rp) {
+			for _, pr := range props[p] {
+				edited = edited || (p != rp && pr.value != "")
+			}
+		}
+		switch {
+		case edited:
+			conflicts = append(conflicts, recordConflict(rp, "deleted in one draft and edited in another"))
+		case stale[rp]:
+			conflicts = append(conflicts, recordConflict(rp, "deleted in a draft that did not see the master's changes to it (its base is older or unknown)"))
+		}
+	}
+	changed := map[string]bool{} // paths set from drafts
+	taken, textMerged := map[string]bool{}, map[string]bool{}
 	set := func(p, v string, by []Source) {
 		if next.values[p] == v {
 			return
 		}
-		undo = append(undo, PathValue{Path: p, Value: cur.values[p]})
+		changed[p] = true
 		if v == "" {
 			delete(next.values, p)
 		} else {
@@ -321,7 +417,7 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		// Group proposals by value.
 		byValue := map[string][]Source{}
 		var values []string
-		clean := true
+		clean, known := true, true
 		for _, pr := range ps {
 			if _, ok := byValue[pr.value]; !ok {
 				values = append(values, pr.value)
@@ -330,60 +426,178 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 			if !pr.known || (c != pr.base && c != pr.value) {
 				clean = false
 			}
+			known = known && pr.known
 		}
 		sort.Strings(values)
 		if len(values) == 1 && clean {
 			set(p, values[0], byValue[values[0]])
-			rep.Taken++
+			taken[p] = true
 			continue
 		}
-		if len(values) > 1 && clean {
+		if known && (len(values) > 1 || !clean) {
+			// Narrative text changed in several drafts, or in a draft and
+			// in the master since its base: diff3, line by line.
 			if text, ok := mergeText(c, ps); ok {
 				var all []Source
 				for _, v := range values {
 					all = append(all, byValue[v]...)
 				}
 				set(p, text, uniqueSources(all))
-				rep.Merged++
+				textMerged[p] = true
 				continue
 			}
-		}
-		var cands []Candidate
-		for _, v := range values {
-			cands = append(cands, Candidate{Value: v, By: byValue[v]})
 		}
 		reason := "changed differently in several drafts"
 		if !clean {
 			reason = "changed since the draft's base, or the draft's base is unknown"
 		}
-		conflicts = append(conflicts, newConflict(p, c, cands, reason))
-	}
-	// Deleted records leave tombstones with their last fields.
-	var tombs []Tombstone
-	for _, rp := range sortedKeys(deleted) {
-		if conflictAt[rp] || next.values[rp] != "" {
+		if strings.HasSuffix(p, "]") {
+			// A record added or deleted: its fields cannot be chosen
+			// apart from it.
+			conflicts = append(conflicts, recordConflict(p, reason))
 			continue
 		}
-		t := Tombstone{Path: rp, By: deleted[rp]}
-		for _, p := range sortedKeys(cur.values) {
-			if p == rp || strings.HasPrefix(p, rp+".") || strings.HasPrefix(p, rp+"[") {
-				t.Fields = append(t.Fields, PathValue{Path: p, Value: cur.values[p]})
-			}
+		var cands []Candidate
+		for _, v := range values {
+			cands = append(cands, Candidate{Value: v, By: byValue[v]})
 		}
-		tombs = append(tombs, t)
+		conflicts = append(conflicts, newConflict(p, c, cands, reason))
 	}
-	body, err := unflatten(next)
-	if err != nil {
-		return nil, nil, err
-	}
-	out, err := Decode(body)
+	// Changes taken field by field may not fit together (an interval from
+	// one draft around a value kept from the master, a record new in two
+	// drafts whose required text conflicts): where the result breaks a rule
+	// the master kept, the record's changes are undone and it becomes one
+	// conflict between the drafts' versions of the whole record.
+	frag, err := fragment(next)
 	if err != nil {
 		return nil, nil, fmt.Errorf("jsna: merge produced an unreadable document: %w", err)
 	}
-	// Carry the bookkeeping forward and add this merge's.
-	out.History = append(append([]HistoryEntry(nil), master.History...), HistoryEntry{Revision: Revision(master), SavedAt: opts.Now.UTC().Format(time.RFC3339), Undo: sortPathValues(undo)})
-	if len(undo) == 0 && len(conflicts) == 0 && len(tombs) == 0 {
-		out.History = master.History // nothing changed: no new revision
+	if scopedContent(master, scope).Validate() == nil {
+		for round := 0; round < 8; round++ {
+			records := map[string]bool{}
+			var nextPaths []string
+			for p := range changed {
+				if next.values[p] == "" {
+					if cur.values[p] == recordMark {
+						// A record deleted with some of its fields left.
+						if nextPaths == nil {
+							nextPaths = sortedKeys(next.values)
+						}
+						if len(within(nextPaths, p)) > 0 {
+							records[p] = true
+						}
+					}
+					continue
+				}
+				// A field taken into a record that is not there.
+				for _, rp := range recordsAbove(p) {
+					if next.values[rp] != recordMark {
+						records[rp] = true
+						break
+					}
+				}
+			}
+			verr := frag.Validate()
+			var ve *Error
+			if errors.As(verr, &ve) {
+				for _, pb := range ve.Problems {
+					if r := recordOf(frag, next, pb.Path); r != "" {
+						records[r] = true
+					}
+				}
+			}
+			if len(records) == 0 {
+				if verr != nil {
+					return nil, nil, fmt.Errorf("jsna: merge produced an invalid master: %w", verr)
+				}
+				break
+			}
+			if nextPaths == nil {
+				nextPaths = sortedKeys(next.values)
+			}
+			curPaths := sortedKeys(cur.values)
+			for _, r := range sortedKeys(records) {
+				if underConflict(r) {
+					continue
+				}
+				var touched []string
+				for _, q := range append(within(nextPaths, r), within(curPaths, r)...) {
+					if next.values[q] != cur.values[q] {
+						touched = append(touched, q)
+					}
+				}
+				if len(touched) == 0 {
+					continue
+				}
+				for _, q := range touched {
+					if v, ok := cur.values[q]; ok {
+						next.values[q] = v
+					} else {
+						delete(next.values, q)
+					}
+					delete(changed, q)
+					delete(taken, q)
+					delete(textMerged, q)
+				}
+				kept := conflicts[:0]
+				for _, c := range conflicts {
+					if c.Path != r && !strings.HasPrefix(c.Path, r+".") && !strings.HasPrefix(c.Path, r+"[") {
+						kept = append(kept, c)
+					}
+				}
+				reason := "changed in ways that do not fit together: choose one version"
+				if cur.values[r] == "" && strings.HasSuffix(r, "]") {
+					reason = "added with different content: choose one version"
+				}
+				conflicts = append(kept, recordConflict(r, reason))
+			}
+			if frag, err = fragment(next); err != nil {
+				return nil, nil, fmt.Errorf("jsna: merge produced an unreadable document: %w", err)
+			}
+		}
+	}
+	rep.Taken, rep.Merged = len(taken), len(textMerged)
+	var undo []PathValue
+	for p := range changed {
+		if next.values[p] != cur.values[p] {
+			undo = append(undo, PathValue{Path: p, Value: cur.values[p]})
+		} else {
+			delete(changed, p)
+		}
+	}
+	for p := range prov {
+		if _, still := changed[p]; !still {
+			prov[p] = nil
+		}
+	}
+	for _, p := range master.Provenance {
+		if prov[p.Path] == nil {
+			prov[p.Path] = p.By
+		}
+	}
+	// Deleted records leave tombstones with their last fields.
+	var tombs []Tombstone
+	var curPaths []string
+	for _, rp := range sortedKeys(deleted) {
+		if conflictAt[rp] || underConflict(rp) || next.values[rp] != "" {
+			continue
+		}
+		if curPaths == nil {
+			curPaths = sortedKeys(cur.values)
+		}
+		t := Tombstone{Path: rp, By: deleted[rp]}
+		for _, p := range within(curPaths, rp) {
+			t.Fields = append(t.Fields, PathValue{Path: p, Value: cur.values[p]})
+		}
+		tombs = append(tombs, t)
+	}
+	out := assemble(master, frag, scope)
+	// Carry the bookkeeping forward and add this merge's. Any draft merged
+	// changes the master's revision (its merged list at least), so the old
+	// revision goes into the history for drafts still based on it.
+	out.History = master.History
+	if len(ds) > 0 {
+		out.History = append(append([]HistoryEntry(nil), master.History...), HistoryEntry{Revision: masterRev, SavedAt: opts.Now.UTC().Format(time.RFC3339), Undo: sortPathValues(undo)})
 	}
 	out.Conflicts = mergeConflicts(master.Conflicts, conflicts)
 	out.Tombstones = append(append([]Tombstone(nil), master.Tombstones...), tombs...)
@@ -399,7 +613,7 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	})
 	out.Resolutions = master.Resolutions
 	for _, p := range sortedKeys(prov) {
-		if _, still := next.values[p]; still {
+		if _, still := next.values[p]; prov[p] != nil && (still || !scope.covers(p)) {
 			out.Provenance = append(out.Provenance, Provenance{Path: p, By: prov[p]})
 		}
 	}
@@ -416,6 +630,63 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		}
 	}
 	return out, rep, nil
+}
+
+// recordsAbove lists the records path p is in, outermost first.
+func recordsAbove(p string) []string {
+	var out []string
+	for i := 0; i+1 < len(p); i++ {
+		if p[i] == ']' && (p[i+1] == '.' || p[i+1] == '[') {
+			out = append(out, p[:i+1])
+		}
+	}
+	return out
+}
+
+// deleters are who deleted record rp from master, from its tombstones, or
+// the master itself where none is recorded.
+func deleters(rp string, master *Document) []Source {
+	var by []Source
+	for _, t := range master.Tombstones {
+		if t.Path == rp {
+			by = append(by, t.By...)
+		}
+	}
+	if len(by) == 0 {
+		return keepers(rp, master, nil)
+	}
+	return uniqueSources(by)
+}
+
+// keepers are who last set the master's content of record rp, from its
+// provenance, or the master itself where none is recorded.
+func keepers(rp string, master *Document, prov map[string][]Source) []Source {
+	var by []Source
+	for _, p := range sortedKeys(prov) {
+		if p == rp || strings.HasPrefix(p, rp+".") || strings.HasPrefix(p, rp+"[") {
+			by = append(by, prov[p]...)
+		}
+	}
+	if len(by) == 0 {
+		at := ""
+		if n := len(master.History); n > 0 {
+			at = master.History[n-1].SavedAt
+		}
+		by = []Source{{Draft: "master", Author: "the master as it is", Role: RoleCoordinator, SavedAt: at}}
+	}
+	return by
+}
+
+// DuplicateDraftError is Merge's error when two of the drafts given have the
+// same id but different content: two saves of one draft, of which only one
+// can be merged. First and Second index the drafts slice.
+type DuplicateDraftError struct {
+	ID            string
+	First, Second int
+}
+
+func (e *DuplicateDraftError) Error() string {
+	return fmt.Sprintf("jsna: merge: drafts %d and %d both have the id %q but different content: merge one save of a draft at a time", e.First+1, e.Second+1, e.ID)
 }
 
 // mergeText merges the line edits of several drafts to one narrative text,
@@ -477,8 +748,7 @@ func mergeConflicts(open, added []Conflict) []Conflict {
 
 // baseLookup returns a function that finds the content of a master
 // revision: the current one, or an earlier one rebuilt from the history.
-func baseLookup(master *Document, cur flat) func(rev string) (flat, bool) {
-	now := Revision(master)
+func baseLookup(master *Document, now string, cur flat, scope wardScope) func(rev string) (flat, bool) {
 	cache := map[string]flat{}
 	return func(rev string) (flat, bool) {
 		if rev == now {
@@ -487,25 +757,42 @@ func baseLookup(master *Document, cur flat) func(rev string) (flat, bool) {
 		if f, ok := cache[rev]; ok {
 			return f, true
 		}
-		f := flat{values: map[string]string{}, order: cur.order, index: new(map[string][]string)}
+		at := -1
+		for i := len(master.History) - 1; i >= 0; i-- {
+			if master.History[i].Revision == rev {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			return flat{}, false // unknown: no need to copy anything
+		}
+		f := flat{values: make(map[string]string, len(cur.values)), order: cur.order, index: new(map[string][]string)}
 		for p, v := range cur.values {
 			f.values[p] = v
 		}
-		for i := len(master.History) - 1; i >= 0; i-- {
-			h := master.History[i]
-			for _, pv := range h.Undo {
+		touched := map[string]bool{}
+		for i := len(master.History) - 1; i >= at; i-- {
+			for _, pv := range master.History[i].Undo {
+				if !scope.covers(pv.Path) {
+					continue
+				}
+				touched[pv.Path] = true
 				if pv.Value == "" {
 					delete(f.values, pv.Path)
 				} else {
 					f.values[pv.Path] = pv.Value
 				}
 			}
-			if h.Revision == rev {
-				cache[rev] = f
-				return f, true
+		}
+		for p := range touched {
+			if f.values[p] != cur.values[p] {
+				f.since = append(f.since, p)
 			}
 		}
-		return flat{}, false
+		sort.Strings(f.since)
+		cache[rev] = f
+		return f, true
 	}
 }
 
@@ -590,6 +877,17 @@ func uniqueSources(s []Source) []Source {
 	return out
 }
 
+// InHistory reports whether rev is one of the earlier revisions d's history
+// records (not d's own revision, which Revision computes).
+func (d *Document) InHistory(rev string) bool {
+	for _, h := range d.History {
+		if h.Revision == rev {
+			return true
+		}
+	}
+	return false
+}
+
 // OpenConflicts returns the conflicts still waiting for a coordinator.
 func (d *Document) OpenConflicts() []Conflict { return d.Conflicts }
 
@@ -605,8 +903,13 @@ type Resolution struct {
 }
 
 // Resolve settles the conflict id in master and returns the new master;
-// master itself is not changed. The choice is recorded (who, when, chosen
-// over what) and the path's provenance names the resolver.
+// master itself is not changed. On a record's conflict a candidate (or a
+// Value) that is a JSON object replaces the whole record; the candidate
+// that keeps the record (the value "\x00record", which jsna conflicts shows
+// as "(keep the record)") leaves it as it is, and "" deletes it. The result must validate: a
+// choice that does not fit is an error and the conflict stays open. The
+// choice is recorded (who, when, chosen over what) and the path's
+// provenance names the resolver.
 func Resolve(master *Document, id string, r Resolution) (*Document, error) {
 	idx := -1
 	for i, c := range master.Conflicts {
@@ -634,8 +937,9 @@ func Resolve(master *Document, id string, r Resolution) (*Document, error) {
 		}
 		chosen = string(canonicalRaw(gjson.Parse(r.Value)))
 	}
-	cur := flatten(master)
-	next := flat{values: map[string]string{}, order: cur.order}
+	scope := pathScope(master, c.Path)
+	cur := flattenScoped(master, scope)
+	next := flat{values: make(map[string]string, len(cur.values)), order: cur.order}
 	for p, v := range cur.values {
 		next.values[p] = v
 	}
@@ -651,7 +955,20 @@ func Resolve(master *Document, id string, r Resolution) (*Document, error) {
 			next.values[p] = v
 		}
 	}
-	if chosen == recordMark || (chosen == "" && cur.values[c.Path] == recordMark) {
+	if strings.HasSuffix(c.Path, "]") && strings.HasPrefix(chosen, "{") {
+		// A version of a whole record: its fields replace the record's.
+		for p := range cur.values {
+			if p == c.Path || strings.HasPrefix(p, c.Path+".") || strings.HasPrefix(p, c.Path+"[") {
+				apply(p, "")
+			}
+		}
+		rec := flat{values: map[string]string{}, order: next.order}
+		rec.walk(c.Path, gjson.Parse(chosen), false)
+		apply(c.Path, recordMark)
+		for p, v := range rec.values {
+			apply(p, v)
+		}
+	} else if chosen == recordMark || (chosen == "" && cur.values[c.Path] == recordMark) {
 		// A delete-versus-edit conflict: keep the record, or delete it
 		// with everything under it.
 		if chosen == "" {
@@ -664,11 +981,7 @@ func Resolve(master *Document, id string, r Resolution) (*Document, error) {
 	} else {
 		apply(c.Path, chosen)
 	}
-	body, err := unflatten(next)
-	if err != nil {
-		return nil, err
-	}
-	out, err := Decode(body)
+	out, err := rebuild(master, next, scope)
 	if err != nil {
 		return nil, fmt.Errorf("jsna: resolve: the chosen value does not fit %s: %w", c.Path, err)
 	}
@@ -701,7 +1014,8 @@ type Change struct {
 // Diff lists the paths whose content differs between a and b, sorted by
 // path. Merge bookkeeping and draft blocks are not content.
 func Diff(a, b *Document) []Change {
-	fa, fb := flatten(a), flatten(b)
+	s := diffScope(a, b)
+	fa, fb := flattenScoped(a, s), flattenScoped(b, s)
 	var out []Change
 	for _, p := range sortedKeys(unionKeys(fa.values, fb.values)) {
 		if fa.values[p] != fb.values[p] {

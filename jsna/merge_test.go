@@ -2,6 +2,7 @@ package jsna
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -184,45 +185,6 @@ func TestMerge3(t *testing.T) {
 	}
 }
 
-// randomDrafts makes n drafts of m with random edits drawn from rng:
-// numbers, narrative lines, deletions and additions, often touching the
-// same paths so that conflicts and line merges happen.
-func randomDrafts(rng *rand.Rand, m *Document, n int) []*Document {
-	var ds []*Document
-	for i := range n {
-		d, err := NewDraft(m, DraftOptions{ID: fmt.Sprintf("d%d", i), Author: fmt.Sprintf("Author %d", i), Role: RoleGP, Now: mergeNow.Add(time.Duration(i) * time.Minute)})
-		if err != nil {
-			panic(err)
-		}
-		for range 1 + rng.IntN(4) {
-			w := &d.Wards[rng.IntN(len(d.Wards))]
-			switch rng.IntN(6) {
-			case 0:
-				w.Needs[0].Size = float64(rng.IntN(11))
-			case 1:
-				v := &w.Values[rng.IntN(len(w.Values))]
-				x := float64(rng.IntN(3))
-				v.Note = fmt.Sprintf("note %v", x)
-			case 2:
-				w.Sections[0].Text += fmt.Sprintf("\nline from %d", i)
-			case 3:
-				w.Sections[1].Text = fmt.Sprintf("rewritten by %d", rng.IntN(2))
-			case 4:
-				if len(w.Assets) > 1 {
-					w.Assets = w.Assets[1:]
-				}
-			case 5:
-				id := fmt.Sprintf("new%d", rng.IntN(3))
-				if _, dup := firstVoice(w.Voice, id); !dup {
-					w.Voice = append(w.Voice, Voice{ID: id, Text: fmt.Sprintf("said %d", rng.IntN(2))})
-				}
-			}
-		}
-		ds = append(ds, d)
-	}
-	return ds
-}
-
 func mustBytes(tb testing.TB, d *Document) []byte {
 	tb.Helper()
 	b, err := Marshal(d)
@@ -230,171 +192,6 @@ func mustBytes(tb testing.TB, d *Document) []byte {
 		tb.Fatal(err)
 	}
 	return b
-}
-
-// TestMergeProperties drives merge with random masters and drafts and
-// checks its guarantees: the result does not depend on the drafts' order;
-// merging the same drafts again changes nothing; merging in one batch
-// equals merging one by one when nothing conflicts; and every value any
-// draft wrote is in the master, in a conflict or in a tombstone.
-func TestMergeProperties(t *testing.T) {
-	cases := 1000
-	if testing.Short() {
-		cases = 100
-	}
-	oneByOne := 0
-	for c := range cases {
-		rng := rand.New(rand.NewPCG(uint64(c), 7))
-		m := Example(ExampleOptions{Wards: 2 + rng.IntN(2), Indicators: 3, Seed: uint64(c%5 + 1)})
-		ds := randomDrafts(rng, m, 1+rng.IntN(4))
-		out, _, err := Merge(m, ds, MergeOptions{Now: mergeNow})
-		if err != nil {
-			t.Fatalf("case %d: %v", c, err)
-		}
-		want := mustBytes(t, out)
-		// Order.
-		perm := append([]*Document(nil), ds...)
-		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
-		out2, _, _ := Merge(m, perm, MergeOptions{Now: mergeNow})
-		if !bytes.Equal(mustBytes(t, out2), want) {
-			t.Fatalf("case %d: merge depends on the order of drafts", c)
-		}
-		// Idempotence.
-		again, _, _ := Merge(out, ds, MergeOptions{Now: mergeNow})
-		if !bytes.Equal(mustBytes(t, again), want) {
-			t.Fatalf("case %d: merging the same drafts twice changed the master", c)
-		}
-		// Conservation.
-		checkConservation(t, c, m, ds, out)
-		// One by one equals batch when there are no conflicts.
-		if len(out.Conflicts) == 0 {
-			seq := m
-			for _, d := range ds {
-				seq, _, _ = Merge(seq, []*Document{d}, MergeOptions{Now: mergeNow})
-			}
-			if len(seq.Conflicts) == 0 {
-				oneByOne++
-				// Records are compared by key, as merge works: records
-				// new in different merges may stand in another order.
-				if d := Diff(seq, out); len(d) > 0 {
-					t.Fatalf("case %d: one by one differs from batch: %+v", c, d)
-				}
-			}
-		}
-	}
-	if oneByOne < cases/10 {
-		t.Errorf("only %d of %d cases compared one-by-one with batch merging", oneByOne, cases)
-	}
-}
-
-func checkConservation(t *testing.T, c int, m *Document, ds []*Document, out *Document) {
-	t.Helper()
-	base, fo := flatten(m), flatten(out)
-	inConflict := map[string]bool{}
-	for _, cf := range out.Conflicts {
-		for _, cand := range cf.Candidates {
-			inConflict[cf.Path+"\x00"+cand.Value] = true
-		}
-		inConflict[cf.Path] = true
-	}
-	tomb := map[string]bool{}
-	for _, ts := range out.Tombstones {
-		for _, f := range ts.Fields {
-			tomb[f.Path] = true
-		}
-	}
-	for _, d := range ds {
-		fd := flatten(d)
-		for p := range unionKeys(base.values, fd.values) {
-			v := fd.values[p]
-			if v == base.values[p] {
-				continue
-			}
-			switch {
-			case fo.values[p] == v:
-			case inConflict[p+"\x00"+v]:
-			case v == "" && tomb[p]:
-			case underConflictPath(inConflict, p):
-			case strings.HasPrefix(v, `"`) && strings.Contains(fo.values[p], strings.Trim(v, `"`)):
-			default:
-				if mergedText(fo.values[p], base.values[p], v) {
-					continue
-				}
-				t.Fatalf("case %d: draft %s wrote %s = %s, which is neither in the master (%s), a conflict nor a tombstone", c, d.Draft.ID, p, v, fo.values[p])
-			}
-		}
-	}
-}
-
-func underConflictPath(inConflict map[string]bool, p string) bool {
-	for k := range inConflict {
-		if !strings.Contains(k, "\x00") && (strings.HasPrefix(p, k+".") || strings.HasPrefix(p, k+"[")) {
-			return true
-		}
-	}
-	return false
-}
-
-// mergedText reports whether every line the draft added to a narrative
-// text is in the merged text.
-func mergedText(merged, base, draft string) bool {
-	if !strings.HasPrefix(draft, `"`) || !strings.HasPrefix(merged, `"`) {
-		return false
-	}
-	have := map[string]bool{}
-	for _, l := range splitLines(parseStr(merged)) {
-		have[l] = true
-	}
-	baseLines := map[string]bool{}
-	for _, l := range splitLines(parseStr(base)) {
-		baseLines[l] = true
-	}
-	for _, l := range splitLines(parseStr(draft)) {
-		if !baseLines[l] && !have[l] {
-			return false
-		}
-	}
-	return true
-}
-
-// FuzzMerge merges drafts with random edits chosen by the fuzzer's bytes
-// and checks no panic, order independence and idempotence.
-func FuzzMerge(f *testing.F) {
-	f.Add(uint64(1), uint8(2))
-	f.Add(uint64(42), uint8(4))
-	f.Add(uint64(7), uint8(1))
-	f.Fuzz(func(t *testing.T, seed uint64, n uint8) {
-		rng := rand.New(rand.NewPCG(seed, 11))
-		m := Example(ExampleOptions{Wards: 2, Indicators: 3, Seed: seed%7 + 1})
-		ds := randomDrafts(rng, m, 1+int(n%5))
-		out, _, err := Merge(m, ds, MergeOptions{Now: mergeNow})
-		if err != nil {
-			t.Fatal(err)
-		}
-		rev := append([]*Document(nil), ds...)
-		for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
-			rev[i], rev[j] = rev[j], rev[i]
-		}
-		out2, _, _ := Merge(m, rev, MergeOptions{Now: mergeNow})
-		if !bytes.Equal(mustBytes(t, out), mustBytes(t, out2)) {
-			t.Fatal("order dependent")
-		}
-		again, _, _ := Merge(out, ds, MergeOptions{Now: mergeNow})
-		if !bytes.Equal(mustBytes(t, out), mustBytes(t, again)) {
-			t.Fatal("not idempotent")
-		}
-		// Resolve every conflict by its first candidate: no panic, valid.
-		for len(out.Conflicts) > 0 {
-			r, err := Resolve(out, out.Conflicts[0].ID, Resolution{Take: 1, By: "fuzz", At: mergeNow})
-			if err != nil {
-				r, err = Resolve(out, out.Conflicts[0].ID, Resolution{Take: len(out.Conflicts[0].Candidates), By: "fuzz", At: mergeNow})
-				if err != nil {
-					return // neither candidate fits alone (e.g. a record without its fields): fine
-				}
-			}
-			out = r
-		}
-	})
 }
 
 // BenchmarkMergeEngland merges 50 drafts, each editing about 1% of the
@@ -463,4 +260,160 @@ func uniqueStrings(s []string) []string {
 		}
 	}
 	return out
+}
+
+// TestMergeRecordConflicts covers the cases where field-by-field merging
+// cannot give a valid master, and the record becomes one conflict between
+// whole versions of it, each resolvable on its own.
+func TestMergeRecordConflicts(t *testing.T) {
+	m := Example(ExampleOptions{Wards: 3, Indicators: 4, Seed: 5})
+	w0 := m.Wards[0].Code
+
+	t.Run("the same new record in two drafts with different text", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP)
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		a.Wards[0].Voice = append(a.Wards[0].Voice, Voice{ID: "v9", Text: "From A"})
+		b.Wards[0].Voice = append(b.Wards[0].Voice, Voice{ID: "v9", Text: "From B"})
+		out, _ := mustMerge(t, m, a, b)
+		if len(out.Conflicts) != 1 || len(out.Wards[0].Voice) != len(m.Wards[0].Voice) {
+			t.Fatalf("conflicts %+v, %d voice notes; want one conflict and the master's %d", out.Conflicts, len(out.Wards[0].Voice), len(m.Wards[0].Voice))
+		}
+		c := out.Conflicts[0]
+		want := []string{"", `{"id":"v9","text":"From A"}`, `{"id":"v9","text":"From B"}`}
+		if c.Path != "wards["+w0+"].voice[v9]" || len(c.Candidates) != 3 {
+			t.Fatalf("conflict = %+v, want one at voice[v9] with 3 candidates", c)
+		}
+		for i, cand := range c.Candidates {
+			if cand.Value != want[i] {
+				t.Errorf("candidate %d = %q, want %q", i+1, cand.Value, want[i])
+			}
+		}
+		r, err := Resolve(out, c.ID, Resolution{Take: 3, By: "C", At: mergeNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := r.Wards[0].Voice[len(r.Wards[0].Voice)-1]; v.ID != "v9" || v.Text != "From B" || r.Validate() != nil {
+			t.Errorf("after taking B's version: %+v (valid: %v)", v, r.Validate())
+		}
+	})
+	t.Run("an interval from one draft around a value from another", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP)
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		va, vb := &a.Wards[1].Values[0], &b.Wards[1].Values[0]
+		// A puts in new figures; B corrects the value only.
+		*va.Value, *va.Lower, *va.Upper = 1000, 990, 1010
+		va.Lower998, va.Upper998 = nil, nil
+		*vb.Value = (*vb.Value + *vb.Lower) / 2
+		out, _ := mustMerge(t, m, a, b)
+		path := "wards[" + m.Wards[1].Code + "].values[" + va.Indicator + "]"
+		if len(out.Conflicts) != 1 || out.Conflicts[0].Path != path {
+			t.Fatalf("conflicts = %+v, want one on %s", out.Conflicts, path)
+		}
+		if got := out.Wards[1].Values[0]; *got.Value != *m.Wards[1].Values[0].Value || *got.Lower != *m.Wards[1].Values[0].Lower {
+			t.Errorf("the master's value changed to %v (%v-%v) before the conflict is resolved", *got.Value, *got.Lower, *got.Upper)
+		}
+		if n := len(out.Conflicts[0].Candidates); n != 3 { // keep, A's, B's
+			t.Errorf("%d candidates, want 3", n)
+		}
+	})
+	t.Run("a record the master deleted since the draft's base", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP)
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		gone := m.Wards[2].Assets[0]
+		a.Wards[2].Assets = a.Wards[2].Assets[1:]
+		b.Wards[2].Assets[0].Name = "Renamed by B"
+		m1, _ := mustMerge(t, m, a)
+		m2, _ := mustMerge(t, m1, b) // b still edits the asset a deleted
+		if len(m2.Conflicts) != 1 || m2.Conflicts[0].Reason != "deleted in the master since the draft's base, and edited in the draft" {
+			t.Fatalf("conflicts = %+v", m2.Conflicts)
+		}
+		c := m2.Conflicts[0]
+		if c.Candidates[0].Value != "" || c.Candidates[0].By[0].Draft != "a" || !strings.Contains(c.Candidates[1].Value, "Renamed by B") {
+			t.Errorf("candidates = %+v", c.Candidates)
+		}
+		r, err := Resolve(m2, c.ID, Resolution{Take: 2, By: "C", At: mergeNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Wards[2].Assets[len(r.Wards[2].Assets)-1]; got.ID != gone.ID || got.Name != "Renamed by B" {
+			t.Errorf("restored asset = %+v", got)
+		}
+	})
+	t.Run("a delete that did not see the master's edit", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP)
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		a.Wards[2].Assets[0].Name = "Renamed by A"
+		b.Wards[2].Assets = b.Wards[2].Assets[1:]
+		m1, _ := mustMerge(t, m, a)
+		m2, _ := mustMerge(t, m1, b)
+		if len(m2.Conflicts) != 1 || m2.Wards[2].Assets[0].Name != "Renamed by A" || len(m2.Tombstones) != 0 {
+			t.Fatalf("conflicts %+v, asset %q, tombstones %d", m2.Conflicts, m2.Wards[2].Assets[0].Name, len(m2.Tombstones))
+		}
+		if by := m2.Conflicts[0].Candidates[1].By; by[0].Draft != "a" {
+			t.Errorf("keep candidate by %+v, want draft a (who renamed it)", by)
+		}
+	})
+}
+
+// TestMergeAcrossMerges checks what happens to drafts merged one at a time.
+func TestMergeAcrossMerges(t *testing.T) {
+	m := Example(ExampleOptions{Wards: 2, Indicators: 3, Seed: 2})
+	t.Run("narrative edits merged one by one are merged line by line", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP)
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		a.Wards[0].Sections[0].Text = "A's first line.\n" + a.Wards[0].Sections[0].Text
+		b.Wards[0].Sections[0].Text += "\nB's last line."
+		m1, _ := mustMerge(t, m, a)
+		m2, rep := mustMerge(t, m1, b)
+		want := "A's first line.\n" + m.Wards[0].Sections[0].Text + "\nB's last line."
+		if got := m2.Wards[0].Sections[0].Text; got != want || rep.Merged != 1 || len(m2.Conflicts) != 0 {
+			t.Errorf("text = %q (merged %d, conflicts %d), want %q", got, rep.Merged, len(m2.Conflicts), want)
+		}
+	})
+	t.Run("a merge that changes nothing still records the revision it replaces", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP) // no edits
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		b.Wards[1].Needs[0].Size = 10
+		m1, _ := mustMerge(t, m, a)
+		if len(m1.History) != 1 || m1.History[0].Revision != Revision(m) {
+			t.Fatalf("history = %+v, want the old revision", m1.History)
+		}
+		m2, rep := mustMerge(t, m1, b) // b's base is m, not m1
+		if !rep.Drafts[0].BaseKnown || len(m2.Conflicts) != 0 || m2.Wards[1].Needs[0].Size != 10 {
+			t.Errorf("base known %v, %d conflicts, size %v", rep.Drafts[0].BaseKnown, len(m2.Conflicts), m2.Wards[1].Needs[0].Size)
+		}
+	})
+	t.Run("an earlier save of a draft merged again changes nothing", func(t *testing.T) {
+		v1 := newDraft(t, m, "a", "Dr A", RoleGP)
+		v1.Wards[0].Needs[0].Size = 3
+		v2 := newDraft(t, m, "a", "Dr A", RoleGP)
+		v2.Wards[0].Needs[0].Size = 4
+		v2.Draft.SavedAt = "2026-11-22T11:00:00Z"
+		m1, _ := mustMerge(t, m, v1)
+		m2, _ := mustMerge(t, m1, v2)
+		m3, rep := mustMerge(t, m2, v1)
+		if !bytes.Equal(mustBytes(t, m3), mustBytes(t, m2)) || len(rep.Skipped) != 1 {
+			t.Errorf("merging v1 again changed the master (skipped %v)", rep.Skipped)
+		}
+	})
+	t.Run("two saves of one draft in one batch are refused", func(t *testing.T) {
+		v1 := newDraft(t, m, "a", "Dr A", RoleGP)
+		v1.Wards[0].Needs[0].Size = 3
+		v2 := newDraft(t, m, "a", "Dr A", RoleGP)
+		v2.Wards[0].Needs[0].Size = 4
+		_, _, err := Merge(m, []*Document{v1, v2}, MergeOptions{Now: mergeNow})
+		var dup *DuplicateDraftError
+		if !errors.As(err, &dup) || dup.ID != "a" || dup.First != 0 || dup.Second != 1 {
+			t.Errorf("Merge(two saves) = %v, want a DuplicateDraftError", err)
+		}
+	})
+	t.Run("a draft of another document on an unknown base is refused", func(t *testing.T) {
+		a := newDraft(t, m, "a", "Dr A", RoleGP)
+		a.ID = "another-borough"
+		a.Draft.Base = "sha256:" + strings.Repeat("1", 64)
+		_, _, err := Merge(m, []*Document{a}, MergeOptions{Now: mergeNow})
+		if err == nil || !strings.Contains(err.Error(), `is a draft of "another-borough", not of this master`) {
+			t.Errorf("Merge(another document's draft) = %v", err)
+		}
+	})
 }

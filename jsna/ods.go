@@ -70,6 +70,9 @@ func ImportODS(name string, r io.ReaderAt, size int64, opts ImportOptions) (*Doc
 		if errors.As(err, &oe) {
 			return nil, im.report, im.fail(rowLoc{}, "%s", oe.msg)
 		}
+		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
+			return nil, im.report, im.fail(rowLoc{}, "content.xml is damaged or inflates to more than its header says (a zip bomb?): %v", err)
+		}
 		return nil, im.report, im.fail(rowLoc{}, "content.xml is not a readable OpenDocument spreadsheet: %v", err)
 	}
 	if s.found == "" {

@@ -2,7 +2,6 @@ package jsna
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -22,6 +21,7 @@ type flat struct {
 	values map[string]string
 	order  map[string]int // record path → position in its array, for rebuilding
 	index  *map[string][]string
+	since  []string // for an earlier revision: the paths the master has changed since, sorted
 }
 
 // wardIndex groups the paths of f by ward record ("wards[CODE]"), with the
@@ -71,66 +71,74 @@ func content(d *Document) []byte {
 	return Canonical(&c)
 }
 
-// flatten makes the flat form of d's content.
+// flatten makes the flat form of d's content. It walks the canonical
+// encoding, whose leaves are already canonical JSON.
 func flatten(d *Document) flat {
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(content(d)))
-	dec.UseNumber()
-	dec.Decode(&v)
 	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string)}
-	f.walk("", v.(map[string]any))
+	f.walk("", gjson.ParseBytes(content(d)), true)
 	return f
 }
 
-func (f flat) walk(path string, obj map[string]any) {
-	for k, v := range obj {
-		if path == "" && bookkeeping[k] {
-			continue
+func (f flat) walk(path string, obj gjson.Result, root bool) {
+	obj.ForEach(func(k, v gjson.Result) bool {
+		if root && bookkeeping[k.Str] {
+			return true
 		}
-		p := joinPath(path, k)
-		switch x := v.(type) {
-		case map[string]any:
-			if len(x) == 0 {
+		p := joinPath(path, k.Str)
+		switch {
+		case v.IsObject():
+			if v.Raw == "{}" {
 				f.values[p] = "{}"
-				continue
+				return true
 			}
-			f.walk(p, x)
-		case []any:
-			key := recordKey(k)
-			if !allKeyed(x, key) {
-				f.values[p] = canonicalJSON(x)
-				continue
+			f.walk(p, v, false)
+		case v.IsArray():
+			key := recordKey(k.Str)
+			elems := v.Array()
+			keys, ok := recordKeys(elems, key)
+			if !ok {
+				f.values[p] = v.Raw
+				return true
 			}
-			for i, e := range x {
-				rec := e.(map[string]any)
-				rp := p + "[" + quoteKey(fmt.Sprint(rec[key])) + "]"
+			for i, e := range elems {
+				rp := p + "[" + quoteKey(keys[i]) + "]"
 				f.values[rp] = recordMark
 				f.order[rp] = i
-				f.walk(rp, rec)
+				f.walk(rp, e, false)
 			}
 		default:
-			f.values[p] = canonicalJSON(x)
+			f.values[p] = v.Raw
 		}
-	}
+		return true
+	})
 }
 
-func allKeyed(arr []any, key string) bool {
+// recordKeys returns the keys of an array of records: objects that all
+// have a distinct, non-empty string member key.
+func recordKeys(arr []gjson.Result, key string) ([]string, bool) {
 	if len(arr) == 0 {
-		return false
+		return nil, false
 	}
-	seen := map[string]bool{}
-	for _, e := range arr {
-		m, ok := e.(map[string]any)
-		if !ok {
-			return false
+	keys := make([]string, len(arr))
+	seen := make(map[string]bool, len(arr))
+	for i, e := range arr {
+		if !e.IsObject() {
+			return nil, false
 		}
-		k, ok := m[key].(string)
-		if !ok || k == "" || seen[k] {
-			return false
+		var k gjson.Result
+		e.ForEach(func(name, v gjson.Result) bool {
+			if name.Str == key {
+				k = v // the last, as encoding/json would take it
+			}
+			return true
+		})
+		if k.Type != gjson.String || k.Str == "" || seen[k.Str] {
+			return nil, false
 		}
-		seen[k] = true
+		seen[k.Str] = true
+		keys[i] = k.Str
 	}
-	return true
+	return keys, true
 }
 
 func joinPath(path, member string) string {
@@ -149,11 +157,6 @@ func quoteKey(k string) string {
 		return strconv.Quote(k)
 	}
 	return k
-}
-
-func canonicalJSON(v any) string {
-	b, _ := json.Marshal(v)
-	return string(appendCanonical(nil, gjson.ParseBytes(b)))
 }
 
 // segment is one step of a path: a member, or a record of an array.
@@ -220,116 +223,126 @@ func cutKey(p string) (string, string, error) {
 	return p[:i], p[i+1:], nil
 }
 
-// node is the tree rebuilt from a flat form.
+// node is the tree rebuilt from a flat form. Its maps are made on first
+// use: most nodes are leaves.
 type node struct {
 	leaf     *string
 	members  map[string]*node
 	records  map[string]map[string]*node // array name → key → record
+	recPos   map[string][]recPos         // array name → its records' positions
 	recOrder map[string][]string
 }
 
-func newNode() *node {
-	return &node{members: map[string]*node{}, records: map[string]map[string]*node{}, recOrder: map[string][]string{}}
+// recPos is a record's position in its array, and its key.
+type recPos struct {
+	pos int
+	key string
+}
+
+func (n *node) member(name string) *node {
+	if n.members == nil {
+		n.members = map[string]*node{}
+	}
+	c := n.members[name]
+	if c == nil {
+		c = &node{}
+		n.members[name] = c
+	}
+	return c
+}
+
+// record returns the record key of array name, made at position pos if new.
+func (n *node) record(name, key string, pos func() int) *node {
+	if n.records == nil {
+		n.records = map[string]map[string]*node{}
+		n.recPos = map[string][]recPos{}
+	}
+	recs := n.records[name]
+	if recs == nil {
+		recs = map[string]*node{}
+		n.records[name] = recs
+	}
+	r := recs[key]
+	if r == nil {
+		r = &node{}
+		recs[key] = r
+		n.recPos[name] = append(n.recPos[name], recPos{pos(), key})
+	}
+	return r
 }
 
 // unflatten rebuilds canonical JSON of a document's content from a flat
 // form. Records keep the order of order; records without one come after,
 // sorted by key, so the result does not depend on how f was made.
 func unflatten(f flat) ([]byte, error) {
-	root := newNode()
-	paths := make([]string, 0, len(f.values))
-	for p := range f.values {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	type recPos struct {
-		pos int
-		key string
-	}
-	positions := map[*node]map[string][]recPos{}
-	for _, p := range paths {
-		segs, err := parsePath(p)
-		if err != nil {
-			return nil, err
-		}
+	root := &node{}
+	for p, v := range f.values {
 		n := root
-		for i, s := range segs {
-			last := i == len(segs)-1
-			if s.record {
-				recs := n.records[s.name]
-				if recs == nil {
-					recs = map[string]*node{}
-					n.records[s.name] = recs
-				}
-				r := recs[s.key]
-				if r == nil {
-					r = newNode()
-					recs[s.key] = r
-					prefix := p
-					if !last {
-						prefix = recordPrefix(p, segs[:i+1])
-					}
-					pos, ok := f.order[prefix]
-					if !ok {
-						pos = 1 << 30
-					}
-					if positions[n] == nil {
-						positions[n] = map[string][]recPos{}
-					}
-					positions[n][s.name] = append(positions[n][s.name], recPos{pos, s.key})
-				}
-				n = r
-				if last {
-					continue
-				}
-				continue
+		rest := p
+		for {
+			name, after, err := cutName(rest)
+			if err != nil {
+				return nil, err
 			}
-			if last {
-				v := f.values[p]
-				child := n.members[s.name]
-				if child == nil {
-					child = newNode()
-					n.members[s.name] = child
+			if strings.HasPrefix(after, "[") {
+				key, tail, err := cutKey(after[1:])
+				if err != nil {
+					return nil, err
 				}
-				child.leaf = &v
-				continue
+				// The record's own path is the prefix of p up to its "]".
+				rp := p[:len(p)-len(tail)]
+				n = n.record(name, key, func() int {
+					if pos, ok := f.order[rp]; ok {
+						return pos
+					}
+					return 1 << 30
+				})
+				after = tail
+				if after == "" {
+					break // the record's mark
+				}
+			} else if after == "" {
+				leaf := v
+				n.member(name).leaf = &leaf
+				break
+			} else {
+				n = n.member(name)
 			}
-			child := n.members[s.name]
-			if child == nil {
-				child = newNode()
-				n.members[s.name] = child
+			if !strings.HasPrefix(after, ".") {
+				return nil, fmt.Errorf("jsna: bad path %q", p)
 			}
-			n = child
+			rest = after[1:]
 		}
 	}
-	for n, byName := range positions {
-		for name, ps := range byName {
+	var sortRecords func(n *node)
+	sortRecords = func(n *node) {
+		for name, ps := range n.recPos {
 			sort.Slice(ps, func(i, j int) bool {
 				if ps[i].pos != ps[j].pos {
 					return ps[i].pos < ps[j].pos
 				}
 				return ps[i].key < ps[j].key
 			})
+			if n.recOrder == nil {
+				n.recOrder = map[string][]string{}
+			}
 			for _, rp := range ps {
 				n.recOrder[name] = append(n.recOrder[name], rp.key)
 			}
 		}
+		for _, c := range n.members {
+			sortRecords(c)
+		}
+		for _, recs := range n.records {
+			for _, r := range recs {
+				sortRecords(r)
+			}
+		}
 	}
+	sortRecords(root)
 	var b bytes.Buffer
 	writeNode(&b, root)
 	return b.Bytes(), nil
-}
-
-// recordPrefix rebuilds the path of the record segs ends with.
-func recordPrefix(_ string, segs []segment) string {
-	p := ""
-	for _, s := range segs {
-		p = joinPath(p, s.name)
-		if s.record {
-			p += "[" + quoteKey(s.key) + "]"
-		}
-	}
-	return p
 }
 
 func writeNode(b *bytes.Buffer, n *node) {

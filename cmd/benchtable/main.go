@@ -13,10 +13,10 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,7 +35,7 @@ func main() {
 	}
 }
 
-// Row is one line of the table.
+// Row is one line of the table. Failed says why a figure is missing.
 type Row struct {
 	What     string  `json:"what"`
 	Where    string  `json:"where"` // native, wasm (Node), chromium
@@ -44,16 +44,20 @@ type Row struct {
 	Extra    string  `json:"extra,omitempty"` // allocations, throughput, peak memory
 	PeakRSS  float64 `json:"peak_rss_mb,omitempty"`
 	Source   string  `json:"source"` // the benchmark or measurement behind it
+	Failed   string  `json:"failed,omitempty"`
 	Duration float64 `json:"-"`
 }
 
 // Report is what -o writes.
 type Report struct {
-	Machine string `json:"machine"`
-	GoOS    string `json:"goos"`
-	CPUs    int    `json:"cpus"`
-	Date    string `json:"date"`
-	Rows    []Row  `json:"rows"`
+	Machine string  `json:"machine"`
+	GoOS    string  `json:"goos"`
+	CPUs    int     `json:"cpus"`
+	MemGB   float64 `json:"mem_gb"`
+	Go      string  `json:"go"`
+	Node    string  `json:"node"`
+	Date    string  `json:"date"`
+	Rows    []Row   `json:"rows"`
 }
 
 // benchmark is one Go benchmark the table reports.
@@ -66,9 +70,9 @@ type benchmark struct {
 }
 
 var benchmarks = []benchmark{
-	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master", "throughput"},
-	{"./jsna/", "BenchmarkScoreEngland", "score an England-scale master", "time"},
-	{"./jsna/", "BenchmarkMergeEngland", "merge 50 drafts (~1% edits each) into an England-scale master", "time"},
+	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master (7,000 wards x 60 indicators)", "throughput"},
+	{"./jsna/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time"},
+	{"./jsna/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time"},
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -76,92 +80,163 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "bench.json", "write the figures as JSON to this file")
 	raw := fs.String("raw", "test-artifacts/bench", "directory for the raw go test -bench output (benchstat input)")
 	benchtime := fs.String("benchtime", "3x", "go test -benchtime")
+	only := fs.String("run", "", "run only the Go benchmarks whose name contains this")
+	skipWasm := fs.Bool("no-wasm", false, "skip the benchmarks under WebAssembly (Node)")
+	skipBuild := fs.Bool("no-build", false, "do not run make wasm; use static/ as it is")
 	skipBrowser := fs.Bool("no-browser", false, "skip the headless Chromium cold-start measurement")
+	runs := fs.Int("runs", 5, "cold starts to take the median of")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(*raw, 0o755); err != nil {
 		return err
 	}
-	rep := Report{Machine: machine(), GoOS: runtime.GOOS + "/" + runtime.GOARCH, CPUs: runtime.NumCPU(), Date: time.Now().UTC().Format(time.RFC3339)}
+	rep := Report{Machine: machine(), GoOS: runtime.GOOS + "/" + runtime.GOARCH, CPUs: runtime.NumCPU(), MemGB: memGB(),
+		Go: runtime.Version(), Node: nodeVersion(), Date: time.Now().UTC().Format(time.RFC3339)}
 	goroot := strings.TrimSpace(string(must(exec.Command("go", "env", "GOROOT").Output())))
 	tmp, err := os.MkdirTemp("", "benchtable")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	for _, where := range []string{"native", "wasm"} {
+	wheres := []string{"native", "wasm"}
+	if *skipWasm {
+		wheres = wheres[:1]
+	}
+	for _, where := range wheres {
 		for _, b := range benchmarks {
-			// Build the test binary first, so that the peak memory measured
-			// is the benchmark's, not the compiler's.
-			bin := filepath.Join(tmp, strings.Trim(b.pkg, "./")+"."+where+".test")
-			if _, err := os.Stat(bin); err != nil {
-				build := exec.CommandContext(ctx, "go", "test", "-c", "-o", bin, b.pkg)
-				build.Stdout, build.Stderr = stderr, stderr
-				build.Env = os.Environ()
-				if where == "wasm" {
-					build.Env = append(build.Env, "GOOS=js", "GOARCH=wasm")
-				}
-				if err := build.Run(); err != nil {
-					return fmt.Errorf("benchtable: build %s tests for %s: %w", b.pkg, where, err)
-				}
+			if *only != "" && !strings.Contains(b.name, *only) {
+				continue
 			}
-			fmt.Fprintf(stderr, "benchtable: %s %s\n", where, b.name)
-			testArgs := []string{"-test.run", "^$", "-test.bench", "^" + b.name + "$", "-test.benchmem", "-test.benchtime", *benchtime, "-test.timeout", "30m"}
-			var cmd *exec.Cmd
-			if where == "wasm" {
-				cmd = exec.CommandContext(ctx, filepath.Join(goroot, "lib", "wasm", "go_js_wasm_exec"), append([]string{bin}, testArgs...)...)
-			} else {
-				cmd = exec.CommandContext(ctx, bin, testArgs...)
-			}
-			cmd.Dir = b.pkg
-			var buf bytes.Buffer
-			cmd.Stdout = &buf
-			cmd.Stderr = stderr
-			err := cmd.Run()
-			os.WriteFile(filepath.Join(*raw, where+"-"+b.name+".txt"), buf.Bytes(), 0o644)
-			if err != nil {
-				return fmt.Errorf("benchtable: %s %s: %w\n%s", where, b.name, err, buf.String())
-			}
-			res, ok := parseBench(buf.String(), b.name)
-			if !ok {
-				return fmt.Errorf("benchtable: %s %s: no result in\n%s", where, b.name, buf.String())
-			}
-			row := Row{What: b.what, Where: where, Source: b.pkg + " " + b.name + " (-benchtime " + *benchtime + ")", PeakRSS: maxRSSMB(cmd)}
-			if where == "wasm" {
-				row.Where = "wasm (Node " + nodeVersion() + ")"
-			}
-			switch {
-			case b.per == "throughput" && res["MB/s"] > 0:
-				row.Value, row.Unit = res["MB/s"], "MB/s"
-				row.Extra = fmt.Sprintf("%.2f s/op", res["ns/op"]/1e9)
-			default:
-				row.Value, row.Unit = res["ns/op"]/1e9, "s/op"
-			}
-			if v, ok := res["ns/value"]; ok {
-				row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.0f ns/value", v))
-			}
-			if v, ok := res["allocs/op"]; ok {
-				row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.3g allocs/op, %.0f MB/op", v, res["B/op"]/1e6))
-			}
-			rep.Rows = append(rep.Rows, row)
+			rep.Rows = append(rep.Rows, goBenchmark(ctx, b, where, goroot, tmp, *raw, *benchtime, stderr))
 		}
 	}
-	sizes, err := wasmSizes("static/app.wasm")
-	if err != nil {
-		return err
+
+	// The app: built by make wasm, measured by size and by a cold start.
+	built := true
+	if !*skipBuild {
+		fmt.Fprintln(stderr, "benchtable: make wasm")
+		cmd := exec.CommandContext(ctx, "make", "wasm")
+		var log bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &log, &log
+		if err := cmd.Run(); err != nil {
+			built = false
+			os.WriteFile(filepath.Join(*raw, "make-wasm.txt"), log.Bytes(), 0o644)
+			rep.Rows = append(rep.Rows, Row{What: "wasm build (make wasm)", Where: "static/app.wasm", Unit: "-", Source: "make wasm",
+				Failed: fmt.Sprintf("make wasm failed (%v): %s; full log in %s", err, lastLine(log.String()), filepath.Join(*raw, "make-wasm.txt"))})
+		}
 	}
-	rep.Rows = append(rep.Rows, sizes...)
-	if !*skipBrowser {
-		rows, err := coldStart(ctx, stderr)
+	if built {
+		sizes, err := wasmSizes("static/app.wasm")
 		if err != nil {
-			return err
+			built = false
+			rep.Rows = append(rep.Rows, Row{What: "wasm size", Where: "static/app.wasm", Unit: "-", Source: "file size", Failed: err.Error()})
+		}
+		rep.Rows = append(rep.Rows, sizes...)
+	}
+	switch {
+	case *skipBrowser:
+	case !built:
+		rep.Rows = append(rep.Rows, Row{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart",
+			Failed: "not measured: the app was not built"})
+	default:
+		rows, err := coldStart(ctx, "static", *runs, stderr)
+		if err != nil {
+			rows = []Row{{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart", Failed: err.Error()}}
 		}
 		rep.Rows = append(rep.Rows, rows...)
 	}
 	printTable(stdout, rep)
 	js, _ := json.MarshalIndent(rep, "", "  ")
 	return os.WriteFile(*out, append(js, '\n'), 0o644)
+}
+
+// goBenchmark runs one Go benchmark natively or under wasm (Node) and
+// makes its row. The test binary is built first, so that the peak memory
+// measured is the benchmark's, not the compiler's. A benchmark that is
+// missing or fails gives a row that says so.
+func goBenchmark(ctx context.Context, b benchmark, where, goroot, tmp, raw, benchtime string, stderr io.Writer) Row {
+	row := Row{What: b.what, Where: where, Source: b.pkg + " " + b.name + " (-benchtime " + benchtime + ")"}
+	if where == "wasm" {
+		row.Where = "wasm (Node " + nodeVersion() + ")"
+	}
+	bin := filepath.Join(tmp, strings.Trim(b.pkg, "./")+"."+where+".test")
+	if _, err := os.Stat(bin); err != nil {
+		build := exec.CommandContext(ctx, "go", "test", "-c", "-o", bin, b.pkg)
+		var log bytes.Buffer
+		build.Stdout, build.Stderr = &log, &log
+		build.Env = os.Environ()
+		if where == "wasm" {
+			build.Env = append(build.Env, "GOOS=js", "GOARCH=wasm")
+		}
+		if err := build.Run(); err != nil {
+			row.Failed = fmt.Sprintf("build %s tests for %s: %v: %s", b.pkg, where, err, lastLine(log.String()))
+			return row
+		}
+	}
+	exe := func(args ...string) *exec.Cmd {
+		if where == "wasm" {
+			return exec.CommandContext(ctx, filepath.Join(goroot, "lib", "wasm", "go_js_wasm_exec"), append([]string{bin}, args...)...)
+		}
+		return exec.CommandContext(ctx, bin, args...)
+	}
+	list := exe("-test.list", "^"+b.name+"$")
+	list.Dir = b.pkg
+	if names, err := list.Output(); err != nil || !strings.Contains(string(names), b.name) {
+		row.Failed = fmt.Sprintf("no benchmark %s in %s yet", b.name, b.pkg)
+		return row
+	}
+	fmt.Fprintf(stderr, "benchtable: %s %s\n", where, b.name)
+	cmd := exe("-test.run", "^$", "-test.bench", "^"+b.name+"$", "-test.benchmem", "-test.benchtime", benchtime, "-test.timeout", "60m")
+	cmd.Dir = b.pkg
+	var buf bytes.Buffer
+	cmd.Stdout = &buf
+	cmd.Stderr = stderr
+	err := cmd.Run()
+	os.WriteFile(filepath.Join(raw, where+"-"+b.name+".txt"), buf.Bytes(), 0o644)
+	if err != nil {
+		row.Failed = fmt.Sprintf("%v: %s", err, lastLine(buf.String()))
+		return row
+	}
+	res, ok := parseBench(buf.String(), b.name)
+	if !ok {
+		row.Failed = "no result in the benchmark's output: " + lastLine(buf.String())
+		return row
+	}
+	row.PeakRSS = maxRSSMB(cmd)
+	switch {
+	case b.per == "throughput" && res["MB/s"] > 0:
+		row.Value, row.Unit = res["MB/s"], "MB/s"
+		row.Extra = fmt.Sprintf("%.2f s/op", res["ns/op"]/1e9)
+	default:
+		row.Value, row.Unit = res["ns/op"]/1e9, "s/op"
+	}
+	if v, ok := res["ns/value"]; ok {
+		row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.0f ns/value", v))
+	}
+	if v, ok := res["allocs/op"]; ok {
+		row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.3g allocs/op, %.0f MB/op", v, res["B/op"]/1e6))
+	}
+	return row
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
+
+func memGB() float64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 64)
+			return kb / (1 << 20)
+		}
+	}
+	return 0
 }
 
 // parseBench reads the metrics of the named benchmark from go test output:
@@ -210,7 +285,7 @@ func nodeVersion() string {
 func wasmSizes(path string) ([]Row, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("benchtable: %w (run make wasm first)", err)
+		return nil, fmt.Errorf("benchtable: %w (make wasm builds it)", err)
 	}
 	var gz bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
@@ -220,49 +295,24 @@ func wasmSizes(path string) ([]Row, error) {
 		{What: "wasm size, raw", Where: "static/app.wasm", Value: float64(len(raw)) / 1e6, Unit: "MB", Source: "file size"},
 		{What: "wasm size, gzip -9", Where: "static/app.wasm", Value: float64(gz.Len()) / 1e6, Unit: "MB", Source: "compress/gzip BestCompression"},
 	}
+	br := Row{What: "wasm size, brotli", Where: "static/app.wasm.br", Unit: "MB", Source: "file size of the build's brotli copy (quality 11)"}
 	if fi, err := os.Stat(path + ".br"); err == nil {
-		rows = append(rows, Row{What: "wasm size, brotli", Where: "static/app.wasm.br", Value: float64(fi.Size()) / 1e6, Unit: "MB", Source: "file size of the build's brotli copy"})
-	}
-	return rows, nil
-}
-
-// coldStart runs the browser measurement test, which prints lines of the
-// form "BENCH name value unit" that become rows.
-func coldStart(ctx context.Context, stderr io.Writer) ([]Row, error) {
-	fmt.Fprintln(stderr, "benchtable: cold start in headless Chromium")
-	cmd := exec.CommandContext(ctx, "go", "test", "-count=1", "-tags", "browser", "-run", "^TestBrowserColdStart$", "-v", "-timeout", "10m", "./cmd/jsna")
-	var buf bytes.Buffer
-	cmd.Stdout = &buf
-	cmd.Stderr = stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("benchtable: cold start: %w\n%s", err, buf.String())
-	}
-	var rows []Row
-	sc := bufio.NewScanner(&buf)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		i := strings.Index(line, "BENCH ")
-		if i < 0 {
-			continue
+		br.Value = float64(fi.Size()) / 1e6
+	} else {
+		// No copy from the build: compress it as the build does.
+		out, err := exec.Command("node", "-e", `const z=require("zlib"),b=require("fs").readFileSync(process.argv[1]);`+
+			`process.stdout.write(String(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11,[z.constants.BROTLI_PARAM_LGWIN]:24}}).length))`, path).Output()
+		n, perr := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		if err != nil || perr != nil {
+			br.Failed = fmt.Sprintf("no %s.br and node could not compress it: %v", path, err)
 		}
-		f := strings.Fields(line[i+len("BENCH "):])
-		if len(f) < 3 {
-			continue
-		}
-		v, err := strconv.ParseFloat(f[len(f)-2], 64)
-		if err != nil {
-			continue
-		}
-		rows = append(rows, Row{What: strings.ReplaceAll(strings.Join(f[:len(f)-2], " "), "_", " "), Where: "chromium", Value: v, Unit: f[len(f)-1], Source: "cmd/jsna TestBrowserColdStart"})
+		br.Value, br.Where, br.Source = n/1e6, "static/app.wasm", "node zlib brotli quality 11"
 	}
-	if len(rows) == 0 {
-		return nil, errors.New("benchtable: cold start: the browser test printed no BENCH lines")
-	}
-	return rows, nil
+	return append(rows, br), nil
 }
 
 func printTable(w io.Writer, rep Report) {
-	fmt.Fprintf(w, "Wardwise benchmarks — %s, %d CPUs, %s\n\n", rep.Machine, rep.CPUs, rep.Date)
+	fmt.Fprintf(w, "Wardwise benchmarks: %s, %d CPUs, %.0f GB, %s, Node %s, %s\n\n", rep.Machine, rep.CPUs, rep.MemGB, rep.Go, rep.Node, rep.Date)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "what\twhere\tvalue\tunit\tpeak RSS\tnotes")
 	for _, r := range rep.Rows {
@@ -270,9 +320,27 @@ func printTable(w io.Writer, rep Report) {
 		if r.PeakRSS > 0 {
 			peak = fmt.Sprintf("%.0f MB", r.PeakRSS)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.3g\t%s\t%s\t%s\n", r.What, r.Where, r.Value, r.Unit, peak, r.Extra)
+		value := formatValue(r.Value)
+		if r.Failed != "" {
+			value, r.Extra = "-", "FAILED: "+r.Failed
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.What, r.Where, value, r.Unit, peak, r.Extra)
 	}
 	tw.Flush()
+}
+
+// formatValue writes v with three significant figures, without an
+// exponent below a million.
+func formatValue(v float64) string {
+	switch a := math.Abs(v); {
+	case a >= 1e6:
+		return fmt.Sprintf("%.3g", v)
+	case a >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case a >= 10:
+		return fmt.Sprintf("%.1f", v)
+	}
+	return fmt.Sprintf("%.3g", v)
 }
 
 func machine() string {

@@ -3,10 +3,14 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wardwise/wardwise/jsna"
 )
 
 // badInputs is the catalogue of broken files in testdata/bad: each must be
@@ -94,9 +98,18 @@ func TestBadInputTooLarge(t *testing.T) {
 	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := runCLI(t, "", "validate", p)
-	if want := p + ": file is larger than the 128 MB this version reads"; code != 1 || !strings.Contains(errs, want) {
-		t.Errorf("jsna validate huge.json = %d\n%s\nwant 1 and %q", code, errs, want)
+	before, _ := os.Stat(p)
+	want := p + ": file is larger than the 128 MB this version reads"
+	for _, args := range [][]string{{"validate", p}, {"fmt", "-w", p}, {"merge", p, p, "-o", filepath.Join(dir, "out.json")}} {
+		code, _, errs := runCLI(t, "", args...)
+		if code != 1 || !strings.Contains(errs, want) {
+			t.Errorf("jsna %s huge.json = %d\n%s\nwant 1 and %q", args[0], code, errs, want)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	after, err := os.Stat(p)
+	if len(entries) != 1 || err != nil || !after.ModTime().Equal(before.ModTime()) || after.Size() != before.Size() {
+		t.Errorf("after refusing huge.json the directory holds %d files, huge.json %v (err %v)", len(entries), after, err)
 	}
 }
 
@@ -155,29 +168,161 @@ func TestBadImportCatalogue(t *testing.T) {
 	}
 }
 
-// TestBadImportZipBomb feeds jsna import ods a 1 MB archive whose
-// content.xml inflates past the importer's limit, and an existing output
-// file that must survive.
+// TestBadImportZipBomb feeds jsna import ods archives of about 1 MB whose
+// content.xml inflates to 600 MB, past the importer's limit: one that says
+// so in its header and one that claims to hold 1 kB. Neither is inflated
+// past the limit, and an existing output file survives.
 func TestBadImportZipBomb(t *testing.T) {
 	if testing.Short() {
-		t.Skip("inflates 600 MB")
+		t.Skip("inflates up to 512 MB")
 	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "bomb.ods")
-	var z bytes.Buffer
-	zw := zip.NewWriter(&z)
-	w, _ := zw.Create("content.xml")
+	var deflated bytes.Buffer
+	fw, _ := flate.NewWriter(&deflated, flate.BestCompression)
 	zeros := make([]byte, 1<<20)
+	crc := crc32.NewIEEE()
 	for range 600 {
-		w.Write(zeros)
+		fw.Write(zeros)
+		crc.Write(zeros)
 	}
-	zw.Close()
-	os.WriteFile(in, z.Bytes(), 0o644)
-	out := filepath.Join(dir, "out.json")
-	os.WriteFile(out, []byte("previous output"), 0o644)
-	code, _, errs := runCLI(t, "", "import", "ods", in, "-o", out)
-	if code != 1 || !strings.Contains(errs, "bomb.ods: ") || !strings.Contains(errs, "512 MB") {
-		t.Errorf("jsna import ods bomb.ods = %d\n%s\nwant 1 and the 512 MB limit named", code, errs)
+	fw.Close()
+	bomb := func(claimed uint64) []byte {
+		var z bytes.Buffer
+		zw := zip.NewWriter(&z)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: "content.xml", Method: zip.Deflate, CRC32: crc.Sum32(),
+			CompressedSize64: uint64(deflated.Len()), UncompressedSize64: claimed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(deflated.Bytes())
+		zw.Close()
+		return z.Bytes()
 	}
-	assertDirHolds(t, dir, map[string][]byte{"bomb.ods": z.Bytes(), "out.json": []byte("previous output")})
+	tests := []struct {
+		name    string
+		archive []byte
+		want    string
+	}{
+		{"honest header", bomb(600 << 20), "content.xml is 600 MB uncompressed, more than the 512 MB this version reads"},
+		{"lying header", bomb(1000), "content.xml is damaged or inflates to more than its header says (a zip bomb?): zip: not a valid zip file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in := filepath.Join(dir, "bomb.ods")
+			os.WriteFile(in, tt.archive, 0o644)
+			out := filepath.Join(dir, "out.json")
+			os.WriteFile(out, []byte("previous output"), 0o644)
+			code, _, errs := runCLI(t, "", "import", "ods", in, "-o", out)
+			if code != 1 || !strings.Contains(errs, in+": "+tt.want) {
+				t.Errorf("jsna import ods bomb.ods = %d\n%s\nwant 1 and %q", code, errs, tt.want)
+			}
+			assertDirHolds(t, dir, map[string][]byte{"bomb.ods": tt.archive, "out.json": []byte("previous output")})
+		})
+	}
+}
+
+// badMerges is the catalogue of drafts jsna merge must refuse, or merge
+// without applying anything: each case names its message; a refused merge
+// writes no output and changes no input.
+var badMerges = []struct {
+	name   string
+	drafts []string // under testdata/bad, merged into testdata/merge-master.json
+	code   int
+	want   string // on stderr, after "jsna: "
+}{
+	{"two saves of one draft", []string{"draft-same-id-1.json", "draft-same-id-2.json"}, 1,
+		`draft-same-id-2.json: draft.id: "gp-a" is also the id of ` + "%s" + `draft-same-id-1.json, whose content differs: merge one save of a draft at a time`},
+	{"a draft of another assessment", []string{"draft-of-another-assessment.json"}, 1,
+		`draft-of-another-assessment.json: id: a draft of "another-borough-2026", not of the master ` + "%s" + `merge-master.json ("merge-catalogue"): its base sha256:1111111111111111111111111111111111111111111111111111111111111111 is not in the master's history`},
+	{"a master given as a draft", []string{"../merge-master.json"}, 1,
+		"merge-master.json: not a draft (no draft block)"},
+	{"an invalid draft", []string{"count-above-denominator.json"}, 1,
+		"count-above-denominator.json: wards[0].values[0].count: count 400 is more than the denominator 350, which a proportion cannot be"},
+	{"a truncated draft", []string{"truncated.json"}, 1,
+		"truncated.json: line 35, column 11: file ends before the document does (truncated?)"},
+}
+
+// TestBadMergeCatalogue merges each case into a copy of the catalogue's
+// master, with an existing output file that must survive.
+func TestBadMergeCatalogue(t *testing.T) {
+	master, err := os.ReadFile(filepath.Join("testdata", "merge-master.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range badMerges {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			want := map[string][]byte{"merge-master.json": master, "out.json": []byte("previous master")}
+			mp := filepath.Join(dir, "merge-master.json")
+			os.WriteFile(mp, master, 0o644)
+			os.WriteFile(filepath.Join(dir, "out.json"), want["out.json"], 0o644)
+			var args []string
+			for _, d := range tt.drafts {
+				data, err := os.ReadFile(filepath.Join("testdata", "bad", d))
+				if err != nil {
+					t.Fatal(err)
+				}
+				name := filepath.Base(d)
+				if _, dup := want[name]; !dup {
+					os.WriteFile(filepath.Join(dir, name), data, 0o644)
+					want[name] = data
+				}
+				args = append(args, filepath.Join(dir, name))
+			}
+			out := filepath.Join(dir, "out.json")
+			code, _, errs := runCLI(t, "", append([]string{"merge", mp, "-o", out}, args...)...)
+			msg := tt.want
+			if strings.Contains(msg, "%s") {
+				msg = strings.ReplaceAll(msg, "%s", dir+string(filepath.Separator))
+			}
+			if code != tt.code || !strings.Contains(errs, "jsna: "+filepath.Join(dir, "")+string(filepath.Separator)+msg) {
+				t.Errorf("jsna merge %v = %d\n%s\nwant %d and %q", tt.drafts, code, errs, tt.code, msg)
+			}
+			assertDirHolds(t, dir, want)
+		})
+	}
+}
+
+// TestMergeUnknownBase merges a draft whose base is not in the master's
+// history: jsna merge names it, applies none of its changes and, with
+// --fail-on-conflict, exits 3; the inputs are left as they were.
+func TestMergeUnknownBase(t *testing.T) {
+	master, _ := os.ReadFile(filepath.Join("testdata", "merge-master.json"))
+	draft, _ := os.ReadFile(filepath.Join("testdata", "bad", "draft-unknown-base.json"))
+	dir := t.TempDir()
+	mp, dp, out := filepath.Join(dir, "master.json"), filepath.Join(dir, "draft.json"), filepath.Join(dir, "out.json")
+	os.WriteFile(mp, master, 0o644)
+	os.WriteFile(dp, draft, 0o644)
+	code, stdout, errs := runCLI(t, "", "merge", mp, dp, "-o", out, "--fail-on-conflict")
+	want := "jsna: " + dp + ": draft.base: not a revision in the history of " + mp + ": every difference from the master is a conflict, none is applied"
+	if code != 3 || !strings.Contains(errs, want) || !strings.Contains(errs, "jsna: 1 conflicts open") {
+		t.Fatalf("jsna merge (unknown base) = %d\n%s%s\nwant 3 and %q", code, stdout, errs, want)
+	}
+	if !strings.Contains(stdout, "conflict c-") || !strings.Contains(stdout, "at wards[E05000001].needs[n1].size (changed since the draft's base, or the draft's base is unknown)") {
+		t.Errorf("jsna merge output lacks the conflict:\n%s", stdout)
+	}
+	m, err := readDocument(mp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := readDocument(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := jsna.Diff(m, o); len(d) != 0 {
+		t.Errorf("a draft on an unknown base changed the master: %+v", d)
+	}
+	if c := o.Conflicts; len(c) != 1 || c[0].Candidates[0].Value != "9" || c[0].Current != "5" {
+		t.Errorf("conflicts = %+v, want one on the size: current 5, candidate 9", c)
+	}
+	assertDirHolds(t, dir, map[string][]byte{"master.json": master, "draft.json": draft, "out.json": mustRead(t, out)})
+}
+
+func mustRead(tb testing.TB, path string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,7 +89,10 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var drafts []*jsna.Document
-	for _, name := range pos[1:] {
+	names := pos[1:]
+	fileOf := map[string]string{} // draft id → file
+	masterRev := ""
+	for _, name := range names {
 		d, err := readDocument(name)
 		if err != nil {
 			return err
@@ -95,11 +100,35 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		if d.Draft == nil {
 			return fmt.Errorf("jsna: %s: not a draft (no draft block)", name)
 		}
+		if d.ID != master.ID && !master.InHistory(d.Draft.Base) {
+			if masterRev == "" {
+				masterRev = jsna.Revision(master)
+			}
+		}
+		if d.ID != master.ID && !master.InHistory(d.Draft.Base) && d.Draft.Base != masterRev {
+			return fmt.Errorf("jsna: %s: id: a draft of %q, not of the master %s (%q): its base %s is not in the master's history", name, d.ID, pos[0], master.ID, d.Draft.Base)
+		}
 		drafts = append(drafts, d)
+		if _, dup := fileOf[d.Draft.ID]; !dup && d.Draft.ID != "" {
+			fileOf[d.Draft.ID] = name
+		}
 	}
 	merged, rep, err := jsna.Merge(master, drafts, jsna.MergeOptions{Now: now()})
+	var dup *jsna.DuplicateDraftError
+	if errors.As(err, &dup) {
+		return fmt.Errorf("jsna: %s: draft.id: %q is also the id of %s, whose content differs: merge one save of a draft at a time", names[dup.Second], dup.ID, names[dup.First])
+	}
 	if err != nil {
 		return err
+	}
+	for _, d := range rep.Drafts {
+		if !d.BaseKnown {
+			name := fileOf[d.Draft]
+			if name == "" {
+				name = "draft " + strconv.Quote(d.Draft)
+			}
+			fmt.Fprintf(e.stderr, "jsna: %s: draft.base: not a revision in the history of %s: every difference from the master is a conflict, none is applied\n", name, pos[0])
+		}
 	}
 	dest := *out
 	if *inPlace {
@@ -154,6 +183,10 @@ func shownValue(v string) string {
 		return "(absent: delete)"
 	case "\x00record":
 		return "(keep the record)"
+	}
+	if r := []rune(v); len(r) > 200 {
+		// A whole record: --json shows it all.
+		return fmt.Sprintf("%s... (%d characters; --json shows it whole)", string(r[:160]), len(r))
 	}
 	return v
 }

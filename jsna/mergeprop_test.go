@@ -1,0 +1,441 @@
+package jsna
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// mergeCase is a random master and drafts of it, each with the document
+// it was cut from (nil where its base was made unknown).
+type mergeCase struct {
+	master *Document
+	drafts []*Document
+	bases  []*Document
+}
+
+// randomCase makes a merge case from rng: a small example master, given a
+// history by an earlier merge one time in three, and one to four drafts,
+// cut from the master or its earlier revision, for all wards or some, one
+// in ten on an unknown base. Their edits touch numbers, notes, narrative
+// lines, records added and deleted (the same ids in several drafts, with
+// different content), document-wide members and unknown members, often the
+// same paths, so that takes, line merges, conflicts and tombstones all
+// happen.
+func randomCase(rng *rand.Rand) mergeCase {
+	m0 := Example(ExampleOptions{Wards: 2 + rng.IntN(3), Indicators: 3, Seed: 1 + rng.Uint64N(5)})
+	revs := []*Document{m0}
+	c := mergeCase{master: m0}
+	if rng.IntN(3) == 0 {
+		d := randomDraft(rng, m0, "early", 9)
+		m1, _, err := Merge(m0, []*Document{d}, MergeOptions{Now: mergeNow.Add(-time.Hour)})
+		if err != nil {
+			panic(err)
+		}
+		c.master = m1
+		revs = append(revs, m1)
+	}
+	for i := range 1 + rng.IntN(4) {
+		base := revs[rng.IntN(len(revs))]
+		d := randomDraft(rng, base, fmt.Sprintf("d%d", i), i)
+		if rng.IntN(10) == 0 {
+			d.Draft.Base = fmt.Sprintf("sha256:%064x", rng.Uint64())
+			base = nil
+		}
+		c.drafts = append(c.drafts, d)
+		c.bases = append(c.bases, base)
+	}
+	return c
+}
+
+var draftRoles = []string{RoleGP, RoleCouncillor, RoleCoordinator, RoleAnalyst}
+
+// randomDraft cuts a draft from base and edits it.
+func randomDraft(rng *rand.Rand, base *Document, id string, i int) *Document {
+	var wards []string
+	if rng.IntN(2) == 0 {
+		for _, w := range base.Wards {
+			if rng.IntN(2) == 0 {
+				wards = append(wards, w.Code)
+			}
+		}
+		if len(wards) == 0 {
+			wards = []string{base.Wards[rng.IntN(len(base.Wards))].Code}
+		}
+	}
+	d, err := NewDraft(base, DraftOptions{ID: id, Author: "Author " + id, Role: draftRoles[i%len(draftRoles)], Wards: wards, Now: mergeNow.Add(time.Duration(i) * time.Minute)})
+	if err != nil {
+		panic(err)
+	}
+	for range 1 + rng.IntN(4) {
+		w := &d.Wards[rng.IntN(len(d.Wards))]
+		switch rng.IntN(14) {
+		case 0:
+			if len(w.Needs) > 0 {
+				w.Needs[0].Size = float64(rng.IntN(11))
+			}
+		case 1:
+			if len(w.Values) > 0 {
+				w.Values[rng.IntN(len(w.Values))].Note = fmt.Sprintf("note %d", rng.IntN(3))
+			}
+		case 2:
+			if len(w.Values) > 0 {
+				// Suppressed: the numbers go, the note says why.
+				v := &w.Values[rng.IntN(len(w.Values))]
+				v.Count, v.Value, v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil, nil, nil
+				v.Note = "suppressed"
+			}
+		case 3:
+			if len(w.Sections) > 0 {
+				w.Sections[0].Text += fmt.Sprintf("\nline from %s", id)
+			}
+		case 4:
+			if len(w.Sections) > 0 {
+				w.Sections[0].Text = fmt.Sprintf("first line from %s\n", id) + w.Sections[0].Text
+			}
+		case 5:
+			if len(w.Sections) > 1 {
+				w.Sections[1].Text = fmt.Sprintf("rewritten by %d", rng.IntN(2))
+			}
+		case 6:
+			if len(w.Assets) > 1 {
+				w.Assets = w.Assets[1:]
+			}
+		case 7:
+			if len(w.Assets) > 0 {
+				w.Assets[0].Name = fmt.Sprintf("renamed %d", rng.IntN(2))
+			}
+		case 8:
+			vid := fmt.Sprintf("new%d", rng.IntN(3))
+			if _, dup := firstVoice(w.Voice, vid); !dup {
+				w.Voice = append(w.Voice, Voice{ID: vid, Text: fmt.Sprintf("said %d", rng.IntN(2))})
+			}
+		case 9:
+			if len(w.Needs) > 1 {
+				w.Needs = w.Needs[1:]
+			}
+		case 10:
+			d.Title = fmt.Sprintf("Title %d", rng.IntN(2))
+		case 11:
+			d.Indicators[rng.IntN(len(d.Indicators))].Period = fmt.Sprintf("202%d", rng.IntN(2))
+		case 12:
+			w.Extra = Extra{"local_note": []byte(fmt.Sprintf(`{"by":%q,"n":%d}`, id, rng.IntN(2)))}
+		case 13:
+			code := fmt.Sprintf("E0599999%d", rng.IntN(2))
+			switch {
+			case len(wards) == 0 && len(d.Wards) > 1 && rng.IntN(2) == 0:
+				d.Wards = d.Wards[1:] // a full draft may delete a ward
+			case !hasWard(d, code):
+				d.Wards = append(d.Wards, Ward{Code: code, Name: fmt.Sprintf("New ward %d", rng.IntN(2))})
+				if len(wards) > 0 {
+					d.Draft.Wards = append(d.Draft.Wards, code)
+				}
+			}
+		}
+	}
+	return d
+}
+
+func hasWard(d *Document, code string) bool {
+	for _, w := range d.Wards {
+		if w.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMergeProperties drives Merge with thousands of random cases and
+// checks its guarantees: the output bytes do not depend on the drafts'
+// order; merging the same drafts again, or a draft twice in one batch,
+// changes nothing; merging in one batch equals merging one by one when
+// nothing conflicts; and every value any draft wrote is in the master, in a
+// conflict or in a tombstone.
+func TestMergeProperties(t *testing.T) {
+	cases := 3000
+	if testing.Short() {
+		cases = 200
+	}
+	oneByOne := 0
+	for c := range cases {
+		rng := rand.New(rand.NewPCG(uint64(c), 7))
+		mc := randomCase(rng)
+		checkMergeProperties(t, fmt.Sprintf("case %d", c), rng, mc, &oneByOne)
+	}
+	if oneByOne < cases/10 {
+		t.Errorf("only %d of %d cases compared one-by-one with batch merging", oneByOne, cases)
+	}
+}
+
+// checkMergeProperties checks Merge's guarantees on one case.
+func checkMergeProperties(tb testing.TB, name string, rng *rand.Rand, mc mergeCase, oneByOne *int) {
+	tb.Helper()
+	m, ds := mc.master, mc.drafts
+	out, _, err := Merge(m, ds, MergeOptions{Now: mergeNow})
+	if err != nil {
+		tb.Fatalf("%s: Merge = %v", name, err)
+	}
+	if err := out.Validate(); err != nil {
+		tb.Fatalf("%s: merged master invalid: %v", name, err)
+	}
+	want := mustBytes(tb, out)
+	// Order.
+	perm := append([]*Document(nil), ds...)
+	rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+	if out2, _, err := Merge(m, perm, MergeOptions{Now: mergeNow}); err != nil || !bytes.Equal(mustBytes(tb, out2), want) {
+		tb.Fatalf("%s: merge depends on the order of drafts (err %v)", name, err)
+	}
+	// Idempotence: the same drafts again, and a draft twice in a batch.
+	if again, _, err := Merge(out, ds, MergeOptions{Now: mergeNow}); err != nil || !bytes.Equal(mustBytes(tb, again), want) {
+		tb.Fatalf("%s: merging the same drafts twice changed the master (err %v)", name, err)
+	}
+	if twice, _, err := Merge(m, append(perm, ds[0]), MergeOptions{Now: mergeNow}); err != nil || !bytes.Equal(mustBytes(tb, twice), want) {
+		tb.Fatalf("%s: a draft given twice in one batch changed the result (err %v)", name, err)
+	}
+	checkConservation(tb, name, mc, out)
+	// One by one equals batch when nothing conflicts.
+	if len(out.Conflicts) == len(m.Conflicts) {
+		seq := m
+		for _, d := range ds {
+			seq, _, err = Merge(seq, []*Document{d}, MergeOptions{Now: mergeNow})
+			if err != nil {
+				tb.Fatalf("%s: one by one: %v", name, err)
+			}
+		}
+		if len(seq.Conflicts) == len(m.Conflicts) {
+			if oneByOne != nil {
+				*oneByOne++
+			}
+			// Records are compared by key, as merge works: records new
+			// in different merges may stand in another order.
+			if d := Diff(seq, out); len(d) > 0 {
+				tb.Fatalf("%s: one by one differs from batch: %+v", name, d)
+			}
+		}
+	}
+}
+
+// checkConservation fails unless every value a draft changed from its base
+// is in the merged master, among a conflict's candidates (or under a
+// conflicted record) or in a tombstone.
+func checkConservation(tb testing.TB, name string, mc mergeCase, out *Document) {
+	tb.Helper()
+	fo := flatten(out)
+	inConflict := map[string]bool{}
+	versions := map[string]map[string]bool{} // record conflicts: path → whole-record candidates
+	for _, cf := range out.Conflicts {
+		for _, cand := range cf.Candidates {
+			inConflict[cf.Path+"\x00"+cand.Value] = true
+			if strings.HasSuffix(cf.Path, "]") || !strings.Contains(cf.Path, "[") {
+				if versions[cf.Path] == nil {
+					versions[cf.Path] = map[string]bool{}
+				}
+				versions[cf.Path][cand.Value] = true
+			}
+		}
+		inConflict[cf.Path] = true
+	}
+	// inVersion reports whether p is in a record conflict that offers d's
+	// version of the record.
+	inVersion := func(d *Document, p string) bool {
+		for _, rp := range append(recordsAbove(p), p) {
+			if vs := versions[rp]; vs != nil && vs[recordVersion(d, rp)] {
+				return true
+			}
+		}
+		return false
+	}
+	tomb := map[string]bool{}
+	for _, ts := range out.Tombstones {
+		for _, f := range ts.Fields {
+			tomb[f.Path] = true
+		}
+	}
+	for i, d := range mc.drafts {
+		base := mc.bases[i]
+		if base == nil {
+			base = mc.master
+		}
+		fb, fd := flatten(base), flatten(d)
+		inDraft := draftScope(d)
+		for p := range unionKeys(fb.values, fd.values) {
+			v := fd.values[p]
+			if v == fb.values[p] || !inDraft(p) {
+				continue
+			}
+			switch {
+			case fo.values[p] == v:
+			case inConflict[p+"\x00"+v]:
+			case inVersion(d, p):
+			case v == "" && tomb[p]:
+			case mergedText(fo.values[p], fb.values[p], v):
+			default:
+				tb.Fatalf("%s: draft %s wrote %s = %s, which is neither in the master (%s), a conflict nor a tombstone", name, d.Draft.ID, p, v, fo.values[p])
+			}
+		}
+	}
+}
+
+// mergedText reports whether every line the draft added to a narrative
+// text is in the merged text.
+func mergedText(merged, base, draft string) bool {
+	if !strings.HasPrefix(draft, `"`) || !strings.HasPrefix(merged, `"`) {
+		return false
+	}
+	have := map[string]bool{}
+	for _, l := range splitLines(parseStr(merged)) {
+		have[l] = true
+	}
+	baseLines := map[string]bool{}
+	for _, l := range splitLines(parseStr(base)) {
+		baseLines[l] = true
+	}
+	for _, l := range splitLines(parseStr(draft)) {
+		if !baseLines[l] && !have[l] {
+			return false
+		}
+	}
+	return true
+}
+
+// FuzzMerge merges random cases chosen by the fuzzer's seed and checks the
+// guarantees, then resolves every conflict.
+func FuzzMerge(f *testing.F) {
+	f.Add(uint64(1), uint8(2))
+	f.Add(uint64(42), uint8(4))
+	f.Add(uint64(7), uint8(1))
+	f.Fuzz(func(t *testing.T, seed uint64, n uint8) {
+		rng := rand.New(rand.NewPCG(seed, uint64(n)))
+		mc := randomCase(rng)
+		checkMergeProperties(t, "fuzz", rng, mc, nil)
+		out, _, _ := Merge(mc.master, mc.drafts, MergeOptions{Now: mergeNow})
+		resolveAll(t, out, int(n))
+	})
+}
+
+// resolveAll resolves every open conflict of m, candidate by candidate as
+// pick chooses, checking each resolution is recorded and leaves a valid
+// master.
+func resolveAll(tb testing.TB, m *Document, pick int) {
+	tb.Helper()
+	for len(m.Conflicts) > 0 {
+		c := m.Conflicts[0]
+		r, err := Resolve(m, c.ID, Resolution{Take: 1 + pick%len(c.Candidates), By: "fuzz", At: mergeNow})
+		if err != nil {
+			// A candidate may not fit on its own (a record without its
+			// fields): the coordinator writes a value instead.
+			r, err = Resolve(m, c.ID, Resolution{Delete: true, By: "fuzz", At: mergeNow})
+			if err != nil {
+				return
+			}
+		}
+		if len(r.Conflicts) != len(m.Conflicts)-1 || len(r.Resolutions) != len(m.Resolutions)+1 || r.Resolutions[len(r.Resolutions)-1].Conflict != c.ID {
+			tb.Fatalf("Resolve(%s): %d conflicts, %d resolutions after, want %d and %d", c.ID, len(r.Conflicts), len(r.Resolutions), len(m.Conflicts)-1, len(m.Resolutions)+1)
+		}
+		if err := r.Validate(); err != nil {
+			tb.Fatalf("Resolve(%s) made an invalid master: %v", c.ID, err)
+		}
+		m = r
+	}
+}
+
+// fuzzMaster is the master FuzzMergeDraft merges arbitrary drafts into.
+var fuzzMaster = Example(ExampleOptions{Wards: 2, Indicators: 3, Seed: 3})
+
+// FuzzMergeDraft merges arbitrary documents, as a draft file may hold
+// anything, into a master with a second, well-formed draft: Merge refuses
+// what is not a valid draft with an error and otherwise keeps its
+// guarantees.
+func FuzzMergeDraft(f *testing.F) {
+	good := newDraft(f, fuzzMaster, "a", "Dr A", RoleGP)
+	good.Wards[0].Needs[0].Size = 9
+	f.Add(mustBytes(f, good))
+	sub := newDraft(f, fuzzMaster, "b", "Cllr B", RoleCouncillor, fuzzMaster.Wards[1].Code)
+	sub.Wards[0].Sections[0].Text += "\nB's line"
+	sub.Wards[0].Voice = append(sub.Wards[0].Voice, Voice{ID: "vb", Text: "said"})
+	f.Add(mustBytes(f, sub))
+	unknown := newDraft(f, fuzzMaster, "u", "U", RoleAnalyst)
+	unknown.Draft.Base = "sha256:" + strings.Repeat("ab", 32)
+	unknown.Wards = unknown.Wards[1:]
+	f.Add(mustBytes(f, unknown))
+	f.Add([]byte(`{"format":"jsna/1","id":"other","title":"T","draft":{"author":"x","role":"gp","id":"a"}}`))
+	f.Add([]byte(`{"draft":{"author":"x","role":"gp","wards":["E05000001"]},"wards":[{"code":"E05000001","name":"n","needs":[{"id":"n1","title":"t","size":11}]}]}`))
+	other := newDraft(f, fuzzMaster, "z", "Dr Z", RoleGP)
+	other.Wards[0].Needs[0].Size = 2
+	other.Wards[1].Sections[0].Text = "Z rewrote it."
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := Decode(data)
+		if err != nil {
+			return
+		}
+		out, _, err := Merge(fuzzMaster, []*Document{d, other}, MergeOptions{Now: mergeNow})
+		if err != nil {
+			if d.Draft != nil && d.Validate() == nil {
+				var dup *DuplicateDraftError
+				if !errors.As(err, &dup) && d.ID == fuzzMaster.ID {
+					t.Fatalf("Merge refused a valid draft: %v", err)
+				}
+			}
+			return
+		}
+		if err := out.Validate(); err != nil {
+			t.Fatalf("merged master invalid: %v", err)
+		}
+		mc := mergeCase{master: fuzzMaster, drafts: []*Document{d, other}, bases: []*Document{fuzzMaster, fuzzMaster}}
+		if d.Draft.Base != Revision(fuzzMaster) {
+			mc.bases[0] = nil
+		}
+		rng := rand.New(rand.NewPCG(uint64(len(data)), 1))
+		checkMergeProperties(t, "fuzz", rng, mc, nil)
+		resolveAll(t, out, len(data))
+	})
+}
+
+// FuzzResolve resolves the conflicts of a random merge with arbitrary
+// choices and values: no panic; an error, or a valid master with the
+// conflict closed and the resolution recorded.
+func FuzzResolve(f *testing.F) {
+	f.Add(uint64(3), 1, "", false)
+	f.Add(uint64(5), 0, "7", false)
+	f.Add(uint64(8), 0, `{"x":[1,{"y":null}]}`, false)
+	f.Add(uint64(13), 0, "plain words", false)
+	f.Add(uint64(21), 0, "", true)
+	f.Add(uint64(34), 9, "", false)
+	f.Fuzz(func(t *testing.T, seed uint64, take int, value string, del bool) {
+		rng := rand.New(rand.NewPCG(seed, 5))
+		mc := randomCase(rng)
+		m, _, err := Merge(mc.master, mc.drafts, MergeOptions{Now: mergeNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Conflicts) == 0 {
+			return
+		}
+		c := m.Conflicts[rng.IntN(len(m.Conflicts))]
+		before := mustBytes(t, m)
+		r, err := Resolve(m, c.ID, Resolution{Take: take, Value: value, Delete: del, By: "fuzz", At: mergeNow})
+		if !bytes.Equal(mustBytes(t, m), before) {
+			t.Fatal("Resolve changed its input master")
+		}
+		if err != nil {
+			return
+		}
+		if err := r.Validate(); err != nil {
+			t.Fatalf("Resolve made an invalid master: %v", err)
+		}
+		if len(r.Conflicts) != len(m.Conflicts)-1 {
+			t.Fatalf("Resolve left %d conflicts, want %d", len(r.Conflicts), len(m.Conflicts)-1)
+		}
+		last := r.Resolutions[len(r.Resolutions)-1]
+		if last.Conflict != c.ID || last.By != "fuzz" || len(last.Over) != len(c.Candidates) {
+			t.Fatalf("resolution recorded as %+v", last)
+		}
+		if _, err := Decode(mustBytes(t, r)); err != nil {
+			t.Fatalf("resolved master does not decode: %v", err)
+		}
+	})
+}
