@@ -295,9 +295,8 @@ func exampleValue(rng *rand.Rand, t exampleIndicator, pop, z float64) (Value, fl
 		count := math.Min(den, math.Max(0, math.Round(den*p+math.Sqrt(den*p*(1-p))*rng.NormFloat64())))
 		v.Count, v.Denominator = &count, &den
 		v.Value = f(count / den * t.multiplier)
-		lo, hi := exampleWilson(count, den, z95)
-		lo2, hi2 := exampleWilson(count, den, z998)
-		v.Lower, v.Upper, v.Lower998, v.Upper998 = f(lo*t.multiplier), f(hi*t.multiplier), f(lo2*t.multiplier), f(hi2*t.multiplier)
+		v.Lower, v.Upper = exampleCI(ProportionCI(count, den, Level95, t.multiplier))
+		v.Lower998, v.Upper998 = exampleCI(ProportionCI(count, den, Level998, t.multiplier))
 		se = math.Sqrt(p0*(1-p0)/den) * t.multiplier
 	case MethodRate:
 		den := math.Max(20, math.Round(pop*t.share*(0.85+0.3*rng.Float64())))
@@ -305,10 +304,8 @@ func exampleValue(rng *rand.Rand, t exampleIndicator, pop, z float64) (Value, fl
 		count := math.Max(0, math.Round(mean+math.Sqrt(mean)*rng.NormFloat64()))
 		v.Count, v.Denominator = &count, &den
 		v.Value = f(count / den * t.multiplier)
-		lo, hi := exampleByar(count, z95)
-		lo2, hi2 := exampleByar(count, z998)
-		m := t.multiplier / den
-		v.Lower, v.Upper, v.Lower998, v.Upper998 = f(lo*m), f(hi*m), f(lo2*m), f(hi2*m)
+		v.Lower, v.Upper = exampleCI(RateCI(count, den, Level95, t.multiplier))
+		v.Lower998, v.Upper998 = exampleCI(RateCI(count, den, Level998, t.multiplier))
 		se = math.Sqrt(den*t.england/t.multiplier) * t.multiplier / den
 	case MethodISR:
 		expected := math.Round(pop*t.share*(0.8+0.4*rng.Float64())*10) / 10
@@ -316,10 +313,8 @@ func exampleValue(rng *rand.Rand, t exampleIndicator, pop, z float64) (Value, fl
 		count := math.Max(0, math.Round(mean+math.Sqrt(mean)*rng.NormFloat64()))
 		v.Count, v.Denominator = &count, &expected
 		v.Value = f(count / expected * 100)
-		lo, hi := exampleByar(count, z95)
-		lo2, hi2 := exampleByar(count, z998)
-		m := 100 / expected
-		v.Lower, v.Upper, v.Lower998, v.Upper998 = f(lo*m), f(hi*m), f(lo2*m), f(hi2*m)
+		v.Lower, v.Upper = exampleCI(RatioCI(count, expected, Level95, 100))
+		v.Lower998, v.Upper998 = exampleCI(RatioCI(count, expected, Level998, 100))
 		se = 100 / math.Sqrt(expected)
 	}
 	score := (*v.Value - t.england) / se
@@ -339,100 +334,12 @@ func f(x float64) *float64 {
 	return &r
 }
 
-const (
-	z95  = 1.959963984540054 // standard normal quantile for a two-sided 95% interval
-	z998 = 3.090232306167813 // and for 99.8%
-)
-
-// exampleWilson is the Wilson score interval for count out of n, as a
-// proportion (Wilson 1927; PHE Technical Guide: Confidence Intervals, 2018).
-func exampleWilson(count, n, z float64) (float64, float64) {
-	p := count / n
-	z2 := z * z
-	mid := 2*count + z2
-	half := z * math.Sqrt(z2+4*count*(1-p))
-	den := 2 * (n + z2)
-	return (mid - half) / den, (mid + half) / den
-}
-
-// exampleByar is Byar's approximation to the Poisson interval for an
-// observed count (Breslow and Day 1987), with the exact interval below 10
-// from the chi-squared distribution, as PHE's Technical Guide advises.
-func exampleByar(o, z float64) (float64, float64) {
-	if o < 10 {
-		alpha := 2 * (1 - normalCDF(z))
-		lo := 0.0
-		if o > 0 {
-			lo = gammaQuantile(alpha/2, o)
-		}
-		return lo, gammaQuantile(1-alpha/2, o+1)
+// exampleCI rounds an interval the generator computed, as f does. The
+// generator's counts and denominators are always valid, so an error is a
+// bug in the generator.
+func exampleCI(iv Interval, err error) (lower, upper *float64) {
+	if err != nil {
+		panic("jsna: example generator: " + err.Error())
 	}
-	lo := o * math.Pow(1-1/(9*o)-z/(3*math.Sqrt(o)), 3)
-	o1 := o + 1
-	hi := o1 * math.Pow(1-1/(9*o1)+z/(3*math.Sqrt(o1)), 3)
-	return lo, hi
-}
-
-func normalCDF(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
-
-// gammaQuantile returns x with P(a, x) = p for the regularised lower
-// incomplete gamma function P, by bisection. The exact Poisson limits are
-// gamma quantiles: lower = Γ⁻¹(α/2; o), upper = Γ⁻¹(1-α/2; o+1).
-func gammaQuantile(p, a float64) float64 {
-	lo, hi := 0.0, a+10*math.Sqrt(a)+20
-	for range 200 {
-		mid := (lo + hi) / 2
-		if regGammaP(a, mid) < p {
-			lo = mid
-		} else {
-			hi = mid
-		}
-	}
-	return (lo + hi) / 2
-}
-
-// regGammaP is the regularised lower incomplete gamma function P(a, x), by
-// its series for x < a+1 and its continued fraction otherwise (Numerical
-// Recipes, 3rd ed., 6.2).
-func regGammaP(a, x float64) float64 {
-	if x <= 0 {
-		return 0
-	}
-	lg, _ := math.Lgamma(a)
-	if x < a+1 {
-		sum, term := 1/a, 1/a
-		for n := 1; n < 500; n++ {
-			term *= x / (a + float64(n))
-			sum += term
-			if math.Abs(term) < math.Abs(sum)*1e-16 {
-				break
-			}
-		}
-		return sum * math.Exp(-x+a*math.Log(x)-lg)
-	}
-	// Lentz's method for the continued fraction of Q(a, x).
-	const tiny = 1e-300
-	b := x + 1 - a
-	c := 1 / tiny
-	d := 1 / b
-	h := d
-	for i := 1; i < 500; i++ {
-		an := -float64(i) * (float64(i) - a)
-		b += 2
-		d = an*d + b
-		if math.Abs(d) < tiny {
-			d = tiny
-		}
-		c = b + an/c
-		if math.Abs(c) < tiny {
-			c = tiny
-		}
-		d = 1 / d
-		del := d * c
-		h *= del
-		if math.Abs(del-1) < 1e-16 {
-			break
-		}
-	}
-	return 1 - math.Exp(-x+a*math.Log(x)-lg)*h
+	return f(iv.Lower), f(iv.Upper)
 }

@@ -62,7 +62,7 @@ func TestExampleValuesConsistent(t *testing.T) {
 	}
 }
 
-// TestExampleIntervals checks the generator's interval helpers against
+// TestExampleIntervals checks the intervals the generator writes against
 // values computed independently in Python 3.11: Wilson's score interval
 // from its textbook form (centre (p + z²/2n)/(1 + z²/n)), Byar's from
 // Breslow and Day (1987) eq. 2.6, and the exact Poisson limits as
@@ -70,9 +70,9 @@ func TestExampleValuesConsistent(t *testing.T) {
 // gammainc), which match Garwood's (1936) tables: 0 events 0–3.6889,
 // 5 events 1.6235–11.6683.
 func TestExampleIntervals(t *testing.T) {
-	lo, hi := exampleWilson(40, 350, z95)
-	if round4(lo*100) != 8.506 || round4(hi*100) != 15.1887 {
-		t.Errorf("exampleWilson(40, 350) = %.4f%%, %.4f%%, want 8.5060%%, 15.1887%%", lo*100, hi*100)
+	iv, err := ProportionCI(40, 350, Level95, 100)
+	if err != nil || round4(iv.Lower) != 8.506 || round4(iv.Upper) != 15.1887 {
+		t.Errorf("ProportionCI(40, 350) = %.4f%%, %.4f%%, %v, want 8.5060%%, 15.1887%%", iv.Lower, iv.Upper, err)
 	}
 	tests := []struct{ o, lo, hi float64 }{
 		{0, 0, 3.6889},
@@ -80,9 +80,9 @@ func TestExampleIntervals(t *testing.T) {
 		{100, 81.3621, 121.6279},
 	}
 	for _, tt := range tests {
-		lo, hi := exampleByar(tt.o, z95)
-		if round4(lo) != tt.lo || round4(hi) != tt.hi {
-			t.Errorf("exampleByar(%v) = %.4f, %.4f, want %v, %v", tt.o, lo, hi, tt.lo, tt.hi)
+		lo, hi, err := CountCI(tt.o, Level95)
+		if err != nil || round4(lo) != tt.lo || round4(hi) != tt.hi {
+			t.Errorf("CountCI(%v) = %.4f, %.4f, %v, want %v, %v", tt.o, lo, hi, err, tt.lo, tt.hi)
 		}
 	}
 }
