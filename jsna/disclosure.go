@@ -3,7 +3,6 @@ package jsna
 import (
 	"fmt"
 	"math"
-	"reflect"
 	"sort"
 )
 
@@ -263,55 +262,6 @@ func zeroClause(showZero bool) string {
 // copy is shared with d.
 func cloneDocument(d *Document) *Document {
 	out := new(Document)
-	reflectCopy(reflect.ValueOf(out).Elem(), reflect.ValueOf(d).Elem())
+	deepCopyValue(out, d)
 	return out
-}
-
-func reflectCopy(dst, src reflect.Value) {
-	switch src.Kind() {
-	case reflect.Pointer:
-		if src.IsNil() {
-			return
-		}
-		p := reflect.New(src.Elem().Type())
-		reflectCopy(p.Elem(), src.Elem())
-		dst.Set(p)
-	case reflect.Struct:
-		for i := range src.NumField() {
-			if !dst.Field(i).CanSet() {
-				continue // unexported bookkeeping, rebuilt on demand
-			}
-			reflectCopy(dst.Field(i), src.Field(i))
-		}
-	case reflect.Slice:
-		if src.IsNil() {
-			return
-		}
-		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
-		for i := range src.Len() {
-			reflectCopy(s.Index(i), src.Index(i))
-		}
-		dst.Set(s)
-	case reflect.Map:
-		if src.IsNil() {
-			return
-		}
-		m := reflect.MakeMapWithSize(src.Type(), src.Len())
-		iter := src.MapRange()
-		for iter.Next() {
-			v := reflect.New(iter.Value().Type()).Elem()
-			reflectCopy(v, iter.Value())
-			m.SetMapIndex(iter.Key(), v)
-		}
-		dst.Set(m)
-	case reflect.Interface:
-		if src.IsNil() {
-			return
-		}
-		v := reflect.New(src.Elem().Type()).Elem()
-		reflectCopy(v, src.Elem())
-		dst.Set(v)
-	default:
-		dst.Set(src)
-	}
 }

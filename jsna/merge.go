@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -53,14 +54,87 @@ type Candidate struct {
 }
 
 // Conflict is a path on which drafts disagree. The master keeps Current
-// until a coordinator resolves it with Resolve.
+// until a coordinator resolves it with Resolve. Kind is one of the
+// Conflict... constants, a stable code for programs and translations;
+// Reason is the same in English. Conflicts recorded before kinds existed
+// have an empty Kind and only the Reason.
 type Conflict struct {
 	ID         string      `json:"id"`
 	Path       string      `json:"path"`
 	Current    string      `json:"current,omitempty"`
 	Candidates []Candidate `json:"candidates"`
+	Kind       string      `json:"kind,omitempty"`
 	Reason     string      `json:"reason,omitempty"`
 	Extra      Extra       `json:"-"`
+}
+
+// Conflict kinds say why a merge could not take a change. Each is the Kind
+// of a Conflict; ConflictReason gives its English reason.
+const (
+	// ConflictChangedDifferently is a field set to different values by
+	// several drafts.
+	ConflictChangedDifferently = "changed-differently"
+	// ConflictTextOverlap is a narrative text edited on the same lines in
+	// several drafts, or in a draft and in the master since its base, so
+	// that the line-by-line merge (diff3) cannot combine the edits.
+	ConflictTextOverlap = "text-overlap"
+	// ConflictChangedSinceBase is a field a draft changed that the master
+	// changed since the draft's base (for a later save of a draft: since
+	// her previous save, or the master did not take her earlier value).
+	ConflictChangedSinceBase = "changed-since-base"
+	// ConflictBaseUnknown is a difference from the master in a draft whose
+	// base is not in the master's history: none of them is applied.
+	ConflictBaseUnknown = "base-unknown"
+	// ConflictDeletedAndEdited is a record deleted in one draft and edited
+	// in another.
+	ConflictDeletedAndEdited = "deleted-and-edited"
+	// ConflictDeletedInMaster is a record the master deleted since the
+	// draft's base and the draft edited.
+	ConflictDeletedInMaster = "deleted-in-master"
+	// ConflictStaleDelete is a record deleted by a draft that did not see
+	// the master's later changes to it.
+	ConflictStaleDelete = "stale-delete"
+	// ConflictRecordVersions is a record whose changes, taken field by
+	// field, would break a rule (an interval from one draft around a value
+	// from another): the coordinator chooses one version of it.
+	ConflictRecordVersions = "record-versions"
+	// ConflictAddedDifferently is the same new record (the same key) added
+	// with different content.
+	ConflictAddedDifferently = "added-differently"
+)
+
+// conflictKinds lists every kind with its English reason, in the order
+// of the constants.
+var conflictKinds = []struct{ kind, reason string }{
+	{ConflictChangedDifferently, "changed differently in several drafts"},
+	{ConflictTextOverlap, "narrative text edited on the same lines in several places: the edits cannot be merged line by line"},
+	{ConflictChangedSinceBase, "changed since the draft's base, in the master and in the draft"},
+	{ConflictBaseUnknown, "the draft's base is not in the master's history: its differences from the master are not applied"},
+	{ConflictDeletedAndEdited, "deleted in one draft and edited in another"},
+	{ConflictDeletedInMaster, "deleted in the master since the draft's base, and edited in the draft"},
+	{ConflictStaleDelete, "deleted in a draft that did not see the master's changes to it (its base is older or unknown)"},
+	{ConflictRecordVersions, "changed in ways that do not fit together: choose one version"},
+	{ConflictAddedDifferently, "added with different content: choose one version"},
+}
+
+// ConflictKinds returns every conflict kind a merge gives, in a fixed order.
+func ConflictKinds() []string {
+	out := make([]string, len(conflictKinds))
+	for i, k := range conflictKinds {
+		out[i] = k.kind
+	}
+	return out
+}
+
+// ConflictReason returns the English reason of a conflict kind, or "" for
+// a kind this version does not know.
+func ConflictReason(kind string) string {
+	for _, k := range conflictKinds {
+		if k.kind == kind {
+			return k.reason
+		}
+	}
+	return ""
 }
 
 // Provenance records which drafts set the value a path has now.
@@ -78,11 +152,20 @@ type Tombstone struct {
 	Extra  Extra       `json:"-"`
 }
 
-// MergedDraft marks a draft as merged: merging it again changes nothing.
+// MergedDraft marks a save of a draft as merged: merging it again changes
+// nothing. SavedAt orders the saves of one draft (see Merge). Changes is
+// kept on the latest merged save of each draft id only: every path that
+// save changed from its base revision, with the save's value ("" where it
+// deleted the path). With the base revision it rebuilds what the author
+// had when she sent that save, the base a later save of the same draft is
+// merged against, so a merge needs nothing but the master and the new
+// file (in the browser, in the CLI and on the hub alike).
 type MergedDraft struct {
-	Draft    string `json:"draft"`
-	Revision string `json:"revision"` // hash of the draft's whole canonical encoding
-	Extra    Extra  `json:"-"`
+	Draft    string      `json:"draft"`
+	Revision string      `json:"revision"` // hash of the draft's whole canonical encoding
+	SavedAt  string      `json:"saved_at,omitempty"`
+	Changes  []PathValue `json:"changes,omitempty"`
+	Extra    Extra       `json:"-"`
 }
 
 // ResolutionRecord is a resolved conflict: who chose what over what.
@@ -156,25 +239,41 @@ type MergeOptions struct {
 
 // MergeReport says what a merge did.
 type MergeReport struct {
-	Drafts    []DraftReport `json:"drafts"`
-	Taken     int           `json:"taken"`     // paths set from a single proposal
-	Merged    int           `json:"merged"`    // narrative texts merged line by line
-	Conflicts []Conflict    `json:"conflicts"` // opened by this merge
-	Skipped   []string      `json:"skipped,omitempty"`
+	Drafts     []DraftReport    `json:"drafts"`
+	Taken      int              `json:"taken"`                // paths set from a single proposal
+	Merged     int              `json:"merged"`               // narrative texts merged line by line
+	Conflicts  []Conflict       `json:"conflicts"`            // opened by this merge
+	Skipped    []string         `json:"skipped,omitempty"`    // ids of drafts merged before, with the same content
+	Superseded []SupersededSave `json:"superseded,omitempty"` // earlier saves a later save of the same draft stands for
 }
 
-// DraftReport is one draft's part in a merge.
+// DraftReport is one draft's part in a merge. Previous is the revision of
+// the same draft's earlier save, merged before, that this save was merged
+// against (what the author had when she last sent it); "" where this is
+// the draft's first save to be merged.
 type DraftReport struct {
 	Draft     string `json:"draft"`
 	Author    string `json:"author"`
 	Changes   int    `json:"changes"`
 	Conflicts int    `json:"conflicts"`
 	BaseKnown bool   `json:"base_known"`
+	Previous  string `json:"previous,omitempty"`
+}
+
+// SupersededSave is a save of a draft that a later save of the same draft
+// (By, a revision) stands for: it is recorded as merged, and what it wrote
+// is in the later save unless the author changed it since.
+type SupersededSave struct {
+	Draft    string `json:"draft"`
+	SavedAt  string `json:"saved_at,omitempty"`
+	Revision string `json:"revision"`
+	By       string `json:"by"`
 }
 
 // proposal is one draft's change to one path.
 type proposal struct {
 	src   Source
+	rev   string // the draft's revision
 	base  string // the draft's base value ("" absent)
 	value string // the draft's value ("" absent)
 	known bool   // the base was found
@@ -201,15 +300,30 @@ type proposal struct {
 // master of a valid master is valid, and every value a draft wrote is in
 // it, in a conflict or in a tombstone.
 //
+// Saves of one draft (the same Draft.ID) are one author continuing her
+// work, ordered by Draft.SavedAt as an instant. A later save is merged
+// against her previous merged save, rebuilt from the master
+// (MergedDraft.Changes over its base revision): only what she changed
+// since she last sent counts as her change, so a field she changed again
+// is not a conflict with herself, and a field she changed back is a
+// change. Where an open conflict lists her earlier value, her new value
+// replaces it among the candidates. Several saves of one draft in one
+// batch are merged as successive saves: the latest stands for them all,
+// and the earlier ones are recorded as merged and reported as Superseded,
+// as is a save older than one merged before. Saves of the same instant
+// cannot be ordered, so none is taken for a later save of another: each
+// is merged against the view they share (or its own base, when it has the
+// instant of the save merged before), and where they differ the
+// coordinator sees a conflict; nothing is dropped. Drafts with no id are
+// never taken for saves of one another.
+//
 // A draft whose base is not in the history is compared with the current
 // master and every difference becomes a conflict; but a draft of another
-// document (another id) whose base is unknown is refused, as are two
-// drafts with the same id and different content (a *DuplicateDraftError:
-// two saves of one draft). Drafts already merged (same id and content)
-// are skipped, and the result does not depend on the order of drafts. The
-// new master records its previous revision in its history. Drafts cut for
-// some wards (Draft.Wards) are merged in time and memory proportional to
-// those wards, not to the master.
+// document (another id) whose base is unknown is refused. Drafts already
+// merged (same id and content) are skipped, and the result does not depend
+// on the order of drafts. The new master records its previous revision in
+// its history. Drafts cut for some wards (Draft.Wards) are merged in time
+// and memory proportional to those wards, not to the master.
 func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, *MergeReport, error) {
 	rep := &MergeReport{}
 	masterRev := Revision(master)
@@ -217,14 +331,9 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	for _, m := range master.Merged {
 		merged[m.Draft+"\x00"+m.Revision] = true
 	}
-	// Deterministic order whatever order the caller gives.
-	type dr struct {
-		d   *Document
-		rev string
-	}
-	var ds []dr
+	last := latestSaves(master.Merged)
+	var all []draftSave
 	seen := map[string]bool{}
-	byID := map[string]int{} // draft id → index in drafts
 	for i, d := range drafts {
 		if d.Draft == nil {
 			return nil, nil, fmt.Errorf("jsna: merge: document %d is not a draft (no draft block)", i+1)
@@ -232,25 +341,52 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		if err := d.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("jsna: merge: draft %q: %w", d.Draft.ID, err)
 		}
-		h := sha256.Sum256(Canonical(d))
+		canon := Canonical(d)
+		h := sha256.Sum256(canon)
 		rev := "sha256:" + hex.EncodeToString(h[:])
 		if merged[d.Draft.ID+"\x00"+rev] || seen[rev] {
 			rep.Skipped = append(rep.Skipped, d.Draft.ID)
 			continue
 		}
-		if id := d.Draft.ID; id != "" {
-			// Two saves of one draft in one batch would conflict with
-			// themselves: the coordinator must say which one counts.
-			if j, dup := byID[id]; dup {
-				return nil, nil, &DuplicateDraftError{ID: id, First: j, Second: i}
-			}
-			byID[id] = i
-		}
 		if d.ID != master.ID && d.Draft.Base != masterRev && !master.InHistory(d.Draft.Base) {
 			return nil, nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, master.ID)
 		}
 		seen[rev] = true
-		ds = append(ds, dr{d, rev})
+		all = append(all, draftSave{d, rev, canon})
+	}
+	// Deterministic order whatever order the caller gives: by draft id,
+	// then the saves of each draft oldest first.
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i].d.Draft, all[j].d.Draft
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return savedBefore(a.SavedAt, all[i].rev, b.SavedAt, all[j].rev)
+	})
+	// The latest save of each draft stands for the earlier ones. Saves of
+	// the latest instant all stand: none is known to be later.
+	var ds, superseded []draftSave
+	for i := 0; i < len(all); {
+		j := i + 1
+		if id := all[i].d.Draft.ID; id != "" {
+			for j < len(all) && all[j].d.Draft.ID == id {
+				j++
+			}
+		}
+		first := j - 1 // the first save of the latest instant
+		for first > i && compareSaved(all[first-1].d.Draft.SavedAt, all[j-1].d.Draft.SavedAt) == 0 {
+			first--
+		}
+		by := all[first].rev
+		if l, ok := last[all[i].d.Draft.ID]; ok && all[i].d.Draft.ID != "" && compareSaved(all[j-1].d.Draft.SavedAt, l.SavedAt) < 0 {
+			by, first = l.Revision, j // even the latest is older than a save merged before
+		}
+		ds = append(ds, all[first:j]...)
+		for _, x := range all[i:first] {
+			superseded = append(superseded, x)
+			rep.Superseded = append(rep.Superseded, SupersededSave{Draft: x.d.Draft.ID, SavedAt: x.d.Draft.SavedAt, Revision: x.rev, By: by})
+		}
+		i = j
 	}
 	var kept []*Document
 	for _, x := range ds {
@@ -259,16 +395,6 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	scope := mergeScope(master, kept)
 	cur := flattenScoped(master, scope)
 	bases := baseLookup(master, masterRev, cur, scope)
-	sort.Slice(ds, func(i, j int) bool {
-		a, b := ds[i].d.Draft, ds[j].d.Draft
-		if a.ID != b.ID {
-			return a.ID < b.ID
-		}
-		if a.SavedAt != b.SavedAt {
-			return a.SavedAt < b.SavedAt
-		}
-		return ds[i].rev < ds[j].rev
-	})
 	props := map[string][]proposal{}
 	deleted := map[string][]Source{} // record path → who deleted it
 	// Records deleted by a draft that did not see their current content:
@@ -277,29 +403,45 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	// Records the master deleted since a draft's base, which the draft
 	// still edits.
 	revived := map[string][]Source{}
-	for _, x := range ds {
+	changes := map[string][]PathValue{} // draft revision → its changes from its base revision
+	for i, x := range ds {
 		d := x.d
 		src := Source{Draft: d.Draft.ID, Author: d.Draft.Author, Role: d.Draft.Role, SavedAt: d.Draft.SavedAt}
 		base, known := bases(d.Draft.Base)
 		if !known {
 			base = cur
 		}
-		df := flatten(d)
+		df := flattenCanonical(x.canon) // the draft block is not content
+		ds[i].canon = nil
 		inDraft := draftScope(d)
 		dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
-		for p := range candidatePaths(base, df, d) {
+		// What the draft is compared with: its base revision, or for a
+		// later save, her previous save rebuilt on that revision.
+		v := view{base: base, since: base.since}
+		if l, ok := last[d.Draft.ID]; ok && d.Draft.ID != "" && !l.tied && compareSaved(l.SavedAt, d.Draft.SavedAt) < 0 {
+			dr.Previous = l.Revision
+			v = continued(base, l.Changes, cur, func(p string) bool { return scope.covers(p) && inDraft(p) })
+		}
+		var wrote []PathValue
+		visit := func(p string) {
 			if !inDraft(p) {
-				continue // wards outside a subset draft are not deletions
+				return // wards outside a subset draft are not deletions
 			}
-			bv, dv := base.values[p], df.values[p]
+			dv, bv := df.values[p], base.values[p]
+			if dv != bv {
+				wrote = append(wrote, PathValue{Path: p, Value: dv})
+			}
+			if o, ok := v.over[p]; ok {
+				bv = o
+			}
 			if bv == dv {
-				continue
+				return
 			}
 			dr.Changes++
-			props[p] = append(props[p], proposal{src: src, base: bv, value: dv, known: known})
-			if dv != "" && len(base.since) > 0 {
+			props[p] = append(props[p], proposal{src: src, rev: x.rev, base: bv, value: dv, known: known})
+			if dv != "" && len(v.since) > 0 {
 				for _, rp := range recordsAbove(p) {
-					if base.values[rp] == recordMark && cur.values[rp] != recordMark {
+					if v.value(rp) == recordMark && cur.values[rp] != recordMark {
 						revived[rp] = appendSource(revived[rp], src)
 						break
 					}
@@ -307,10 +449,20 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 			}
 			if bv == recordMark && dv == "" {
 				deleted[p] = append(deleted[p], src)
-				if !known || len(within(base.since, p)) > 0 {
+				if !known || len(within(v.since, p)) > 0 {
 					stale[p] = true
 				}
 			}
+		}
+		eachCandidate(base, df, d, visit)
+		for p := range v.over {
+			_, inDf := df.values[p]
+			if _, inBase := base.values[p]; !inDf && !inBase {
+				visit(p) // what she had and has no more
+			}
+		}
+		if d.Draft.ID != "" {
+			changes[x.rev] = sortPathValues(wrote)
 		}
 		rep.Drafts = append(rep.Drafts, dr)
 	}
@@ -321,6 +473,10 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	prov := map[string][]Source{}
 	for _, p := range master.Provenance {
 		prov[p.Path] = p.By
+	}
+	openAt := map[string]int{} // path → index of its open conflict in master
+	for i, c := range master.Conflicts {
+		openAt[c.Path] = i
 	}
 	var conflicts []Conflict
 	conflictAt := map[string]bool{}
@@ -333,20 +489,20 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		}
 		return false
 	}
-	draftOf := map[string]*Document{}
+	draftOf := map[string]*Document{} // revision → draft
 	for _, x := range ds {
-		draftOf[x.d.Draft.ID+"\x00"+x.d.Draft.SavedAt] = x.d
+		draftOf[x.rev] = x.d
 	}
 	// recordConflict makes the conflict on a whole record (or member) rp
 	// whose changes cannot be taken field by field: every draft that
 	// changed something in it offers its version of the record ("" where
 	// it deleted it), and the master's own content is a candidate too
 	// (recordMark: keep the record as it is; "": leave it deleted).
-	recordConflict := func(rp, reason string) Conflict {
+	recordConflict := func(rp, kind string) Conflict {
 		byVersion := map[string][]Source{}
 		for _, q := range within(paths, rp) {
 			for _, pr := range props[q] {
-				v := recordVersion(draftOf[pr.src.Draft+"\x00"+pr.src.SavedAt], rp)
+				v := recordVersion(draftOf[pr.rev], rp)
 				byVersion[v] = appendSource(byVersion[v], pr.src)
 			}
 		}
@@ -365,13 +521,13 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 			cands = append(cands, Candidate{Value: v, By: uniqueSources(byVersion[v])})
 		}
 		conflictAt[rp] = true
-		return newConflict(rp, cur.values[rp], cands, reason)
+		return newConflict(rp, cur.values[rp], cands, kind)
 	}
 	// A record the master deleted since a draft's base and the draft
 	// edited: the deletion, or a draft's version of the record.
 	for _, rp := range sortedKeys(revived) {
 		if !underConflict(rp) {
-			conflicts = append(conflicts, recordConflict(rp, "deleted in the master since the draft's base, and edited in the draft"))
+			conflicts = append(conflicts, recordConflict(rp, ConflictDeletedInMaster))
 		}
 	}
 	// Deletions that meet edits inside the record, in another draft or in
@@ -389,9 +545,9 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		}
 		switch {
 		case edited:
-			conflicts = append(conflicts, recordConflict(rp, "deleted in one draft and edited in another"))
+			conflicts = append(conflicts, recordConflict(rp, ConflictDeletedAndEdited))
 		case stale[rp]:
-			conflicts = append(conflicts, recordConflict(rp, "deleted in a draft that did not see the master's changes to it (its base is older or unknown)"))
+			conflicts = append(conflicts, recordConflict(rp, ConflictStaleDelete))
 		}
 	}
 	changed := map[string]bool{} // paths set from drafts
@@ -417,7 +573,7 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		// Group proposals by value.
 		byValue := map[string][]Source{}
 		var values []string
-		clean, known := true, true
+		clean, known, again := true, true, false
 		for _, pr := range ps {
 			if _, ok := byValue[pr.value]; !ok {
 				values = append(values, pr.value)
@@ -427,17 +583,30 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 				clean = false
 			}
 			known = known && pr.known
+			if i, open := openAt[p]; open && laterSave(pr.src, master.Conflicts[i]) {
+				// The open conflict holds her earlier value: her new
+				// one replaces it there.
+				again = true
+			}
 		}
 		sort.Strings(values)
-		if len(values) == 1 && clean {
+		if len(values) == 1 && clean && !again {
 			set(p, values[0], byValue[values[0]])
 			taken[p] = true
 			continue
 		}
-		if known && (len(values) > 1 || !clean) {
+		kind := ConflictChangedDifferently
+		if !clean {
+			kind = ConflictChangedSinceBase
+		}
+		if !known {
+			kind = ConflictBaseUnknown
+		}
+		if known && !again && (len(values) > 1 || !clean) {
 			// Narrative text changed in several drafts, or in a draft and
 			// in the master since its base: diff3, line by line.
-			if text, ok := mergeText(c, ps); ok {
+			text, isText, ok := mergeText(c, ps)
+			if ok {
 				var all []Source
 				for _, v := range values {
 					all = append(all, byValue[v]...)
@@ -446,114 +615,138 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 				textMerged[p] = true
 				continue
 			}
-		}
-		reason := "changed differently in several drafts"
-		if !clean {
-			reason = "changed since the draft's base, or the draft's base is unknown"
+			if isText {
+				kind = ConflictTextOverlap
+			}
 		}
 		if strings.HasSuffix(p, "]") {
 			// A record added or deleted: its fields cannot be chosen
 			// apart from it.
-			conflicts = append(conflicts, recordConflict(p, reason))
+			conflicts = append(conflicts, recordConflict(p, kind))
 			continue
 		}
 		var cands []Candidate
 		for _, v := range values {
 			cands = append(cands, Candidate{Value: v, By: byValue[v]})
 		}
-		conflicts = append(conflicts, newConflict(p, c, cands, reason))
+		conflicts = append(conflicts, newConflict(p, c, cands, kind))
+	}
+	// pathsUnder lists the paths of cur and next that are record rp or
+	// under it, unsorted and perhaps twice: next differs from cur only at
+	// paths in changed.
+	pathsUnder := func(rp string) []string {
+		var out []string
+		for _, q := range cur.wardIndex()[wardOf(rp)] {
+			if isUnder(q, rp) {
+				out = append(out, q)
+			}
+		}
+		for q := range changed {
+			if isUnder(q, rp) {
+				out = append(out, q)
+			}
+		}
+		return out
+	}
+	// dirty lists the paths where next differs from cur, all of them set
+	// from drafts.
+	dirty := func() []string {
+		var ps []string
+		for p := range changed {
+			if next.values[p] != cur.values[p] {
+				ps = append(ps, p)
+			}
+		}
+		return ps
 	}
 	// Changes taken field by field may not fit together (an interval from
 	// one draft around a value kept from the master, a record new in two
 	// drafts whose required text conflicts): where the result breaks a rule
 	// the master kept, the record's changes are undone and it becomes one
-	// conflict between the drafts' versions of the whole record.
-	frag, err := fragment(next)
+	// conflict between the drafts' versions of the whole record. Whether
+	// the master kept the rules is asked only when the result breaks one.
+	frag, err := scopedFragment(master, cur, next, dirty(), scope)
 	if err != nil {
 		return nil, nil, fmt.Errorf("jsna: merge produced an unreadable document: %w", err)
 	}
-	if scopedContent(master, scope).Validate() == nil {
-		for round := 0; round < 8; round++ {
-			records := map[string]bool{}
-			var nextPaths []string
-			for p := range changed {
-				if next.values[p] == "" {
-					if cur.values[p] == recordMark {
-						// A record deleted with some of its fields left.
-						if nextPaths == nil {
-							nextPaths = sortedKeys(next.values)
-						}
-						if len(within(nextPaths, p)) > 0 {
+	for round := 0; round < 8; round++ {
+		records := map[string]bool{}
+		for p := range changed {
+			if next.values[p] == "" {
+				if cur.values[p] == recordMark {
+					// A record deleted with some of its fields left.
+					for _, q := range pathsUnder(p) {
+						if _, left := next.values[q]; left && q != p {
 							records[p] = true
+							break
 						}
 					}
-					continue
 				}
-				// A field taken into a record that is not there.
-				for _, rp := range recordsAbove(p) {
-					if next.values[rp] != recordMark {
-						records[rp] = true
-						break
-					}
+				continue
+			}
+			// A field taken into a record that is not there.
+			for _, rp := range recordsAbove(p) {
+				if next.values[rp] != recordMark {
+					records[rp] = true
+					break
 				}
 			}
-			verr := frag.Validate()
-			var ve *Error
-			if errors.As(verr, &ve) {
-				for _, pb := range ve.Problems {
-					if r := recordOf(frag, next, pb.Path); r != "" {
-						records[r] = true
-					}
+		}
+		verr := frag.Validate()
+		var ve *Error
+		if errors.As(verr, &ve) {
+			for _, pb := range ve.Problems {
+				if r := recordOf(frag, next, pb.Path); r != "" {
+					records[r] = true
 				}
 			}
-			if len(records) == 0 {
-				if verr != nil {
-					return nil, nil, fmt.Errorf("jsna: merge produced an invalid master: %w", verr)
-				}
-				break
+		}
+		if len(records) == 0 && verr == nil {
+			break
+		}
+		if round == 0 && scopedContent(master, scope).Validate() != nil {
+			break // a rule the master broke already is not the drafts' to keep
+		}
+		if len(records) == 0 {
+			return nil, nil, fmt.Errorf("jsna: merge produced an invalid master: %w", verr)
+		}
+		for _, r := range sortedKeys(records) {
+			if underConflict(r) {
+				continue
 			}
-			if nextPaths == nil {
-				nextPaths = sortedKeys(next.values)
+			var touched []string
+			for _, q := range pathsUnder(r) {
+				if next.values[q] != cur.values[q] {
+					touched = append(touched, q)
+				}
 			}
-			curPaths := sortedKeys(cur.values)
-			for _, r := range sortedKeys(records) {
-				if underConflict(r) {
-					continue
-				}
-				var touched []string
-				for _, q := range append(within(nextPaths, r), within(curPaths, r)...) {
-					if next.values[q] != cur.values[q] {
-						touched = append(touched, q)
-					}
-				}
-				if len(touched) == 0 {
-					continue
-				}
-				for _, q := range touched {
-					if v, ok := cur.values[q]; ok {
-						next.values[q] = v
-					} else {
-						delete(next.values, q)
-					}
-					delete(changed, q)
-					delete(taken, q)
-					delete(textMerged, q)
-				}
-				kept := conflicts[:0]
-				for _, c := range conflicts {
-					if c.Path != r && !strings.HasPrefix(c.Path, r+".") && !strings.HasPrefix(c.Path, r+"[") {
-						kept = append(kept, c)
-					}
-				}
-				reason := "changed in ways that do not fit together: choose one version"
-				if cur.values[r] == "" && strings.HasSuffix(r, "]") {
-					reason = "added with different content: choose one version"
-				}
-				conflicts = append(kept, recordConflict(r, reason))
+			if len(touched) == 0 {
+				continue
 			}
-			if frag, err = fragment(next); err != nil {
-				return nil, nil, fmt.Errorf("jsna: merge produced an unreadable document: %w", err)
+			for _, q := range touched {
+				if v, ok := cur.values[q]; ok {
+					next.values[q] = v
+				} else {
+					delete(next.values, q)
+				}
+				delete(changed, q)
+				delete(taken, q)
+				delete(textMerged, q)
 			}
+			kept := conflicts[:0]
+			for _, c := range conflicts {
+				if c.Path != r && !strings.HasPrefix(c.Path, r+".") && !strings.HasPrefix(c.Path, r+"[") {
+					kept = append(kept, c)
+				}
+			}
+			kind := ConflictRecordVersions
+			if cur.values[r] == "" && strings.HasSuffix(r, "]") {
+				kind = ConflictAddedDifferently
+			}
+			conflicts = append(kept, recordConflict(r, kind))
+		}
+		if frag, err = scopedFragment(master, cur, next, dirty(), scope); err != nil {
+			return nil, nil, fmt.Errorf("jsna: merge produced an unreadable document: %w", err)
 		}
 	}
 	rep.Taken, rep.Merged = len(taken), len(textMerged)
@@ -577,16 +770,19 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	}
 	// Deleted records leave tombstones with their last fields.
 	var tombs []Tombstone
-	var curPaths []string
 	for _, rp := range sortedKeys(deleted) {
 		if conflictAt[rp] || underConflict(rp) || next.values[rp] != "" {
 			continue
 		}
-		if curPaths == nil {
-			curPaths = sortedKeys(cur.values)
-		}
 		t := Tombstone{Path: rp, By: deleted[rp]}
-		for _, p := range within(curPaths, rp) {
+		var fields []string
+		for _, p := range pathsUnder(rp) {
+			if _, ok := cur.values[p]; ok {
+				fields = append(fields, p)
+			}
+		}
+		sort.Strings(fields)
+		for _, p := range slices.Compact(fields) {
 			t.Fields = append(t.Fields, PathValue{Path: p, Value: cur.values[p]})
 		}
 		tombs = append(tombs, t)
@@ -596,14 +792,30 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	// changes the master's revision (its merged list at least), so the old
 	// revision goes into the history for drafts still based on it.
 	out.History = master.History
-	if len(ds) > 0 {
+	if len(ds)+len(superseded) > 0 {
 		out.History = append(append([]HistoryEntry(nil), master.History...), HistoryEntry{Revision: masterRev, SavedAt: opts.Now.UTC().Format(time.RFC3339), Undo: sortPathValues(undo)})
 	}
 	out.Conflicts = mergeConflicts(master.Conflicts, conflicts)
 	out.Tombstones = append(append([]Tombstone(nil), master.Tombstones...), tombs...)
-	out.Merged = append([]MergedDraft(nil), master.Merged...)
+	// Only the latest merged saves of a draft keep their changes.
+	newest := map[string]string{} // draft id → saved_at of its saves merged now
 	for _, x := range ds {
-		out.Merged = append(out.Merged, MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev})
+		if x.d.Draft.ID != "" {
+			newest[x.d.Draft.ID] = x.d.Draft.SavedAt
+		}
+	}
+	out.Merged = make([]MergedDraft, 0, len(master.Merged)+len(ds)+len(superseded))
+	for _, m := range master.Merged {
+		if at, ok := newest[m.Draft]; ok && compareSaved(m.SavedAt, at) < 0 {
+			m.Changes = nil
+		}
+		out.Merged = append(out.Merged, m)
+	}
+	for _, x := range ds {
+		out.Merged = append(out.Merged, MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev, SavedAt: x.d.Draft.SavedAt, Changes: changes[x.rev]})
+	}
+	for _, x := range superseded {
+		out.Merged = append(out.Merged, MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev, SavedAt: x.d.Draft.SavedAt})
 	}
 	sort.Slice(out.Merged, func(i, j int) bool {
 		if out.Merged[i].Draft != out.Merged[j].Draft {
@@ -630,6 +842,11 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 		}
 	}
 	return out, rep, nil
+}
+
+// isUnder reports whether path p is record rp or one of its fields.
+func isUnder(p, rp string) bool {
+	return strings.HasPrefix(p, rp) && (len(p) == len(rp) || p[len(rp)] == '.' || p[len(rp)] == '[')
 }
 
 // recordsAbove lists the records path p is in, outermost first.
@@ -677,43 +894,173 @@ func keepers(rp string, master *Document, prov map[string][]Source) []Source {
 	return by
 }
 
-// DuplicateDraftError is Merge's error when two of the drafts given have the
-// same id but different content: two saves of one draft, of which only one
-// can be merged. First and Second index the drafts slice.
-type DuplicateDraftError struct {
-	ID            string
-	First, Second int
+// draftSave is a draft given to Merge, with its revision and its
+// canonical encoding.
+type draftSave struct {
+	d     *Document
+	rev   string
+	canon []byte
 }
 
-func (e *DuplicateDraftError) Error() string {
-	return fmt.Sprintf("jsna: merge: drafts %d and %d both have the id %q but different content: merge one save of a draft at a time", e.First+1, e.Second+1, e.ID)
-}
-
-// mergeText merges the line edits of several drafts to one narrative text,
-// all made from the same base text.
-func mergeText(cur string, ps []proposal) (string, bool) {
-	if !strings.HasPrefix(cur, `"`) {
-		return "", false
+// compareSaved compares two saves' saved_at as instants: -1 when at1 is
+// earlier, +1 when later, 0 when they are the same instant (however
+// written) or both are missing. A save without a readable saved_at comes
+// before any with one.
+func compareSaved(at1, at2 string) int {
+	t1, err1 := time.Parse(time.RFC3339, at1)
+	t2, err2 := time.Parse(time.RFC3339, at2)
+	switch {
+	case err1 != nil && err2 != nil:
+		return 0
+	case err1 != nil:
+		return -1
+	case err2 != nil:
+		return 1
 	}
-	base := ps[0].base
-	for _, p := range ps {
-		if p.base != base || !strings.HasPrefix(p.value, `"`) {
-			return "", false
+	return t1.Compare(t2)
+}
+
+// savedBefore orders saves of a draft: by saved_at as an instant
+// (compareSaved), then as text, then by revision. It is a total order, so
+// saves sort the same whatever order they come in; but saves of the same
+// instant cannot be told apart in time, and Merge never takes one of them
+// for a later save of the other.
+func savedBefore(at1, rev1, at2, rev2 string) bool {
+	if c := compareSaved(at1, at2); c != 0 {
+		return c < 0
+	}
+	if at1 != at2 {
+		return at1 < at2
+	}
+	return rev1 < rev2
+}
+
+// lastSave is the latest merged save of a draft; tied when another merged
+// save of it has the same saved_at instant, so that which of them came
+// last is not known.
+type lastSave struct {
+	MergedDraft
+	tied bool
+}
+
+// latestSaves returns the latest merged save of each draft id.
+func latestSaves(merged []MergedDraft) map[string]lastSave {
+	last := map[string]lastSave{}
+	for _, m := range merged {
+		if m.Draft == "" {
+			continue
+		}
+		l, ok := last[m.Draft]
+		if !ok {
+			last[m.Draft] = lastSave{MergedDraft: m}
+			continue
+		}
+		switch c := compareSaved(m.SavedAt, l.SavedAt); {
+		case c > 0:
+			last[m.Draft] = lastSave{MergedDraft: m}
+		case c == 0:
+			l.tied = true
+			if savedBefore(l.SavedAt, l.Revision, m.SavedAt, m.Revision) {
+				l.MergedDraft = m
+			}
+			last[m.Draft] = l
 		}
 	}
-	text := gjson.Parse(cur).Str
-	b := gjson.Parse(base).Str
+	return last
+}
+
+// laterSave reports whether src is a later save of a draft that has an
+// earlier save among c's candidates.
+func laterSave(src Source, c Conflict) bool {
+	for _, cand := range c.Candidates {
+		for _, s := range cand.By {
+			if s.Draft == src.Draft && compareSaved(s.SavedAt, src.SavedAt) < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// view is what a draft is compared with: the content of its base revision
+// and, for a later save of a draft merged before, the values the author's
+// previous save had on the paths it changed (over), so that together they
+// are what she had when she last sent it. since lists, sorted, the paths
+// where the master now differs from the view by changes the draft did not
+// see.
+type view struct {
+	base  flat
+	over  map[string]string
+	since []string
+}
+
+func (v view) value(p string) string {
+	if x, ok := v.over[p]; ok {
+		return x
+	}
+	return v.base.values[p]
+}
+
+// continued is the view of a later save of a draft whose previous save
+// changed changes (MergedDraft.Changes) from its base: base with those
+// changes on top, for the paths keep accepts (the merge's scope and the
+// draft's wards). The master differs from it where the master changed a
+// path since base and she had not written the master's value, and where
+// the master did not take (or no longer has) a value she wrote.
+func continued(base flat, changes []PathValue, cur flat, keep func(string) bool) view {
+	v := view{base: base, over: make(map[string]string, len(changes))}
+	for _, pv := range changes {
+		if keep(pv.Path) {
+			v.over[pv.Path] = pv.Value
+		}
+	}
+	since := map[string]bool{}
+	for _, p := range base.since {
+		if x, ok := v.over[p]; !ok || x != cur.values[p] {
+			since[p] = true
+		}
+	}
+	for p, x := range v.over {
+		if x != cur.values[p] {
+			since[p] = true
+		}
+	}
+	v.since = sortedKeys(since)
+	return v
+}
+
+// mergeText merges the line edits that several drafts made to one
+// narrative text, each from its own base text (diff3 of the base, the text
+// as merged so far and the draft's text, draft after draft). isText reports
+// whether all the values are texts; ok whether every edit fitted and is in
+// the result: a draft's edit that a later edit from another base changed
+// again (a line one draft wrote and another rewrote) is not merged away.
+func mergeText(cur string, ps []proposal) (text string, isText, ok bool) {
+	if !strings.HasPrefix(cur, `"`) {
+		return "", false, false
+	}
 	for _, p := range ps {
-		m, ok := merge3(b, text, gjson.Parse(p.value).Str)
-		if !ok {
-			return "", false
+		if !strings.HasPrefix(p.value, `"`) || (p.base != "" && !strings.HasPrefix(p.base, `"`)) {
+			return "", false, false
+		}
+	}
+	text = gjson.Parse(cur).Str
+	for _, p := range ps {
+		m, fits := merge3(gjson.Parse(p.base).Str, text, gjson.Parse(p.value).Str)
+		if !fits {
+			return "", true, false
 		}
 		text = m
 	}
-	return string(appendString(nil, text)), true
+	for _, p := range ps {
+		if m, fits := merge3(gjson.Parse(p.base).Str, text, gjson.Parse(p.value).Str); !fits || m != text {
+			return "", true, false
+		}
+	}
+	return string(appendString(nil, text)), true, true
 }
 
-func newConflict(path, current string, cands []Candidate, reason string) Conflict {
+func newConflict(path, current string, cands []Candidate, kind string) Conflict {
 	h := sha256.New()
 	h.Write([]byte(path + "\x00" + current))
 	for _, c := range cands {
@@ -722,11 +1069,14 @@ func newConflict(path, current string, cands []Candidate, reason string) Conflic
 			h.Write([]byte("\x01" + s.Draft + "\x01" + s.SavedAt))
 		}
 	}
-	return Conflict{ID: "c-" + hex.EncodeToString(h.Sum(nil))[:12], Path: path, Current: current, Candidates: cands, Reason: reason}
+	return Conflict{ID: "c-" + hex.EncodeToString(h.Sum(nil))[:12], Path: path, Current: current, Candidates: cands, Kind: kind, Reason: ConflictReason(kind)}
 }
 
-// mergeConflicts adds new conflicts to the open ones; a new conflict on a
-// path already conflicted joins its candidates.
+// mergeConflicts adds new conflicts to the open ones. A new conflict on a
+// path already conflicted joins its candidates: a later save of a draft
+// replaces the earlier save's candidate, and candidates with the same
+// value become one. The open conflict keeps its kind and reason, and gets
+// a new id.
 func mergeConflicts(open, added []Conflict) []Conflict {
 	byPath := map[string]int{}
 	out := append([]Conflict(nil), open...)
@@ -734,15 +1084,60 @@ func mergeConflicts(open, added []Conflict) []Conflict {
 		byPath[c.Path] = i
 	}
 	for _, c := range added {
-		if i, ok := byPath[c.Path]; ok {
-			out[i].Candidates = append(out[i].Candidates, c.Candidates...)
-			out[i] = newConflict(out[i].Path, out[i].Current, out[i].Candidates, out[i].Reason)
+		i, ok := byPath[c.Path]
+		if !ok {
+			byPath[c.Path] = len(out)
+			out = append(out, c)
 			continue
 		}
-		byPath[c.Path] = len(out)
-		out = append(out, c)
+		o := out[i]
+		var cands []Candidate
+		for _, cand := range o.Candidates {
+			var by []Source
+			for _, s := range cand.By {
+				if !supersededBy(s, c) {
+					by = append(by, s)
+				}
+			}
+			if len(by) > 0 {
+				cands = append(cands, Candidate{Value: cand.Value, By: by, Extra: cand.Extra})
+			}
+		}
+		cands = joinCandidates(append(cands, c.Candidates...))
+		j := newConflict(o.Path, o.Current, cands, o.Kind)
+		j.Reason, j.Extra = o.Reason, o.Extra
+		out[i] = j
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// supersededBy reports whether s is an earlier save of a draft that
+// proposes a value in c.
+func supersededBy(s Source, c Conflict) bool {
+	for _, cand := range c.Candidates {
+		for _, t := range cand.By {
+			if t.Draft == s.Draft && compareSaved(s.SavedAt, t.SavedAt) < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joinCandidates makes candidates with the same value one, in the order
+// each value first comes.
+func joinCandidates(cands []Candidate) []Candidate {
+	at := map[string]int{}
+	var out []Candidate
+	for _, c := range cands {
+		if i, ok := at[c.Value]; ok {
+			out[i].By = uniqueSources(append(append([]Source(nil), out[i].By...), c.By...))
+			continue
+		}
+		at[c.Value] = len(out)
+		out = append(out, c)
+	}
 	return out
 }
 
@@ -796,28 +1191,39 @@ func baseLookup(master *Document, now string, cur flat, scope wardScope) func(re
 	}
 }
 
-// candidatePaths is every path a draft may have changed: all of its own
-// and its base's, or for a draft cut for some wards, the base's paths
-// outside wards and under those wards only. The index makes merging a
-// one-ward draft into an England-scale master cheap.
-func candidatePaths(base, df flat, d *Document) map[string]bool {
+// eachCandidate calls visit once for every path a draft may have changed
+// from base, given its flat form df: all of its own and its base's, or for
+// a draft cut for some wards, the base's paths outside wards and under
+// those wards only. The ward index makes merging a one-ward draft into an
+// England-scale master cheap.
+func eachCandidate(base, df flat, d *Document, visit func(string)) {
+	for p := range df.values {
+		visit(p)
+	}
 	if d.Draft == nil || len(d.Draft.Wards) == 0 {
-		return unionKeys(base.values, df.values)
+		for p := range base.values {
+			if _, in := df.values[p]; !in {
+				visit(p)
+			}
+		}
+		return
 	}
 	idx := base.wardIndex()
-	u := make(map[string]bool, len(df.values)*2)
-	for p := range df.values {
-		u[p] = true
-	}
-	for _, p := range idx[""] {
-		u[p] = true
-	}
+	groups := [][]string{idx[""]}
+	seen := map[string]bool{}
 	for _, c := range d.Draft.Wards {
-		for _, p := range idx["wards["+quoteKey(c)+"]"] {
-			u[p] = true
+		if k := "wards[" + quoteKey(c) + "]"; !seen[k] {
+			seen[k] = true
+			groups = append(groups, idx[k])
 		}
 	}
-	return u
+	for _, g := range groups {
+		for _, p := range g {
+			if _, in := df.values[p]; !in {
+				visit(p)
+			}
+		}
+	}
 }
 
 // draftScope limits a subset draft's changes to its wards.
@@ -830,11 +1236,8 @@ func draftScope(d *Document) func(path string) bool {
 		keep["wards["+quoteKey(c)+"]"] = true
 	}
 	return func(p string) bool {
-		if !strings.HasPrefix(p, "wards[") {
-			return true
-		}
-		end := strings.Index(p, "]")
-		return keep[p[:end+1]]
+		k := wardOf(p)
+		return k == "" || keep[k]
 	}
 }
 
@@ -873,7 +1276,12 @@ func uniqueSources(s []Source) []Source {
 			out = append(out, x)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Draft < out[j].Draft })
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Draft != out[j].Draft {
+			return out[i].Draft < out[j].Draft
+		}
+		return savedBefore(out[i].SavedAt, "", out[j].SavedAt, "")
+	})
 	return out
 }
 

@@ -2,10 +2,10 @@ package jsna
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -197,28 +197,7 @@ func mustBytes(tb testing.TB, d *Document) []byte {
 // BenchmarkMergeEngland merges 50 drafts, each editing about 1% of the
 // wards of an England-scale master (7,000 wards by 60 indicators).
 func BenchmarkMergeEngland(b *testing.B) {
-	m := Example(ExampleOptions{Wards: 7000, Indicators: 60, Seed: 1})
-	rng := rand.New(rand.NewPCG(1, 2))
-	var ds []*Document
-	for i := range 50 {
-		// Each draft is cut for 70 wards (1% of 7,000) and edits a need
-		// and a section in each.
-		var codes []string
-		for range 70 {
-			codes = append(codes, m.Wards[rng.IntN(len(m.Wards))].Code)
-		}
-		codes = uniqueStrings(codes)
-		d, err := NewDraft(m, DraftOptions{ID: fmt.Sprintf("d%02d", i), Author: "A", Role: RoleGP, Wards: codes, Now: mergeNow})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for j := range d.Wards {
-			w := &d.Wards[j]
-			w.Needs[0].Size = float64(rng.IntN(11))
-			w.Sections[0].Text += fmt.Sprintf("\nedited by %d", i)
-		}
-		ds = append(ds, d)
-	}
+	m, ds := englandMerge(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
@@ -226,6 +205,51 @@ func BenchmarkMergeEngland(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+var englandOnce struct {
+	sync.Once
+	master *Document
+	drafts []*Document
+	err    error
+}
+
+// englandMerge makes BenchmarkMergeEngland's master and drafts once: the
+// testing package calls a benchmark several times, and cutting 50 drafts
+// from an England-scale master is slower and takes more memory (each
+// draft computes the master's revision) than the merge measured.
+func englandMerge(tb testing.TB) (*Document, []*Document) {
+	tb.Helper()
+	e := &englandOnce
+	e.Do(func() {
+		m := Example(ExampleOptions{Wards: 7000, Indicators: 60, Seed: 1})
+		rng := rand.New(rand.NewPCG(1, 2))
+		for i := range 50 {
+			// Each draft is cut for 70 wards (1% of 7,000) and edits a
+			// need and a section in each.
+			var codes []string
+			for range 70 {
+				codes = append(codes, m.Wards[rng.IntN(len(m.Wards))].Code)
+			}
+			codes = uniqueStrings(codes)
+			d, err := NewDraft(m, DraftOptions{ID: fmt.Sprintf("d%02d", i), Author: "A", Role: RoleGP, Wards: codes, Now: mergeNow})
+			if err != nil {
+				e.err = err
+				return
+			}
+			for j := range d.Wards {
+				w := &d.Wards[j]
+				w.Needs[0].Size = float64(rng.IntN(11))
+				w.Sections[0].Text += fmt.Sprintf("\nedited by %d", i)
+			}
+			e.drafts = append(e.drafts, d)
+		}
+		e.master = m
+	})
+	if e.err != nil {
+		tb.Fatal(e.err)
+	}
+	return e.master, e.drafts
 }
 
 func parseStr(v string) string {
@@ -396,15 +420,34 @@ func TestMergeAcrossMerges(t *testing.T) {
 			t.Errorf("merging v1 again changed the master (skipped %v)", rep.Skipped)
 		}
 	})
-	t.Run("two saves of one draft in one batch are refused", func(t *testing.T) {
+	t.Run("two saves of one draft in one batch: the later stands for both", func(t *testing.T) {
 		v1 := newDraft(t, m, "a", "Dr A", RoleGP)
 		v1.Wards[0].Needs[0].Size = 3
+		v1.Wards[0].Sections[0].Text = "First go."
 		v2 := newDraft(t, m, "a", "Dr A", RoleGP)
 		v2.Wards[0].Needs[0].Size = 4
-		_, _, err := Merge(m, []*Document{v1, v2}, MergeOptions{Now: mergeNow})
-		var dup *DuplicateDraftError
-		if !errors.As(err, &dup) || dup.ID != "a" || dup.First != 0 || dup.Second != 1 {
-			t.Errorf("Merge(two saves) = %v, want a DuplicateDraftError", err)
+		v2.Wards[0].Sections[0].Text = "First go."
+		v2.Draft.SavedAt = "2026-11-22T11:00:00Z"
+		out, rep := mustMerge(t, m, v2, v1)
+		if got := out.Wards[0].Needs[0].Size; got != 4 || len(out.Conflicts) != 0 || len(rep.Drafts) != 1 || rep.Drafts[0].Changes != 2 {
+			t.Fatalf("size %v, %d conflicts, drafts %+v; want 4, none, one draft with 2 changes", got, len(out.Conflicts), rep.Drafts)
+		}
+		want := []SupersededSave{{Draft: "a", SavedAt: "2026-11-22T10:00:00Z", Revision: draftRevision(v1), By: draftRevision(v2)}}
+		if fmt.Sprint(rep.Superseded) != fmt.Sprint(want) {
+			t.Errorf("superseded = %+v, want %+v", rep.Superseded, want)
+		}
+		if len(out.Merged) != 2 {
+			t.Fatalf("merged = %+v, want both saves", out.Merged)
+		}
+		for _, md := range out.Merged {
+			if (len(md.Changes) > 0) != (md.Revision == draftRevision(v2)) {
+				t.Errorf("merged save %s saved at %s keeps %d changes; only the latest save keeps its changes", md.Revision, md.SavedAt, len(md.Changes))
+			}
+		}
+		seq, _ := mustMerge(t, m, v1)
+		seq, _ = mustMerge(t, seq, v2)
+		if d := Diff(seq, out); len(d) > 0 {
+			t.Errorf("batch differs from one save after the other: %+v", d)
 		}
 	})
 	t.Run("a draft of another document on an unknown base is refused", func(t *testing.T) {
@@ -414,6 +457,287 @@ func TestMergeAcrossMerges(t *testing.T) {
 		_, _, err := Merge(m, []*Document{a}, MergeOptions{Now: mergeNow})
 		if err == nil || !strings.Contains(err.Error(), `is a draft of "another-borough", not of this master`) {
 			t.Errorf("Merge(another document's draft) = %v", err)
+		}
+	})
+}
+
+// TestMergeSaves covers a draft saved and sent again: each later save is
+// merged against the author's previous merged save, which the master
+// rebuilds on its own (MergedDraft.Changes), not against the revision both
+// saves name as their base.
+func TestMergeSaves(t *testing.T) {
+	m := Example(ExampleOptions{Wards: 2, Indicators: 3, Seed: 4})
+	w0 := m.Wards[0].Code
+	sizePath := "wards[" + w0 + "].needs[n1].size"
+	orig := m.Wards[0].Needs[0].Size
+	// save cuts draft "a" from m, saved minutes after mergeNow, and edits it.
+	save := func(minutes int, edit func(d *Document)) *Document {
+		d := newDraft(t, m, "a", "Dr A", RoleGP)
+		d.Draft.SavedAt = mergeNow.Add(time.Duration(minutes) * time.Minute).Format(time.RFC3339)
+		edit(d)
+		return d
+	}
+	sources := func(c Conflict) string {
+		var s []string
+		for _, cand := range c.Candidates {
+			var by []string
+			for _, b := range cand.By {
+				by = append(by, b.Draft+"@"+b.SavedAt[11:16])
+			}
+			s = append(s, cand.Value+" by "+strings.Join(by, " "))
+		}
+		return strings.Join(s, "; ")
+	}
+
+	t.Run("a later save changes again what the first one changed", func(t *testing.T) {
+		v1 := save(0, func(d *Document) {
+			d.Wards[0].Sections[0].Text = "One."
+			d.Wards[0].Needs[0].Size = 3
+		})
+		v2 := save(30, func(d *Document) {
+			d.Wards[0].Sections[0].Text = "Changed."
+			d.Wards[0].Sections[1].Text = "Two."
+			d.Wards[0].Needs[0].Size = 3
+		})
+		m1, _ := mustMerge(t, m, v1)
+		m2, rep := mustMerge(t, m1, v2)
+		if len(m2.Conflicts) != 0 || m2.Wards[0].Sections[0].Text != "Changed." || m2.Wards[0].Sections[1].Text != "Two." || m2.Wards[0].Needs[0].Size != 3 {
+			t.Fatalf("conflicts %+v, sections %q %q, size %v; want none, Changed., Two., 3", m2.Conflicts, m2.Wards[0].Sections[0].Text, m2.Wards[0].Sections[1].Text, m2.Wards[0].Needs[0].Size)
+		}
+		if d := rep.Drafts[0]; d.Previous != draftRevision(v1) || d.Changes != 2 {
+			t.Errorf("report = %+v, want 2 changes against the previous save %s", d, draftRevision(v1))
+		}
+		var p Provenance
+		for _, q := range m2.Provenance {
+			if q.Path == "wards["+w0+"].sections[demographics].text" {
+				p = q
+			}
+		}
+		if len(p.By) != 1 || p.By[0].SavedAt != v2.Draft.SavedAt {
+			t.Errorf("provenance of the text = %+v, want the second save", p)
+		}
+	})
+	t.Run("a field changed back is a change", func(t *testing.T) {
+		v1 := save(0, func(d *Document) { d.Wards[0].Needs[0].Size = 3 })
+		v2 := save(30, func(d *Document) { d.Wards[0].Needs[0].Size = orig })
+		m1, _ := mustMerge(t, m, v1)
+		m2, rep := mustMerge(t, m1, v2)
+		if m2.Wards[0].Needs[0].Size != orig || len(m2.Conflicts) != 0 || rep.Taken != 1 {
+			t.Errorf("size %v, conflicts %d, taken %d; want %v, 0, 1", m2.Wards[0].Needs[0].Size, len(m2.Conflicts), rep.Taken, orig)
+		}
+	})
+	t.Run("a record added in one save and edited or deleted in the next", func(t *testing.T) {
+		v1 := save(0, func(d *Document) { d.Wards[1].Voice = append(d.Wards[1].Voice, Voice{ID: "v9", Text: "First words."}) })
+		edited := save(30, func(d *Document) { d.Wards[1].Voice = append(d.Wards[1].Voice, Voice{ID: "v9", Text: "Better words."}) })
+		deleted := save(30, func(d *Document) {})
+		m1, _ := mustMerge(t, m, v1)
+		m2, _ := mustMerge(t, m1, edited)
+		if n := len(m2.Wards[1].Voice); len(m2.Conflicts) != 0 || m2.Wards[1].Voice[n-1].Text != "Better words." {
+			t.Errorf("after the edit: conflicts %+v, voice %+v", m2.Conflicts, m2.Wards[1].Voice)
+		}
+		m3, _ := mustMerge(t, m1, deleted)
+		if len(m3.Conflicts) != 0 || len(m3.Wards[1].Voice) != len(m.Wards[1].Voice) || len(m3.Tombstones) != 1 {
+			t.Errorf("after the delete: conflicts %+v, %d voice notes, %d tombstones; want none, %d, 1", m3.Conflicts, len(m3.Wards[1].Voice), len(m3.Tombstones), len(m.Wards[1].Voice))
+		}
+	})
+	t.Run("another author's change since her save is still a conflict", func(t *testing.T) {
+		v1 := save(0, func(d *Document) { d.Wards[0].Needs[0].Size = 3 })
+		m1, _ := mustMerge(t, m, v1)
+		b := newDraft(t, m1, "b", "Cllr B", RoleCouncillor)
+		b.Wards[0].Needs[0].Size = 7
+		m2, _ := mustMerge(t, m1, b)
+		kept := save(30, func(d *Document) { d.Wards[0].Needs[0].Size = 3 })
+		if m3, _ := mustMerge(t, m2, kept); len(m3.Conflicts) != 0 || m3.Wards[0].Needs[0].Size != 7 {
+			t.Errorf("a save that keeps her old value: conflicts %+v, size %v; want none and B's 7", m3.Conflicts, m3.Wards[0].Needs[0].Size)
+		}
+		v2 := save(30, func(d *Document) { d.Wards[0].Needs[0].Size = 4 })
+		m3, _ := mustMerge(t, m2, v2)
+		if len(m3.Conflicts) != 1 || m3.Conflicts[0].Kind != ConflictChangedSinceBase || m3.Wards[0].Needs[0].Size != 7 {
+			t.Fatalf("conflicts %+v, size %v; want one changed-since-base and B's 7 kept", m3.Conflicts, m3.Wards[0].Needs[0].Size)
+		}
+		if got, want := sources(m3.Conflicts[0]), "4 by a@10:30"; got != want {
+			t.Errorf("candidates = %s, want %s", got, want)
+		}
+	})
+	t.Run("her new value replaces her earlier one in an open conflict", func(t *testing.T) {
+		v1 := save(0, func(d *Document) { d.Wards[0].Needs[0].Size = 3 })
+		b := newDraft(t, m, "b", "Cllr B", RoleCouncillor)
+		b.Wards[0].Needs[0].Size = 7
+		m1, _ := mustMerge(t, m, v1, b)
+		if len(m1.Conflicts) != 1 || sources(m1.Conflicts[0]) != "3 by a@10:00; 7 by b@10:00" {
+			t.Fatalf("first merge: conflicts %+v", m1.Conflicts)
+		}
+		for _, tt := range []struct {
+			size float64
+			want string
+		}{
+			{4, "7 by b@10:00; 4 by a@10:30"},
+			{7, "7 by a@10:30 b@10:00"},
+			{orig, fmt.Sprintf("7 by b@10:00; %v by a@10:30", orig)},
+		} {
+			v2 := save(30, func(d *Document) { d.Wards[0].Needs[0].Size = tt.size })
+			m2, _ := mustMerge(t, m1, v2)
+			if len(m2.Conflicts) != 1 || m2.Conflicts[0].Path != sizePath || m2.Conflicts[0].Kind != ConflictChangedDifferently {
+				t.Fatalf("size %v: conflicts %+v, want the open one", tt.size, m2.Conflicts)
+			}
+			if got := sources(m2.Conflicts[0]); got != tt.want || m2.Conflicts[0].ID == m1.Conflicts[0].ID {
+				t.Errorf("size %v: candidates = %s (id %s), want %s with a new id", tt.size, got, m2.Conflicts[0].ID, tt.want)
+			}
+		}
+	})
+	t.Run("a save older than one merged before is superseded", func(t *testing.T) {
+		v1 := save(0, func(d *Document) { d.Wards[0].Needs[0].Size = 3 })
+		v2 := save(30, func(d *Document) { d.Wards[0].Needs[0].Size = 4 })
+		m1, _ := mustMerge(t, m, v2)
+		m2, rep := mustMerge(t, m1, v1)
+		if len(rep.Drafts) != 0 || len(rep.Superseded) != 1 || rep.Superseded[0].By != draftRevision(v2) || len(Diff(m1, m2)) != 0 {
+			t.Errorf("drafts %+v, superseded %+v, diff %+v; want v1 superseded by v2 and no change", rep.Drafts, rep.Superseded, Diff(m1, m2))
+		}
+		m3, rep := mustMerge(t, m2, v1)
+		if !bytes.Equal(mustBytes(t, m3), mustBytes(t, m2)) || len(rep.Skipped) != 1 {
+			t.Errorf("merging the superseded save again changed the master (skipped %v)", rep.Skipped)
+		}
+	})
+	t.Run("saves are ordered by time, not by how saved_at is written", func(t *testing.T) {
+		v1 := save(0, func(d *Document) { d.Wards[0].Needs[0].Size = 3 })
+		v1.Draft.SavedAt = "2026-11-22T11:00:00+01:00" // 10:00Z
+		v2 := save(0, func(d *Document) { d.Wards[0].Needs[0].Size = 4 })
+		v2.Draft.SavedAt = "2026-11-22T10:30:00Z"
+		out, _ := mustMerge(t, m, v2, v1)
+		if out.Wards[0].Needs[0].Size != 4 {
+			t.Errorf("size = %v, want the 10:30Z save's 4", out.Wards[0].Needs[0].Size)
+		}
+	})
+}
+
+// TestSavedBefore checks the order of a draft's saves.
+func TestSavedBefore(t *testing.T) {
+	tests := []struct {
+		at1, rev1, at2, rev2 string
+		want                 bool
+	}{
+		{"2026-11-22T10:00:00Z", "b", "2026-11-22T10:00:01Z", "a", true},
+		{"2026-11-22T11:00:00+01:00", "b", "2026-11-22T10:30:00Z", "a", true},
+		{"2026-11-22T10:30:00Z", "a", "2026-11-22T11:00:00+01:00", "b", false},
+		{"2026-11-22T10:00:00.5Z", "a", "2026-11-22T10:00:00.25Z", "b", false},
+		{"2026-11-22T10:00:00Z", "a", "2026-11-22T10:00:00Z", "b", true},
+		{"2026-11-22T10:00:00Z", "b", "2026-11-22T10:00:00Z", "a", false},
+		{"2026-11-22T10:00:00Z", "b", "2026-11-22T11:00:00+01:00", "a", true}, // the same time, written differently: by text
+		{"2026-11-22T11:00:00+01:00", "a", "2026-11-22T10:00:00Z", "b", false},
+		{"", "z", "2026-11-22T10:00:00Z", "a", true},
+		{"2026-11-22T10:00:00Z", "a", "", "z", false},
+	}
+	for _, tt := range tests {
+		if got := savedBefore(tt.at1, tt.rev1, tt.at2, tt.rev2); got != tt.want {
+			t.Errorf("savedBefore(%q, %q, %q, %q) = %v, want %v", tt.at1, tt.rev1, tt.at2, tt.rev2, got, tt.want)
+		}
+	}
+}
+
+// TestConflictKinds makes a conflict of every kind and checks its Kind and
+// English Reason.
+func TestConflictKinds(t *testing.T) {
+	m := Example(ExampleOptions{Wards: 3, Indicators: 4, Seed: 5})
+	d := func(id string, edit func(d *Document)) *Document {
+		x := newDraft(t, m, id, "Author "+id, RoleGP)
+		edit(x)
+		return x
+	}
+	merge := func(steps ...[]*Document) *Document {
+		out := m
+		for _, ds := range steps {
+			out, _ = mustMerge(t, out, ds...)
+		}
+		return out
+	}
+	size := func(n float64) func(*Document) { return func(x *Document) { x.Wards[0].Needs[0].Size = n } }
+	text := func(s string) func(*Document) { return func(x *Document) { x.Wards[0].Sections[0].Text = s } }
+	dropAsset := func(x *Document) { x.Wards[2].Assets = x.Wards[2].Assets[1:] }
+	renameAsset := func(x *Document) { x.Wards[2].Assets[0].Name = "Renamed" }
+	addVoice := func(s string) func(*Document) {
+		return func(x *Document) { x.Wards[1].Voice = append(x.Wards[1].Voice, Voice{ID: "v9", Text: s}) }
+	}
+	unknown := d("u", size(1))
+	unknown.Draft.Base = "sha256:" + strings.Repeat("0", 64)
+	tests := []struct {
+		kind string
+		out  *Document
+	}{
+		{ConflictChangedDifferently, merge([]*Document{d("a", size(8)), d("b", size(2))})},
+		{ConflictTextOverlap, merge([]*Document{d("a", text("A's words.")), d("b", text("B's words."))})},
+		{ConflictChangedSinceBase, merge([]*Document{d("a", size(9))}, []*Document{d("b", size(1))})},
+		{ConflictBaseUnknown, merge([]*Document{unknown})},
+		{ConflictDeletedAndEdited, merge([]*Document{d("a", dropAsset), d("b", renameAsset)})},
+		{ConflictDeletedInMaster, merge([]*Document{d("a", dropAsset)}, []*Document{d("b", renameAsset)})},
+		{ConflictStaleDelete, merge([]*Document{d("a", renameAsset)}, []*Document{d("b", dropAsset)})},
+		{ConflictRecordVersions, merge([]*Document{d("a", func(x *Document) {
+			v := &x.Wards[1].Values[0]
+			*v.Value, *v.Lower, *v.Upper = 1000, 990, 1010
+			v.Lower998, v.Upper998 = nil, nil
+		}), d("b", func(x *Document) {
+			v := &x.Wards[1].Values[0]
+			*v.Value = (*v.Value + *v.Lower) / 2
+		})})},
+		{ConflictAddedDifferently, merge([]*Document{d("a", addVoice("From A")), d("b", addVoice("From B"))})},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		seen[tt.kind] = true
+		if len(tt.out.Conflicts) != 1 {
+			t.Errorf("%s: %d conflicts, want 1: %+v", tt.kind, len(tt.out.Conflicts), tt.out.Conflicts)
+			continue
+		}
+		if c := tt.out.Conflicts[0]; c.Kind != tt.kind || c.Reason != ConflictReason(tt.kind) || c.Reason == "" {
+			t.Errorf("conflict kind %q, reason %q; want %q, %q", c.Kind, c.Reason, tt.kind, ConflictReason(tt.kind))
+		}
+	}
+	reasons := map[string]bool{}
+	for _, k := range ConflictKinds() {
+		if !seen[k] {
+			t.Errorf("kind %q is not made by any case", k)
+		}
+		if r := ConflictReason(k); r == "" || reasons[r] {
+			t.Errorf("ConflictReason(%q) = %q, want a reason of its own", k, r)
+		}
+		reasons[ConflictReason(k)] = true
+	}
+	if len(ConflictKinds()) != len(tests) || ConflictReason("no-such-kind") != "" {
+		t.Errorf("%d kinds for %d cases; ConflictReason(no-such-kind) = %q", len(ConflictKinds()), len(tests), ConflictReason("no-such-kind"))
+	}
+}
+
+// TestMergeTiedSaves covers saves of one draft with the same saved_at
+// instant, which cannot be ordered: none stands for another, and where
+// they differ the coordinator chooses.
+func TestMergeTiedSaves(t *testing.T) {
+	m := Example(ExampleOptions{Wards: 2, Indicators: 3, Seed: 4})
+	save := func(size float64, text string) *Document {
+		d := newDraft(t, m, "a", "Dr A", RoleGP)
+		d.Wards[0].Needs[0].Size = size
+		d.Wards[0].Sections[0].Text = text
+		return d
+	}
+	v1, v2 := save(3, "Same words."), save(4, "Same words.")
+	t.Run("in one batch", func(t *testing.T) {
+		out, rep := mustMerge(t, m, v2, v1)
+		if len(rep.Drafts) != 2 || len(rep.Superseded) != 0 || len(out.Conflicts) != 1 || out.Wards[0].Sections[0].Text != "Same words." {
+			t.Fatalf("drafts %+v, superseded %+v, conflicts %+v, text %q; want both merged, the size in conflict, the text taken", rep.Drafts, rep.Superseded, out.Conflicts, out.Wards[0].Sections[0].Text)
+		}
+		if c := out.Conflicts[0]; c.Kind != ConflictChangedDifferently || len(c.Candidates) != 2 || c.Candidates[0].Value != "3" || c.Candidates[1].Value != "4" {
+			t.Errorf("conflict = %+v, want 3 and 4 from the two saves", c)
+		}
+	})
+	t.Run("one after the other", func(t *testing.T) {
+		m1, _ := mustMerge(t, m, v1)
+		m2, rep := mustMerge(t, m1, v2)
+		if len(rep.Superseded) != 0 || rep.Drafts[0].Previous != "" || len(m2.Conflicts) != 1 || m2.Wards[0].Needs[0].Size != 3 {
+			t.Fatalf("superseded %+v, report %+v, conflicts %+v, size %v; want v2 merged on its base, in conflict with v1's 3", rep.Superseded, rep.Drafts, m2.Conflicts, m2.Wards[0].Needs[0].Size)
+		}
+		later := save(5, "Same words.")
+		later.Draft.SavedAt = "2026-11-22T10:05:00Z"
+		m3, rep := mustMerge(t, m2, later)
+		if rep.Drafts[0].Previous != "" || len(m3.Conflicts) != 1 || fmt.Sprint(len(m3.Conflicts[0].Candidates)) != "1" || m3.Conflicts[0].Candidates[0].Value != "5" {
+			t.Errorf("after a later save: report %+v, conflicts %+v; want it merged on its base (which of the tied saves it continues is not known), its 5 replacing both", rep.Drafts, m3.Conflicts)
 		}
 	})
 }

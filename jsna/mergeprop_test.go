@@ -2,8 +2,10 @@ package jsna
 
 import (
 	"bytes"
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -11,11 +13,14 @@ import (
 )
 
 // mergeCase is a random master and drafts of it, each with the document
-// it was cut from (nil where its base was made unknown).
+// it was cut from (nil where its base was made unknown). earlier holds, by
+// draft id, the save of that draft merged into master before (with its
+// base), when a draft in drafts continues it.
 type mergeCase struct {
-	master *Document
-	drafts []*Document
-	bases  []*Document
+	master  *Document
+	drafts  []*Document
+	bases   []*Document
+	earlier map[string][2]*Document // draft id → {earlier save, its base}
 }
 
 // randomCase makes a merge case from rng: a small example master, given a
@@ -25,14 +30,18 @@ type mergeCase struct {
 // lines, records added and deleted (the same ids in several drafts, with
 // different content), document-wide members and unknown members, often the
 // same paths, so that takes, line merges, conflicts and tombstones all
-// happen.
+// happen. Drafts are continued by later saves of the same draft: the
+// draft merged early half the time (one time in eight with a save older
+// than the merged one), and one of the batch's drafts one time in three,
+// with a third save now and then and, now and then, the same saved_at.
 func randomCase(rng *rand.Rand) mergeCase {
 	m0 := Example(ExampleOptions{Wards: 2 + rng.IntN(3), Indicators: 3, Seed: 1 + rng.Uint64N(5)})
 	revs := []*Document{m0}
-	c := mergeCase{master: m0}
+	c := mergeCase{master: m0, earlier: map[string][2]*Document{}}
+	var early *Document
 	if rng.IntN(3) == 0 {
-		d := randomDraft(rng, m0, "early", 9)
-		m1, _, err := Merge(m0, []*Document{d}, MergeOptions{Now: mergeNow.Add(-time.Hour)})
+		early = randomDraft(rng, m0, "early", 9)
+		m1, _, err := Merge(m0, []*Document{early}, MergeOptions{Now: mergeNow.Add(-time.Hour)})
 		if err != nil {
 			panic(err)
 		}
@@ -48,6 +57,24 @@ func randomCase(rng *rand.Rand) mergeCase {
 		}
 		c.drafts = append(c.drafts, d)
 		c.bases = append(c.bases, base)
+	}
+	if early != nil && rng.IntN(2) == 0 {
+		later := continueDraft(rng, early, time.Duration(rng.IntN(30))*time.Minute) // 0: the same saved_at
+		if rng.IntN(8) == 0 {
+			later.Draft.SavedAt = mergeNow.Add(-24 * time.Hour).Format(time.RFC3339) // older than the merged save
+		}
+		c.drafts = append(c.drafts, later)
+		c.bases = append(c.bases, m0)
+		c.earlier["early"] = [2]*Document{early, m0}
+	}
+	if rng.IntN(3) == 0 {
+		i := rng.IntN(len(c.drafts))
+		for range 1 + rng.IntN(2) {
+			step := time.Duration(rng.IntN(3)) * time.Minute // 0: the same saved_at
+			c.drafts = append(c.drafts, continueDraft(rng, c.drafts[i], step))
+			c.bases = append(c.bases, c.bases[i])
+			i = len(c.drafts) - 1
+		}
 	}
 	return c
 }
@@ -71,6 +98,27 @@ func randomDraft(rng *rand.Rand, base *Document, id string, i int) *Document {
 	if err != nil {
 		panic(err)
 	}
+	editDraft(rng, d)
+	return d
+}
+
+// continueDraft is a later save of the draft d: a copy, saved after (or,
+// with step 0, at the same time), edited further.
+func continueDraft(rng *rand.Rand, d *Document, step time.Duration) *Document {
+	c := cloneDocument(d)
+	at, err := time.Parse(time.RFC3339, d.Draft.SavedAt)
+	if err != nil {
+		panic(err)
+	}
+	c.Draft.SavedAt = at.Add(step).UTC().Format(time.RFC3339)
+	editDraft(rng, c)
+	return c
+}
+
+// editDraft makes one to four random edits to the draft d.
+func editDraft(rng *rand.Rand, d *Document) {
+	id := d.Draft.ID
+	subset := len(d.Draft.Wards) > 0
 	for range 1 + rng.IntN(4) {
 		w := &d.Wards[rng.IntN(len(d.Wards))]
 		switch rng.IntN(14) {
@@ -127,17 +175,16 @@ func randomDraft(rng *rand.Rand, base *Document, id string, i int) *Document {
 		case 13:
 			code := fmt.Sprintf("E0599999%d", rng.IntN(2))
 			switch {
-			case len(wards) == 0 && len(d.Wards) > 1 && rng.IntN(2) == 0:
+			case !subset && len(d.Wards) > 1 && rng.IntN(2) == 0:
 				d.Wards = d.Wards[1:] // a full draft may delete a ward
 			case !hasWard(d, code):
 				d.Wards = append(d.Wards, Ward{Code: code, Name: fmt.Sprintf("New ward %d", rng.IntN(2))})
-				if len(wards) > 0 {
+				if subset {
 					d.Draft.Wards = append(d.Draft.Wards, code)
 				}
 			}
 		}
 	}
-	return d
 }
 
 func hasWard(d *Document, code string) bool {
@@ -154,33 +201,56 @@ func hasWard(d *Document, code string) bool {
 // order; merging the same drafts again, or a draft twice in one batch,
 // changes nothing; merging in one batch equals merging one by one when
 // nothing conflicts; and every value any draft wrote is in the master, in a
-// conflict or in a tombstone.
+// conflict or in a tombstone (for a draft saved several times, what its
+// latest save wrote since the save merged before).
 func TestMergeProperties(t *testing.T) {
 	cases := 3000
 	if testing.Short() {
 		cases = 200
 	}
-	oneByOne := 0
+	var st mergeStats
 	for c := range cases {
 		rng := rand.New(rand.NewPCG(uint64(c), 7))
 		mc := randomCase(rng)
-		checkMergeProperties(t, fmt.Sprintf("case %d", c), rng, mc, &oneByOne)
+		checkMergeProperties(t, fmt.Sprintf("case %d", c), rng, mc, &st)
 	}
-	if oneByOne < cases/10 {
-		t.Errorf("only %d of %d cases compared one-by-one with batch merging", oneByOne, cases)
+	if st.oneByOne < cases/10 {
+		t.Errorf("only %d of %d cases compared one-by-one with batch merging", st.oneByOne, cases)
+	}
+	if st.continued < cases/20 || st.superseded < cases/20 {
+		t.Errorf("only %d of %d cases merged a later save against an earlier one, %d superseded a save", st.continued, cases, st.superseded)
 	}
 }
 
+// mergeStats counts what the property checks saw.
+type mergeStats struct {
+	oneByOne   int // cases compared one by one with the batch
+	continued  int // cases with a later save merged against its earlier save
+	superseded int // cases where a save was superseded
+}
+
 // checkMergeProperties checks Merge's guarantees on one case.
-func checkMergeProperties(tb testing.TB, name string, rng *rand.Rand, mc mergeCase, oneByOne *int) {
+func checkMergeProperties(tb testing.TB, name string, rng *rand.Rand, mc mergeCase, st *mergeStats) {
 	tb.Helper()
+	if st == nil {
+		st = &mergeStats{}
+	}
 	m, ds := mc.master, mc.drafts
-	out, _, err := Merge(m, ds, MergeOptions{Now: mergeNow})
+	out, rep, err := Merge(m, ds, MergeOptions{Now: mergeNow})
 	if err != nil {
 		tb.Fatalf("%s: Merge = %v", name, err)
 	}
 	if err := out.Validate(); err != nil {
 		tb.Fatalf("%s: merged master invalid: %v", name, err)
+	}
+	for _, d := range rep.Drafts {
+		if d.Previous != "" {
+			st.continued++
+			break
+		}
+	}
+	if len(rep.Superseded) > 0 {
+		st.superseded++
 	}
 	want := mustBytes(tb, out)
 	// Order.
@@ -197,8 +267,9 @@ func checkMergeProperties(tb testing.TB, name string, rng *rand.Rand, mc mergeCa
 		tb.Fatalf("%s: a draft given twice in one batch changed the result (err %v)", name, err)
 	}
 	checkConservation(tb, name, mc, out)
-	// One by one equals batch when nothing conflicts.
-	if len(out.Conflicts) == len(m.Conflicts) {
+	// One by one equals batch when nothing conflicts, and no two saves of
+	// a draft have the same instant (one by one would order them).
+	if len(out.Conflicts) == len(m.Conflicts) && !tiedSaves(mc) {
 		seq := m
 		for _, d := range ds {
 			seq, _, err = Merge(seq, []*Document{d}, MergeOptions{Now: mergeNow})
@@ -207,14 +278,70 @@ func checkMergeProperties(tb testing.TB, name string, rng *rand.Rand, mc mergeCa
 			}
 		}
 		if len(seq.Conflicts) == len(m.Conflicts) {
-			if oneByOne != nil {
-				*oneByOne++
-			}
+			st.oneByOne++
 			// Records are compared by key, as merge works: records new
 			// in different merges may stand in another order.
 			if d := Diff(seq, out); len(d) > 0 {
 				tb.Fatalf("%s: one by one differs from batch: %+v", name, d)
 			}
+		}
+	}
+}
+
+// TestMergeSuccessiveSaves checks, over random drafts saved two to five
+// times, that merging saves 1..n of one draft one by one gives the content
+// of merging save n alone, and of merging them all in one batch, with no
+// conflict in any of them: nobody else touched the fields, so the author is
+// never in conflict with herself, whatever she changed, changed again or
+// changed back from one save to the next.
+func TestMergeSuccessiveSaves(t *testing.T) {
+	cases := 1000
+	if testing.Short() {
+		cases = 100
+	}
+	for c := range cases {
+		rng := rand.New(rand.NewPCG(uint64(c), 11))
+		m := randomCase(rng).master // with a history one time in three
+		saves := []*Document{randomDraft(rng, m, "x", c)}
+		for range 1 + rng.IntN(4) {
+			saves = append(saves, continueDraft(rng, saves[len(saves)-1], time.Duration(1+rng.IntN(90))*time.Second))
+		}
+		name := fmt.Sprintf("case %d (%d saves)", c, len(saves))
+		noConflicts := func(how string, out *Document) {
+			t.Helper()
+			if len(out.Conflicts) != len(m.Conflicts) {
+				t.Fatalf("%s: %s: conflicts %+v, want none", name, how, out.Conflicts[len(m.Conflicts):])
+			}
+		}
+		seq := m
+		for i, s := range saves {
+			next, rep, err := Merge(seq, []*Document{s}, MergeOptions{Now: mergeNow})
+			if err != nil {
+				t.Fatalf("%s: save %d: %v", name, i+1, err)
+			}
+			if want := map[bool]string{true: "", false: draftRevision(saves[max(i-1, 0)])}[i == 0]; rep.Drafts[0].Previous != want {
+				t.Fatalf("%s: save %d merged against %q, want %q", name, i+1, rep.Drafts[0].Previous, want)
+			}
+			noConflicts(fmt.Sprintf("save %d", i+1), next)
+			seq = next
+		}
+		last, _, err := Merge(m, saves[len(saves)-1:], MergeOptions{Now: mergeNow})
+		if err != nil {
+			t.Fatalf("%s: the last save alone: %v", name, err)
+		}
+		noConflicts("the last save alone", last)
+		if d := Diff(seq, last); len(d) > 0 {
+			t.Fatalf("%s: saves one by one differ from the last save alone: %+v", name, d)
+		}
+		perm := append([]*Document(nil), saves...)
+		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+		batch, rep, err := Merge(m, perm, MergeOptions{Now: mergeNow})
+		if err != nil {
+			t.Fatalf("%s: in one batch: %v", name, err)
+		}
+		noConflicts("in one batch", batch)
+		if d := Diff(batch, last); len(d) > 0 || len(rep.Superseded) != len(saves)-1 {
+			t.Fatalf("%s: one batch differs from the last save alone: %+v (superseded %d, want %d)", name, d, len(rep.Superseded), len(saves)-1)
 		}
 	}
 }
@@ -255,13 +382,33 @@ func checkConservation(tb testing.TB, name string, mc mergeCase, out *Document) 
 			tomb[f.Path] = true
 		}
 	}
+	// Only the latest saves of each draft (all those of its latest
+	// instant) speak for it: what an earlier save wrote and a later one
+	// changed, the author changed herself. The latest is compared with
+	// what she had when she last sent: the save merged before (mc.earlier)
+	// on its base, where there is one.
+	latest := map[string]string{} // draft id → saved_at of its latest saves
+	for _, d := range mc.drafts {
+		if at, ok := latest[d.Draft.ID]; d.Draft.ID != "" && (!ok || compareSaved(at, d.Draft.SavedAt) < 0) {
+			latest[d.Draft.ID] = d.Draft.SavedAt
+		}
+	}
 	for i, d := range mc.drafts {
+		if at, ok := latest[d.Draft.ID]; ok && compareSaved(d.Draft.SavedAt, at) < 0 {
+			continue
+		}
 		base := mc.bases[i]
 		if base == nil {
 			base = mc.master
 		}
 		fb, fd := flatten(base), flatten(d)
 		inDraft := draftScope(d)
+		if e, ok := mc.earlier[d.Draft.ID]; ok {
+			var older bool
+			if fb, older = continuedView(fb, d, e[0], e[1]); older {
+				continue // older than the save merged before
+			}
+		}
 		for p := range unionKeys(fb.values, fd.values) {
 			v := fd.values[p]
 			if v == fb.values[p] || !inDraft(p) {
@@ -278,6 +425,56 @@ func checkConservation(tb testing.TB, name string, mc mergeCase, out *Document) 
 			}
 		}
 	}
+}
+
+// continuedView is what the author of d had when she sent prev, an
+// earlier save of d's draft cut from prevBase and merged before: fb (the
+// flat form of d's base) with prev's changes from prevBase on top; fb
+// itself where d is not known to be later than prev (the same instant);
+// older when d was saved before prev.
+func continuedView(fb flat, d, prev, prevBase *Document) (view flat, older bool) {
+	switch compareSaved(d.Draft.SavedAt, prev.Draft.SavedAt) {
+	case -1:
+		return fb, true
+	case 0:
+		return fb, false
+	}
+	fp, fpb := flatten(prev), flatten(prevBase)
+	inPrev := draftScope(prev)
+	had := maps.Clone(fb.values)
+	for p := range unionKeys(fp.values, fpb.values) {
+		switch v := fp.values[p]; {
+		case !inPrev(p) || v == fpb.values[p]:
+		case v == "":
+			delete(had, p)
+		default:
+			had[p] = v
+		}
+	}
+	return flat{values: had}, false
+}
+
+// tiedSaves reports whether two saves of one draft in mc (in drafts, or
+// one there and the one merged before) have the same saved_at instant.
+func tiedSaves(mc mergeCase) bool {
+	for i, d := range mc.drafts {
+		if e, ok := mc.earlier[d.Draft.ID]; ok && compareSaved(d.Draft.SavedAt, e[0].Draft.SavedAt) == 0 {
+			return true
+		}
+		for _, o := range mc.drafts[:i] {
+			if o.Draft.ID == d.Draft.ID && d.Draft.ID != "" && compareSaved(o.Draft.SavedAt, d.Draft.SavedAt) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// draftRevision is the revision Merge gives a draft: the hash of its whole
+// canonical encoding, draft block included.
+func draftRevision(d *Document) string {
+	h := sha256.Sum256(Canonical(d))
+	return "sha256:" + hex.EncodeToString(h[:])
 }
 
 // mergedText reports whether every line the draft added to a narrative
@@ -374,11 +571,8 @@ func FuzzMergeDraft(f *testing.F) {
 		}
 		out, _, err := Merge(fuzzMaster, []*Document{d, other}, MergeOptions{Now: mergeNow})
 		if err != nil {
-			if d.Draft != nil && d.Validate() == nil {
-				var dup *DuplicateDraftError
-				if !errors.As(err, &dup) && d.ID == fuzzMaster.ID {
-					t.Fatalf("Merge refused a valid draft: %v", err)
-				}
+			if d.Draft != nil && d.Validate() == nil && d.ID == fuzzMaster.ID {
+				t.Fatalf("Merge refused a valid draft: %v", err)
 			}
 			return
 		}

@@ -14,8 +14,10 @@ import (
 // a draft cut for a few wards can change only those wards and the
 // document-wide members (area, indicators, ...). A wardScope limits the
 // flat form to such wards; the wards outside it are carried over from the
-// master as they are. The result is the same as with the whole document:
-// merge_test.go checks it over thousands of random merges.
+// master as they are, and inside it only the records that changed are
+// rebuilt from the flat form (scopedFragment). The result is the same as
+// with the whole document: TestScopedMatchesWhole checks it over
+// thousands of random merges.
 
 // wardScope is the set of ward codes a merge reads and rewrites. The nil
 // scope is every ward.
@@ -206,12 +208,15 @@ func assemble(master, frag *Document, s wardScope) *Document {
 	return frag
 }
 
-// deepCopyValue copies *src into *dst, which share nothing afterwards.
+// deepCopyValue copies *src into *dst, which share nothing afterwards:
+// Merge copies the wards outside its scope with it, and cloneDocument
+// whole documents.
 func deepCopyValue[T any](dst, src *T) {
 	deepCopy(reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem())
 }
 
-// deepCopy copies src into dst, which share nothing afterwards.
+// deepCopy copies src into dst, which share nothing afterwards. Unexported
+// fields (bookkeeping rebuilt on demand) are left zero.
 func deepCopy(dst, src reflect.Value) {
 	switch src.Kind() {
 	case reflect.Pointer:
@@ -252,6 +257,13 @@ func deepCopy(dst, src reflect.Value) {
 			m.SetMapIndex(it.Key(), v)
 		}
 		dst.Set(m)
+	case reflect.Interface:
+		if src.IsNil() {
+			return
+		}
+		v := reflect.New(src.Elem().Type()).Elem()
+		deepCopy(v, src.Elem())
+		dst.Set(v)
 	default:
 		dst.Set(src)
 	}
@@ -452,4 +464,258 @@ func appendSource(list []Source, s Source) []Source {
 		}
 	}
 	return append(list, s)
+}
+
+// scopedFragment is fragment(next) for a merge in scope s, where next is
+// cur (master's flat form in s) changed at the paths dirty. In a scope,
+// what did not change is copied from master instead of being rebuilt from
+// the flat form: every ward without a dirty path, the document-wide
+// members when none of theirs is dirty, and, in a ward whose dirty paths
+// all lie inside records of its arrays (a value, a section, a need, ...),
+// every other part of the ward. An England-scale merge changes a few
+// records in each of thousands of wards. With no scope (s nil) it is
+// fragment(next) itself, which TestScopedMatchesWhole holds it to.
+func scopedFragment(master *Document, cur, next flat, dirty []string, s wardScope) (*Document, error) {
+	if s == nil {
+		return fragment(next)
+	}
+	idx := cur.wardIndex()
+	byWard := map[string][]string{} // ward record path → its dirty paths
+	var docDirty []string
+	for _, p := range dirty {
+		if k := wardOf(p); k != "" {
+			byWard[k] = append(byWard[k], p)
+		} else {
+			docDirty = append(docDirty, p)
+		}
+	}
+	var frag *Document
+	if len(docDirty) > 0 {
+		var err error
+		if frag, err = fragment(subFlat(next, "", append(append([]string(nil), idx[""]...), docDirty...))); err != nil {
+			return nil, err
+		}
+	} else {
+		frag = new(Document)
+		deepCopyValue(frag, scopedContent(master, wardScope{}))
+	}
+	frag.Wards = make([]Ward, 0, len(s))
+	for i := range master.Wards {
+		w := &master.Wards[i]
+		if !s[w.Code] {
+			continue
+		}
+		k := "wards[" + quoteKey(w.Code) + "]"
+		ds, changed := byWard[k]
+		delete(byWard, k)
+		switch {
+		case !changed:
+			var c Ward
+			deepCopyValue(&c, w)
+			frag.Wards = append(frag.Wards, c)
+		case next.values[k] == recordMark:
+			c, err := patchWard(w, k, ds, idx[k], cur, next)
+			if err != nil {
+				return nil, err
+			}
+			frag.Wards = append(frag.Wards, c)
+		}
+	}
+	// Wards new in next follow, by code, as unflatten orders new records.
+	type added struct {
+		code string
+		ward Ward
+	}
+	var news []added
+	for k, ds := range byWard {
+		if next.values[k] != recordMark {
+			continue
+		}
+		w, err := decodeWard(subFlat(next, k, ds))
+		if err != nil {
+			return nil, err
+		}
+		code, _, _ := cutKey(k[len("wards["):])
+		news = append(news, added{code, w})
+	}
+	sort.Slice(news, func(i, j int) bool { return news[i].code < news[j].code })
+	for _, n := range news {
+		frag.Wards = append(frag.Wards, n.ward)
+	}
+	return frag, nil
+}
+
+// wardOf is the path of the ward record path p is in ("wards[CODE]"), or
+// "" for a path outside the wards.
+func wardOf(p string) string {
+	if !strings.HasPrefix(p, "wards[") {
+		return ""
+	}
+	_, rest, err := cutKey(p[len("wards["):])
+	if err != nil {
+		return ""
+	}
+	return p[:len(p)-len(rest)]
+}
+
+// subFlat is the flat form, relative to the record (or member) at path rp
+// ("" for the whole document), of next's values at paths, which are rp's
+// paths in the flat form it changed and its changed paths. Paths outside rp
+// and absent from next are left out.
+func subFlat(next flat, rp string, paths []string) flat {
+	f := flat{values: make(map[string]string, len(paths)), order: map[string]int{}}
+	for _, p := range paths {
+		rel := p
+		if rp != "" {
+			if len(p) <= len(rp) || p[len(rp)] != '.' || p[:len(rp)] != rp {
+				continue // the record's own mark, or outside it
+			}
+			rel = p[len(rp)+1:]
+		}
+		v, ok := next.values[p]
+		if !ok {
+			continue
+		}
+		f.values[rel] = v
+		if pos, ok := next.order[p]; ok {
+			f.order[rel] = pos
+		}
+	}
+	return f
+}
+
+// decodeWard rebuilds a ward from its flat form relative to the ward.
+func decodeWard(f flat) (Ward, error) {
+	var w Ward
+	err := decodeFlat(f, reflect.ValueOf(&w).Elem())
+	return w, err
+}
+
+// decodeFlat decodes the object whose flat form is f into v.
+func decodeFlat(f flat, v reflect.Value) error {
+	body, err := unflatten(f)
+	if err != nil {
+		return err
+	}
+	var ps problems
+	dec := decoder{data: body, ps: &ps}
+	dec.value("", gjson.ParseBytes(body), v)
+	if err := ps.err(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// wardArrays are the members of a ward that are arrays of records: for
+// each, the index of its Ward field.
+var wardArrays = func() map[string]int {
+	m := map[string]int{}
+	info := structInfoOf(reflect.TypeOf(Ward{}))
+	for _, f := range info.fields {
+		t := reflect.TypeOf(Ward{}).Field(f.index).Type
+		if t.Kind() != reflect.Slice || t.Elem().Kind() != reflect.Struct {
+			continue
+		}
+		if kf, ok := structInfoOf(t.Elem()).byName[recordKey(f.name)]; ok && t.Elem().Field(kf.index).Type.Kind() == reflect.String {
+			m[f.name] = f.index
+		}
+	}
+	return m
+}()
+
+// patchWard is master's ward w (flat path k, whose paths in cur are
+// curPaths) changed as next says at the paths dirty. Where every dirty
+// path is inside a record of one of the ward's arrays of records, those
+// records are decoded from next and the rest of the ward is copied;
+// otherwise the ward is rebuilt whole.
+func patchWard(w *Ward, k string, dirty, curPaths []string, cur, next flat) (Ward, error) {
+	whole := func() (Ward, error) {
+		return decodeWard(subFlat(next, k, append(append([]string(nil), curPaths...), dirty...)))
+	}
+	type unit struct{ name, key string }
+	units := map[string]unit{} // record path → its array and key
+	for _, p := range dirty {
+		if len(p) <= len(k) || p[len(k)] != '.' {
+			return whole()
+		}
+		name, after, err := cutName(p[len(k)+1:])
+		if _, ok := wardArrays[name]; err != nil || !ok || !strings.HasPrefix(after, "[") {
+			return whole()
+		}
+		if _, leaf := cur.values[joinPath(k, name)]; leaf {
+			return whole() // an array kept whole in the master, not records
+		}
+		if _, leaf := next.values[joinPath(k, name)]; leaf {
+			return whole()
+		}
+		key, tail, err := cutKey(after[1:])
+		if err != nil {
+			return whole()
+		}
+		units[p[:len(p)-len(tail)]] = unit{name, key}
+	}
+	var c Ward
+	deepCopyValue(&c, w)
+	cv := reflect.ValueOf(&c).Elem()
+	type change struct {
+		rp  string
+		key string
+	}
+	byArray := map[string][]change{}
+	for rp, u := range units {
+		byArray[u.name] = append(byArray[u.name], change{rp, u.key})
+	}
+	for name, chs := range byArray {
+		arr := cv.Field(wardArrays[name])
+		et := arr.Type().Elem()
+		kf := structInfoOf(et).byName[recordKey(name)].index
+		at := make(map[string]int, arr.Len())
+		for i := range arr.Len() {
+			at[arr.Index(i).Field(kf).String()] = i
+		}
+		gone := map[int]bool{}
+		var added []reflect.Value
+		sort.Slice(chs, func(i, j int) bool { return chs[i].key < chs[j].key })
+		for _, ch := range chs {
+			i, had := at[ch.key]
+			if next.values[ch.rp] != recordMark {
+				if had {
+					gone[i] = true
+				}
+				continue
+			}
+			var paths []string
+			for _, p := range curPaths {
+				if strings.HasPrefix(p, ch.rp) {
+					paths = append(paths, p)
+				}
+			}
+			for _, p := range dirty {
+				if strings.HasPrefix(p, ch.rp) {
+					paths = append(paths, p)
+				}
+			}
+			rec := reflect.New(et).Elem()
+			if err := decodeFlat(subFlat(next, ch.rp, paths), rec); err != nil {
+				return Ward{}, err
+			}
+			if had {
+				arr.Index(i).Set(rec)
+			} else {
+				added = append(added, rec) // new records follow, by key
+			}
+		}
+		if len(gone) == 0 && len(added) == 0 {
+			continue
+		}
+		out := reflect.MakeSlice(arr.Type(), 0, arr.Len()-len(gone)+len(added))
+		for i := range arr.Len() {
+			if !gone[i] {
+				out = reflect.Append(out, arr.Index(i))
+			}
+		}
+		out = reflect.Append(out, added...)
+		arr.Set(out)
+	}
+	return c, nil
 }

@@ -32,12 +32,7 @@ func (f flat) wardIndex() map[string][]string {
 	}
 	idx := map[string][]string{}
 	for p := range f.values {
-		k := ""
-		if strings.HasPrefix(p, "wards[") {
-			if end := strings.Index(p, "]"); end > 0 {
-				k = p[:end+1]
-			}
-		}
+		k := wardOf(p)
 		idx[k] = append(idx[k], p)
 	}
 	if f.index != nil {
@@ -74,8 +69,17 @@ func content(d *Document) []byte {
 // flatten makes the flat form of d's content. It walks the canonical
 // encoding, whose leaves are already canonical JSON.
 func flatten(d *Document) flat {
-	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string)}
-	f.walk("", gjson.ParseBytes(content(d)), true)
+	return flattenCanonical(content(d))
+}
+
+// flattenCanonical makes the flat form of the content of the document
+// whose canonical encoding is b; its draft block and merge bookkeeping, if
+// any, are left out.
+func flattenCanonical(b []byte) flat {
+	// A ward's encoding has a leaf every 18 to 21 bytes: a map made big
+	// enough at once is not rehashed as it grows.
+	f := flat{values: make(map[string]string, len(b)/16), order: map[string]int{}, index: new(map[string][]string)}
+	f.walk("", gjson.ParseBytes(b), true)
 	return f
 }
 

@@ -309,18 +309,16 @@ func (a *App) setDocument(d *jsna.Document, name string, handle js.Value) {
 // now is the clock the app stamps drafts with.
 func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
 
-// formatTime shows t in the browser's time zone, in the app's language.
+// formatTime shows t in the browser's time zone, in the app's language:
+// "23 Nov 2026, 14:05", month names from the catalogue (the browser's own
+// Welsh dates need locale data not every browser has).
 func (a *App) formatTime(t time.Time) string {
-	d := js.Global().Get("Date").New(float64(t.UnixMilli()))
-	locale := "en-GB"
-	if a.lang == Welsh {
-		locale = "cy-GB"
+	t = t.Local()
+	month := t.Month().String()[:3]
+	if names := strings.Fields(a.t("date.months")); len(names) == 12 {
+		month = names[t.Month()-1]
 	}
-	s, err := call(d, "toLocaleString", locale, map[string]any{"dateStyle": "medium", "timeStyle": "short"})
-	if err != nil {
-		return t.Format("2 Jan 2006 15:04")
-	}
-	return s.String()
+	return a.t("date.time", t.Day(), month, t.Year(), t.Format("15:04"))
 }
 
 // docTitle is the title of the page for a view.

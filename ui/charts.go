@@ -3,27 +3,72 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
+	"github.com/wardwise/wardwise/jsna"
 	"honnef.co/go/js/dom/v2"
 )
 
 // Comparison classes: the look of each result of comparing a ward with the
 // benchmark. Every one has a colour, a shape and a word, so that the charts
 // do not rely on colour alone.
+//
+// Best and worst are Fingertips' two-level comparison at 95%: better (or
+// worse) where the 99.8% interval also excludes the benchmark. They are
+// drawn in a darker shade with a bar across the marker, and named
+// "Better (99.8%)" and "Worse (99.8%)"; better and worse are then "Better
+// (95%)" and "Worse (95%)".
 const (
+	cmpBest    = "best"
 	cmpBetter  = "better"
 	cmpSimilar = "similar"
 	cmpWorse   = "worse"
+	cmpWorst   = "worst"
 	cmpHigher  = "higher"
 	cmpLower   = "lower"
 	cmpNone    = "none"
 )
 
+// cmpClass is the class of a comparison jsna made. Unlike
+// jsna.Comparison.Class, it keeps best and worst apart from better and
+// worse.
+func cmpClass(c jsna.Comparison) string {
+	switch c {
+	case jsna.Best:
+		return cmpBest
+	case jsna.Worst:
+		return cmpWorst
+	}
+	return c.Class()
+}
+
+// twoLevel reports whether the comparisons are two-level (Best and Worst
+// besides Better and Worse): jsna.Score makes them at 95% only.
+func (a *App) twoLevel() bool { return a.scoreOpt.level != "99.8" }
+
 // cmpLabel is the word for a comparison class.
 func (a *App) cmpLabel(c string) string {
+	if (c == cmpBetter || c == cmpWorse) && a.twoLevel() {
+		return a.t("cmp." + c + ".95")
+	}
 	return a.t("cmp." + c)
+}
+
+// cmpClasses are the classes a key shows: all of them, or at the 99.8%
+// level (single-level) all but best and worst.
+func (a *App) cmpClasses(classes ...string) []string {
+	if a.twoLevel() {
+		return classes
+	}
+	var out []string
+	for _, c := range classes {
+		if c != cmpBest && c != cmpWorst {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // shape draws the marker of a comparison class centred on (x, y), r wide.
@@ -34,6 +79,12 @@ func shape(c string, x, y, r float64, os ...opt) dom.Element {
 		return svgEl("path", attr("d", "M"+f(x)+" "+f(y-r)+" L"+f(x+r)+" "+f(y+r*0.8)+" L"+f(x-r)+" "+f(y+r*0.8)+" Z"), group(os...))
 	case cmpWorse: // triangle pointing down
 		return svgEl("path", attr("d", "M"+f(x)+" "+f(y+r)+" L"+f(x+r)+" "+f(y-r*0.8)+" L"+f(x-r)+" "+f(y-r*0.8)+" Z"), group(os...))
+	case cmpBest: // triangle pointing up under a bar
+		return svgEl("path", attr("d", "M"+f(x-r)+" "+f(y-r)+" H"+f(x+r)+" V"+f(y-r*0.62)+" H"+f(x-r)+" Z"+
+			" M"+f(x)+" "+f(y-r*0.36)+" L"+f(x+r)+" "+f(y+r)+" L"+f(x-r)+" "+f(y+r)+" Z"), group(os...))
+	case cmpWorst: // triangle pointing down over a bar
+		return svgEl("path", attr("d", "M"+f(x-r)+" "+f(y+r)+" H"+f(x+r)+" V"+f(y+r*0.62)+" H"+f(x-r)+" Z"+
+			" M"+f(x)+" "+f(y+r*0.36)+" L"+f(x+r)+" "+f(y-r)+" L"+f(x-r)+" "+f(y-r)+" Z"), group(os...))
 	case cmpHigher, cmpLower: // diamond
 		return svgEl("path", attr("d", "M"+f(x)+" "+f(y-r)+" L"+f(x+r)+" "+f(y)+" L"+f(x)+" "+f(y+r)+" L"+f(x-r)+" "+f(y)+" Z"), group(os...))
 	default: // circle: similar (filled) or not compared (hollow)
@@ -43,10 +94,15 @@ func shape(c string, x, y, r float64, os ...opt) dom.Element {
 
 // cmpBadge is the inline marker and word for a comparison, for tables.
 func (a *App) cmpBadge(c string) dom.Element {
+	return a.cmpBadgeText(c, a.cmpLabel(c))
+}
+
+// cmpBadgeText is the marker of comparison class c with the words s.
+func (a *App) cmpBadgeText(c, s string) dom.Element {
 	icon := svgEl("svg", attr("width", "16"), attr("height", "16"), attr("viewBox", "0 0 16 16"),
 		attr("aria-hidden", "true"), attr("focusable", "false"), cls("app-cmp__icon"))
 	icon.AppendChild(shape(c, 8, 8, 6.5))
-	return el("span", cls("app-cmp app-cmp--"+c), child(icon), text(a.cmpLabel(c)))
+	return el("span", cls("app-cmp app-cmp--"+c), child(icon), text(s))
 }
 
 // cmpKey is the key to the markers.
@@ -74,21 +130,47 @@ type spineRow struct {
 	valueLabel string // the ward's value as text, shown at the end of the row
 }
 
-// spineChart draws rows as an SVG spine chart. The chart is an image with a
-// text alternative: its title and description name what it shows, and the
-// table next to it holds every number.
-func (a *App) spineChart(title, desc string, rows []spineRow) dom.Element {
+// spineChart draws rows as a spine chart: one SVG per domain, so that a
+// printed chart breaks between domains rather than across a row. Each is
+// an image with a text alternative: its title names the ward and the
+// domain, the first one's description says what the chart shows, and the
+// table next to it holds every number. Long indicator names wrap onto as
+// many as four lines, the row growing to fit them. id prefixes the ids of
+// the titles and descriptions.
+func (a *App) spineChart(id, title, desc string, rows []spineRow) dom.Element {
+	box := el("div", cls("app-spine-chart"))
+	for start, n := 0, 0; start < len(rows); n++ {
+		end := start + 1
+		for end < len(rows) && rows[end].domain == rows[start].domain {
+			end++
+		}
+		domain := rows[start].domain
+		if domain == "" {
+			domain = a.t("indicators.domain.none")
+		}
+		d := ""
+		if start == 0 {
+			d = desc
+		}
+		box.AppendChild(a.spineDomain(id+"-"+itoa(n), title+": "+domain, d, domain, rows[start:end]))
+		start = end
+	}
+	return box
+}
+
+// spineDomain draws the spine chart of one domain's rows.
+func (a *App) spineDomain(id, title, desc, domain string, rows []spineRow) dom.Element {
 	const (
 		width     = 960.0
-		nameW     = 330.0
-		chartX    = 340.0
-		chartW    = 460.0
-		labelX    = 815.0
-		rowH      = 34.0
-		domainH   = 30.0
-		top       = 36.0
+		chartX    = 330.0
+		chartW    = 430.0
+		labelX    = 775.0
+		rowH      = 34.0 // a row of one or two lines
+		lineH     = 16.0
+		headH     = 32.0
 		markerR   = 8.0
-		lineChars = 46
+		lineChars = 42 // of the names' 14px type in the 320 units before the chart
+		maxLines  = 4
 	)
 	clamp := func(v float64) float64 {
 		if v < 0 {
@@ -102,56 +184,49 @@ func (a *App) spineChart(title, desc string, rows []spineRow) dom.Element {
 	xOf := func(p float64) float64 { return chartX + clamp(p)*chartW }
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-	// Height: rows plus a header line per domain.
-	h := top
-	last := "\x00"
-	for _, r := range rows {
-		if r.domain != last {
-			h += domainH
-			last = r.domain
-		}
-		h += rowH
+	lines := make([][]string, len(rows))
+	heights := make([]float64, len(rows))
+	h := headH
+	for i, r := range rows {
+		lines[i] = wrap(r.name, lineChars, maxLines)
+		heights[i] = math.Max(rowH, float64(len(lines[i]))*lineH+6)
+		h += heights[i]
 	}
-	h += 10
+	h += 4
 
-	titleID, descID := "spine-title", "spine-desc"
+	labelled := id + "-title"
+	if desc != "" {
+		labelled += " " + id + "-desc"
+	}
 	svg := svgEl("svg", cls("app-spine"), attr("viewBox", "0 0 "+f(width)+" "+f(h)),
-		attr("role", "img"), attr("aria-labelledby", titleID+" "+descID), attr("focusable", "false"))
-	svg.AppendChild(svgEl("title", attr("id", titleID), text(title)))
-	svg.AppendChild(svgEl("desc", attr("id", descID), text(desc)))
+		attr("role", "img"), attr("aria-labelledby", labelled), attr("focusable", "false"))
+	svg.AppendChild(svgEl("title", attr("id", id+"-title"), text(title)))
+	if desc != "" {
+		svg.AppendChild(svgEl("desc", attr("id", id+"-desc"), text(desc)))
+	}
 
-	// Axis labels: worse on the left, better on the right.
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX)), attr("y", "20"), text(a.t("spine.axis.worse"))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX+chartW/2)), attr("y", "20"), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.doc.Benchmark.Name))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX+chartW)), attr("y", "20"), attr("text-anchor", "end"), text(a.t("spine.axis.better"))))
+	// The domain, and over the chart the axis: worse on the left, better
+	// on the right.
+	base := headH - 10
+	svg.AppendChild(svgEl("text", cls("app-spine__domain"), attr("x", "0"), attr("y", f(base)), text(truncate(domain, lineChars))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX)), attr("y", f(base)), text(a.t("spine.axis.worse"))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX+chartW/2)), attr("y", f(base)), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.doc.Benchmark.Name))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX+chartW)), attr("y", f(base)), attr("text-anchor", "end"), text(a.t("spine.axis.better"))))
 
-	y := top
-	last = "\x00"
+	y := headH
 	body := svgEl("g")
-	for _, r := range rows {
-		if r.domain != last {
-			last = r.domain
-			d := r.domain
-			if d == "" {
-				d = a.t("indicators.domain.none")
-			}
-			body.AppendChild(svgEl("text", attr("x", "0"), attr("y", f(y+domainH-9)), attr("font-weight", "700"), text(d)))
-			y += domainH
-		}
+	for i, r := range rows {
+		rh := heights[i]
 		g := svgEl("g", cls("app-spine__row"))
-		g.AppendChild(svgEl("rect", cls("app-spine__band"), attr("x", "0"), attr("y", f(y)), attr("width", f(width)), attr("height", f(rowH))))
-		// Name, wrapped onto two lines when long.
-		lines := wrap(r.name, lineChars, 2)
-		nameEl := svgEl("text", cls("app-spine__name"), attr("x", "0"))
-		for i, l := range lines {
-			dy := y + rowH/2 + 4
-			if len(lines) == 2 {
-				dy = y + rowH/2 - 3 + float64(i)*14
-			}
-			nameEl.AppendChild(svgEl("tspan", attr("x", "0"), attr("y", f(dy)), text(l)))
+		g.AppendChild(svgEl("rect", cls("app-spine__band"), attr("x", "0"), attr("y", f(y)), attr("width", f(width)), attr("height", f(rh))))
+		// The name, its lines centred on the row.
+		nameEl := svgEl("text", cls("app-spine__name"), attr("x", "4"))
+		first := y + rh/2 - float64(len(lines[i])-1)*lineH/2 + 5
+		for j, l := range lines[i] {
+			nameEl.AppendChild(svgEl("tspan", attr("x", "4"), attr("y", f(first+float64(j)*lineH)), text(l)))
 		}
 		g.AppendChild(nameEl)
-		mid := y + rowH/2
+		mid := y + rh/2
 		if r.hasRange {
 			lo, hi := xOf(r.worst), xOf(r.best)
 			g.AppendChild(svgEl("rect", cls("app-spine__range-outer"), attr("x", f(lo)), attr("y", f(mid-7)), attr("width", f(hi-lo)), attr("height", "14")))
@@ -161,20 +236,45 @@ func (a *App) spineChart(title, desc string, rows []spineRow) dom.Element {
 			}
 			g.AppendChild(svgEl("rect", cls("app-spine__range-inner"), attr("x", f(q1)), attr("y", f(mid-7)), attr("width", f(q3-q1)), attr("height", "14")))
 		}
-		g.AppendChild(svgEl("line", cls("app-spine__benchmark"), attr("x1", f(chartX+chartW/2)), attr("x2", f(chartX+chartW/2)), attr("y1", f(y+3)), attr("y2", f(y+rowH-3))))
+		g.AppendChild(svgEl("line", cls("app-spine__benchmark"), attr("x1", f(chartX+chartW/2)), attr("x2", f(chartX+chartW/2)), attr("y1", f(mid-13)), attr("y2", f(mid+13))))
 		if r.hasValue {
 			g.AppendChild(shape(r.cmp, xOf(r.value), mid, markerR, cls("app-spine__marker app-spine__marker--"+r.cmp)))
 		}
-		label := a.cmpLabel(r.cmp)
-		if r.valueLabel != "" {
-			label = r.valueLabel + " · " + label
+		// The value and the comparison in words, on one line or, when
+		// long, two.
+		label := svgEl("text", cls("app-spine__value"), attr("x", f(labelX)))
+		word := a.cmpLabel(r.cmp)
+		switch {
+		case r.valueLabel == "":
+			label.AppendChild(svgEl("tspan", attr("x", f(labelX)), attr("y", f(mid+5)), text(word)))
+		case len([]rune(r.valueLabel+" · "+word)) > 24:
+			label.AppendChild(svgEl("tspan", attr("x", f(labelX)), attr("y", f(mid-3)), cls("app-spine__figure"), text(r.valueLabel)))
+			label.AppendChild(svgEl("tspan", attr("x", f(labelX)), attr("y", f(mid+12)), text(word)))
+		default:
+			label.AppendChild(svgEl("tspan", attr("y", f(mid+5)), cls("app-spine__figure"), text(r.valueLabel)))
+			label.AppendChild(svgEl("tspan", text(" · "+word)))
 		}
-		g.AppendChild(svgEl("text", cls("app-spine__value"), attr("x", f(labelX)), attr("y", f(mid+4)), text(label)))
+		g.AppendChild(label)
 		body.AppendChild(g)
-		y += rowH
+		y += rh
 	}
 	svg.AppendChild(body)
 	return svg
+}
+
+// spineKey is the key to a spine chart: the markers, the bars and the
+// benchmark line.
+func (a *App) spineKey(benchmark string) dom.Node {
+	key := el("div", cls("app-spine-keys"))
+	markers := a.cmpKey(a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst))
+	// Higher and lower share a marker: no judgement is made of either.
+	markers.AppendChild(el("li", child(a.cmpBadgeText(cmpHigher, a.t("cmp.nojudgement")))))
+	markers.AppendChild(el("li", child(a.cmpBadge(cmpNone))))
+	key.AppendChild(markers)
+	key.AppendChild(el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
+		child(el("li", child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("spine.key.range.text")))),
+		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("spine.key.bench", benchmark))))))
+	return key
 }
 
 // wrap splits s into at most n lines of about width characters, at spaces,
@@ -227,14 +327,16 @@ type bar struct {
 
 // barChart draws a horizontal bar chart: an image whose title and
 // description say what it shows; the table beside it holds the numbers.
+// Labels wrap onto two lines, with the second, lighter line under them.
 func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 	const (
-		width  = 960.0
-		labelW = 360.0
-		chartX = 370.0
-		chartW = 440.0
-		rowH   = 42.0
-		top    = 10.0
+		width     = 960.0
+		chartX    = 390.0
+		chartW    = 500.0
+		lineH     = 16.0
+		gap       = 12.0
+		top       = 10.0
+		lineChars = 48 // of the labels' 14px type in the 380 units before the bars
 	)
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 	max := 0.0
@@ -246,7 +348,19 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 	if max == 0 {
 		max = 1
 	}
-	h := top + float64(len(bars))*rowH + 10
+	lines := make([][]string, len(bars))
+	heights := make([]float64, len(bars))
+	h := top
+	for i, b := range bars {
+		lines[i] = wrap(b.label, lineChars, 2)
+		n := len(lines[i])
+		if b.sub != "" {
+			n++
+		}
+		heights[i] = math.Max(34, float64(n)*lineH+gap)
+		h += heights[i]
+	}
+	h += 10
 	svg := svgEl("svg", cls("app-bars"), attr("viewBox", "0 0 "+f(width)+" "+f(h)),
 		attr("role", "img"), attr("aria-labelledby", idPrefix+"-title "+idPrefix+"-desc"), attr("focusable", "false"))
 	svg.AppendChild(svgEl("title", attr("id", idPrefix+"-title"), text(title)))
@@ -255,11 +369,21 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		x := chartX + chartW*float64(i)/4
 		svg.AppendChild(svgEl("line", cls("app-bars__grid"), attr("x1", f(x)), attr("x2", f(x)), attr("y1", f(top)), attr("y2", f(h-10))))
 	}
+	y := top
 	for i, b := range bars {
-		y := top + float64(i)*rowH
-		svg.AppendChild(svgEl("text", attr("x", "0"), attr("y", f(y+rowH/2-3)), text(truncate(b.label, 46))))
+		rh := heights[i]
+		n := len(lines[i])
 		if b.sub != "" {
-			svg.AppendChild(svgEl("text", cls("app-bars__sub"), attr("x", "0"), attr("y", f(y+rowH/2+13)), text(truncate(b.sub, 50))))
+			n++
+		}
+		ty := y + rh/2 - float64(n-1)*lineH/2 + 5
+		label := svgEl("text", attr("x", "0"))
+		for j, l := range lines[i] {
+			label.AppendChild(svgEl("tspan", attr("x", "0"), attr("y", f(ty+float64(j)*lineH)), text(l)))
+		}
+		svg.AppendChild(label)
+		if b.sub != "" {
+			svg.AppendChild(svgEl("text", cls("app-bars__sub"), attr("x", "0"), attr("y", f(ty+float64(len(lines[i]))*lineH)), text(truncate(b.sub, lineChars+4))))
 		}
 		w := chartW * b.value / max
 		if w < 2 {
@@ -269,8 +393,9 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		if b.excluded {
 			c += " app-bars__bar--excluded"
 		}
-		svg.AppendChild(svgEl("rect", cls(c), attr("x", f(chartX)), attr("y", f(y+8)), attr("width", f(w)), attr("height", f(rowH-16))))
-		svg.AppendChild(svgEl("text", attr("x", f(chartX+w+8)), attr("y", f(y+rowH/2+5)), text(b.text)))
+		svg.AppendChild(svgEl("rect", cls(c), attr("x", f(chartX)), attr("y", f(y+rh/2-11)), attr("width", f(w)), attr("height", "22")))
+		svg.AppendChild(svgEl("text", cls("app-bars__value"), attr("x", f(chartX+w+8)), attr("y", f(y+rh/2+5)), text(b.text)))
+		y += rh
 	}
 	return svg
 }

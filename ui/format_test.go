@@ -5,6 +5,7 @@ package ui
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/wardwise/wardwise/jsna"
 )
@@ -188,6 +189,22 @@ func TestSafeFileName(t *testing.T) {
 	for _, tt := range tests {
 		if got := safeFileName(tt.in); got != tt.want {
 			t.Errorf("safeFileName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFormatTime(t *testing.T) {
+	at := time.Date(2026, 8, 3, 9, 5, 0, 0, time.Local)
+	tests := []struct {
+		lang Lang
+		want string
+	}{
+		{English, "3 Aug 2026, 09:05"},
+		{Welsh, "3 Awst 2026, 09:05"},
+	}
+	for _, tt := range tests {
+		if got := (&App{lang: tt.lang}).formatTime(at); got != tt.want {
+			t.Errorf("formatTime(%v) in %s = %q, want %q", at, tt.lang, got, tt.want)
 		}
 	}
 }

@@ -39,26 +39,28 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	var c counts
 	for _, r := range rows {
 		switch r.cmp {
+		case cmpBest:
+			c.best++
 		case cmpBetter:
 			c.better++
 		case cmpSimilar:
 			c.similar++
 		case cmpWorse:
 			c.worse++
+		case cmpWorst:
+			c.worst++
 		default:
 			c.other++
 		}
 	}
 	summary := el("ul", cls("app-counts"), attr("aria-label", a.t("indicators.summary", a.doc.Benchmark.Name)))
-	for _, x := range []struct {
-		c string
-		n int
-	}{{cmpBetter, c.better}, {cmpSimilar, c.similar}, {cmpWorse, c.worse}, {cmpNone, c.other}} {
-		label := a.cmpLabel(x.c)
-		if x.c == cmpNone {
+	n := map[string]int{cmpBest: c.best, cmpBetter: c.better, cmpSimilar: c.similar, cmpWorse: c.worse, cmpWorst: c.worst, cmpNone: c.other}
+	for _, class := range a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst, cmpNone) {
+		label := a.cmpLabel(class)
+		if class == cmpNone {
 			label = a.t("indicators.other")
 		}
-		summary.AppendChild(el("li", child(el("strong", text(itoa(x.n)))), child(el("span", cls("app-cmp app-cmp--"+x.c), text(label)))))
+		summary.AppendChild(el("li", attr("id", "count-"+class), child(el("strong", text(itoa(n[class])))), child(a.cmpBadgeText(class, label))))
 	}
 	v.AppendChild(summary)
 	v.AppendChild(el("p", cls("govuk-body"), text(method)))
@@ -67,16 +69,13 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	// The spine chart.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("spine.heading"))))
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("spine.intro", a.doc.Benchmark.Name))))
-	v.AppendChild(a.cmpKey([]string{cmpBetter, cmpSimilar, cmpWorse, cmpHigher, cmpNone}))
-	v.AppendChild(el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
-		child(el("li", child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("spine.key.range.text")))),
-		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("spine.key.bench", a.doc.Benchmark.Name))))))
+	v.AppendChild(a.spineKey(a.doc.Benchmark.Name))
 	var spine []spineRow
 	for _, r := range rows {
 		spine = append(spine, r.spine)
 	}
 	v.AppendChild(el("figure", cls("app-figure"),
-		child(a.spineChart(a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.doc.Benchmark.Name), spine))))
+		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.doc.Benchmark.Name), spine))))
 	performanceMark("wardwise-ward-view")
 
 	// Its table alternative.
@@ -143,7 +142,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 			child(td(r.period, false)),
 			child(td(r.count, true)),
 			child(valueCell),
-			child(td(r.ci, true)),
+			child(nowrap(td(r.ci, true))),
 			child(td(r.benchmark, true)),
 			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
 	}
@@ -172,6 +171,12 @@ func td(s string, numeric bool) dom.Element {
 			child(el("span", cls("govuk-visually-hidden"), text(translate(currentLang, "value.none")))))
 	}
 	return el("td", cls(c), text(s))
+}
+
+// nowrap keeps a cell on one line (an interval, "12.3 – 45.6").
+func nowrap(e dom.Element) dom.Element {
+	e.Class().Add("app-nowrap")
+	return e
 }
 
 // currentLang is the language of the app, for helpers that have no *App.

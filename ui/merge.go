@@ -41,6 +41,7 @@ type mergeState struct {
 	report     *jsna.MergeReport // what the merge did
 	resolvedAt int               // len(result.Resolutions) right after the merge
 	by         string            // the coordinator's name, recorded with each resolution
+	savedAt    time.Time         // when the state was last stored in the browser
 	// fieldErrors holds the error shown by a conflict's choice, by conflict id.
 	fieldErrors map[string]string
 }
@@ -84,9 +85,25 @@ func (a *App) saveMerge() {
 	if err != nil {
 		return
 	}
-	if err := a.store.put(&saved{Slot: slotMerge, Title: a.t("merge.title"), SavedAt: time.Now(), Data: string(b)}); err != nil {
+	at := time.Now()
+	if err := a.store.put(&saved{Slot: slotMerge, Title: a.t("merge.title"), SavedAt: at, Data: string(b)}); err != nil {
 		a.showError(a.t("error.storage.write", err.Error()))
+		return
 	}
+	m.savedAt = at
+	if e := byID("merge-saved"); e != nil && a.merge == m {
+		a.showMergeSaved(e)
+	}
+}
+
+// showMergeSaved says in e when the merge view's state was last stored in
+// the browser; its datetime attribute gives the moment exactly.
+func (a *App) showMergeSaved(e dom.Element) {
+	if a.merge.savedAt.IsZero() {
+		return
+	}
+	e.SetAttribute("datetime", a.merge.savedAt.UTC().Format(time.RFC3339Nano))
+	e.SetTextContent(a.t("saved.browser", a.formatClock(a.merge.savedAt)))
 }
 
 // loadMerge brings back the merge view's state from the browser store, and
@@ -100,7 +117,7 @@ func (a *App) loadMerge() {
 	if json.Unmarshal([]byte(rec.Data), &ms) != nil {
 		return
 	}
-	m := &mergeState{by: ms.By, fieldErrors: map[string]string{}, report: ms.Report, resolvedAt: ms.ResolvedAt}
+	m := &mergeState{by: ms.By, fieldErrors: map[string]string{}, report: ms.Report, resolvedAt: ms.ResolvedAt, savedAt: rec.SavedAt}
 	if ms.Master.Data != "" {
 		d, err := jsna.Decode([]byte(ms.Master.Data))
 		if err != nil {
@@ -148,6 +165,9 @@ func (a *App) renderMerge() dom.Node {
 	v := el("div", cls("app-merge"))
 	v.AppendChild(h1(a.t("merge.title")))
 	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("merge.lede"))))
+	savedNote := el("time", attr("id", "merge-saved"))
+	a.showMergeSaved(savedNote)
+	v.AppendChild(el("p", cls("govuk-body-s app-merge__saved"), child(savedNote)))
 
 	// 1. The master.
 	v.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("merge.master.heading"))))
@@ -222,7 +242,7 @@ func (a *App) renderMerge() dom.Node {
 		v.AppendChild(el("h3", cls("govuk-heading-s"), text(a.t("merge.resolved.heading"))))
 		ul := el("ul", cls("govuk-list govuk-list--bullet"), attr("id", "merge-resolved"))
 		for _, r := range rs[m.resolvedAt:] {
-			ul.AppendChild(el("li", text(a.t("merge.resolved.item", a.describePath(m.result, r.Path), a.shownValue(r.Chosen), r.By))))
+			ul.AppendChild(el("li", text(a.t("merge.resolved.item", a.describePath(m.result, r.Path), a.chosenText(r), r.By))))
 		}
 		v.AppendChild(ul)
 	}
@@ -491,50 +511,86 @@ func (a *App) mergeReport() dom.Element {
 
 // conflictBox shows conflict number i: where it is, the master's value,
 // every candidate side by side with who proposed it and when, and the
-// choice that resolves it.
+// choice that resolves it. A conflict on a whole record shows each
+// version as a list of fields, and offers no free-written value.
 func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 	m := a.merge
 	id := "conflict-" + itoa(i)
+	kind := recordKind(c.Path)
 	box := el("section", cls("app-conflict"), attr("id", id), attr("aria-labelledby", id+"-heading"))
 	box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", id+"-heading"), attr("tabindex", "-1"),
-		text(a.t("merge.conflict.heading", i+1, a.describePath(m.result, c.Path)))))
+		text(a.t("merge.conflict.heading", i+1, a.describeConflict(m.result, c)))))
 	meta := el("p", cls("govuk-body-s app-candidate__who"), text(a.t("merge.conflict.path")+" "),
 		child(el("code", cls("app-path"), text(c.Path))))
-	if c.Reason != "" {
-		meta.AppendChild(doc.CreateTextNode(". " + a.t("merge.conflict.reason", c.Reason)))
+	if c.Reason != "" || c.Kind != "" {
+		meta.AppendChild(doc.CreateTextNode(". "))
+		meta.AppendChild(el("span", cls("app-conflict__reason"), text(a.t("merge.conflict.reason", a.conflictReasonText(c)))))
 	}
 	box.AppendChild(meta)
-	box.AppendChild(el("p", cls("govuk-body"), text(a.t("merge.conflict.current")+" "),
-		child(el("span", cls("app-candidate__current"), text(a.shownValue(c.Current))))))
+
+	// The master's version of a record, to show each version's changes.
+	var master []recordField
+	if kind != "" && c.Current == recordMark {
+		if v := recordJSON(m.result, c.Path); v != "" {
+			master, _ = a.recordFieldsOf(m.result, kind, v)
+		}
+	}
+	switch {
+	case kind == "":
+		box.AppendChild(el("div", cls("app-conflict__current"),
+			child(el("p", cls("govuk-body govuk-!-margin-bottom-1"), text(a.t("merge.conflict.current")))),
+			child(el("div", cls("app-candidate__value"), attr("id", id+"-current"), text(a.shownValue(c.Current))))))
+	case c.Current == "":
+		box.AppendChild(el("p", cls("govuk-body"), attr("id", id+"-current"), text(a.t("merge.conflict.current")+" "+a.t("merge.record.none"))))
+	}
 
 	errMsg := m.fieldErrors[c.ID]
 	name := id + "-choice"
 	cards := el("div", cls("app-candidates"))
+	if kind != "" {
+		cards.Class().Add("app-candidates--records")
+	}
 	var radios []dom.Element
-	for j, cand := range c.Candidates {
+	for _, j := range candidateOrder(c) {
+		cand := c.Candidates[j]
 		rid := id + "-take-" + itoa(j+1)
 		in := el("input", cls("govuk-radios__input"), attr("id", rid), attr("name", name), attr("type", "radio"),
 			attr("value", itoa(j+1)), attr("aria-describedby", rid+"-value "+rid+"-who"))
 		radios = append(radios, in)
 		var who []string
 		for _, s := range cand.By {
-			w := a.t("merge.by.author", s.Author, a.roleLabel(s.Role))
+			w := a.t("merge.by.author", a.sourceAuthor(s), a.roleLabel(s.Role))
 			if s.SavedAt != "" {
-				w = a.t("merge.by.author.at", s.Author, a.roleLabel(s.Role), a.whenText(s.SavedAt))
+				w = a.t("merge.by.author.at", a.sourceAuthor(s), a.roleLabel(s.Role), a.whenText(s.SavedAt))
 			}
 			who = append(who, w)
 		}
-		cards.AppendChild(el("div", cls("app-candidate"), attr("id", rid+"-card"),
+		label := a.t("merge.candidate", j+1)
+		var body dom.Element
+		if kind != "" {
+			label = a.candidateLabel(c, j)
+			body = a.recordBody(rid+"-value", m.result, c, kind, cand.Value, master)
+			// A whole record is long to hear: the radio names who
+			// proposed it; its fields follow it.
+			in.SetAttribute("aria-describedby", rid+"-who")
+		} else {
+			body = el("div", cls("app-candidate__value"), attr("id", rid+"-value"), text(a.shownValue(cand.Value)))
+		}
+		card := "app-candidate"
+		if cand.Value == "" && kind != "" {
+			card += " app-candidate--delete"
+		}
+		cards.AppendChild(el("div", cls(card), attr("id", rid+"-card"),
 			child(el("div", cls("govuk-radios__item"), child(in),
-				child(el("label", cls("govuk-label govuk-radios__label"), attr("for", rid), text(a.t("merge.candidate", j+1)))))),
-			child(el("div", cls("app-candidate__value"), attr("id", rid+"-value"), text(a.shownValue(cand.Value)))),
-			child(el("p", cls("app-candidate__who"), attr("id", rid+"-who"), text(strings.Join(who, "; "))))))
+				child(el("label", cls("govuk-label govuk-radios__label"), attr("for", rid), text(label))))),
+			child(el("p", cls("app-candidate__who"), attr("id", rid+"-who"), text(strings.Join(who, "; ")))),
+			child(body)))
 	}
-	// Writing a value makes sense for a field, not for keeping or
-	// deleting a whole record.
-	editable := c.Current != recordMark
+	// Writing a value makes sense for a field, not for a whole record:
+	// a record is chosen as one, then edited in the new master.
+	editable := kind == "" && c.Current != recordMark
 	for _, cand := range c.Candidates {
-		if cand.Value == recordMark {
+		if cand.Value == recordMark || strings.HasPrefix(cand.Value, "{") {
 			editable = false
 		}
 	}
@@ -542,7 +598,8 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 	group := el("div", cls("govuk-radios"), child(cards))
 	if editable {
 		rid := id + "-edit"
-		in := el("input", cls("govuk-radios__input"), attr("id", rid), attr("name", name), attr("type", "radio"), attr("value", "edit"))
+		in := el("input", cls("govuk-radios__input"), attr("id", rid), attr("name", name), attr("type", "radio"), attr("value", "edit"),
+			attr("aria-controls", id+"-edit-conditional"))
 		radios = append(radios, in)
 		start := c.Current
 		if start == "" && len(c.Candidates) > 0 {
@@ -550,17 +607,43 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 		}
 		var ag dom.Element
 		ag, area = a.textarea(field{id: id + "-value", label: a.t("merge.edit.value"), hint: a.t("merge.edit.hint"), value: plainValue(start), rows: 4, maxLength: 200000})
-		a.view.onEl(area, "input", func(js.Value) { in.Underlying().Set("checked", true) })
 		group.AppendChild(el("div", cls("govuk-radios__item"), child(in),
 			child(el("label", cls("govuk-label govuk-radios__label"), attr("for", rid), text(a.t("merge.edit"))))))
-		group.AppendChild(el("div", cls("app-conflict__edit"), child(ag)))
+		cond := el("div", cls("govuk-radios__conditional govuk-radios__conditional--hidden app-conflict__edit"), attr("id", id+"-edit-conditional"), child(ag))
+		group.AppendChild(cond)
+		// GOV.UK's conditional reveal: the box for the new value shows
+		// while its radio is chosen.
+		for _, r := range radios {
+			a.view.onEl(r, "change", func(js.Value) {
+				if checked(in) {
+					cond.Class().Remove("govuk-radios__conditional--hidden")
+				} else {
+					cond.Class().Add("govuk-radios__conditional--hidden")
+				}
+			})
+		}
+	}
+	legend, hint, required := a.t("merge.choose"), "", a.t("merge.choose.required")
+	if kind != "" {
+		legend, hint, required = a.t("merge.record.choose"), a.t("merge.record.hint"), a.t("merge.record.choose.required")
 	}
 	f := field{id: name, err: errMsg}
 	fs := el("fieldset", cls("govuk-fieldset"),
-		child(el("legend", cls("govuk-fieldset__legend govuk-fieldset__legend--s"), text(a.t("merge.choose")))),
-		child(a.errorEl(f)), child(group))
+		child(el("legend", cls("govuk-fieldset__legend govuk-fieldset__legend--s"), text(legend))))
+	var describedBy []string
+	if hint != "" {
+		fs.AppendChild(el("div", cls("govuk-hint"), attr("id", name+"-hint"), text(hint)))
+		describedBy = append(describedBy, name+"-hint")
+	}
+	if e := a.errorEl(f); e != nil {
+		fs.AppendChild(e)
+	}
+	fs.AppendChild(group)
 	if errMsg != "" {
-		fs.SetAttribute("aria-describedby", name+"-error")
+		describedBy = append(describedBy, name+"-error")
+	}
+	if len(describedBy) > 0 {
+		fs.SetAttribute("aria-describedby", strings.Join(describedBy, " "))
 	}
 	box.AppendChild(el("div", cls(groupCls(f)), attr("id", name+"-group"), child(fs)))
 
@@ -577,9 +660,10 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 			a.showProblems(&problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("merge.by.required"), href: "#merge-by"}}})
 			return
 		}
+		first := "#" + id + "-take-" + itoa(candidateOrder(c)[0]+1)
 		if choice == "" {
-			m.fieldErrors[c.ID] = a.t("merge.choose.required")
-			a.problems = &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("merge.choose.required"), href: "#" + id + "-take-1"}}}
+			m.fieldErrors[c.ID] = required
+			a.problems = &problemList{title: a.t("error.title"), items: []problemItem{{text: required, href: first}}}
 			a.render()
 			focus(byID("error-summary"))
 			return
@@ -596,7 +680,7 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 		out, err := jsna.Resolve(m.result, c.ID, res)
 		if err != nil {
 			m.fieldErrors[c.ID] = a.t("merge.resolve.failed", err.Error())
-			a.problems = &problemList{title: a.t("error.title"), items: []problemItem{{text: m.fieldErrors[c.ID], href: "#" + id + "-take-1"}}}
+			a.problems = &problemList{title: a.t("error.title"), items: []problemItem{{text: m.fieldErrors[c.ID], href: first}}}
 			a.render()
 			focus(byID("error-summary"))
 			return
@@ -617,6 +701,47 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 	})
 	box.AppendChild(resolve)
 	return box
+}
+
+// candidateOrder is the order the candidates of c are drawn in: for a
+// record, the master's version first, then the drafts' versions, then
+// deleting it; for a field, jsna's order.
+func candidateOrder(c jsna.Conflict) []int {
+	var keep, versions, del []int
+	for j, cand := range c.Candidates {
+		switch {
+		case recordKind(c.Path) == "":
+			versions = append(versions, j)
+		case cand.Value == recordMark:
+			keep = append(keep, j)
+		case cand.Value == "":
+			del = append(del, j)
+		default:
+			versions = append(versions, j)
+		}
+	}
+	return append(append(keep, versions...), del...)
+}
+
+// describeConflict names the place of conflict c in words. A record the
+// master no longer has is named by the title its versions give it.
+func (a *App) describeConflict(d *jsna.Document, c jsna.Conflict) string {
+	title := ""
+	if kind := recordKind(c.Path); kind != "" {
+		for _, cand := range c.Candidates {
+			var obj map[string]json.RawMessage
+			if json.Unmarshal([]byte(cand.Value), &obj) != nil {
+				continue
+			}
+			for _, m := range []string{"title", "name"} {
+				var s string
+				if json.Unmarshal(obj[m], &s) == nil && s != "" && title == "" {
+					title = s
+				}
+			}
+		}
+	}
+	return a.describePathTitle(d, c.Path, title)
 }
 
 // shownValue is a conflict value (canonical JSON) for people: text without
@@ -664,10 +789,16 @@ func editedValue(c jsna.Conflict, s string) string {
 // record (section, need, asset, note, indicator) by its title, and the
 // field, e.g. "Riverside › Narrative: Who lives here › text".
 func (a *App) describePath(d *jsna.Document, path string) string {
+	return a.describePathTitle(d, path, "")
+}
+
+// describePathTitle is describePath, naming a record d does not have by
+// title (where title is not "").
+func (a *App) describePathTitle(d *jsna.Document, path, title string) string {
 	segs := splitPath(path)
 	var parts []string
 	var w *jsna.Ward
-	for _, s := range segs {
+	for i, s := range segs {
 		switch {
 		case s.name == "wards" && s.record:
 			w = nil
@@ -676,13 +807,20 @@ func (a *App) describePath(d *jsna.Document, path string) string {
 					w = &d.Wards[i]
 				}
 			}
-			if w != nil {
+			switch {
+			case w != nil:
 				parts = append(parts, w.Name)
-			} else {
+			case i == len(segs)-1 && title != "":
+				parts = append(parts, title)
+			default:
 				parts = append(parts, a.t("merge.where.ward", s.key))
 			}
 		case s.record:
-			parts = append(parts, a.recordLabel(d, w, s.name, s.key))
+			label := a.recordLabel(d, w, s.name, s.key)
+			if i == len(segs)-1 && title != "" && strings.HasSuffix(label, ": "+s.key) {
+				label = strings.TrimSuffix(label, s.key) + title
+			}
+			parts = append(parts, label)
 		default:
 			parts = append(parts, s.name)
 		}

@@ -33,8 +33,8 @@ func (a *App) renderOverview() dom.Node {
 	v.AppendChild(a.levelForm())
 
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "ranking-heading"), text(a.t("overview.ranking.heading"))))
-	v.AppendChild(el("p", cls("govuk-body"), text(ov.method)))
-	v.AppendChild(a.cmpKey([]string{cmpBetter, cmpSimilar, cmpWorse}))
+	v.AppendChild(el("p", cls("govuk-body"), attr("id", "ranking-method"), text(ov.method)))
+	v.AppendChild(a.cmpKey(a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst)))
 
 	table := el("table", cls("govuk-table app-overview"), attr("id", "ward-ranking"))
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("overview.ranking.caption"))))
@@ -68,25 +68,32 @@ func (a *App) renderOverview() dom.Node {
 	return v
 }
 
-// counts is how many indicators compare each way.
+// counts is how many indicators compare each way. Best and worst are not
+// counted in better and worse.
 type counts struct {
-	better, similar, worse, other int
+	best, better, similar, worse, worst, other int
 }
 
 // countsCell shows counts as markers with numbers, and in words for screen
-// readers.
+// readers. Best and worst show when the comparisons are two-level.
 func (a *App) countsCell(c counts) dom.Element {
 	span := el("span", cls("app-counts-cell"))
-	span.AppendChild(el("span", cls("govuk-visually-hidden"), text(a.t("overview.counts.words", c.better, c.similar, c.worse))))
-	vis := el("span", attr("aria-hidden", "true"))
-	for _, x := range []struct {
-		c string
-		n int
-	}{{cmpBetter, c.better}, {cmpSimilar, c.similar}, {cmpWorse, c.worse}} {
+	words := a.t("overview.counts.words", c.better, c.similar, c.worse)
+	if a.twoLevel() {
+		words = a.t("overview.counts.words.two", c.best, c.better, c.similar, c.worse, c.worst)
+	}
+	span.AppendChild(el("span", cls("govuk-visually-hidden"), text(words)))
+	vis := el("span", cls("app-counts-cell__items"), attr("aria-hidden", "true"))
+	n := map[string]int{cmpBest: c.best, cmpBetter: c.better, cmpSimilar: c.similar, cmpWorse: c.worse, cmpWorst: c.worst}
+	for _, class := range a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst) {
 		icon := svgEl("svg", attr("width", "14"), attr("height", "14"), attr("viewBox", "0 0 16 16"),
 			attr("focusable", "false"), cls("app-cmp__icon"))
-		icon.AppendChild(shape(x.c, 8, 8, 6.5))
-		vis.AppendChild(el("span", cls("app-cmp app-cmp--"+x.c+" app-counts-cell__item"), child(icon), text(itoa(x.n))))
+		icon.AppendChild(shape(class, 8, 8, 6.5))
+		item := "app-cmp app-cmp--" + class + " app-counts-cell__item"
+		if n[class] == 0 {
+			item += " app-counts-cell__item--zero"
+		}
+		vis.AppendChild(el("span", cls(item), child(icon), text(itoa(n[class]))))
 	}
 	span.AppendChild(vis)
 	return span

@@ -51,10 +51,11 @@ func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 			primary++
 		}
 	}
-	notes := []string{a.t("report.suppressed", primary, secondary)}
+	var notes []string
 	if c.rep.Rule != "" {
-		notes = append(notes, a.t("report.rule", c.rep.Rule))
+		notes = append(notes, a.disclosureRuleText(c.rep, jsna.DisclosureOptions{Threshold: c.opts.threshold, ShowZero: c.opts.showZero}))
 	}
+	notes = append(notes, a.t("report.suppressed", primary, secondary))
 	return c.doc, notes
 }
 
@@ -162,10 +163,13 @@ func (a *App) renderReport(r route) dom.Node {
 		}
 		v.AppendChild(el("div", cls("govuk-inset-text"), text(n)))
 	}
-	dn := el("div", cls("govuk-inset-text app-report__disclosure"),
-		child(el("p", cls("govuk-body"), text(a.t("report.disclosure", a.report.threshold)))))
-	for _, n := range notes {
-		dn.AppendChild(el("p", cls("govuk-body-s"), text(n)))
+	dn := el("div", cls("govuk-inset-text app-report__disclosure"), attr("id", "report-disclosure"))
+	for i, n := range notes {
+		c := "govuk-body-s"
+		if i == 0 {
+			c = "govuk-body"
+		}
+		dn.AppendChild(el("p", cls(c), text(n)))
 	}
 	v.AppendChild(dn)
 
@@ -217,10 +221,9 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	for _, r := range rows {
 		spine = append(spine, r.spine)
 	}
-	chart := a.spineChart(a.t("spine.title", w.Name), a.t("spine.desc", w.Name, d.Benchmark.Name), spine)
-	// Each chart needs its own ids for its title and description.
-	retitle(chart, "report-spine-"+w.Code)
-	sec.AppendChild(el("figure", cls("app-figure"), child(chart)))
+	// Each chart has its own ids for its titles and descriptions.
+	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", w.Name), a.t("spine.desc", w.Name, d.Benchmark.Name), spine)
+	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(d.Benchmark.Name)), child(chart)))
 	table := el("table", cls("govuk-table app-report__table"))
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, d.Benchmark.Name))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
@@ -231,19 +234,30 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 		child(th(a.t("indicators.col.ci"), true)),
 		child(th(d.Benchmark.Name, true)),
 		child(th(a.t("indicators.col.compared"), false))))))
-	body := el("tbody", cls("govuk-table__body"))
+	var body dom.Element
+	last := "\x00"
 	for _, r := range rows {
+		if r.domain != last {
+			last = r.domain
+			name := r.domain
+			if name == "" {
+				name = a.t("indicators.domain.none")
+			}
+			body = el("tbody", cls("govuk-table__body"))
+			body.AppendChild(el("tr", cls("app-domain-row"),
+				child(el("th", cls("govuk-table__header app-domain"), attr("scope", "rowgroup"), attr("colspan", "7"), text(name)))))
+			table.AppendChild(body)
+		}
 		vc := td(r.value, true)
 		if r.note != "" {
 			vc.AppendChild(el("span", cls("govuk-body-s app-suppressed"), text(" "+r.note)))
 		}
 		body.AppendChild(el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.name))),
+			child(el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), text(r.name))),
 			child(td(r.period, false)), child(td(r.count, true)), child(vc),
-			child(td(r.ci, true)), child(td(r.benchmark, true)),
+			child(nowrap(td(r.ci, true))), child(td(r.benchmark, true)),
 			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
 	}
-	table.AppendChild(body)
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
 
 	// Needs, in priority order.
@@ -304,15 +318,6 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 		}
 	}
 	return sec
-}
-
-// retitle gives a chart's title and description ids unique to prefix.
-func retitle(svg dom.Element, prefix string) {
-	t := svg.QuerySelector("title")
-	d := svg.QuerySelector("desc")
-	t.SetAttribute("id", prefix+"-title")
-	d.SetAttribute("id", prefix+"-desc")
-	svg.SetAttribute("aria-labelledby", prefix+"-title "+prefix+"-desc")
 }
 
 // paragraphs splits narrative text at blank lines.

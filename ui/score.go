@@ -125,16 +125,42 @@ type overviewRow struct {
 	counts                  []counts // per domain of overviewData.domains
 }
 
-// countsOf turns jsna's counts into the view's (higher, lower and not
-// compared together as "other").
-func countsOf(c jsna.DomainCount) counts {
-	return counts{better: c.Better, similar: c.Similar, worse: c.Worse, other: c.Higher + c.Lower + c.NotCompared}
+// countsOf turns jsna's counts into the view's: best and worst apart from
+// better and worse (jsna's DomainCount counts Best in Better and Worst in
+// Worse; extremes holds how many of them are Best and Worst), and higher,
+// lower and not compared together as "other".
+func countsOf(c jsna.DomainCount, extremes [2]int) counts {
+	return counts{
+		best: extremes[0], better: c.Better - extremes[0], similar: c.Similar,
+		worse: c.Worse - extremes[1], worst: extremes[1], other: c.Higher + c.Lower + c.NotCompared,
+	}
+}
+
+// extremesOf counts w's Best and Worst comparisons by domain, the domains
+// being those of s's indicators.
+func extremesOf(s *jsna.Scores, w *jsna.WardScore) map[string][2]int {
+	domain := map[string]string{}
+	for _, is := range s.Indicators {
+		domain[is.Indicator] = is.Domain
+	}
+	out := map[string][2]int{}
+	for _, v := range w.Values {
+		n := out[domain[v.Indicator]]
+		switch v.Comparison {
+		case jsna.Best:
+			n[0]++
+		case jsna.Worst:
+			n[1]++
+		}
+		out[domain[v.Indicator]] = n
+	}
+	return out
 }
 
 // overview is the overview's data: wards in jsna's ranking order.
 func (a *App) overview() overviewData {
 	s := a.scores()
-	ov := overviewData{method: a.t("overview.method", s.NeedIndex, a.levelText())}
+	ov := overviewData{method: a.t("overview.method", a.needIndexText(s.NeedIndex), a.levelText())}
 	if s.NeedIndex == "" {
 		ov.method = ""
 	}
@@ -154,11 +180,12 @@ func (a *App) overview() overviewData {
 			continue
 		}
 		r := overviewRow{rank: itoa(w.Rank), code: w.Code, name: w.Name, index: fmtNum(w.NeedIndex)}
+		extremes := extremesOf(s, w)
 		for _, d := range ov.domains {
 			var c counts
 			for _, dc := range w.Domains {
 				if dc.Domain == d {
-					c = countsOf(dc)
+					c = countsOf(dc, extremes[d])
 				}
 			}
 			r.counts = append(r.counts, c)
@@ -224,7 +251,7 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 			r.spine = spineRow{name: ind.Name, domain: ind.Domain, cmp: cmpNone}
 		}
 		if v := values[ind.ID]; v != nil {
-			r.cmp = v.Comparison.Class()
+			r.cmp = cmpClass(v.Comparison)
 			r.count = fmtPtr(v.Count, fmtCount)
 			r.value = fmtPtr(v.Value, fmtNum)
 			if v.Lower != nil && v.Upper != nil {
@@ -233,7 +260,7 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 					r.ci += " " + a.t("indicators.computed.mark")
 				}
 			}
-			r.note = v.Note
+			r.note = a.noteText(v.Note)
 			if v.SpineAt != nil {
 				r.spine.hasValue = true
 				r.spine.value = *v.SpineAt

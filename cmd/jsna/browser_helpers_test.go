@@ -25,7 +25,10 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/wardwise/wardwise/static"
@@ -376,8 +379,13 @@ func (p *page) shot(name string) {
 	defer cancel()
 	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
-		p.tb.Logf("screenshot %s: %v", name, err)
-		return
+		// A page taller than Chromium can capture at once (the area
+		// report): keep its first screen.
+		p.tb.Logf("full-page screenshot %s: %v; keeping the first screen", name, err)
+		if buf, err = chromedp.Run(ctx, chromedp.CaptureScreenshot()); err != nil {
+			p.tb.Logf("screenshot %s: %v", name, err)
+			return
+		}
 	}
 	if err := os.MkdirAll(artifactsDir, 0o755); err != nil {
 		p.tb.Logf("screenshot %s: %v", name, err)
@@ -386,6 +394,35 @@ func (p *page) shot(name string) {
 	f := filepath.Join(artifactsDir, safeName(p.tb.Name()+"-"+name)+".png")
 	if err := os.WriteFile(f, buf, 0o644); err != nil {
 		p.tb.Logf("screenshot %s: %v", name, err)
+	}
+}
+
+// printShot keeps what the page prints as in test-artifacts/: a PDF on
+// A4 paper, as the browser's print to PDF makes it, and a full-page
+// screenshot with the print stylesheet at the width of A4's printable area
+// (210 mm less 1 cm margins, 718 CSS pixels).
+func (p *page) printShot(name string) {
+	p.tb.Helper()
+	a4 := func(mm float64) float64 { return mm / 25.4 }
+	pdf, err := chromedp.Call(p.ctx, cdppage.PrintToPDF, cdppage.PrintToPDFParams{PaperWidth: a4(210), PaperHeight: a4(297)})
+	if err != nil {
+		p.tb.Errorf("print %s to PDF: %v", name, err)
+	} else if err := os.WriteFile(filepath.Join(artifactsDir, safeName(p.tb.Name()+"-"+name)+".pdf"), pdf.Data, 0o644); err != nil {
+		p.tb.Logf("print %s to PDF: %v", name, err)
+	}
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		p.tb.Errorf("print media: %v", err)
+		return
+	}
+	if _, err := chromedp.Call(p.ctx, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: 718, Height: 1047, DeviceScaleFactor: 1}); err != nil {
+		p.tb.Errorf("A4 width: %v", err)
+	}
+	p.shot(name)
+	if _, err := chromedp.Call(p.ctx, emulation.ClearDeviceMetricsOverride, cdp.Empty{}); err != nil {
+		p.tb.Errorf("screen width again: %v", err)
+	}
+	if _, err := chromedp.Call(p.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		p.tb.Errorf("screen media again: %v", err)
 	}
 }
 

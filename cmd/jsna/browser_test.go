@@ -100,12 +100,74 @@ func TestBrowserWardPage(t *testing.T) {
 	if rows != len(d.Indicators) {
 		t.Errorf("indicator table rows = %d, want %d", rows, len(d.Indicators))
 	}
-	words := eval[int](p, `Array.from(document.querySelectorAll("#indicator-table .app-cmp")).filter(e => /^(Better|Similar|Worse|Higher|Lower|Not compared)$/.test(e.textContent.trim())).length`)
+	words := eval[int](p, `Array.from(document.querySelectorAll("#indicator-table .app-cmp")).filter(e => /^(Better \(99\.8%\)|Better \(95%\)|Similar|Worse \(95%\)|Worse \(99\.8%\)|Higher|Lower|Not compared)$/.test(e.textContent.trim())).length`)
 	if words != len(d.Indicators) {
 		t.Errorf("comparison words in the table = %d, want %d", words, len(d.Indicators))
 	}
-	if got := eval[string](p, `document.querySelector("svg.app-spine").getAttribute("role")`); got != "img" {
-		t.Errorf("spine chart role = %q, want img", got)
+
+	// Fingertips' two-level comparison: worse (or better) where the 99.8%
+	// interval also excludes the benchmark is shown apart, in the key, the
+	// counts, the table and the chart, by shade, shape and words.
+	s, err := jsna.Score(d, jsna.ScoreOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[jsna.Comparison]int{}
+	for _, v := range s.Ward(code).Values {
+		want[v.Comparison]++
+	}
+	if want[jsna.Worst] == 0 {
+		t.Fatalf("the example's ward %s has no value worse at 99.8%%: the test needs one", code)
+	}
+	for _, c := range []struct {
+		cmp   jsna.Comparison
+		class string
+		words string
+	}{
+		{jsna.Best, "best", "Better (99.8%)"},
+		{jsna.Better, "better", "Better (95%)"},
+		{jsna.Worse, "worse", "Worse (95%)"},
+		{jsna.Worst, "worst", "Worse (99.8%)"},
+	} {
+		if got := eval[int](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#indicator-table .app-cmp--%s")).filter(e => e.textContent.trim() === %q).length`, c.class, c.words)); got != want[c.cmp] {
+			t.Errorf("%q in the indicator table = %d, want %d (jsna.Score: %s)", c.words, got, want[c.cmp], c.cmp)
+		}
+		if got := eval[int](p, fmt.Sprintf(`document.querySelectorAll("svg.app-spine .app-spine__marker--%s").length`, c.class)); got != want[c.cmp] {
+			t.Errorf("spine chart %s markers = %d, want %d", c.class, got, want[c.cmp])
+		}
+		if got := p.text("#count-" + c.class + " strong"); got != fmt.Sprint(want[c.cmp]) {
+			t.Errorf("count of %q = %s, want %d", c.words, got, want[c.cmp])
+		}
+		if got := eval[bool](p, fmt.Sprintf(`Array.from(document.querySelectorAll(".app-spine-key .app-cmp--%s")).some(e => e.textContent.trim() === %q)`, c.class, c.words)); !got {
+			t.Errorf("the spine chart's key lacks %q", c.words)
+		}
+	}
+	// At 99.8% the comparison is single-level: no best or worst.
+	p.click("#level-1")
+	p.waitFor("the 99.8% level", `!document.querySelector("#indicator-table .app-cmp--worst") && !!document.querySelector("#indicator-table .app-cmp--worse")`)
+	if got := eval[int](p, `document.querySelectorAll(".app-cmp--best, .app-cmp--worst, #count-best, #count-worst").length`); got != 0 {
+		t.Errorf("at the 99.8%% level, %d best or worst marks are shown, want 0", got)
+	}
+	p.click("#level-0")
+	p.waitFor("the 95% level", `!!document.querySelector("#indicator-table .app-cmp--worst")`)
+	// One image per domain, each titled with its domain, so that print
+	// breaks the chart between domains.
+	var domains []string
+	seen := map[string]bool{}
+	for _, ind := range d.Indicators {
+		if !seen[ind.Domain] {
+			seen[ind.Domain] = true
+			domains = append(domains, ind.Domain)
+		}
+	}
+	titles := eval[[]string](p, `Array.from(document.querySelectorAll("svg.app-spine")).map(s => s.getAttribute("role") + " " + document.getElementById(s.getAttribute("aria-labelledby").split(" ")[0]).textContent)`)
+	if len(titles) != len(domains) {
+		t.Errorf("spine chart images = %d, want one per domain (%d)", len(titles), len(domains))
+	}
+	for i := 0; i < len(titles) && i < len(domains); i++ {
+		if want := "img Spine chart of the indicators for " + w.Name + ": " + domains[i]; titles[i] != want {
+			t.Errorf("spine chart image %d = %q, want %q", i, titles[i], want)
+		}
 	}
 	if got := eval[int](p, `document.querySelectorAll("#spine-table tbody tr").length`); got != len(d.Indicators) {
 		t.Errorf("spine chart table alternative rows = %d, want %d", got, len(d.Indicators))
@@ -279,6 +341,19 @@ func TestBrowserWelsh(t *testing.T) {
 	if got := p.text("#lang-switch"); got != "English" {
 		t.Errorf("language switch reads %q in Welsh, want English", got)
 	}
+	// The sentences jsna writes in English come from the catalogue: the
+	// need index formula, and the disclosure rule and notes of the report.
+	method := p.text("#ranking-method")
+	if !strings.Contains(method, "mynegai angen = y swm") || strings.Contains(method, "sum over") || strings.Contains(method, "Saesneg") {
+		t.Errorf("Welsh need index method = %q, want the formula in Welsh", method)
+	}
+	p.navigate("#/report/" + firstWard(p))
+	p.waitVisible("#report-disclosure")
+	rule := p.text("#report-disclosure")
+	if !strings.Contains(rule, "Rheoli datgelu: caiff niferoedd o 0 i 4 eu hatal") || strings.Contains(rule, "suppressed") {
+		t.Errorf("Welsh disclosure rule = %q, want it in Welsh", rule)
+	}
+	p.shot("report-cy")
 	p.click("#lang-switch")
 	p.waitFor("English", `document.documentElement.lang === "en"`)
 	p.checkClean()
@@ -324,6 +399,11 @@ func TestBrowserAccessibility(t *testing.T) {
 		p.waitVisible(v.ready)
 		p.axe(v.name)
 		p.shot(safeName(v.name))
+		if strings.HasPrefix(v.name, "report") {
+			// What print (and print to PDF) gives: no controls, the
+			// chart's colours kept.
+			p.printShot(safeName(v.name) + "-print")
+		}
 	}
 	p.click("#lang-switch")
 	p.waitFor("Welsh", `document.documentElement.lang === "cy"`)
@@ -535,8 +615,11 @@ func TestBrowserMerge(t *testing.T) {
 	}
 	radio := eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#conflict-%d .app-candidate")).find(c => c.textContent.includes("Cllr B")).querySelector("input").id`, textBox))
 	p.click("#" + radio)
+	saved := eval[string](p, `document.getElementById("merge-saved").getAttribute("datetime") || ""`)
 	p.click(fmt.Sprintf("#conflict-%d-resolve", textBox))
 	p.waitFor("one conflict left", `document.querySelectorAll(".app-conflict").length === 1`)
+	// The view says when the resolution is stored in the browser.
+	p.waitFor("the resolution stored", fmt.Sprintf(`(document.getElementById("merge-saved").getAttribute("datetime") || "") !== %q`, saved))
 
 	// The merge and the resolution so far survive a reload.
 	p.reload()

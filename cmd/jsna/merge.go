@@ -2,8 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -90,7 +91,8 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	}
 	var drafts []*jsna.Document
 	names := pos[1:]
-	fileOf := map[string]string{} // draft id → file
+	fileOf := map[string]string{}    // draft id → file
+	fileOfRev := map[string]string{} // draft revision → file
 	masterRev := ""
 	for _, name := range names {
 		d, err := readDocument(name)
@@ -112,12 +114,9 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		if _, dup := fileOf[d.Draft.ID]; !dup && d.Draft.ID != "" {
 			fileOf[d.Draft.ID] = name
 		}
+		fileOfRev[draftRevision(d)] = name
 	}
 	merged, rep, err := jsna.Merge(master, drafts, jsna.MergeOptions{Now: now()})
-	var dup *jsna.DuplicateDraftError
-	if errors.As(err, &dup) {
-		return fmt.Errorf("jsna: %s: draft.id: %q is also the id of %s, whose content differs: merge one save of a draft at a time", names[dup.Second], dup.ID, names[dup.First])
-	}
 	if err != nil {
 		return err
 	}
@@ -151,10 +150,24 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 			if !d.BaseKnown {
 				base = "BASE UNKNOWN: every difference is a conflict"
 			}
+			if d.Previous != "" {
+				base += ", merged against its previous save " + shortRev(d.Previous)
+			}
 			fmt.Fprintf(e.stdout, "  %s (%s): %d changes, %d in conflicts, %s\n", d.Draft, d.Author, d.Changes, d.Conflicts, base)
 		}
 		for _, s := range rep.Skipped {
 			fmt.Fprintf(e.stdout, "  %s: already merged, skipped\n", s)
+		}
+		for _, s := range rep.Superseded {
+			by := "its later save " + shortRev(s.By)
+			if name := fileOfRev[s.By]; name != "" {
+				by = "its later save in " + name
+			}
+			what := "save " + shortRev(s.Revision)
+			if name := fileOfRev[s.Revision]; name != "" {
+				what = name
+			}
+			fmt.Fprintf(e.stdout, "  %s: %s, saved %s, superseded by %s\n", s.Draft, what, s.SavedAt, by)
 		}
 		for _, c := range rep.Conflicts {
 			printConflict(e.stdout, c)
@@ -166,8 +179,27 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// draftRevision is the revision jsna.Merge gives a draft: the hash of its
+// whole canonical encoding, draft block included.
+func draftRevision(d *jsna.Document) string {
+	sum := sha256.Sum256(jsna.Canonical(d))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// shortRev is a revision as people read it: its first 12 hex digits.
+func shortRev(rev string) string {
+	if len(rev) > len("sha256:")+12 {
+		return rev[len("sha256:") : len("sha256:")+12]
+	}
+	return rev
+}
+
 func printConflict(w io.Writer, c jsna.Conflict) {
-	fmt.Fprintf(w, "conflict %s at %s (%s)\n  current: %s\n", c.ID, c.Path, c.Reason, shownValue(c.Current))
+	reason := c.Reason
+	if c.Kind != "" {
+		reason = c.Kind + ": " + c.Reason
+	}
+	fmt.Fprintf(w, "conflict %s at %s (%s)\n  current: %s\n", c.ID, c.Path, reason, shownValue(c.Current))
 	for i, cand := range c.Candidates {
 		var who []string
 		for _, s := range cand.By {

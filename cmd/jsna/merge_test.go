@@ -81,3 +81,53 @@ func TestDraftMergeResolveRoundTrip(t *testing.T) {
 		t.Errorf("jsna merge changed its input master")
 	}
 }
+
+// TestMergeSaves merges two saves of one draft (testdata/saves) in one
+// batch, given latest first: the later stands for the earlier, which the
+// report names; then a third save is merged against the second.
+func TestMergeSaves(t *testing.T) {
+	now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	defer func() { now = time.Now }()
+	dir := t.TempDir()
+	files := map[string]string{"master": "testdata/merge-master.json", "save1": "testdata/saves/gp-a-1.json", "save2": "testdata/saves/gp-a-2.json"}
+	for k, src := range files {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[k] = filepath.Join(dir, k+".json")
+		os.WriteFile(files[k], data, 0o644)
+	}
+	out := filepath.Join(dir, "out.json")
+	code, stdout, errs := runCLI(t, "", "merge", files["master"], files["save2"], files["save1"], "-o", out, "--fail-on-conflict")
+	want := "  gp-a: " + files["save1"] + ", saved 2026-11-20T10:00:00Z, superseded by its later save in " + files["save2"] + "\n"
+	if code != 0 || !strings.Contains(stdout, "merged 1 drafts into "+out+": 1 taken, 0 merged line by line, 0 new conflicts, 0 open in all") || !strings.Contains(stdout, want) {
+		t.Fatalf("jsna merge (two saves) = %d\n%s%s\nwant 0 and %q", code, stdout, errs, want)
+	}
+	m1, err := readDocument(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m1.Wards[0].Needs[0].Size; got != 8 || len(m1.Merged) != 2 {
+		t.Fatalf("size %v, merged %+v; want the later save's 8 and both saves recorded", got, m1.Merged)
+	}
+	s2, err := readDocument(files["save2"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := shortRev(draftRevision(s2))
+	s3 := filepath.Join(dir, "save3.json")
+	s2.Wards[0].Needs[0].Size = 9
+	s2.Draft.SavedAt = "2026-11-22T08:00:00Z"
+	if err := writeOut(nil, s3, s2); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs = runCLI(t, "", "merge", out, s3, "-w", "--fail-on-conflict")
+	want = "  gp-a (Dr A): 1 changes, 0 in conflicts, base known, merged against its previous save " + prev + "\n"
+	if code != 0 || !strings.Contains(stdout, want) {
+		t.Fatalf("jsna merge (a third save) = %d\n%s%s\nwant 0 and %q", code, stdout, errs, want)
+	}
+	if m2, err := readDocument(out); err != nil || m2.Wards[0].Needs[0].Size != 9 {
+		t.Errorf("after the third save: %v, size %v; want 9", err, m2.Wards[0].Needs[0].Size)
+	}
+}

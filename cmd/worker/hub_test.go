@@ -158,8 +158,15 @@ func (f *fixture) path(rest string) string {
 // draft cuts a draft of one ward from master and lets edit change it.
 func draft(tb testing.TB, master *jsna.Document, id, author, role, ward string, edit func(*jsna.Ward)) []byte {
 	tb.Helper()
+	return draftAt(tb, master, id, author, role, ward, 0, edit)
+}
+
+// draftAt is draft saved minutes after the time draft saves at: later
+// saves of one draft.
+func draftAt(tb testing.TB, master *jsna.Document, id, author, role, ward string, minutes int, edit func(*jsna.Ward)) []byte {
+	tb.Helper()
 	d, err := jsna.NewDraft(master, jsna.DraftOptions{ID: id, Author: author, Role: role, Wards: []string{ward},
-		Now: time.Date(2026, 11, 19, 12, 0, 0, 0, time.UTC)})
+		Now: time.Date(2026, 11, 19, 12, minutes, 0, 0, time.UTC)})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -1034,37 +1041,39 @@ func TestConcurrentStress(t *testing.T) {
 	}
 }
 
-// TestMergeVersions: several pending versions of one draft are all
-// merged, oldest first; a later version that changes what an earlier one
-// wrote becomes a conflict, not a silent overwrite.
+// TestMergeVersions: the versions of a draft are one author's successive
+// saves. Pending versions are merged in one pass, the latest standing for
+// the earlier ones; a version sent after an earlier one was merged is
+// merged against it, so changing again what she wrote before is not a
+// conflict with herself.
 func TestMergeVersions(t *testing.T) {
 	f := newFixture(t)
 	w0 := f.master.Wards[0].Code
 	old := f.master.Wards[0].Sections[0].Text
-	f.submit(f.alice, draft(t, f.master, "a", "Dr Alice", "gp", w0, setText(0, "One.")), 201)
-	f.submit(f.alice, draft(t, f.master, "a", "Dr Alice", "gp", w0, func(w *jsna.Ward) {
+	f.submit(f.alice, draftAt(t, f.master, "a", "Dr Alice", "gp", w0, 0, setText(0, "One.")), 201)
+	f.submit(f.alice, draftAt(t, f.master, "a", "Dr Alice", "gp", w0, 10, func(w *jsna.Ward) {
 		w.Sections[0].Text = "One."
 		w.Sections[1].Text = "Two."
 	}), 201)
-	f.submit(f.alice, draft(t, f.master, "a", "Dr Alice", "gp", w0, func(w *jsna.Ward) {
+	v3 := draftAt(t, f.master, "a", "Dr Alice", "gp", w0, 20, func(w *jsna.Ward) {
 		w.Sections[0].Text = "Changed."
 		w.Sections[1].Text = "Two."
-	}), 201)
+	})
+	f.submit(f.alice, v3, 201)
 	m := f.merge(200)
 	var got []string
 	for _, d := range m.Merged {
-		got = append(got, fmt.Sprintf("%s v%d round %d", d.Draft, d.Version, d.Round))
+		got = append(got, fmt.Sprintf("%s v%d round %d superseded %v", d.Draft, d.Version, d.Round, d.Superseded))
 	}
-	if want := "a v1 round 1, a v2 round 2, a v3 round 3"; strings.Join(got, ", ") != want || m.Master.Seq != 2 {
+	if want := "a v1 round 1 superseded true, a v2 round 2 superseded true, a v3 round 3 superseded false"; strings.Join(got, ", ") != want || m.Master.Seq != 2 {
 		t.Fatalf("merged %s into revision %d, want %s into 2", strings.Join(got, ", "), m.Master.Seq, want)
 	}
-	master := f.currentMaster(f.coordinator)
-	if s0, s1 := sectionText(master, w0, 0), sectionText(master, w0, 1); s0 != "One." || s1 != "Two." {
-		t.Errorf("sections = %q, %q; want One. and Two.", s0, s1)
+	if len(m.Report.Drafts) != 1 || m.Report.Drafts[0].Changes != 2 || len(m.Report.Superseded) != 2 || len(m.Report.Conflicts) != 0 {
+		t.Errorf("report = %+v, want v3's 2 changes, v1 and v2 superseded, no conflict", m.Report)
 	}
-	if len(master.Conflicts) != 1 || master.Conflicts[0].Current != `"One."` || len(master.Conflicts[0].Candidates) != 1 ||
-		master.Conflicts[0].Candidates[0].Value != `"Changed."` {
-		t.Errorf("conflicts = %+v, want v3's Changed. against One.", master.Conflicts)
+	master := f.currentMaster(f.coordinator)
+	if s0, s1 := sectionText(master, w0, 0), sectionText(master, w0, 1); s0 != "Changed." || s1 != "Two." || len(master.Conflicts) != 0 {
+		t.Errorf("sections = %q, %q, conflicts %+v; want Changed., Two. and no conflict with herself", s0, s1, master.Conflicts)
 	}
 	oldJSON, _ := json.Marshal(old)
 	kept := false
@@ -1080,5 +1089,29 @@ func TestMergeVersions(t *testing.T) {
 		if d.State != "merged" || d.MergedIn != 2 {
 			t.Errorf("draft a v%d = %s in %d, want merged in 2", d.Version, d.State, d.MergedIn)
 		}
+	}
+
+	// She goes on from her local file, whose base is still the first
+	// master, and sends again: merged against v3, what she had.
+	f.submit(f.alice, draftAt(t, f.master, "a", "Dr Alice", "gp", w0, 30, func(w *jsna.Ward) {
+		w.Sections[0].Text = "Changed again."
+		w.Sections[1].Text = "Two."
+	}), 201)
+	m = f.merge(200)
+	if len(m.Merged) != 1 || m.Merged[0].Version != 4 || len(m.Report.Drafts) != 1 || len(m.Report.Conflicts) != 0 {
+		t.Fatalf("second merge = %+v, want v4 merged without conflict", m)
+	}
+	v3rev := ""
+	for _, d := range f.drafts(f.coordinator, "") {
+		if d.Version == 3 {
+			v3rev = d.Revision
+		}
+	}
+	if got := m.Report.Drafts[0]; got.Previous != v3rev || got.Changes != 1 {
+		t.Errorf("v4 report = %+v, want 1 change against v3 (%s)", got, v3rev)
+	}
+	master = f.currentMaster(f.coordinator)
+	if s0, s1 := sectionText(master, w0, 0), sectionText(master, w0, 1); s0 != "Changed again." || s1 != "Two." || len(master.Conflicts) != 0 {
+		t.Errorf("after v4: sections = %q, %q, conflicts %+v; want Changed again., Two. and no conflict", s0, s1, master.Conflicts)
 	}
 }

@@ -87,12 +87,18 @@ func (h *Hub) conflicts(w http.ResponseWriter, r *http.Request, id string) *apiE
 }
 
 // mergedDraft names a draft version in a merge's detail and response.
+// Round numbers the versions of one draft in this merge in the order they
+// were received (1 for the first or only one); all go into one jsna.Merge,
+// which takes them as the author's successive saves. Superseded marks a
+// version that a later save of the same draft stands for: recorded as
+// merged, what it wrote is in that later save unless she changed it.
 type mergedDraft struct {
-	Draft    string `json:"draft"`
-	Version  int    `json:"version"`
-	Revision string `json:"revision"`
-	SentBy   string `json:"sent_by"`
-	Round    int    `json:"round"` // 1 unless an earlier version of the draft was merged before it in the same merge
+	Draft      string `json:"draft"`
+	Version    int    `json:"version"`
+	Revision   string `json:"revision"`
+	SentBy     string `json:"sent_by"`
+	Round      int    `json:"round"`
+	Superseded bool   `json:"superseded,omitempty"`
 }
 
 // merge merges every pending draft into the master (coordinators only).
@@ -132,15 +138,16 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		for _, m := range master.Merged {
 			in[m.Draft+"\x00"+m.Revision] = true
 		}
-		// jsna merges one save of a draft at a time, so a draft with
-		// several pending versions is merged in rounds, oldest version
-		// first, each round on the last one's result: every version is
-		// merged, and a later save that changes what an earlier one wrote
-		// is a conflict for the coordinator, not a silent overwrite.
-		var rounds [][]*jsna.Document
+		// Every pending version goes into one jsna.Merge: the versions of
+		// one draft are the author's successive saves, and jsna merges the
+		// latest against her previous merged save, so a later version's
+		// edits to what an earlier one wrote are hers to make, not a
+		// conflict with herself.
+		var docs []*jsna.Document
 		var fresh []mergedDraft
 		var freshRevs, already []string
 		round := map[string]int{} // draft id → versions of it so far
+		rounds := 0
 		for _, d := range pending {
 			if in[d.DraftID+"\x00"+d.Revision] {
 				already = append(already, d.Revision)
@@ -154,16 +161,13 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 			if err != nil {
 				return internal(fmt.Sprintf("decode draft %q version %d", d.DraftID, d.Version), err)
 			}
-			k := round[d.DraftID]
 			round[d.DraftID]++
-			if k == len(rounds) {
-				rounds = append(rounds, nil)
-			}
-			rounds[k] = append(rounds[k], doc)
-			fresh = append(fresh, mergedDraft{d.DraftID, d.Version, d.Revision, d.SentBy, k + 1})
+			rounds = max(rounds, round[d.DraftID])
+			docs = append(docs, doc)
+			fresh = append(fresh, mergedDraft{Draft: d.DraftID, Version: d.Version, Revision: d.Revision, SentBy: d.SentBy, Round: round[d.DraftID]})
 			freshRevs = append(freshRevs, d.Revision)
 		}
-		if len(rounds) == 0 {
+		if len(docs) == 0 {
 			// Nothing new: only drafts a merge that died put in already.
 			if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
 				return internal("mark drafts merged", err)
@@ -171,20 +175,24 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 			writeJSON(w, http.StatusOK, map[string]any{"master": head, "changed": false, "merged": []mergedDraft{}, "attempts": attempt})
 			return nil
 		}
-		out, rep := master, &jsna.MergeReport{Drafts: []jsna.DraftReport{}, Conflicts: []jsna.Conflict{}}
-		for _, docs := range rounds {
-			next, r, err := jsna.Merge(out, docs, jsna.MergeOptions{Now: h.now()})
-			if err != nil {
-				return &apiError{Status: http.StatusUnprocessableEntity, Code: "merge_failed", Message: "hub: merge failed: " + err.Error()}
-			}
-			out = next
-			rep.Drafts = append(rep.Drafts, r.Drafts...)
-			rep.Taken += r.Taken
-			rep.Merged += r.Merged
-			rep.Conflicts = append(rep.Conflicts, r.Conflicts...)
-			rep.Skipped = append(rep.Skipped, r.Skipped...)
+		out, rep, err := jsna.Merge(master, docs, jsna.MergeOptions{Now: h.now()})
+		if err != nil {
+			return &apiError{Status: http.StatusUnprocessableEntity, Code: "merge_failed", Message: "hub: merge failed: " + err.Error()}
 		}
-		detail := map[string]any{"drafts": fresh, "rounds": len(rounds), "taken": rep.Taken, "merged_text": rep.Merged, "new_conflicts": len(rep.Conflicts)}
+		if rep.Drafts == nil {
+			rep.Drafts = []jsna.DraftReport{}
+		}
+		if rep.Conflicts == nil {
+			rep.Conflicts = []jsna.Conflict{}
+		}
+		superseded := map[string]bool{}
+		for _, s := range rep.Superseded {
+			superseded[s.Revision] = true
+		}
+		for i := range fresh {
+			fresh[i].Superseded = superseded[fresh[i].Revision]
+		}
+		detail := map[string]any{"drafts": fresh, "rounds": rounds, "taken": rep.Taken, "merged_text": rep.Merged, "new_conflicts": len(rep.Conflicts)}
 		rev, stale, e := h.storeMaster(ctx, out, head.Seq+1, "merge", c.label(), h.now(), detail)
 		if e != nil {
 			return e
@@ -199,7 +207,7 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
 			h.logf("hub: %s: could not mark drafts merged in revision %d: %v", id, head.Seq, err)
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "changed": true, "merged": fresh, "rounds": len(rounds), "report": rep, "attempts": attempt})
+		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "changed": true, "merged": fresh, "rounds": rounds, "report": rep, "attempts": attempt})
 		return nil
 	}
 	w.Header().Set("Retry-After", "1")
