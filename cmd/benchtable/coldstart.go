@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/wardwise/wardwise/cmd/internal/chromium"
 	"github.com/wardwise/wardwise/static"
 )
 
@@ -65,7 +65,7 @@ type marks struct {
 // leaves it) and opening the first ward. The rows are the medians, with
 // the peak resident memory of the page's renderer process.
 func coldStart(ctx context.Context, dir string, runs int, stderr io.Writer) ([]Row, error) {
-	chromium, err := chromiumPath()
+	exe, err := chromium.Path()
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +85,7 @@ func coldStart(ctx context.Context, dir string, runs int, stderr io.Writer) ([]R
 	var rss []float64
 	for i := range runs {
 		fmt.Fprintf(stderr, "benchtable: cold start %d of %d\n", i+1, runs)
-		m, peak, err := coldRun(ctx, chromium, url)
+		m, peak, err := coldRun(ctx, exe, url)
 		if err != nil {
 			return nil, fmt.Errorf("benchtable: cold start run %d: %w", i+1, err)
 		}
@@ -100,7 +100,7 @@ func coldStart(ctx context.Context, dir string, runs int, stderr io.Writer) ([]R
 		return medianOf(v)
 	}
 	src := fmt.Sprintf("cmd/benchtable coldStart: fresh profile, /?example, first ward; median of %d runs", runs)
-	where := "headless " + chromiumVersion(chromium)
+	where := "headless " + chromiumVersion(exe)
 	peak := medianOf(rss)
 	return []Row{
 		{What: "cold start: app.wasm downloaded", Where: where, Value: median(func(m marks) float64 { return m.WasmFetched }), Unit: "ms", Source: src,
@@ -113,23 +113,13 @@ func coldStart(ctx context.Context, dir string, runs int, stderr io.Writer) ([]R
 }
 
 // coldRun is one cold start in a new browser on a new profile.
-func coldRun(ctx context.Context, chromium, url string) (marks, float64, error) {
+func coldRun(ctx context.Context, exe, url string) (marks, float64, error) {
 	profile, err := os.MkdirTemp("", "benchtable-chromium")
 	if err != nil {
 		return marks{}, 0, err
 	}
 	defer os.RemoveAll(profile)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-	)
+	opts := chromium.Options(exe, profile)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancelAlloc()
 	bctx, cancel := chromedp.NewContext(actx)
@@ -214,18 +204,6 @@ func rendererPeakMB(pid int) float64 {
 		}
 	}
 	return peak
-}
-
-func chromiumPath() (string, error) {
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p, nil
-	}
-	return "", errors.New("benchtable: chromium not found (make bench installs it)")
 }
 
 func chromiumVersion(path string) string {

@@ -16,7 +16,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -31,6 +30,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/wardwise/wardwise/cmd/internal/chromium"
 	"github.com/wardwise/wardwise/static"
 )
 
@@ -40,16 +40,11 @@ const artifactsDir = "../../test-artifacts"
 // chromiumPath finds Debian's chromium.
 func chromiumPath(tb testing.TB) string {
 	tb.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+	p, err := chromium.Path()
+	if err != nil {
+		tb.Fatal(err)
 	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
-	}
-	tb.Fatal("chromium not found: run make test-browser, which installs it")
-	return ""
+	return p
 }
 
 // appServer serves the embedded app on a loopback port, like jsna serve,
@@ -130,17 +125,7 @@ func openBrowser(tb testing.TB, base string) *page {
 // leave the origin.
 func openProfile(tb testing.TB, base, profile string) *page {
 	tb.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(tb)),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 900),
-	)
+	opts := chromium.Options(chromiumPath(tb), profile)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	p := &page{tb: tb, ctx: ctx, base: base, dir: tb.TempDir()}

@@ -17,7 +17,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,6 +27,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/wardwise/wardwise/cmd/internal/chromium"
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/static"
 )
@@ -126,30 +126,11 @@ type page struct {
 // and watches the tab for errors and for requests that leave the origin.
 func openBrowser(tb testing.TB, base string) *page {
 	tb.Helper()
-	exe := ""
-	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
-		if _, err := os.Stat(p); err == nil {
-			exe = p
-			break
-		}
+	exe, err := chromium.Path()
+	if err != nil {
+		tb.Fatal(err)
 	}
-	if exe == "" {
-		var err error
-		if exe, err = exec.LookPath("chromium"); err != nil {
-			tb.Fatal("chromium not found: run make test-browser, which installs it")
-		}
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(tb.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
+	opts := chromium.Options(exe, tb.TempDir())
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	tb.Cleanup(func() {
