@@ -309,6 +309,12 @@ func (a *App) setDocument(d *jsna.Document, name string, handle js.Value) {
 // now is the clock the app stamps drafts with.
 func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
 
+// savedAt stamps a draft's saved_at to the millisecond (RFC 3339 allows a
+// fraction of a second), so that two saves of one draft made within a
+// second are still ordered: the merge takes saves with equal times as
+// concurrent, not as one continuing the other.
+func savedAt() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z07:00") }
+
 // formatTime shows t in the browser's time zone, in the app's language:
 // "23 Nov 2026, 14:05", month names from the catalogue (the browser's own
 // Welsh dates need locale data not every browser has).

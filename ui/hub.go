@@ -636,7 +636,7 @@ func (h *hubState) sendDraft() {
 		}
 		return
 	}
-	d.Draft.SavedAt = now().Format(time.RFC3339)
+	d.Draft.SavedAt = savedAt()
 	if err := d.Validate(); err != nil {
 		a.showProblems(a.problemsOf(a.docName, err))
 		return

@@ -275,7 +275,7 @@ func (a *App) renderDocBar() {
 func (a *App) save(toFile bool) {
 	d := a.doc
 	if d.Draft != nil {
-		d.Draft.SavedAt = now().Format("2006-01-02T15:04:05Z07:00")
+		d.Draft.SavedAt = savedAt()
 	}
 	if err := d.Validate(); err != nil {
 		a.showProblems(a.problemsOf(a.docName, err))
