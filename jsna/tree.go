@@ -76,9 +76,10 @@ func flatten(d *Document) flat {
 // whose canonical encoding is b; its draft block and merge bookkeeping, if
 // any, are left out.
 func flattenCanonical(b []byte) flat {
-	// A ward's encoding has a leaf every 18 to 21 bytes: a map made big
-	// enough at once is not rehashed as it grows.
-	f := flat{values: make(map[string]string, len(b)/16), order: map[string]int{}, index: new(map[string][]string)}
+	// The map is left to grow: made at its full size at once, under
+	// WebAssembly it outran the collector's pacing and the England-scale
+	// merge ran out of its 4 GB.
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string)}
 	f.walk("", gjson.ParseBytes(b), true)
 	return f
 }
