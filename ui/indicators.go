@@ -105,8 +105,18 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 
 	// The indicator table, grouped by domain.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), attr("id", "indicator-heading"), text(a.t("indicators.heading"))))
-	table := el("table", cls("govuk-table"), attr("id", "indicator-table"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.doc.Benchmark.Name))))
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.doc.Benchmark.Name))), true)
+	table.SetAttribute("id", "indicator-table")
+	v.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
+		attr("aria-labelledby", "indicator-heading"), child(table)))
+	return v
+}
+
+// indicatorTable is the table of a ward's indicators, grouped by domain,
+// with its caption; units adds each indicator's unit to its name.
+func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units bool) dom.Element {
+	table := el("table", cls("govuk-table"))
+	table.AppendChild(caption)
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("indicators.col.indicator"), false)),
 		child(th(a.t("indicators.col.period"), false)),
@@ -130,7 +140,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 			table.AppendChild(body)
 		}
 		nameCell := el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), text(r.name))
-		if r.unit != "" {
+		if units && r.unit != "" {
 			nameCell.AppendChild(el("span", cls("govuk-body-s app-unit"), text(" ("+r.unit+")")))
 		}
 		valueCell := td(r.value, true)
@@ -146,9 +156,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 			child(td(r.benchmark, true)),
 			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
 	}
-	v.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
-		attr("aria-labelledby", "indicator-heading"), child(table)))
-	return v
+	return table
 }
 
 // th is a column header.

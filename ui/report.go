@@ -224,40 +224,8 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	// Each chart has its own ids for its titles and descriptions.
 	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", w.Name), a.t("spine.desc", w.Name, d.Benchmark.Name), spine)
 	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(d.Benchmark.Name)), child(chart)))
-	table := el("table", cls("govuk-table app-report__table"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, d.Benchmark.Name))))
-	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
-		child(th(a.t("indicators.col.indicator"), false)),
-		child(th(a.t("indicators.col.period"), false)),
-		child(th(a.t("indicators.col.count"), true)),
-		child(th(a.t("indicators.col.value"), true)),
-		child(th(a.t("indicators.col.ci"), true)),
-		child(th(d.Benchmark.Name, true)),
-		child(th(a.t("indicators.col.compared"), false))))))
-	var body dom.Element
-	last := "\x00"
-	for _, r := range rows {
-		if r.domain != last {
-			last = r.domain
-			name := r.domain
-			if name == "" {
-				name = a.t("indicators.domain.none")
-			}
-			body = el("tbody", cls("govuk-table__body"))
-			body.AppendChild(el("tr", cls("app-domain-row"),
-				child(el("th", cls("govuk-table__header app-domain"), attr("scope", "rowgroup"), attr("colspan", "7"), text(name)))))
-			table.AppendChild(body)
-		}
-		vc := td(r.value, true)
-		if r.note != "" {
-			vc.AppendChild(el("span", cls("govuk-body-s app-suppressed"), text(" "+r.note)))
-		}
-		body.AppendChild(el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), text(r.name))),
-			child(td(r.period, false)), child(td(r.count, true)), child(vc),
-			child(nowrap(td(r.ci, true))), child(td(r.benchmark, true)),
-			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
-	}
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, d.Benchmark.Name))), false)
+	table.Class().Add("app-report__table")
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
 
 	// Needs, in priority order.
