@@ -195,7 +195,11 @@ type Draft struct {
 	Base    string   `json:"base,omitempty"`
 	SavedAt string   `json:"saved_at,omitempty" validate:"omitempty,datetime=2006-01-02T15:04:05Z07:00"`
 	Wards   []string `json:"wards,omitempty"`
-	Extra   Extra    `json:"-"`
+	// Sender is who sent the draft to a hub, as the hub knows her (the
+	// label of her token), set by the hub and not by the author; empty
+	// for drafts merged from files.
+	Sender string `json:"sender,omitempty" validate:"max=200"`
+	Extra  Extra  `json:"-"`
 }
 
 // Extra holds a record's members that this version of the format does not

@@ -42,7 +42,10 @@ type Source struct {
 	Author  string `json:"author"`
 	Role    string `json:"role"`
 	SavedAt string `json:"saved_at,omitempty"`
-	Extra   Extra  `json:"-"`
+	// Sender is the hub's name for who sent the draft (Draft.Sender), kept
+	// beside the author name she typed so that a difference shows.
+	Sender string `json:"sender,omitempty"`
+	Extra  Extra  `json:"-"`
 }
 
 // Candidate is one value proposed for a conflicted path, and by whom. An
@@ -406,7 +409,7 @@ func Merge(master *Document, drafts []*Document, opts MergeOptions) (*Document, 
 	changes := map[string][]PathValue{} // draft revision → its changes from its base revision
 	for i, x := range ds {
 		d := x.d
-		src := Source{Draft: d.Draft.ID, Author: d.Draft.Author, Role: d.Draft.Role, SavedAt: d.Draft.SavedAt}
+		src := Source{Draft: d.Draft.ID, Author: d.Draft.Author, Role: d.Draft.Role, SavedAt: d.Draft.SavedAt, Sender: d.Draft.Sender}
 		base, known := bases(d.Draft.Base)
 		if !known {
 			base = cur
