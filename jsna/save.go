@@ -1,0 +1,41 @@
+package jsna
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// SaveID identifies one save of a draft: "save:" and the hex SHA-256 of
+// its canonical encoding with the draft block included but its Save member
+// left out. Unlike Revision, which leaves the draft block out so that two
+// saves with the same content share it, SaveID differs between two saves
+// of the same content (their SavedAt or Parent differ). SaveID of a
+// document with no draft block is "".
+func SaveID(d *Document) string {
+	if d.Draft == nil {
+		return ""
+	}
+	c := *d
+	dr := *d.Draft
+	dr.Save = ""
+	c.Draft = &dr
+	sum := sha256.Sum256(Canonical(&c))
+	return "save:" + hex.EncodeToString(sum[:])
+}
+
+// StampSave marks d, a draft, as saved at the given time: the save it
+// continues (its current Save, if any) becomes its Parent, SavedAt is set
+// to at in RFC 3339 with milliseconds, in UTC, and Save to the new SaveID.
+// It does nothing to a document with no draft block.
+func StampSave(d *Document, at time.Time) {
+	if d.Draft == nil {
+		return
+	}
+	if d.Draft.Save != "" {
+		d.Draft.Parent = d.Draft.Save
+	}
+	d.Draft.SavedAt = at.UTC().Format("2006-01-02T15:04:05.000Z07:00")
+	d.Draft.Save = ""
+	d.Draft.Save = SaveID(d)
+}
