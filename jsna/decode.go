@@ -67,36 +67,36 @@ func Decode(data []byte) (*Document, error) {
 // decode is Decode, but returns what it could decode alongside the problems
 // with members of the wrong type (nil for a syntax error).
 func decode(data []byte) (*Document, error) {
-	var ps problems
+	var ps Problems
 	if len(data) > MaxDocumentBytes {
-		ps.add("", "file is larger than the %s this version reads", byteSize(MaxDocumentBytes))
-		return nil, ps.err()
+		ps.Add("", "file is larger than the %s this version reads", ByteSize(MaxDocumentBytes))
+		return nil, ps.Err()
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		ps.add("", "file is empty")
-		return nil, ps.err()
+		ps.Add("", "file is empty")
+		return nil, ps.Err()
 	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
 		line, col := lineCol(data, off)
-		ps.addAt("", line, col, "file is not UTF-8 text (byte 0x%02x at offset %d)", data[off], off)
-		return nil, ps.err()
+		ps.AddAt("", line, col, "file is not UTF-8 text (byte 0x%02x at offset %d)", data[off], off)
+		return nil, ps.Err()
 	}
 	if off, ok := checkDepth(data); !ok {
 		line, col := lineCol(data, off)
-		ps.addAt("", line, col, "arrays and objects nested deeper than %d levels", MaxDepth)
-		return nil, ps.err()
+		ps.AddAt("", line, col, "arrays and objects nested deeper than %d levels", MaxDepth)
+		return nil, ps.Err()
 	}
 	if !gjson.ValidBytes(data) {
 		line, col, msg := syntaxError(data)
-		ps.addAt("", line, col, "%s", msg)
-		return nil, ps.err()
+		ps.AddAt("", line, col, "%s", msg)
+		return nil, ps.Err()
 	}
 	root := gjson.ParseBytes(data)
 	if !root.IsObject() {
-		ps.add("", "document must be a JSON object, got %s", kind(root))
-		return nil, ps.err()
+		ps.Add("", "document must be a JSON object, got %s", kind(root))
+		return nil, ps.Err()
 	}
 	dec := decoder{data: data, ps: &ps}
 	var d Document
@@ -108,7 +108,7 @@ func decode(data []byte) (*Document, error) {
 			return nil, &Error{Problems: []Problem{{Path: "format", Message: fmt.Sprintf("format %q is not one this version reads (it reads %q)", f.Str, Format)}}}
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		sortProblems(err.(*Error).Problems)
 		return &d, err
 	}
@@ -138,7 +138,7 @@ func mergeProblems(e *Error, verr error) *Error {
 // decoder walks a gjson tree into Go values by their json tags.
 type decoder struct {
 	data  []byte
-	ps    *problems
+	ps    *Problems
 	lines []int // offsets of line starts, built on the first problem
 }
 
@@ -150,7 +150,7 @@ func (dec *decoder) problem(path string, r gjson.Result, format string, args ...
 		}
 		line, col = lineColFrom(dec.lines, dec.data, r.Index)
 	}
-	dec.ps.addAt(path, line, col, format, args...)
+	dec.ps.AddAt(path, line, col, format, args...)
 }
 
 func (dec *decoder) value(path string, r gjson.Result, v reflect.Value) {
@@ -265,7 +265,7 @@ func (dec *decoder) object(path string, r gjson.Result, v reflect.Value) {
 			extra[name] = canonicalRaw(e)
 			return true
 		}
-		dec.value(member(path, name), e, v.Field(f.index))
+		dec.value(member(path, name), e, v.Field(f.Index))
 		return true
 	})
 	if extra != nil {
@@ -274,15 +274,9 @@ func (dec *decoder) object(path string, r gjson.Result, v reflect.Value) {
 }
 
 // field is one JSON member of a struct type.
-type field struct {
-	name      string
-	index     int
-	omitEmpty bool
-}
-
 type structInfo struct {
-	fields []field // sorted by name: the canonical order
-	byName map[string]field
+	fields []Field // sorted by name: the canonical order
+	byName map[string]Field
 	extra  int // index of the Extra field, or -1
 }
 
@@ -292,7 +286,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 	if si, ok := structInfos.Load(t); ok {
 		return si.(*structInfo)
 	}
-	si := &structInfo{byName: make(map[string]field), extra: -1}
+	si := &structInfo{byName: make(map[string]Field), extra: -1}
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		if !sf.IsExported() {
@@ -310,11 +304,11 @@ func structInfoOf(t reflect.Type) *structInfo {
 		if name == "" {
 			name = sf.Name
 		}
-		f := field{name: name, index: i, omitEmpty: strings.Contains(opts, "omitempty")}
+		f := Field{Name: name, Index: i, OmitEmpty: strings.Contains(opts, "omitempty")}
 		si.fields = append(si.fields, f)
 		si.byName[name] = f
 	}
-	sort.Slice(si.fields, func(i, j int) bool { return si.fields[i].name < si.fields[j].name })
+	sort.Slice(si.fields, func(i, j int) bool { return si.fields[i].Name < si.fields[j].Name })
 	actual, _ := structInfos.LoadOrStore(t, si)
 	return actual.(*structInfo)
 }
@@ -447,7 +441,7 @@ func lineColFrom(starts []int, data []byte, off int) (int, int) {
 	return i + 1, 1 + utf8.RuneCount(data[starts[i]:off])
 }
 
-func byteSize(n int) string {
+func ByteSize(n int) string {
 	const mb = 1 << 20
 	if n >= mb {
 		return fmt.Sprintf("%.0f MB", float64(n)/mb)

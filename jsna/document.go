@@ -1,5 +1,7 @@
 package jsna
 
+import "github.com/wardwise/wardwise/jsna/stats"
+
 // Format is the value of the "format" field of every document this package
 // writes. Decode accepts it and refuses any other major version.
 const Format = "jsna/1"
@@ -51,25 +53,26 @@ type Benchmark struct {
 	Extra Extra  `json:"-"`
 }
 
-// Methods of calculation an indicator may name. The method decides how a
-// missing confidence interval is computed from count and denominator.
+// Methods of calculation an indicator may name (the constants of
+// jsna/stats, where the methods are). The method decides how a missing
+// confidence interval is computed from count and denominator.
 const (
-	MethodProportion = "proportion" // Wilson score interval
-	MethodRate       = "rate"       // crude rate: Byar's method, exact Poisson for small counts
-	MethodDSR        = "dsr"        // directly standardised rate: Dobson method
-	MethodISR        = "isr"        // indirectly standardised ratio: Byar's / exact on the observed count
-	MethodMean       = "mean"       // Student's t
-	MethodCount      = "count"      // a count: Byar's method, exact Poisson for small counts
-	MethodOther      = "other"      // supplied with its own interval, never computed here
+	MethodProportion = stats.MethodProportion // Wilson score interval
+	MethodRate       = stats.MethodRate       // crude rate: Byar's method, exact Poisson for small counts
+	MethodDSR        = stats.MethodDSR        // directly standardised rate: Dobson method
+	MethodISR        = stats.MethodISR        // indirectly standardised ratio: Byar's / exact on the observed count
+	MethodMean       = stats.MethodMean       // Student's t
+	MethodCount      = stats.MethodCount      // a count: Byar's method, exact Poisson for small counts
+	MethodOther      = stats.MethodOther      // supplied with its own interval, never computed here
 )
 
 // Polarities an indicator may have. They decide whether a significant
 // difference from the benchmark is called better or worse.
 const (
-	LowerIsBetter  = "lower-is-better"
-	HigherIsBetter = "higher-is-better"
-	NoJudgement    = "no-judgement"
-	NotApplicable  = "not-applicable"
+	LowerIsBetter  = stats.LowerIsBetter
+	HigherIsBetter = stats.HigherIsBetter
+	NoJudgement    = stats.NoJudgement
+	NotApplicable  = stats.NotApplicable
 )
 
 // Indicator describes one measure: how it is calculated, which direction is

@@ -213,16 +213,16 @@ func (e *encoder) object(v reflect.Value) {
 	}
 	xi := 0
 	for _, f := range info.fields {
-		for xi < len(extraKeys) && extraKeys[xi] < f.name {
+		for xi < len(extraKeys) && extraKeys[xi] < f.Name {
 			sep(extraKeys[xi])
 			e.raw(extra[extraKeys[xi]])
 			xi++
 		}
-		fv := v.Field(f.index)
-		if f.omitEmpty && isEmpty(fv) {
+		fv := v.Field(f.Index)
+		if f.OmitEmpty && isEmpty(fv) {
 			continue
 		}
-		sep(f.name)
+		sep(f.Name)
 		e.value(fv)
 	}
 	for ; xi < len(extraKeys); xi++ {

@@ -73,17 +73,22 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// problems collects Problems up to MaxProblems.
-type problems struct {
+// Problems collects the problems found in one file, up to MaxProblems (the
+// rest are counted), for readers of every kind (the document decoder, the
+// importers) to report them all at once as an *Error. The zero value is
+// ready to use.
+type Problems struct {
 	list    []Problem
 	omitted int
 }
 
-func (ps *problems) add(path, format string, args ...any) {
-	ps.addAt(path, 0, 0, format, args...)
+// Add records a problem at a JSON path (or "" for the whole file).
+func (ps *Problems) Add(path, format string, args ...any) {
+	ps.AddAt(path, 0, 0, format, args...)
 }
 
-func (ps *problems) addAt(path string, line, col int, format string, args ...any) {
+// AddAt records a problem at a path and a line and column of the file.
+func (ps *Problems) AddAt(path string, line, col int, format string, args ...any) {
 	if len(ps.list) >= MaxProblems {
 		ps.omitted++
 		return
@@ -91,8 +96,9 @@ func (ps *problems) addAt(path string, line, col int, format string, args ...any
 	ps.list = append(ps.list, Problem{Path: path, Line: line, Column: col, Message: fmt.Sprintf(format, args...)})
 }
 
-// err returns the collected problems as an *Error, or nil when there are none.
-func (ps *problems) err() error {
+// Err returns the collected problems as an *Error, or nil when there are
+// none.
+func (ps *Problems) Err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}

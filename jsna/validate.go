@@ -47,22 +47,22 @@ var (
 // Hanlon scores within 0–10. It returns an *Error listing every problem, in
 // document order, or nil.
 func (d *Document) Validate() error {
-	var ps problems
+	var ps Problems
 	d.validateFields(&ps)
 	d.validateRules(&ps)
-	err := ps.err()
+	err := ps.Err()
 	if err != nil {
 		sortProblems(err.(*Error).Problems)
 	}
 	return err
 }
 
-func (d *Document) validateFields(ps *problems) {
+func (d *Document) validateFields(ps *Problems) {
 	err := structValidator().Struct(d)
 	var ves validator.ValidationErrors
 	if !errors.As(err, &ves) {
 		if err != nil {
-			ps.add("", "%v", err)
+			ps.Add("", "%v", err)
 		}
 		return
 	}
@@ -71,7 +71,7 @@ func (d *Document) validateFields(ps *problems) {
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest // drop the root type's name
 		}
-		ps.add(path, "%s", fieldMessage(fe))
+		ps.Add(path, "%s", fieldMessage(fe))
 	}
 }
 
@@ -108,18 +108,18 @@ func deref(v any) any {
 	return v
 }
 
-func (d *Document) validateRules(ps *problems) {
+func (d *Document) validateRules(ps *Problems) {
 	if d.Format != "" && d.Format != Format {
-		ps.add("format", "must be %q, got %q", Format, d.Format)
+		ps.Add("format", "must be %q, got %q", Format, d.Format)
 	}
-	if d.Area.Code != "" && !gssCodeRE.MatchString(d.Area.Code) {
-		ps.add("area.code", "%q is not a GSS code (a letter and 8 digits, like E09000033)", d.Area.Code)
+	if d.Area.Code != "" && !IsGSSCode(d.Area.Code) {
+		ps.Add("area.code", "%q is not a GSS code (a letter and 8 digits, like E09000033)", d.Area.Code)
 	}
-	if d.Benchmark.Code != "" && !gssCodeRE.MatchString(d.Benchmark.Code) {
-		ps.add("benchmark.code", "%q is not a GSS code (a letter and 8 digits, like E92000001)", d.Benchmark.Code)
+	if d.Benchmark.Code != "" && !IsGSSCode(d.Benchmark.Code) {
+		ps.Add("benchmark.code", "%q is not a GSS code (a letter and 8 digits, like E92000001)", d.Benchmark.Code)
 	}
 	if d.Draft != nil && d.Draft.Base != "" && !revisionRE.MatchString(d.Draft.Base) {
-		ps.add("draft.base", "%q is not a revision (sha256: and 64 hex digits)", d.Draft.Base)
+		ps.Add("draft.base", "%q is not a revision (sha256: and 64 hex digits)", d.Draft.Base)
 	}
 
 	indicators := make(map[string]*Indicator, len(d.Indicators))
@@ -130,7 +130,7 @@ func (d *Document) validateRules(ps *problems) {
 			continue
 		}
 		if j, dup := indicatorAt[ind.ID]; dup {
-			ps.add(member(index("indicators", i), "id"), "indicator %q is listed twice (also indicators[%d])", ind.ID, j)
+			ps.Add(member(index("indicators", i), "id"), "indicator %q is listed twice (also indicators[%d])", ind.ID, j)
 			continue
 		}
 		indicatorAt[ind.ID] = i
@@ -142,11 +142,11 @@ func (d *Document) validateRules(ps *problems) {
 		w := &d.Wards[i]
 		p := index("wards", i)
 		if w.Code != "" {
-			if !wardCodeRE.MatchString(w.Code) {
-				ps.add(member(p, "code"), "%q is not a ward code (E05, W05 or S13 and 6 digits, like E05000001)", w.Code)
+			if !IsWardCode(w.Code) {
+				ps.Add(member(p, "code"), "%q is not a ward code (E05, W05 or S13 and 6 digits, like E05000001)", w.Code)
 			}
 			if j, dup := wardAt[w.Code]; dup {
-				ps.add(member(p, "code"), "ward %q is listed twice (also wards[%d])", w.Code, j)
+				ps.Add(member(p, "code"), "ward %q is listed twice (also wards[%d])", w.Code, j)
 			} else {
 				wardAt[w.Code] = i
 			}
@@ -156,14 +156,14 @@ func (d *Document) validateRules(ps *problems) {
 	if d.Draft != nil {
 		for i, c := range d.Draft.Wards {
 			if _, ok := wardAt[c]; !ok && len(d.Wards) > 0 {
-				ps.add(index("draft.wards", i), "ward %q is not in the document", c)
+				ps.Add(index("draft.wards", i), "ward %q is not in the document", c)
 			}
 		}
 	}
 }
 
 // uniqueIDs reports every repeated key among n records at path.
-func uniqueIDs(path, what string, n int, key func(int) string, ps *problems) {
+func uniqueIDs(path, what string, n int, key func(int) string, ps *Problems) {
 	if n < 2 {
 		return
 	}
@@ -174,14 +174,14 @@ func uniqueIDs(path, what string, n int, key func(int) string, ps *problems) {
 			continue
 		}
 		if j, dup := seen[k]; dup {
-			ps.add(member(index(path, i), "id"), "%s id %q is used twice (also %s)", what, k, index(path, j))
+			ps.Add(member(index(path, i), "id"), "%s id %q is used twice (also %s)", what, k, index(path, j))
 			continue
 		}
 		seen[k] = i
 	}
 }
 
-func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *problems) {
+func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Problems) {
 	seen := make(map[string]int, len(w.Values))
 	for i := range w.Values {
 		v := &w.Values[i]
@@ -191,10 +191,10 @@ func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *pro
 		}
 		ind, ok := indicators[v.Indicator]
 		if !ok {
-			ps.add(member(vp, "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
+			ps.Add(member(vp, "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}
 		if j, dup := seen[v.Indicator]; dup {
-			ps.add(member(vp, "indicator"), "ward %q has two values for indicator %q (also %s)", w.Code, v.Indicator, index(member(p, "values"), j))
+			ps.Add(member(vp, "indicator"), "ward %q has two values for indicator %q (also %s)", w.Code, v.Indicator, index(member(p, "values"), j))
 		} else {
 			seen[v.Indicator] = i
 		}
@@ -207,22 +207,22 @@ func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *pro
 	for i, n := range w.Needs {
 		for k, id := range n.Indicators {
 			if _, ok := indicators[id]; !ok {
-				ps.add(index(member(index(member(p, "needs"), i), "indicators"), k), "indicator %q is not in the document's indicators", id)
+				ps.Add(index(member(index(member(p, "needs"), i), "indicators"), k), "indicator %q is not in the document's indicators", id)
 			}
 		}
 	}
 }
 
-func (v *Value) validateRules(p string, ind *Indicator, ps *problems) {
+func (v *Value) validateRules(p string, ind *Indicator, ps *Problems) {
 	if ind != nil && ind.Method == MethodProportion && v.Count != nil && v.Denominator != nil && *v.Count > *v.Denominator {
-		ps.add(member(p, "count"), "count %v is more than the denominator %v, which a proportion cannot be", *v.Count, *v.Denominator)
+		ps.Add(member(p, "count"), "count %v is more than the denominator %v, which a proportion cannot be", *v.Count, *v.Denominator)
 	}
 	if v.Count != nil && v.Denominator != nil && *v.Denominator == 0 && *v.Count > 0 {
-		ps.add(member(p, "denominator"), "denominator is 0 but count is %v", *v.Count)
+		ps.Add(member(p, "denominator"), "denominator is 0 but count is %v", *v.Count)
 	}
 	checkOrder := func(lo, hi *float64, loName, hiName string) {
 		if lo != nil && hi != nil && *lo > *hi {
-			ps.add(member(p, loName), "%s %v is above %s %v", loName, *lo, hiName, *hi)
+			ps.Add(member(p, loName), "%s %v is above %s %v", loName, *lo, hiName, *hi)
 		}
 	}
 	checkOrder(v.Lower, v.Upper, "lower", "upper")
@@ -232,3 +232,11 @@ func (v *Value) validateRules(p string, ind *Indicator, ps *problems) {
 	checkOrder(v.Lower998, v.Lower, "lower998", "lower")
 	checkOrder(v.Upper, v.Upper998, "upper", "upper998")
 }
+
+// IsWardCode reports whether s is an electoral ward code: E05 (England),
+// W05 (Wales) or S13 (Scotland) and six digits.
+func IsWardCode(s string) bool { return wardCodeRE.MatchString(s) }
+
+// IsGSSCode reports whether s is a GSS area code: a country letter and
+// eight digits, like E09000033 or E92000001.
+func IsGSSCode(s string) bool { return gssCodeRE.MatchString(s) }

@@ -64,7 +64,7 @@ type App struct {
 	// disclosed copy are computed again when it moves on.
 	gen         int
 	scoreCaches [2]*scoreCache
-	disclosure  *disclosure
+	disclosure  *disclosed
 	// baseRev is the revision of the master as it was opened or last
 	// saved: a draft started from it names it as its base, so that edits
 	// made before starting the draft are the draft's changes.

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/stats"
 	"honnef.co/go/js/dom/v2"
 )
 
@@ -32,20 +32,20 @@ const (
 )
 
 // cmpClass is the class of a comparison jsna made. Unlike
-// jsna.Comparison.Class, it keeps best and worst apart from better and
+// stats.Comparison.Class, it keeps best and worst apart from better and
 // worse.
-func cmpClass(c jsna.Comparison) string {
+func cmpClass(c stats.Comparison) string {
 	switch c {
-	case jsna.Best:
+	case stats.Best:
 		return cmpBest
-	case jsna.Worst:
+	case stats.Worst:
 		return cmpWorst
 	}
 	return c.Class()
 }
 
 // twoLevel reports whether the comparisons are two-level (Best and Worst
-// besides Better and Worse): jsna.Score makes them at 95% only.
+// besides Better and Worse): score.Score makes them at 95% only.
 func (a *App) twoLevel() bool { return a.scoreOpt.level != "99.8" }
 
 // cmpLabel is the word for a comparison class.

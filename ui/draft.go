@@ -7,6 +7,7 @@ import (
 	"syscall/js"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 	"honnef.co/go/js/dom/v2"
 )
 
@@ -136,7 +137,7 @@ func (a *App) setGroupError(name string, on bool, msg string) {
 	fs.SetAttribute("aria-describedby", name+"-error")
 }
 
-// startDraft makes the working master a draft by author with jsna.NewDraft:
+// startDraft makes the working master a draft by author with merge.NewDraft:
 // the same content (edits made so far included), for some or all wards,
 // with a draft block naming base, the revision of the master as it was
 // opened, so that the coordinator's merge finds it.
@@ -146,7 +147,7 @@ func startDraft(master *jsna.Document, base, author, role string, wards []string
 	if id == "" {
 		id = "draft"
 	}
-	d, err := jsna.NewDraft(master, jsna.DraftOptions{
+	d, err := merge.NewDraft(master, merge.DraftOptions{
 		ID:     id + "-" + t.Format("20060102T150405Z") + "-" + newKey("")[1:5],
 		Author: author,
 		Role:   role,

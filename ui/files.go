@@ -10,6 +10,7 @@ import (
 	"syscall/js"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/importer"
 )
 
 // maxFileBytes is the largest file the app reads; larger ones are refused
@@ -270,15 +271,15 @@ func decodeFile(name string, data []byte) (d *jsna.Document, notes []string, err
 	if kind != ".json" && kind != ".csv" && kind != ".ods" {
 		kind = sniff(data)
 	}
-	var rep *jsna.ImportReport
+	var rep *importer.Report
 	switch kind {
 	case ".json":
 		d, err = jsna.Parse(name, data)
 		return d, nil, err
 	case ".ods":
-		d, rep, err = jsna.ImportODS(name, bytes.NewReader(data), int64(len(data)), jsna.ImportOptions{})
+		d, rep, err = importer.ODS(name, bytes.NewReader(data), int64(len(data)), importer.Options{})
 	default:
-		d, rep, err = jsna.ImportFingertips(name, bytes.NewReader(data), jsna.ImportOptions{})
+		d, rep, err = importer.Fingertips(name, bytes.NewReader(data), importer.Options{})
 	}
 	if err != nil {
 		return nil, nil, err

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 	"honnef.co/go/js/dom/v2"
 )
 
@@ -116,8 +117,8 @@ type hubMerge struct {
 		SentBy  string `json:"sent_by"`
 		Round   int    `json:"round"`
 	} `json:"merged"`
-	Rounds int               `json:"rounds"`
-	Report *jsna.MergeReport `json:"report"`
+	Rounds int           `json:"rounds"`
+	Report *merge.Report `json:"report"`
 }
 
 // hubState returns the app's hub state, making it on first use.

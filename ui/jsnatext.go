@@ -6,6 +6,8 @@ import (
 	"fmt"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/disclosure"
+	"github.com/wardwise/wardwise/jsna/score"
 )
 
 // jsna writes a few sentences for people, in English: the need index
@@ -18,21 +20,21 @@ import (
 // and jsna's own English, marked as such, when jsna says something else:
 // a reworded rule is never shown in its old words.
 
-// needIndexText is the need index formula of s (jsna.Scores.NeedIndex) in
+// needIndexText is the need index formula of s (score.Scores.NeedIndex) in
 // the app's language.
 func (a *App) needIndexText(formula string) string {
-	if formula == jsna.NeedIndexFormula && translate(English, "score.needindex") == formula {
+	if formula == score.NeedIndexFormula && translate(English, "score.needindex") == formula {
 		return a.t("score.needindex")
 	}
 	return a.t("text.english", formula)
 }
 
-// disclosureRule is the disclosure control rule jsna.Disclose applies with
+// disclosureRule is the disclosure control rule disclosure.Disclose applies with
 // threshold and showZero, in language l: jsna's disclosure rule, built from
 // catalogue sentences. A threshold below 1 is jsna's default.
 func disclosureRule(l Lang, threshold int, showZero bool) string {
 	if threshold <= 0 {
-		threshold = jsna.DefaultThreshold
+		threshold = disclosure.DefaultThreshold
 	}
 	var primary string
 	switch {
@@ -54,7 +56,7 @@ func disclosureRule(l Lang, threshold int, showZero bool) string {
 
 // disclosureRuleText is the rule of rep, applied with opts, in the app's
 // language.
-func (a *App) disclosureRuleText(rep jsna.DisclosureReport, opts jsna.DisclosureOptions) string {
+func (a *App) disclosureRuleText(rep disclosure.Report, opts disclosure.Options) string {
 	if rep.Rule == disclosureRule(English, opts.Threshold, opts.ShowZero) {
 		return disclosureRule(a.lang, opts.Threshold, opts.ShowZero)
 	}
@@ -80,7 +82,7 @@ func (a *App) conflictReasonText(c jsna.Conflict) string {
 	return a.t("text.english", c.Reason)
 }
 
-// masterAuthor is the author jsna.Merge names on a record conflict's
+// masterAuthor is the author merge.Merge names on a record conflict's
 // candidate that keeps the master's record where no draft set it.
 const masterAuthor = "the master as it is"
 

@@ -9,12 +9,15 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/disclosure"
+	"github.com/wardwise/wardwise/jsna/merge"
+	"github.com/wardwise/wardwise/jsna/score"
 )
 
 // The catalogue's English for the sentences jsna writes must be jsna's,
 // word for word: these tests make jsna write each one and compare.
 
-// notesDoc is a small master on which jsna.Score and jsna.Disclose write
+// notesDoc is a small master on which score.Score and disclosure.Disclose write
 // every note they have: no value, no interval, no benchmark, the
 // benchmark area itself (a ward here), a small count (E05000001's 2 of
 // 100) and the other count of its group (98 of the same 100).
@@ -41,10 +44,10 @@ func parseDoc(tb testing.TB, name, data string) *jsna.Document {
 }
 
 func TestNeedIndexFormula(t *testing.T) {
-	if got := messagesEN["score.needindex"]; got != jsna.NeedIndexFormula {
-		t.Errorf("messagesEN[score.needindex] = %q, want jsna.NeedIndexFormula %q", got, jsna.NeedIndexFormula)
+	if got := messagesEN["score.needindex"]; got != score.NeedIndexFormula {
+		t.Errorf("messagesEN[score.needindex] = %q, want score.NeedIndexFormula %q", got, score.NeedIndexFormula)
 	}
-	s, err := jsna.Score(parseDoc(t, "notes.json", notesDoc), jsna.ScoreOptions{})
+	s, err := score.Score(parseDoc(t, "notes.json", notesDoc), score.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +56,7 @@ func TestNeedIndexFormula(t *testing.T) {
 		formula string
 		want    string
 	}{
-		{English, s.NeedIndex, jsna.NeedIndexFormula},
+		{English, s.NeedIndex, score.NeedIndexFormula},
 		{Welsh, s.NeedIndex, messagesCY["score.needindex"]},
 		// A formula the catalogue does not know shows in jsna's English.
 		{Welsh, "need index = something new", "need index = something new (yn Saesneg)"},
@@ -70,8 +73,8 @@ func TestDisclosureRule(t *testing.T) {
 	d := parseDoc(t, "notes.json", notesDoc)
 	for _, threshold := range []int{0, 1, 2, 5, 10} {
 		for _, showZero := range []bool{false, true} {
-			opts := jsna.DisclosureOptions{Threshold: threshold, ShowZero: showZero}
-			_, rep := jsna.Disclose(d, opts)
+			opts := disclosure.Options{Threshold: threshold, ShowZero: showZero}
+			_, rep := disclosure.Disclose(d, opts)
 			if got := disclosureRule(English, threshold, showZero); got != rep.Rule {
 				t.Errorf("disclosureRule(English, %d, %v) = %q, want jsna's %q", threshold, showZero, got, rep.Rule)
 			}
@@ -96,8 +99,8 @@ func TestDisclosureRule(t *testing.T) {
 		}
 	}
 	// A rule jsna words differently shows in jsna's English.
-	rep := jsna.DisclosureReport{Rule: "Disclosure control: a new rule."}
-	if got, want := (&App{lang: Welsh}).disclosureRuleText(rep, jsna.DisclosureOptions{}), "Disclosure control: a new rule. (yn Saesneg)"; got != want {
+	rep := disclosure.Report{Rule: "Disclosure control: a new rule."}
+	if got, want := (&App{lang: Welsh}).disclosureRuleText(rep, disclosure.Options{}), "Disclosure control: a new rule. (yn Saesneg)"; got != want {
 		t.Errorf("disclosureRuleText(new rule) = %q, want %q", got, want)
 	}
 }
@@ -124,17 +127,17 @@ func TestConflictReasons(t *testing.T) {
 	// A real merge: one draft deletes a need that another edits.
 	m := parseDoc(t, "small.json", recordsDoc)
 	at := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
-	da, err := jsna.NewDraft(m, jsna.DraftOptions{ID: "a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
+	da, err := merge.NewDraft(m, merge.DraftOptions{ID: "a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
 	if err != nil {
 		t.Fatal(err)
 	}
 	da.Wards[0].Needs = nil
-	db, err := jsna.NewDraft(m, jsna.DraftOptions{ID: "b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at})
+	db, err := merge.NewDraft(m, merge.DraftOptions{ID: "b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at})
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.Wards[0].Needs[0].Size = 9
-	out, _, err := jsna.Merge(m, []*jsna.Document{da, db}, jsna.MergeOptions{Now: at})
+	out, _, err := merge.Merge(m, []*jsna.Document{da, db}, merge.Options{Now: at})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +152,7 @@ func TestConflictReasons(t *testing.T) {
 func TestValueNotes(t *testing.T) {
 	d := parseDoc(t, "notes.json", notesDoc)
 	notes := map[string]bool{}
-	s, err := jsna.Score(d, jsna.ScoreOptions{})
+	s, err := score.Score(d, score.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +161,7 @@ func TestValueNotes(t *testing.T) {
 			notes[v.Note] = true
 		}
 	}
-	disclosed, _ := jsna.Disclose(d, jsna.DisclosureOptions{Threshold: 5})
+	disclosed, _ := disclosure.Disclose(d, disclosure.Options{Threshold: 5})
 	for _, w := range disclosed.Wards {
 		for _, v := range w.Values {
 			notes[v.Note] = true
@@ -207,7 +210,7 @@ func keys(m map[string]bool) []string {
 
 func TestCountsOf(t *testing.T) {
 	d := parseDoc(t, "notes.json", notesDoc)
-	s, err := jsna.Score(d, jsna.ScoreOptions{})
+	s, err := score.Score(d, score.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,12 +236,12 @@ func TestCountsOf(t *testing.T) {
 		}
 	}
 	tests := []struct {
-		dc       jsna.DomainCount
+		dc       score.DomainCount
 		extremes [2]int
 		want     counts
 	}{
-		{jsna.DomainCount{Better: 3, Similar: 2, Worse: 4, Higher: 1, NotCompared: 1}, [2]int{1, 3}, counts{best: 1, better: 2, similar: 2, worse: 1, worst: 3, other: 2}},
-		{jsna.DomainCount{Similar: 5, Lower: 2}, [2]int{}, counts{similar: 5, other: 2}},
+		{score.DomainCount{Better: 3, Similar: 2, Worse: 4, Higher: 1, NotCompared: 1}, [2]int{1, 3}, counts{best: 1, better: 2, similar: 2, worse: 1, worst: 3, other: 2}},
+		{score.DomainCount{Similar: 5, Lower: 2}, [2]int{}, counts{similar: 5, other: 2}},
 	}
 	for _, tt := range tests {
 		if got := countsOf(tt.dc, tt.extremes); got != tt.want {

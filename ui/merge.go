@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 	"honnef.co/go/js/dom/v2"
 )
 
 // The merge view is the coordinator's: load the master and the drafts sent
-// in, merge them with jsna.Merge, see what the merge did and every open
+// in, merge them with merge.Merge, see what the merge did and every open
 // conflict side by side with who proposed what and when, resolve each with
-// jsna.Resolve (choosing a candidate or writing a value), and export the
+// merge.Resolve (choosing a candidate or writing a value), and export the
 // new master. Nothing here decides a merge: jsna does, and records the
 // provenance of every value it takes.
 
@@ -37,11 +38,11 @@ type mergeState struct {
 	master *mergeFile
 	drafts []mergeFile
 
-	result     *jsna.Document    // the new master: merged, then each resolution applied
-	report     *jsna.MergeReport // what the merge did
-	resolvedAt int               // len(result.Resolutions) right after the merge
-	by         string            // the coordinator's name, recorded with each resolution
-	savedAt    time.Time         // when the state was last stored in the browser
+	result     *jsna.Document // the new master: merged, then each resolution applied
+	report     *merge.Report  // what the merge did
+	resolvedAt int            // len(result.Resolutions) right after the merge
+	by         string         // the coordinator's name, recorded with each resolution
+	savedAt    time.Time      // when the state was last stored in the browser
 	// fieldErrors holds the error shown by a conflict's choice, by conflict id.
 	fieldErrors map[string]string
 }
@@ -52,12 +53,12 @@ const slotMerge = "merge"
 
 // mergeSaved is the merge view's state as the store keeps it.
 type mergeSaved struct {
-	Master     mergeSavedFile    `json:"master"`
-	Drafts     []mergeSavedFile  `json:"drafts"`
-	Result     string            `json:"result,omitempty"` // canonical JSON
-	Report     *jsna.MergeReport `json:"report,omitempty"`
-	ResolvedAt int               `json:"resolved_at"`
-	By         string            `json:"by"`
+	Master     mergeSavedFile   `json:"master"`
+	Drafts     []mergeSavedFile `json:"drafts"`
+	Result     string           `json:"result,omitempty"` // canonical JSON
+	Report     *merge.Report    `json:"report,omitempty"`
+	ResolvedAt int              `json:"resolved_at"`
+	By         string           `json:"by"`
 }
 
 type mergeSavedFile struct {
@@ -431,7 +432,7 @@ func (a *App) loadDrafts(files js.Value) {
 	}
 }
 
-// runMerge merges the drafts into the master with jsna.Merge.
+// runMerge merges the drafts into the master with merge.Merge.
 func (a *App) runMerge() {
 	m := a.merge
 	var items []problemItem
@@ -449,7 +450,7 @@ func (a *App) runMerge() {
 	for i := range m.drafts {
 		drafts[i] = m.drafts[i].doc
 	}
-	res, rep, err := jsna.Merge(m.master.doc, drafts, jsna.MergeOptions{Now: now()})
+	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now()})
 	if err != nil {
 		a.showError(a.t("merge.error.failed", err.Error()))
 		return
@@ -668,7 +669,7 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 			focus(byID("error-summary"))
 			return
 		}
-		res := jsna.Resolution{By: m.by, At: now()}
+		res := merge.Resolution{By: m.by, At: now()}
 		if choice == "edit" {
 			res.Value = editedValue(c, value(area))
 			if res.Value == "" {
@@ -677,7 +678,7 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 		} else {
 			res.Take, _ = strconv.Atoi(choice)
 		}
-		out, err := jsna.Resolve(m.result, c.ID, res)
+		out, err := merge.Resolve(m.result, c.ID, res)
 		if err != nil {
 			m.fieldErrors[c.ID] = a.t("merge.resolve.failed", err.Error())
 			a.problems = &problemList{title: a.t("error.title"), items: []problemItem{{text: m.fieldErrors[c.ID], href: first}}}

@@ -8,12 +8,13 @@ import (
 	"syscall/js"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/disclosure"
 	"honnef.co/go/js/dom/v2"
 )
 
 // reportOptions are the report's disclosure control settings.
 type reportOptions struct {
-	threshold int  // counts from 1 to threshold-1 are suppressed (jsna.DisclosureOptions)
+	threshold int  // counts from 1 to threshold-1 are suppressed (disclosure.Options)
 	showZero  bool // a count of 0 is published rather than suppressed
 }
 
@@ -21,23 +22,23 @@ type reportOptions struct {
 // publication rules do.
 func defaultReportOptions() reportOptions { return reportOptions{threshold: 5} }
 
-// disclosure is the disclosed copy of the working document and its report,
+// disclosed is the disclosed copy of the working document and its report,
 // kept while neither the document nor the options change.
-type disclosure struct {
+type disclosed struct {
 	gen  int
 	opts reportOptions
 	doc  *jsna.Document
-	rep  jsna.DisclosureReport
+	rep  disclosure.Report
 }
 
-// disclosed returns the working document with jsna.Disclose applied at the
+// disclosed returns the working document with disclosure.Disclose applied at the
 // report's options, and notes saying what was suppressed.
 // Only the suppressions in the wards of shown are counted.
 func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 	c := a.disclosure
 	if c == nil || c.gen != a.gen || c.opts != a.report || c.doc == nil {
-		d, rep := jsna.Disclose(a.doc, jsna.DisclosureOptions{Threshold: a.report.threshold, ShowZero: a.report.showZero})
-		c = &disclosure{gen: a.gen, opts: a.report, doc: d, rep: rep}
+		d, rep := disclosure.Disclose(a.doc, disclosure.Options{Threshold: a.report.threshold, ShowZero: a.report.showZero})
+		c = &disclosed{gen: a.gen, opts: a.report, doc: d, rep: rep}
 		a.disclosure = c
 	}
 	primary, secondary := 0, 0
@@ -53,7 +54,7 @@ func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 	}
 	var notes []string
 	if c.rep.Rule != "" {
-		notes = append(notes, a.disclosureRuleText(c.rep, jsna.DisclosureOptions{Threshold: c.opts.threshold, ShowZero: c.opts.showZero}))
+		notes = append(notes, a.disclosureRuleText(c.rep, disclosure.Options{Threshold: c.opts.threshold, ShowZero: c.opts.showZero}))
 	}
 	notes = append(notes, a.t("report.suppressed", primary, secondary))
 	return c.doc, notes

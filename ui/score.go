@@ -9,10 +9,12 @@ import (
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/score"
+	"github.com/wardwise/wardwise/jsna/stats"
 	"honnef.co/go/js/dom/v2"
 )
 
-// The views show what jsna.Score computes: comparisons, spine positions,
+// The views show what score.Score computes: comparisons, spine positions,
 // domain counts, the need index and the ranking of needs. This file only
 // formats those results for the views; it computes no statistic itself.
 
@@ -22,28 +24,28 @@ type scoreCache struct {
 	doc    *jsna.Document
 	gen    int
 	level  string
-	scores *jsna.Scores
+	scores *score.Scores
 	err    error
 }
 
 // confidence is the level the user chose, as jsna takes it.
 func (a *App) confidence() float64 {
 	if a.scoreOpt.level == "99.8" {
-		return jsna.Level998
+		return stats.Level998
 	}
-	return jsna.Level95
+	return stats.Level95
 }
 
 // scoresOf scores d at the chosen level. The working document and the
 // report's disclosed copy each keep their last result, so that drawing a
 // view scores a document once, not once per table.
-func (a *App) scoresOf(d *jsna.Document) (*jsna.Scores, error) {
+func (a *App) scoresOf(d *jsna.Document) (*score.Scores, error) {
 	for _, c := range a.scoreCaches {
 		if c != nil && c.doc == d && c.gen == a.gen && c.level == a.scoreOpt.level {
 			return c.scores, c.err
 		}
 	}
-	s, err := jsna.Score(d, jsna.ScoreOptions{Confidence: a.confidence()})
+	s, err := score.Score(d, score.Options{Confidence: a.confidence()})
 	c := &scoreCache{doc: d, gen: a.gen, level: a.scoreOpt.level, scores: s, err: err}
 	// Two entries: the working document and, on the report, its disclosed copy.
 	a.scoreCaches[1] = a.scoreCaches[0]
@@ -54,11 +56,11 @@ func (a *App) scoresOf(d *jsna.Document) (*jsna.Scores, error) {
 // scores are the working document's scores. A document that cannot be
 // scored (it was changed into something jsna refuses) shows the reason in
 // the error summary, and the views show no figures.
-func (a *App) scores() *jsna.Scores {
+func (a *App) scores() *score.Scores {
 	s, err := a.scoresOf(a.doc)
 	if err != nil {
 		a.problems = &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.score", err.Error())}}}
-		return &jsna.Scores{}
+		return &score.Scores{}
 	}
 	return s
 }
@@ -112,7 +114,7 @@ func fmtPtr(p *float64, f func(float64) string) string {
 	return f(*p)
 }
 
-// overviewData is the area overview's table, from jsna.Scores.
+// overviewData is the area overview's table, from score.Scores.
 type overviewData struct {
 	method  string   // how the need index is made, in words
 	domains []string // the domains, in document order
@@ -129,7 +131,7 @@ type overviewRow struct {
 // better and worse (jsna's DomainCount counts Best in Better and Worst in
 // Worse; extremes holds how many of them are Best and Worst), and higher,
 // lower and not compared together as "other".
-func countsOf(c jsna.DomainCount, extremes [2]int) counts {
+func countsOf(c score.DomainCount, extremes [2]int) counts {
 	return counts{
 		best: extremes[0], better: c.Better - extremes[0], similar: c.Similar,
 		worse: c.Worse - extremes[1], worst: extremes[1], other: c.Higher + c.Lower + c.NotCompared,
@@ -138,7 +140,7 @@ func countsOf(c jsna.DomainCount, extremes [2]int) counts {
 
 // extremesOf counts w's Best and Worst comparisons by domain, the domains
 // being those of s's indicators.
-func extremesOf(s *jsna.Scores, w *jsna.WardScore) map[string][2]int {
+func extremesOf(s *score.Scores, w *score.WardScore) map[string][2]int {
 	domain := map[string]string{}
 	for _, is := range s.Indicators {
 		domain[is.Indicator] = is.Domain
@@ -147,9 +149,9 @@ func extremesOf(s *jsna.Scores, w *jsna.WardScore) map[string][2]int {
 	for _, v := range w.Values {
 		n := out[domain[v.Indicator]]
 		switch v.Comparison {
-		case jsna.Best:
+		case stats.Best:
 			n[0]++
-		case jsna.Worst:
+		case stats.Worst:
 			n[1]++
 		}
 		out[domain[v.Indicator]] = n
@@ -164,7 +166,7 @@ func (a *App) overview() overviewData {
 	if s.NeedIndex == "" {
 		ov.method = ""
 	}
-	byCode := map[string]*jsna.WardScore{}
+	byCode := map[string]*score.WardScore{}
 	for i := range s.Wards {
 		w := &s.Wards[i]
 		byCode[w.Code] = w
@@ -224,11 +226,11 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 	}
 	ws := s.Ward(w.Code)
 	method := a.t("indicators.method", a.levelText(), d.Benchmark.Name)
-	byInd := map[string]*jsna.IndicatorScore{}
+	byInd := map[string]*score.IndicatorScore{}
 	for i := range s.Indicators {
 		byInd[s.Indicators[i].Indicator] = &s.Indicators[i]
 	}
-	values := map[string]*jsna.ValueScore{}
+	values := map[string]*score.ValueScore{}
 	if ws != nil {
 		for i := range ws.Values {
 			values[ws.Values[i].Indicator] = &ws.Values[i]
@@ -293,7 +295,7 @@ func (a *App) priorityRows() []priorityRow {
 // the ward on its own), for the ward's chapter of the report.
 func (a *App) wardPriorityRows(w *jsna.Ward) []priorityRow {
 	one := &jsna.Document{Wards: []jsna.Ward{*w}}
-	ranked, err := jsna.RankNeeds(one, nil)
+	ranked, err := score.RankNeeds(one, nil)
 	if err != nil {
 		return nil
 	}
@@ -301,7 +303,7 @@ func (a *App) wardPriorityRows(w *jsna.Ward) []priorityRow {
 }
 
 // rowsOf turns ranked needs of d into table rows.
-func (a *App) rowsOf(d *jsna.Document, ranked []jsna.RankedNeed) []priorityRow {
+func (a *App) rowsOf(d *jsna.Document, ranked []score.RankedNeed) []priorityRow {
 	var rows []priorityRow
 	for _, rn := range ranked {
 		var w *jsna.Ward

@@ -71,8 +71,8 @@ type benchmark struct {
 
 var benchmarks = []benchmark{
 	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master (7,000 wards x 60 indicators)", "throughput"},
-	{"./jsna/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time"},
-	{"./jsna/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time"},
+	{"./jsna/score/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time"},
+	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time"},
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {

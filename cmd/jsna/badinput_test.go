@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 )
 
 // badInputs is the catalogue of broken files in testdata/bad: each must be
@@ -307,7 +307,7 @@ func TestMergeUnknownBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := jsna.Diff(m, o); len(d) != 0 {
+	if d := merge.Diff(m, o); len(d) != 0 {
 		t.Errorf("a draft on an unknown base changed the master: %+v", d)
 	}
 	if c := o.Conflicts; len(c) != 1 || c[0].Candidates[0].Value != "9" || c[0].Current != "5" {

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/importer"
 )
 
 // odsFromCSV writes the rows of a CSV file as the only sheet of an
@@ -65,7 +65,7 @@ func TestBrowserImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := jsna.ImportFingertips("fingertips-sample.csv", bytes.NewReader(csvData), jsna.ImportOptions{})
+	want, _, err := importer.Fingertips("fingertips-sample.csv", bytes.NewReader(csvData), importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 )
 
 // recordDrafts writes two drafts of the example that disagree on whole
@@ -35,13 +36,13 @@ func recordDrafts(tb testing.TB, dir string) (a, b string, master *jsna.Document
 	if len(master.Wards[0].Needs) < 2 {
 		tb.Fatalf("the example's first ward has %d needs, the test needs 2", len(master.Wards[0].Needs))
 	}
-	da, err := jsna.NewDraft(master, jsna.DraftOptions{ID: "draft-a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
+	da, err := merge.NewDraft(master, merge.DraftOptions{ID: "draft-a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	da.Wards[0].Needs[1].Title = "Retitled by A"
 	da.Wards[0].Needs = da.Wards[0].Needs[1:]
-	db, err := jsna.NewDraft(master, jsna.DraftOptions{ID: "draft-b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at.Add(time.Hour)})
+	db, err := merge.NewDraft(master, merge.DraftOptions{ID: "draft-b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at.Add(time.Hour)})
 	if err != nil {
 		tb.Fatal(err)
 	}

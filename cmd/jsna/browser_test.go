@@ -16,6 +16,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
+	"github.com/wardwise/wardwise/jsna/score"
+	"github.com/wardwise/wardwise/jsna/stats"
 )
 
 // xss is the narrative the tests type to prove user text is never HTML.
@@ -108,29 +111,29 @@ func TestBrowserWardPage(t *testing.T) {
 	// Fingertips' two-level comparison: worse (or better) where the 99.8%
 	// interval also excludes the benchmark is shown apart, in the key, the
 	// counts, the table and the chart, by shade, shape and words.
-	s, err := jsna.Score(d, jsna.ScoreOptions{})
+	s, err := score.Score(d, score.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[jsna.Comparison]int{}
+	want := map[stats.Comparison]int{}
 	for _, v := range s.Ward(code).Values {
 		want[v.Comparison]++
 	}
-	if want[jsna.Worst] == 0 {
+	if want[stats.Worst] == 0 {
 		t.Fatalf("the example's ward %s has no value worse at 99.8%%: the test needs one", code)
 	}
 	for _, c := range []struct {
-		cmp   jsna.Comparison
+		cmp   stats.Comparison
 		class string
 		words string
 	}{
-		{jsna.Best, "best", "Better (99.8%)"},
-		{jsna.Better, "better", "Better (95%)"},
-		{jsna.Worse, "worse", "Worse (95%)"},
-		{jsna.Worst, "worst", "Worse (99.8%)"},
+		{stats.Best, "best", "Better (99.8%)"},
+		{stats.Better, "better", "Better (95%)"},
+		{stats.Worse, "worse", "Worse (95%)"},
+		{stats.Worst, "worst", "Worse (99.8%)"},
 	} {
 		if got := eval[int](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#indicator-table .app-cmp--%s")).filter(e => e.textContent.trim() === %q).length`, c.class, c.words)); got != want[c.cmp] {
-			t.Errorf("%q in the indicator table = %d, want %d (jsna.Score: %s)", c.words, got, want[c.cmp], c.cmp)
+			t.Errorf("%q in the indicator table = %d, want %d (score.Score: %s)", c.words, got, want[c.cmp], c.cmp)
 		}
 		if got := eval[int](p, fmt.Sprintf(`document.querySelectorAll("svg.app-spine .app-spine__marker--%s").length`, c.class)); got != want[c.cmp] {
 			t.Errorf("spine chart %s markers = %d, want %d", c.class, got, want[c.cmp])
@@ -556,7 +559,7 @@ func mergeDrafts(tb testing.TB, dir string) (a, b string, master *jsna.Document)
 		}
 		return f
 	}
-	da, err := jsna.NewDraft(master, jsna.DraftOptions{ID: "draft-a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
+	da, err := merge.NewDraft(master, merge.DraftOptions{ID: "draft-a", Author: "Dr A", Role: jsna.RoleGP, Now: at})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -565,7 +568,7 @@ func mergeDrafts(tb testing.TB, dir string) (a, b string, master *jsna.Document)
 	size := master.Wards[0].Needs[0].Size
 	da.Wards[0].Needs[0].Size = math.Mod(size+1, 11)
 	da.Wards[1].Sections[0].Text = "Only A changed this."
-	db, err := jsna.NewDraft(master, jsna.DraftOptions{ID: "draft-b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at.Add(time.Hour)})
+	db, err := merge.NewDraft(master, merge.DraftOptions{ID: "draft-b", Author: "Cllr B", Role: jsna.RoleCouncillor, Now: at.Add(time.Hour)})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/stats"
 )
 
 func init() {
@@ -37,7 +38,7 @@ empty cells are missing, and so are the results computed from them`
 func runCI(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ci", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	conf := fs.Float64("confidence", jsna.Level95, "confidence level, as a fraction (0.95) or a percentage (95)")
+	conf := fs.Float64("confidence", stats.Level95, "confidence level, as a fraction (0.95) or a percentage (95)")
 	mult := fs.Float64("multiplier", 0, "multiplier (default by method: proportion 100, rate and dsr 100000, isr 100)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil || len(pos) != 1 {
@@ -45,7 +46,7 @@ func runCI(ctx context.Context, e *env, args []string) error {
 	}
 	method := strings.ToLower(pos[0])
 	known := false
-	for _, m := range jsna.CITableMethods {
+	for _, m := range stats.CITableMethods {
 		known = known || m.Method == method
 	}
 	if !known {
@@ -57,10 +58,10 @@ func runCI(ctx context.Context, e *env, args []string) error {
 	if *mult < 0 {
 		return usagef("jsna ci: --multiplier must be positive\n%s", ciUsage)
 	}
-	if _, err := jsna.ConfidenceLevel(*conf); err != nil {
+	if _, err := stats.ConfidenceLevel(*conf); err != nil {
 		return usagef("jsna ci: --confidence: %s\n%s", strings.TrimPrefix(err.Error(), "jsna: "), ciUsage)
 	}
-	return withInputName(jsna.WriteCITable(e.stdout, e.stdin, method, jsna.CSVOptions{Confidence: *conf, Multiplier: *mult}))
+	return withInputName(stats.WriteCITable(e.stdout, e.stdin, method, stats.CSVOptions{Confidence: *conf, Multiplier: *mult}))
 }
 
 func runCompare(ctx context.Context, e *env, args []string) error {
@@ -69,7 +70,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
 		return usagef("usage: jsna compare < in.csv > out.csv\n\ninput columns value,lower,upper,benchmark,polarity[,lower998,upper998];\noutput the input columns and comparison")
 	}
-	return withInputName(jsna.WriteComparisonTable(e.stdout, e.stdin))
+	return withInputName(stats.WriteComparisonTable(e.stdout, e.stdin))
 }
 
 // withInputName says the bad input was standard input.

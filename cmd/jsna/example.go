@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
 )
 
 func init() {
@@ -31,7 +32,7 @@ func runExample(ctx context.Context, e *env, args []string) error {
 	if *wards < 1 || *wards > 999999 || *indicators < 1 || *indicators > 10000 || *seed == 0 {
 		return usagef("jsna example: -wards must be 1-999999, -indicators 1-10000 and -seed above 0")
 	}
-	d := jsna.Example(jsna.ExampleOptions{Wards: *wards, Indicators: *indicators, Seed: *seed})
+	d := example.New(example.Options{Wards: *wards, Indicators: *indicators, Seed: *seed})
 	if *out == "-" {
 		return jsna.Encode(e.stdout, d)
 	}

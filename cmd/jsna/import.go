@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/importer"
 )
 
 const importSynopsis = "jsna import fingertips|ods [-sex S] [-age A] [-category C] [-period P] [-parent CODE] [-area-code CODE] [-area-name NAME] [-id ID] [-title TITLE] [-sheet NAME] [-v] [--json] FILE -o OUT"
@@ -26,12 +27,12 @@ func init() {
 
 // importResult is the --json output of jsna import.
 type importResult struct {
-	OK       bool               `json:"ok"`
-	Output   string             `json:"output,omitempty"`
-	Revision string             `json:"revision,omitempty"`
-	Report   *jsna.ImportReport `json:"report"`
-	Problems []jsna.Problem     `json:"problems,omitempty"`
-	Error    string             `json:"error,omitempty"`
+	OK       bool             `json:"ok"`
+	Output   string           `json:"output,omitempty"`
+	Revision string           `json:"revision,omitempty"`
+	Report   *importer.Report `json:"report"`
+	Problems []jsna.Problem   `json:"problems,omitempty"`
+	Error    string           `json:"error,omitempty"`
 }
 
 const importUsage = "usage: " + importSynopsis
@@ -39,7 +40,7 @@ const importUsage = "usage: " + importSynopsis
 func runImport(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	var opts jsna.ImportOptions
+	var opts importer.Options
 	fs.StringVar(&opts.Sex, "sex", "", `import only this sex ("Persons", "Male", "Female"); default Persons where an indicator has it`)
 	fs.StringVar(&opts.Age, "age", "", `import only this age band ("All ages", "<75 yrs"); default All ages where an indicator has it`)
 	fs.StringVar(&opts.Category, "category", "", "import the rows of this category instead of those without one")
@@ -121,14 +122,14 @@ func runImport(ctx context.Context, e *env, args []string) error {
 }
 
 // importFile imports the file name of the given kind.
-func importFile(kind, name string, opts jsna.ImportOptions) (*jsna.Document, *jsna.ImportReport, error) {
+func importFile(kind, name string, opts importer.Options) (*jsna.Document, *importer.Report, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, fmt.Errorf("jsna: %w", err)
 	}
 	defer f.Close()
 	if kind == "fingertips" {
-		return jsna.ImportFingertips(name, f, opts)
+		return importer.Fingertips(name, f, opts)
 	}
 	fi, err := f.Stat()
 	if err != nil {
@@ -137,7 +138,7 @@ func importFile(kind, name string, opts jsna.ImportOptions) (*jsna.Document, *js
 	if !fi.Mode().IsRegular() {
 		return nil, nil, fmt.Errorf("jsna: %s: not a regular file", name)
 	}
-	return jsna.ImportODS(name, f, fi.Size(), opts)
+	return importer.ODS(name, f, fi.Size(), opts)
 }
 
 // parseInterspersed parses flags that may come before, between or after

@@ -10,10 +10,11 @@ import (
 	"testing"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/importer"
 )
 
 // sampleCSV is the Fingertips sample the jsna package's import tests use.
-var sampleCSV = filepath.Join("..", "..", "jsna", "testdata", "import", "fingertips.csv")
+var sampleCSV = filepath.Join("..", "..", "jsna", "importer", "testdata", "import", "fingertips.csv")
 
 // sampleODS writes a one-sheet .ods with a Fingertips header and two rows.
 func sampleODS(tb testing.TB) string {
@@ -100,7 +101,7 @@ func TestImportCommand(t *testing.T) {
 }
 
 // TestImportCommandOutput checks the written file is the document
-// jsna.ImportFingertips makes, valid and canonical.
+// importer.Fingertips makes, valid and canonical.
 func TestImportCommandOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out.json")
 	if code, _, stderr := runCLI(t, "", "import", "fingertips", sampleCSV, "-o", out); code != 0 {
@@ -114,7 +115,7 @@ func TestImportCommandOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, _, err := jsna.ImportFingertips("fingertips.csv", bytes.NewReader(data), jsna.ImportOptions{})
+	d, _, err := importer.Fingertips("fingertips.csv", bytes.NewReader(data), importer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestImportCommandJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || code != 0 {
 		t.Fatalf("jsna import --json: exit %d, %v\n%s", code, err, stdout)
 	}
-	if !res.OK || res.Output != out || !strings.HasPrefix(res.Revision, "sha256:") || res.Report.Rows != 25 || res.Report.Skipped[jsna.SkipArea] != 3 || len(res.Report.SkippedRows) != 10 {
+	if !res.OK || res.Output != out || !strings.HasPrefix(res.Revision, "sha256:") || res.Report.Rows != 25 || res.Report.Skipped[importer.SkipArea] != 3 || len(res.Report.SkippedRows) != 10 {
 		t.Errorf("jsna import --json = %+v", res)
 	}
 	bad := writeTemp(t, "bad.csv", "Ward,Obesity\nRiverside,12\n")

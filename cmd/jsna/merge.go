@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 )
 
 func init() {
@@ -56,7 +57,7 @@ func runDraft(ctx context.Context, e *env, args []string) error {
 	if *wards != "" {
 		codes = strings.Split(*wards, ",")
 	}
-	d, err := jsna.NewDraft(master, jsna.DraftOptions{ID: *id, Author: *author, Role: *role, Wards: codes, Now: t})
+	d, err := merge.NewDraft(master, merge.DraftOptions{ID: *id, Author: *author, Role: *role, Wards: codes, Now: t})
 	if err != nil {
 		return err
 	}
@@ -116,7 +117,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		}
 		fileOfRev[draftRevision(d)] = name
 	}
-	merged, rep, err := jsna.Merge(master, drafts, jsna.MergeOptions{Now: now()})
+	merged, rep, err := merge.Merge(master, drafts, merge.Options{Now: now()})
 	if err != nil {
 		return err
 	}
@@ -179,7 +180,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// draftRevision is the revision jsna.Merge gives a draft: the hash of its
+// draftRevision is the revision merge.Merge gives a draft: the hash of its
 // whole canonical encoding, draft block included.
 func draftRevision(d *jsna.Document) string {
 	sum := sha256.Sum256(jsna.Canonical(d))
@@ -278,7 +279,7 @@ func runResolve(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := jsna.Resolve(master, pos[1], jsna.Resolution{Take: *take, Value: *value, Delete: *del, By: *by, At: now()})
+	r, err := merge.Resolve(master, pos[1], merge.Resolution{Take: *take, Value: *value, Delete: *del, By: *by, At: now()})
 	if err != nil {
 		return err
 	}
@@ -309,12 +310,12 @@ func runDiff(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	changes := jsna.Diff(a, b)
+	changes := merge.Diff(a, b)
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		if changes == nil {
-			changes = []jsna.Change{}
+			changes = []merge.Change{}
 		}
 		return enc.Encode(changes)
 	}

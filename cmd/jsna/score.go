@@ -11,6 +11,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/score"
+	"github.com/wardwise/wardwise/jsna/stats"
 )
 
 func init() {
@@ -50,10 +52,10 @@ func parseLevel(s string) (float64, error) {
 		return 0, fmt.Errorf("level %q is not a number", s)
 	}
 	switch x {
-	case 95, jsna.Level95:
-		return jsna.Level95, nil
-	case 99.8, jsna.Level998:
-		return jsna.Level998, nil
+	case 95, stats.Level95:
+		return stats.Level95, nil
+	case 99.8, stats.Level998:
+		return stats.Level998, nil
 	}
 	return 0, fmt.Errorf("level %v is not offered: use 95 or 99.8", s)
 }
@@ -101,7 +103,7 @@ func runScore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := jsna.Score(d, jsna.ScoreOptions{Confidence: conf, Weights: weights})
+	s, err := score.Score(d, score.Options{Confidence: conf, Weights: weights})
 	if err != nil {
 		return err
 	}
@@ -116,12 +118,12 @@ func runScore(ctx context.Context, e *env, args []string) error {
 // writeScoreTable writes the scores for people: each ward's values with
 // their intervals, comparison and spine position, its summary, then the
 // ward ranking and the ranked needs.
-func writeScoreTable(w io.Writer, d *jsna.Document, s *jsna.Scores) error {
+func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 	bw := &errWriter{w: w}
 	pct := strconv.FormatFloat(s.Confidence*100, 'g', -1, 64)
 	bw.printf("%s\n", d.Title)
 	bw.printf("Compared with %s at %s%% confidence", s.Benchmark.Name, pct)
-	if s.Confidence == jsna.Level95 {
+	if s.Confidence == stats.Level95 {
 		bw.printf(" (best and worst: the 99.8%% interval also excludes the benchmark)")
 	}
 	bw.printf("\n")
@@ -187,7 +189,7 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *jsna.Scores) error {
 	return bw.err
 }
 
-func summary(dc jsna.DomainCount) string {
+func summary(dc score.DomainCount) string {
 	parts := []string{
 		fmt.Sprintf("better %d", dc.Better), fmt.Sprintf("similar %d", dc.Similar), fmt.Sprintf("worse %d", dc.Worse),
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
 )
 
 // benchHub is a hub over memory stores with the app example's master
@@ -15,7 +16,7 @@ import (
 func benchHub(b *testing.B) (h *Hub, master *jsna.Document, coordinator, contributor string) {
 	b.Helper()
 	h = &Hub{Meta: &MemMeta{}, Blobs: &MemBlobs{}, AdminTokenHash: HashToken(testAdminToken)}
-	master = jsna.Example(jsna.ExampleOptions{})
+	master = example.New(example.Options{})
 	raw, err := jsna.Marshal(master)
 	if err != nil {
 		b.Fatal(err)

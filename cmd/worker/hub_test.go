@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
+	"github.com/wardwise/wardwise/jsna/merge"
 )
 
 const testAdminToken = "admin-token-for-tests"
@@ -36,7 +38,7 @@ func (c *testClock) Now() time.Time {
 }
 
 // fixture is a hub over memory stores with one assessment: the master
-// jsna.Example makes for 3 wards and 4 indicators, a coordinator token
+// example.New makes for 3 wards and 4 indicators, a coordinator token
 // and two contributor tokens.
 type fixture struct {
 	tb          testing.TB
@@ -67,7 +69,7 @@ func newFixture(tb testing.TB, configure ...func(*Hub)) *fixture {
 	}
 	f.srv = httptest.NewServer(f.hub)
 	tb.Cleanup(f.srv.Close)
-	f.master = jsna.Example(jsna.ExampleOptions{Wards: 3, Indicators: 4, Seed: 7})
+	f.master = example.New(example.Options{Wards: 3, Indicators: 4, Seed: 7})
 	f.id = f.master.ID
 	resp := f.create(f.master, []string{"Jo Coordinator"}, []string{"Dr Alice GP", "Cllr Bob"})
 	if resp.status != http.StatusCreated {
@@ -165,7 +167,7 @@ func draft(tb testing.TB, master *jsna.Document, id, author, role, ward string, 
 // saves of one draft.
 func draftAt(tb testing.TB, master *jsna.Document, id, author, role, ward string, minutes int, edit func(*jsna.Ward)) []byte {
 	tb.Helper()
-	d, err := jsna.NewDraft(master, jsna.DraftOptions{ID: id, Author: author, Role: role, Wards: []string{ward},
+	d, err := merge.NewDraft(master, merge.DraftOptions{ID: id, Author: author, Role: role, Wards: []string{ward},
 		Now: time.Date(2026, 11, 19, 12, minutes, 0, 0, time.UTC)})
 	if err != nil {
 		tb.Fatal(err)
@@ -204,11 +206,11 @@ func (f *fixture) submit(token string, data []byte, want int) submitResult {
 
 // mergeResult is the body of a merge.
 type mergeResult struct {
-	Master   MasterRevision    `json:"master"`
-	Changed  bool              `json:"changed"`
-	Merged   []mergedDraft     `json:"merged"`
-	Report   *jsna.MergeReport `json:"report"`
-	Attempts int               `json:"attempts"`
+	Master   MasterRevision `json:"master"`
+	Changed  bool           `json:"changed"`
+	Merged   []mergedDraft  `json:"merged"`
+	Report   *merge.Report  `json:"report"`
+	Attempts int            `json:"attempts"`
 }
 
 func (f *fixture) merge(want int) mergeResult {
@@ -289,9 +291,9 @@ func TestCreateAssessment(t *testing.T) {
 		t.Errorf("a token is stored in clear: Token(token) error = %v, want ErrNotFound", err)
 	}
 
-	other := jsna.Example(jsna.ExampleOptions{Wards: 2, Indicators: 2, Seed: 3})
+	other := example.New(example.Options{Wards: 2, Indicators: 2, Seed: 3})
 	raw, _ := jsna.Marshal(other)
-	asDraft, _ := jsna.NewDraft(other, jsna.DraftOptions{ID: "d", Author: "A", Role: "gp"})
+	asDraft, _ := merge.NewDraft(other, merge.DraftOptions{ID: "d", Author: "A", Role: "gp"})
 	rawDraft, _ := jsna.Marshal(asDraft)
 	badTitle := *other
 	badTitle.Title = ""
@@ -363,7 +365,7 @@ func TestCreateAssessment(t *testing.T) {
 
 func TestRoles(t *testing.T) {
 	f := newFixture(t)
-	other := jsna.Example(jsna.ExampleOptions{Wards: 2, Indicators: 2, Seed: 3})
+	other := example.New(example.Options{Wards: 2, Indicators: 2, Seed: 3})
 	resp := f.create(other, []string{"Other coordinator"}, nil)
 	var created struct {
 		Tokens []issuedToken `json:"tokens"`
@@ -586,7 +588,7 @@ func TestSubmitDraftInvalid(t *testing.T) {
 	f := newFixture(t)
 	ward := f.master.Wards[0].Code
 	good := draft(t, f.master, "d1", "Dr Alice", "gp", ward, setText(0, "x"))
-	other := jsna.Example(jsna.ExampleOptions{Wards: 2, Indicators: 2, Seed: 3})
+	other := example.New(example.Options{Wards: 2, Indicators: 2, Seed: 3})
 	otherDraft := draft(t, other, "d2", "Dr Alice", "gp", other.Wards[0].Code, setText(0, "x"))
 	noIDDoc, _ := jsna.Decode(good)
 	noIDDoc.Draft.ID = ""

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
 	"github.com/wardwise/wardwise/static"
 )
 
@@ -205,11 +206,11 @@ func startWrangler(tb testing.TB) *wranglerHub {
 	return h
 }
 
-// seed creates an assessment with jsna.Example's master of this size, a
+// seed creates an assessment with example.New's master of this size, a
 // coordinator and two contributors.
-func (h *wranglerHub) seed(tb testing.TB, size jsna.ExampleOptions) {
+func (h *wranglerHub) seed(tb testing.TB, size example.Options) {
 	tb.Helper()
-	h.master = jsna.Example(size)
+	h.master = example.New(size)
 	h.id = h.master.ID
 	raw, err := jsna.Marshal(h.master)
 	if err != nil {
@@ -264,7 +265,7 @@ func (h *wranglerHub) path(rest string) string { return "/api/v1/assessments/" +
 
 func TestHubIntegration(t *testing.T) {
 	h := startWrangler(t)
-	h.seed(t, jsna.ExampleOptions{Wards: 3, Indicators: 4, Seed: 7})
+	h.seed(t, example.Options{Wards: 3, Indicators: 4, Seed: 7})
 	alice, bob, jo := h.tokens["Dr Alice GP"], h.tokens["Cllr Bob"], h.tokens["Jo Coordinator"]
 	if alice == "" || bob == "" || jo == "" {
 		t.Fatalf("tokens = %v, want Alice's, Bob's and Jo's", h.tokens)
@@ -541,7 +542,7 @@ func measure(b *testing.B, h *wranglerHub, op func(i int)) {
 // reading the master, and merging one draft into the master.
 func BenchmarkWrangler(b *testing.B) {
 	h := startWrangler(b)
-	h.seed(b, jsna.ExampleOptions{})
+	h.seed(b, example.Options{})
 	// Warm up: the first requests compile the Worker's WebAssembly.
 	for range 5 {
 		h.do(b, "GET", "/api/v1", "", nil)

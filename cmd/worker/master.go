@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 )
 
 // master returns the current master as stored (jsna canonical layout),
@@ -88,7 +89,7 @@ func (h *Hub) conflicts(w http.ResponseWriter, r *http.Request, id string) *apiE
 
 // mergedDraft names a draft version in a merge's detail and response.
 // Round numbers the versions of one draft in this merge in the order they
-// were received (1 for the first or only one); all go into one jsna.Merge,
+// were received (1 for the first or only one); all go into one merge.Merge,
 // which takes them as the author's successive saves. Superseded marks a
 // version that a later save of the same draft stands for: recorded as
 // merged, what it wrote is in that later save unless she changed it.
@@ -104,7 +105,7 @@ type mergedDraft struct {
 // merge merges every pending draft into the master (coordinators only).
 //
 // D1 has no transactions, so the merge is optimistic: it reads revision n
-// and the pending drafts, merges with jsna.Merge, stores the result as a
+// and the pending drafts, merges with merge.Merge, stores the result as a
 // new blob and then inserts revision n+1 only if no one else has. If
 // another merge or a resolution got there first, it starts again from the
 // new master; drafts that master already holds (jsna records every merged
@@ -138,7 +139,7 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		for _, m := range master.Merged {
 			in[m.Draft+"\x00"+m.Revision] = true
 		}
-		// Every pending version goes into one jsna.Merge: the versions of
+		// Every pending version goes into one merge.Merge: the versions of
 		// one draft are the author's successive saves, and jsna merges the
 		// latest against her previous merged save, so a later version's
 		// edits to what an earlier one wrote are hers to make, not a
@@ -175,12 +176,12 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 			writeJSON(w, http.StatusOK, map[string]any{"master": head, "changed": false, "merged": []mergedDraft{}, "attempts": attempt})
 			return nil
 		}
-		out, rep, err := jsna.Merge(master, docs, jsna.MergeOptions{Now: h.now()})
+		out, rep, err := merge.Merge(master, docs, merge.Options{Now: h.now()})
 		if err != nil {
 			return &apiError{Status: http.StatusUnprocessableEntity, Code: "merge_failed", Message: "hub: merge failed: " + err.Error()}
 		}
 		if rep.Drafts == nil {
-			rep.Drafts = []jsna.DraftReport{}
+			rep.Drafts = []merge.DraftReport{}
 		}
 		if rep.Conflicts == nil {
 			rep.Conflicts = []jsna.Conflict{}
@@ -224,7 +225,7 @@ type resolutionRequest struct {
 	Delete   bool            `json:"delete"`
 }
 
-// resolve settles one conflict with jsna.Resolve (coordinators only),
+// resolve settles one conflict with merge.Resolve (coordinators only),
 // optimistic as merge is: a resolution that loses a race is made again on
 // the new master. If the conflict is no longer open there (resolved by
 // someone else, or given more candidates by a merge, which changes its
@@ -275,7 +276,7 @@ func (h *Hub) resolve(w http.ResponseWriter, r *http.Request, id string) *apiErr
 			return errorf(http.StatusUnprocessableEntity, "invalid_resolution", "hub: conflict %s has %d candidates, not %d", req.Conflict, len(conflict.Candidates), req.Take)
 		}
 		now := h.now()
-		out, err := jsna.Resolve(master, req.Conflict, jsna.Resolution{Take: req.Take, Value: string(req.Value), Delete: req.Delete, By: c.label(), At: now})
+		out, err := merge.Resolve(master, req.Conflict, merge.Resolution{Take: req.Take, Value: string(req.Value), Delete: req.Delete, By: c.label(), At: now})
 		if err != nil {
 			return &apiError{Status: http.StatusUnprocessableEntity, Code: "invalid_resolution", Message: "hub: " + strings.TrimPrefix(err.Error(), "jsna: ")}
 		}

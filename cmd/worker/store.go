@@ -110,7 +110,7 @@ type DraftVersion struct {
 	Assessment string
 	DraftID    string
 	Version    int    // 1, 2, ... per draft id, in the order received
-	Revision   string // "sha256:" of the draft's whole canonical encoding, as jsna.Merge records it
+	Revision   string // "sha256:" of the draft's whole canonical encoding, as merge.Merge records it
 	Blob       string
 	Author     string
 	Role       string

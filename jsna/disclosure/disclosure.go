@@ -1,0 +1,261 @@
+package disclosure
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// DefaultThreshold is the disclosure threshold used when none is given:
+// counts 1–4 are suppressed, as in the NHS Digital / OHID small-number
+// rules for published health statistics.
+const DefaultThreshold = 5
+
+// Options sets the disclosure control rule for published output.
+type Options struct {
+	// Threshold: counts below it are suppressed; 0 means
+	// DefaultThreshold (5), so counts 1–4.
+	Threshold int
+	// ShowZero shows a count of 0 as 0; otherwise 0 is suppressed too.
+	ShowZero bool
+}
+
+// SuppressedCell is one ward value that Disclose removed.
+type SuppressedCell struct {
+	Ward      string `json:"ward"`
+	Indicator string `json:"indicator"`
+	Reason    string `json:"reason"` // "primary" or "secondary"
+}
+
+// Report says what Disclose did.
+type Report struct {
+	Rule       string           `json:"rule"` // the rule applied, in English, written into the output
+	Suppressed []SuppressedCell `json:"suppressed,omitempty"`
+}
+
+// Reasons a cell is suppressed.
+const (
+	SuppressedPrimary   = "primary"
+	SuppressedSecondary = "secondary"
+)
+
+// Disclose returns a deep copy of d prepared for publication, with
+// statistical disclosure control applied, and a report of what it did. d is
+// not modified. The rule, which the report's Rule states in words, is:
+//
+// Primary suppression. A ward value whose count is below the threshold
+// (and above zero, or zero too unless ShowZero) is suppressed. Where the
+// file gives no count, the count a proportion or crude rate implies
+// (value/multiplier × denominator) is used.
+//
+// Secondary suppression, repeated until nothing changes, so that no
+// suppressed count can be recovered by subtraction from a total:
+//   - each indicator's ward counts add up to the area's count, which is
+//     published (by Fingertips, or in the file when a row carries the
+//     area's code); in any indicator with exactly one suppressed ward cell,
+//     the ward cell with the next smallest count is suppressed too;
+//   - in a ward, indicators whose counts share a denominator and together
+//     add up to it or to the ward's population (categories of one
+//     population) form a group; in a group with exactly one suppressed
+//     cell, the cell with the next smallest count is suppressed too.
+//
+// A cell whose count is missing in the file already hides a group's
+// subtraction, so a group with one is left alone. Ties for the smallest
+// count go to the first in document order.
+//
+// A suppressed cell loses its count, value and both intervals, and its
+// denominator too where it is a proportion's denominator below the
+// threshold (which would itself bound the count to a small number); its
+// Note says why. The suppressed cells are listed in the report in
+// document order of wards and indicators.
+func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
+	threshold := opts.Threshold
+	if threshold <= 0 {
+		threshold = DefaultThreshold
+	}
+	out := d.Clone()
+	t := float64(threshold)
+	rep := Report{Rule: disclosureRule(threshold, opts.ShowZero)}
+
+	inds := make(map[string]*jsna.Indicator, len(d.Indicators))
+	order := make(map[string]int, len(d.Indicators))
+	for i := range out.Indicators {
+		if _, dup := inds[out.Indicators[i].ID]; !dup {
+			inds[out.Indicators[i].ID] = &out.Indicators[i]
+			order[out.Indicators[i].ID] = i
+		}
+	}
+
+	// The cells, with their effective counts.
+	type cell struct {
+		ward, val int
+		count     float64
+		known     bool // count given or implied
+		total     bool // the area's own row: a group total, not a member
+		reason    string
+	}
+	var cells []cell
+	for wi := range out.Wards {
+		w := &out.Wards[wi]
+		total := w.Code == out.Area.Code || w.Code == out.Benchmark.Code
+		for vi := range w.Values {
+			c := cell{ward: wi, val: vi, total: total}
+			c.count, c.known = effectiveCount(&w.Values[vi], inds[w.Values[vi].Indicator])
+			if c.known && (c.count > 0 && c.count < t || c.count == 0 && !opts.ShowZero) {
+				c.reason = SuppressedPrimary
+			}
+			cells = append(cells, c)
+		}
+	}
+
+	// Groups of cells that add up to a published total.
+	var groups [][]int
+	byIndicator := map[string][]int{}
+	var indOrder []string
+	for k, c := range cells {
+		if c.total {
+			continue
+		}
+		id := out.Wards[c.ward].Values[c.val].Indicator
+		if _, ok := byIndicator[id]; !ok {
+			indOrder = append(indOrder, id)
+		}
+		byIndicator[id] = append(byIndicator[id], k)
+	}
+	for _, id := range indOrder {
+		if len(byIndicator[id]) > 1 {
+			groups = append(groups, byIndicator[id])
+		}
+	}
+	for wi := range out.Wards {
+		w := &out.Wards[wi]
+		byDen := map[float64][]int{}
+		var dens []float64
+		for k, c := range cells {
+			if c.ward != wi || !c.known {
+				continue
+			}
+			v := &w.Values[c.val]
+			if v.Denominator == nil || v.Count == nil {
+				continue
+			}
+			if _, ok := byDen[*v.Denominator]; !ok {
+				dens = append(dens, *v.Denominator)
+			}
+			byDen[*v.Denominator] = append(byDen[*v.Denominator], k)
+		}
+		for _, den := range dens {
+			g := byDen[den]
+			if len(g) < 2 {
+				continue
+			}
+			sum := 0.0
+			for _, k := range g {
+				sum += cells[k].count
+			}
+			if sum == den || w.Population != nil && sum == *w.Population {
+				groups = append(groups, g)
+			}
+		}
+	}
+
+	for changed := true; changed; {
+		changed = false
+		for _, g := range groups {
+			suppressed, unknown, pick := 0, 0, -1
+			for _, k := range g {
+				switch {
+				case cells[k].reason != "":
+					suppressed++
+				case !cells[k].known:
+					unknown++
+				case pick < 0 || cells[k].count < cells[pick].count:
+					pick = k
+				}
+			}
+			if suppressed == 1 && unknown == 0 && pick >= 0 {
+				cells[pick].reason = SuppressedSecondary
+				changed = true
+			}
+		}
+	}
+
+	type listedCell struct {
+		ward, ind int
+		SuppressedCell
+	}
+	var listed []listedCell
+	for _, c := range cells {
+		if c.reason == "" {
+			continue
+		}
+		w := &out.Wards[c.ward]
+		v := &w.Values[c.val]
+		ind := inds[v.Indicator]
+		if ind != nil && ind.Method == jsna.MethodProportion && v.Denominator != nil && *v.Denominator < t {
+			v.Denominator = nil
+		}
+		v.Count, v.Value, v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil, nil, nil
+		if c.reason == SuppressedPrimary {
+			v.Note = fmt.Sprintf("suppressed: count below %d", threshold)
+		} else {
+			v.Note = "suppressed: would reveal another suppressed count"
+		}
+		listed = append(listed, listedCell{c.ward, order[v.Indicator], SuppressedCell{Ward: w.Code, Indicator: v.Indicator, Reason: c.reason}})
+	}
+	sort.SliceStable(listed, func(i, j int) bool {
+		a, b := listed[i], listed[j]
+		return a.ward < b.ward || a.ward == b.ward && a.ind < b.ind
+	})
+	for _, l := range listed {
+		rep.Suppressed = append(rep.Suppressed, l.SuppressedCell)
+	}
+	return out, rep
+}
+
+// effectiveCount is a value's count, or the count a proportion or crude
+// rate implies, rounded to a whole number when within 10⁻⁶ of one.
+func effectiveCount(v *jsna.Value, ind *jsna.Indicator) (float64, bool) {
+	if v.Count != nil {
+		return *v.Count, true
+	}
+	if ind == nil || v.Value == nil || v.Denominator == nil {
+		return 0, false
+	}
+	switch ind.Method {
+	case jsna.MethodProportion, jsna.MethodRate:
+		c := *v.Value / ind.EffectiveMultiplier() * *v.Denominator
+		if r := math.Round(c); math.Abs(c-r) < 1e-6 {
+			c = r
+		}
+		return c, !math.IsNaN(c) && !math.IsInf(c, 0)
+	}
+	return 0, false
+}
+
+func disclosureRule(threshold int, showZero bool) string {
+	small := fmt.Sprintf("counts from 1 to %d", threshold-1)
+	if !showZero {
+		small = fmt.Sprintf("counts from 0 to %d", threshold-1)
+	}
+	if threshold == 1 {
+		small = "no counts"
+		if !showZero {
+			small = "counts of 0"
+		}
+	}
+	return fmt.Sprintf("Disclosure control: %s are suppressed with their values and confidence intervals "+
+		"(primary suppression)%s. Where a suppressed count could be recovered by subtraction, because an "+
+		"indicator's ward counts add up to the published area count or a ward's counts add up to a shared "+
+		"denominator or the ward's population, the next smallest count in that group is suppressed too "+
+		"(secondary suppression).", small, zeroClause(showZero))
+}
+
+func zeroClause(showZero bool) string {
+	if showZero {
+		return "; zero counts are shown"
+	}
+	return ""
+}

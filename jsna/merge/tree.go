@@ -1,0 +1,390 @@
+package merge
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// A flat is a document's content as a map from path to canonical JSON, the
+// form merge and diff work on. Paths name records by key, never by
+// position: wards[E05000001].needs[n1].size. A record itself has an entry
+// at its own path whose value is recordMark, so that adding and deleting
+// records are changes like any other. Arrays of records are the arrays of
+// objects that all carry their key member (recordKey); other arrays, and
+// scalars, are leaves compared whole.
+type flat struct {
+	values map[string]string
+	order  map[string]int // record path → position in its array, for rebuilding
+	index  *map[string][]string
+	since  []string // for an earlier revision: the paths the master has changed since, sorted
+}
+
+// wardIndex groups the paths of f by ward record ("wards[CODE]"), with the
+// paths outside any ward under "". It is built once per flat form.
+func (f flat) wardIndex() map[string][]string {
+	if f.index != nil && *f.index != nil {
+		return *f.index
+	}
+	idx := map[string][]string{}
+	for p := range f.values {
+		k := wardOf(p)
+		idx[k] = append(idx[k], p)
+	}
+	if f.index != nil {
+		*f.index = idx
+	}
+	return idx
+}
+
+const recordMark = "\x00record"
+
+// recordKey is the member that keys the records of an array named name.
+func recordKey(name string) string {
+	switch name {
+	case "wards":
+		return "code"
+	case "values":
+		return "indicator"
+	}
+	return "id"
+}
+
+// bookkeeping members of a master that are not content: merge and diff
+// leave them out of the flat form.
+var bookkeeping = map[string]bool{"draft": true, "history": true, "conflicts": true, "provenance": true, "tombstones": true, "merged": true, "resolutions": true}
+
+// content returns d's canonical JSON without the draft block and merge
+// bookkeeping.
+func content(d *jsna.Document) []byte {
+	c := *d
+	c.Draft, c.History, c.Conflicts, c.Provenance, c.Tombstones, c.Merged, c.Resolutions = nil, nil, nil, nil, nil, nil, nil
+	return jsna.Canonical(&c)
+}
+
+// flatten makes the flat form of d's content. It walks the canonical
+// encoding, whose leaves are already canonical JSON.
+func flatten(d *jsna.Document) flat {
+	return flattenCanonical(content(d))
+}
+
+// flattenCanonical makes the flat form of the content of the document
+// whose canonical encoding is b; its draft block and merge bookkeeping, if
+// any, are left out.
+func flattenCanonical(b []byte) flat {
+	// The map is left to grow: made at its full size at once, under
+	// WebAssembly it outran the collector's pacing and the England-scale
+	// merge ran out of its 4 GB.
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string)}
+	f.walk("", gjson.ParseBytes(b), true)
+	return f
+}
+
+func (f flat) walk(path string, obj gjson.Result, root bool) {
+	obj.ForEach(func(k, v gjson.Result) bool {
+		if root && bookkeeping[k.Str] {
+			return true
+		}
+		p := joinPath(path, k.Str)
+		switch {
+		case v.IsObject():
+			if v.Raw == "{}" {
+				f.values[p] = "{}"
+				return true
+			}
+			f.walk(p, v, false)
+		case v.IsArray():
+			key := recordKey(k.Str)
+			elems := v.Array()
+			keys, ok := recordKeys(elems, key)
+			if !ok {
+				f.values[p] = v.Raw
+				return true
+			}
+			for i, e := range elems {
+				rp := p + "[" + quoteKey(keys[i]) + "]"
+				f.values[rp] = recordMark
+				f.order[rp] = i
+				f.walk(rp, e, false)
+			}
+		default:
+			f.values[p] = v.Raw
+		}
+		return true
+	})
+}
+
+// recordKeys returns the keys of an array of records: objects that all
+// have a distinct, non-empty string member key.
+func recordKeys(arr []gjson.Result, key string) ([]string, bool) {
+	if len(arr) == 0 {
+		return nil, false
+	}
+	keys := make([]string, len(arr))
+	seen := make(map[string]bool, len(arr))
+	for i, e := range arr {
+		if !e.IsObject() {
+			return nil, false
+		}
+		var k gjson.Result
+		e.ForEach(func(name, v gjson.Result) bool {
+			if name.Str == key {
+				k = v // the last, as encoding/json would take it
+			}
+			return true
+		})
+		if k.Type != gjson.String || k.Str == "" || seen[k.Str] {
+			return nil, false
+		}
+		seen[k.Str] = true
+		keys[i] = k.Str
+	}
+	return keys, true
+}
+
+func joinPath(path, member string) string {
+	m := member
+	if strings.ContainsAny(m, ".[]\"\\ ") || m == "" {
+		m = strconv.Quote(m)
+	}
+	if path == "" {
+		return m
+	}
+	return path + "." + m
+}
+
+func quoteKey(k string) string {
+	if strings.ContainsAny(k, ".[]\"\\ ") || k == "" {
+		return strconv.Quote(k)
+	}
+	return k
+}
+
+// segment is one step of a path: a member, or a record of an array.
+type segment struct {
+	name   string
+	record bool
+	key    string
+}
+
+// parsePath splits a path made by flatten back into segments.
+func parsePath(p string) ([]segment, error) {
+	var segs []segment
+	for len(p) > 0 {
+		name, rest, err := cutName(p)
+		if err != nil {
+			return nil, err
+		}
+		s := segment{name: name}
+		if strings.HasPrefix(rest, "[") {
+			key, after, err := cutKey(rest[1:])
+			if err != nil {
+				return nil, err
+			}
+			s.record, s.key, rest = true, key, after
+		}
+		segs = append(segs, s)
+		if rest != "" && !strings.HasPrefix(rest, ".") {
+			return nil, fmt.Errorf("jsna: bad path %q", p)
+		}
+		p = strings.TrimPrefix(rest, ".")
+	}
+	return segs, nil
+}
+
+func cutName(p string) (string, string, error) {
+	if strings.HasPrefix(p, `"`) {
+		s, err := strconv.QuotedPrefix(p)
+		if err != nil {
+			return "", "", fmt.Errorf("jsna: bad path %q", p)
+		}
+		u, _ := strconv.Unquote(s)
+		return u, p[len(s):], nil
+	}
+	i := strings.IndexAny(p, ".[")
+	if i < 0 {
+		return p, "", nil
+	}
+	return p[:i], p[i:], nil
+}
+
+func cutKey(p string) (string, string, error) {
+	if strings.HasPrefix(p, `"`) {
+		s, err := strconv.QuotedPrefix(p)
+		if err != nil || !strings.HasPrefix(p[len(s):], "]") {
+			return "", "", fmt.Errorf("jsna: bad path key %q", p)
+		}
+		u, _ := strconv.Unquote(s)
+		return u, p[len(s)+1:], nil
+	}
+	i := strings.IndexByte(p, ']')
+	if i < 0 {
+		return "", "", fmt.Errorf("jsna: bad path key %q", p)
+	}
+	return p[:i], p[i+1:], nil
+}
+
+// node is the tree rebuilt from a flat form. Its maps are made on first
+// use: most nodes are leaves.
+type node struct {
+	leaf     *string
+	members  map[string]*node
+	records  map[string]map[string]*node // array name → key → record
+	recPos   map[string][]recPos         // array name → its records' positions
+	recOrder map[string][]string
+}
+
+// recPos is a record's position in its array, and its key.
+type recPos struct {
+	pos int
+	key string
+}
+
+func (n *node) member(name string) *node {
+	if n.members == nil {
+		n.members = map[string]*node{}
+	}
+	c := n.members[name]
+	if c == nil {
+		c = &node{}
+		n.members[name] = c
+	}
+	return c
+}
+
+// record returns the record key of array name, made at position pos if new.
+func (n *node) record(name, key string, pos func() int) *node {
+	if n.records == nil {
+		n.records = map[string]map[string]*node{}
+		n.recPos = map[string][]recPos{}
+	}
+	recs := n.records[name]
+	if recs == nil {
+		recs = map[string]*node{}
+		n.records[name] = recs
+	}
+	r := recs[key]
+	if r == nil {
+		r = &node{}
+		recs[key] = r
+		n.recPos[name] = append(n.recPos[name], recPos{pos(), key})
+	}
+	return r
+}
+
+// unflatten rebuilds canonical JSON of a document's content from a flat
+// form. Records keep the order of order; records without one come after,
+// sorted by key, so the result does not depend on how f was made.
+func unflatten(f flat) ([]byte, error) {
+	root := &node{}
+	for p, v := range f.values {
+		n := root
+		rest := p
+		for {
+			name, after, err := cutName(rest)
+			if err != nil {
+				return nil, err
+			}
+			if strings.HasPrefix(after, "[") {
+				key, tail, err := cutKey(after[1:])
+				if err != nil {
+					return nil, err
+				}
+				// The record's own path is the prefix of p up to its "]".
+				rp := p[:len(p)-len(tail)]
+				n = n.record(name, key, func() int {
+					if pos, ok := f.order[rp]; ok {
+						return pos
+					}
+					return 1 << 30
+				})
+				after = tail
+				if after == "" {
+					break // the record's mark
+				}
+			} else if after == "" {
+				leaf := v
+				n.member(name).leaf = &leaf
+				break
+			} else {
+				n = n.member(name)
+			}
+			if !strings.HasPrefix(after, ".") {
+				return nil, fmt.Errorf("jsna: bad path %q", p)
+			}
+			rest = after[1:]
+		}
+	}
+	var sortRecords func(n *node)
+	sortRecords = func(n *node) {
+		for name, ps := range n.recPos {
+			sort.Slice(ps, func(i, j int) bool {
+				if ps[i].pos != ps[j].pos {
+					return ps[i].pos < ps[j].pos
+				}
+				return ps[i].key < ps[j].key
+			})
+			if n.recOrder == nil {
+				n.recOrder = map[string][]string{}
+			}
+			for _, rp := range ps {
+				n.recOrder[name] = append(n.recOrder[name], rp.key)
+			}
+		}
+		for _, c := range n.members {
+			sortRecords(c)
+		}
+		for _, recs := range n.records {
+			for _, r := range recs {
+				sortRecords(r)
+			}
+		}
+	}
+	sortRecords(root)
+	var b bytes.Buffer
+	writeNode(&b, root)
+	return b.Bytes(), nil
+}
+
+func writeNode(b *bytes.Buffer, n *node) {
+	if n.leaf != nil && *n.leaf != recordMark {
+		b.WriteString(*n.leaf)
+		return
+	}
+	names := make([]string, 0, len(n.members)+len(n.records))
+	for k := range n.members {
+		names = append(names, k)
+	}
+	for k := range n.records {
+		if _, dup := n.members[k]; !dup {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	b.WriteByte('{')
+	for i, k := range names {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(jsna.AppendString(nil, k))
+		b.WriteByte(':')
+		if recs, ok := n.records[k]; ok {
+			b.WriteByte('[')
+			for j, key := range n.recOrder[k] {
+				if j > 0 {
+					b.WriteByte(',')
+				}
+				writeNode(b, recs[key])
+			}
+			b.WriteByte(']')
+			continue
+		}
+		writeNode(b, n.members[k])
+	}
+	b.WriteByte('}')
+}

@@ -1,0 +1,387 @@
+package score
+
+import (
+	"math"
+	"sort"
+
+	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/stats"
+)
+
+// Options chooses how Score compares and ranks.
+type Options struct {
+	// Confidence is the level of the interval compared with the
+	// benchmark: Level95 (the default when 0) or Level998. Any level
+	// strictly between 0 and 1 is accepted; intervals the file gives are
+	// used at 0.95 and 0.998, other levels are computed.
+	Confidence float64
+	// Weights nil ranks needs by BPR; otherwise by RankNeeds' weighted
+	// score with these weights.
+	Weights map[string]float64
+}
+
+// NeedIndexFormula is the need index Score computes, in words.
+const NeedIndexFormula = "need index = sum over the indicators significantly worse than the benchmark of " +
+	"(1 + d), where d is the ward's distance from the benchmark on the indicator's spine chart as a share of " +
+	"the spine's half-width (0 at the benchmark, 1 for the comparator ward furthest from it); " +
+	"so each significantly worse indicator adds between 1 and 2, and wards rank by how many indicators are " +
+	"worse first and by how much second"
+
+// Scores is everything the views and `jsna score` show.
+type Scores struct {
+	Confidence float64          `json:"confidence"`
+	Benchmark  jsna.Benchmark   `json:"benchmark"`
+	Indicators []IndicatorScore `json:"indicators"` // in document order
+	Wards      []WardScore      `json:"wards"`      // in document order
+	Ranking    []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
+	NeedIndex  string           `json:"need_index"` // the need index formula, in English, for display
+	Needs      []RankedNeed     `json:"needs"`      // RankNeeds' result
+
+	byCode map[string]int
+}
+
+// IndicatorScore is an indicator's benchmark and spine.
+type IndicatorScore struct {
+	Indicator  string      `json:"indicator"`
+	Name       string      `json:"name"`
+	Domain     string      `json:"domain,omitempty"`
+	Method     string      `json:"method"`
+	Polarity   string      `json:"polarity"`
+	Unit       string      `json:"unit,omitempty"`
+	Multiplier float64     `json:"multiplier"`          // as used for computed intervals
+	Benchmark  *float64    `json:"benchmark,omitempty"` // the indicator's benchmark_value
+	Spine      stats.Spine `json:"spine"`               // over every ward with a value
+}
+
+// WardScore is one ward's scored values, summary and need index.
+type WardScore struct {
+	Code      string        `json:"code"`
+	Name      string        `json:"name"`
+	Values    []ValueScore  `json:"values"`  // one per document indicator, in document indicator order
+	Domains   []DomainCount `json:"domains"` // per domain in first-appearance order of document indicators
+	Total     DomainCount   `json:"total"`   // all domains together (Domain "")
+	NeedIndex float64       `json:"need_index"`
+	Rank      int           `json:"rank"` // 1 = highest need index; ties share a rank
+}
+
+// ValueScore is one ward's value for one indicator, with its interval at
+// the scoring confidence, its comparison and its place on the spine.
+type ValueScore struct {
+	Indicator   string   `json:"indicator"`
+	Count       *float64 `json:"count,omitempty"`
+	Denominator *float64 `json:"denominator,omitempty"`
+	Value       *float64 `json:"value,omitempty"`
+	Lower       *float64 `json:"lower,omitempty"` // at the scoring confidence
+	Upper       *float64 `json:"upper,omitempty"`
+	// Computed is true when the interval was computed by the indicator's
+	// method, not read from the file.
+	Computed   bool             `json:"computed,omitempty"`
+	Comparison stats.Comparison `json:"comparison"`
+	// SpineAt is the ward value's position 0–1 on the indicator's spine;
+	// nil when there is no value.
+	SpineAt *float64 `json:"spine_at,omitempty"`
+	Note    string   `json:"note,omitempty"` // why a value is missing, suppressed or not compared
+}
+
+// DomainCount counts a ward's comparisons in one domain. Best counts in
+// Better and Worst in Worse.
+type DomainCount struct {
+	Domain      string `json:"domain"`
+	Better      int    `json:"better"`
+	Similar     int    `json:"similar"`
+	Worse       int    `json:"worse"`
+	Higher      int    `json:"higher"`
+	Lower       int    `json:"lower"`
+	NotCompared int    `json:"not_compared"`
+}
+
+func (dc *DomainCount) add(c stats.Comparison) {
+	switch c {
+	case stats.Better, stats.Best:
+		dc.Better++
+	case stats.Worse, stats.Worst:
+		dc.Worse++
+	case stats.Similar:
+		dc.Similar++
+	case stats.Higher:
+		dc.Higher++
+	case stats.Lower:
+		dc.Lower++
+	default:
+		dc.NotCompared++
+	}
+}
+
+// Ward returns the scores of the ward with the given code, nil when absent.
+func (s *Scores) Ward(code string) *WardScore {
+	if s.byCode == nil {
+		// A Scores not made by Score (a zero value, or decoded).
+		for i := range s.Wards {
+			if s.Wards[i].Code == code {
+				return &s.Wards[i]
+			}
+		}
+		return nil
+	}
+	i, ok := s.byCode[code]
+	if !ok {
+		return nil
+	}
+	return &s.Wards[i]
+}
+
+// Score scores every ward of d against the benchmark.
+//
+// For each ward and indicator it takes the file's value and interval at
+// the chosen confidence (lower/upper at 95%, lower998/upper998 at 99.8%).
+// Where the file has a count and denominator but no interval, the interval
+// (and the value, if missing) is computed by the indicator's method
+// (Indicator.CI) and marked Computed; the 99.8% interval is found the same
+// way for the two-level rule. The comparison is Compare's, two-level at
+// 95% (Best and Worst when the 99.8% interval also excludes the
+// benchmark), single-level at any other confidence. A ward whose code is
+// the benchmark's is never compared with itself. Spines are over every
+// ward with a value, except such a benchmark ward. Wards are counted by
+// domain and ranked by NeedIndexFormula; needs are ranked by RankNeeds
+// with opts.Weights.
+//
+// Score returns an error only for a bad confidence level or bad weights;
+// a value that cannot be scored gets a Note instead.
+func Score(d *jsna.Document, opts Options) (*Scores, error) {
+	conf := opts.Confidence
+	if conf == 0 {
+		conf = stats.Level95
+	}
+	conf, err := stats.ConfidenceLevel(conf)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Weights != nil {
+		// Check the weights even when no ward has a need to rank.
+		if _, _, err := WeightedScore(jsna.Need{}, opts.Weights); err != nil {
+			return nil, err
+		}
+	}
+	needs, err := RankNeeds(d, opts.Weights)
+	if err != nil {
+		return nil, err
+	}
+	nInd := len(d.Indicators)
+	s := &Scores{
+		Confidence: conf,
+		Benchmark:  d.Benchmark,
+		Indicators: make([]IndicatorScore, nInd),
+		Wards:      make([]WardScore, len(d.Wards)),
+		NeedIndex:  NeedIndexFormula,
+		Needs:      needs,
+	}
+	indexOf := make(map[string]int, nInd)
+	var domains []string
+	domainOf := make([]int, nInd)
+	domainIndex := map[string]int{}
+	for i, ind := range d.Indicators {
+		if _, dup := indexOf[ind.ID]; !dup {
+			indexOf[ind.ID] = i
+		}
+		di, ok := domainIndex[ind.Domain]
+		if !ok {
+			di = len(domains)
+			domainIndex[ind.Domain] = di
+			domains = append(domains, ind.Domain)
+		}
+		domainOf[i] = di
+		s.Indicators[i] = IndicatorScore{
+			Indicator: ind.ID, Name: ind.Name, Domain: ind.Domain, Method: ind.Method, Polarity: ind.Polarity,
+			Unit: ind.Unit, Multiplier: ind.EffectiveMultiplier(), Benchmark: copyPtr(ind.BenchmarkValue),
+		}
+	}
+
+	// Pass 1: values, intervals and comparisons.
+	spineValues := make([][]float64, nInd)
+	for i := range spineValues {
+		spineValues[i] = make([]float64, 0, len(d.Wards))
+	}
+	found := make([]int, nInd) // index into the ward's Values, −1 when absent
+	// One allocation each for every ward's value scores, domain counts and
+	// numbers (count, denominator, value, lower, upper and spine position
+	// per value), which the ValueScores' pointers point into.
+	allValues := make([]ValueScore, len(d.Wards)*nInd)
+	allDomains := make([]DomainCount, len(d.Wards)*len(domains))
+	allNumbers := make([]float64, len(d.Wards)*nInd*6)
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		ws := &s.Wards[wi]
+		ws.Code, ws.Name = w.Code, w.Name
+		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
+		ws.Domains = allDomains[wi*len(domains) : (wi+1)*len(domains) : (wi+1)*len(domains)]
+		slab := allNumbers[wi*nInd*6 : (wi+1)*nInd*6]
+		for i := range found {
+			found[i] = -1
+		}
+		for vi := range w.Values {
+			if i, ok := indexOf[w.Values[vi].Indicator]; ok && found[i] < 0 {
+				found[i] = vi
+			}
+		}
+		self := w.Code != "" && w.Code == d.Benchmark.Code
+		for i := range d.Indicators {
+			vs := &ws.Values[i]
+			vs.Indicator = d.Indicators[i].ID
+			if found[i] < 0 {
+				vs.Comparison = stats.NotCompared
+				vs.Note = "no value"
+				continue
+			}
+			scoreValue(vs, &d.Indicators[i], &w.Values[found[i]], conf, self, slab[6*i:6*i+6])
+			if vs.Value != nil && !self {
+				spineValues[i] = append(spineValues[i], *vs.Value)
+			}
+		}
+	}
+
+	// Pass 2: spines, positions, summaries and the need index.
+	for i, ind := range d.Indicators {
+		s.Indicators[i].Spine = stats.NewSpine(ind.ID, spineValues[i], ind.BenchmarkValue, ind.Polarity)
+	}
+	for wi := range s.Wards {
+		ws := &s.Wards[wi]
+		for di, name := range domains {
+			ws.Domains[di].Domain = name
+		}
+		for i := range ws.Values {
+			vs := &ws.Values[i]
+			sp := &s.Indicators[i].Spine
+			if vs.Value != nil {
+				// SpineAt points into the ward's slab (scoreValue).
+				at := sp.Position(*vs.Value)
+				*vs.SpineAt = at
+				if vs.Comparison == stats.Worse || vs.Comparison == stats.Worst {
+					ws.NeedIndex += 1 + math.Min(1, 2*math.Abs(at-0.5))
+				}
+			}
+			ws.Domains[domainOf[i]].add(vs.Comparison)
+			ws.Total.add(vs.Comparison)
+		}
+	}
+	rankWards(s)
+	s.byCode = make(map[string]int, len(s.Wards))
+	for i := len(s.Wards) - 1; i >= 0; i-- {
+		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
+	}
+	return s, nil
+}
+
+// scoreValue fills vs from the file's value v. slab holds six numbers the
+// pointers in vs may point to.
+func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64, self bool, slab []float64) {
+	put := func(k int, x float64) *float64 { slab[k] = x; return &slab[k] }
+	putPtr := func(k int, p *float64) *float64 {
+		if p == nil {
+			return nil
+		}
+		return put(k, *p)
+	}
+	vs.Count = putPtr(0, v.Count)
+	vs.Denominator = putPtr(1, v.Denominator)
+	vs.Value = putPtr(2, v.Value)
+	vs.Note = v.Note
+	vs.SpineAt = &slab[5]
+
+	var lower, upper, lower998, upper998 *float64
+	switch conf {
+	case stats.Level95:
+		lower, upper = v.Lower, v.Upper
+		lower998, upper998 = v.Lower998, v.Upper998
+	case stats.Level998:
+		lower, upper = v.Lower998, v.Upper998
+	}
+	haveCD := v.Count != nil && v.Denominator != nil
+	var computeErr error
+	if (lower == nil || upper == nil || vs.Value == nil) && haveCD {
+		iv, err := ind.CI(*v.Count, *v.Denominator, conf)
+		if err == nil {
+			if vs.Value == nil {
+				vs.Value = put(2, iv.Value)
+			}
+			if lower == nil || upper == nil {
+				lower, upper = &iv.Lower, &iv.Upper
+				vs.Computed = true
+			}
+		} else {
+			computeErr = err
+		}
+	}
+	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil {
+		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
+			lower998, upper998 = &iv.Lower, &iv.Upper
+		}
+	}
+	if lower != nil && upper != nil {
+		vs.Lower, vs.Upper = put(3, *lower), put(4, *upper)
+	}
+	if vs.Value == nil {
+		vs.SpineAt = nil
+	}
+
+	var why string
+	switch {
+	case self:
+		why = "the benchmark area is not compared with itself"
+	case vs.Value == nil:
+		why = "no value"
+		if computeErr != nil {
+			why = computeErr.Error()
+		}
+	case vs.Lower == nil || vs.Upper == nil:
+		why = "no confidence interval"
+		if computeErr != nil {
+			why = computeErr.Error()
+		}
+	case ind.BenchmarkValue == nil:
+		why = "no benchmark value"
+	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
+		why = "polarity " + ind.Polarity + ": not compared"
+	}
+	if why != "" {
+		vs.Comparison = stats.NotCompared
+		if vs.Note == "" {
+			vs.Note = why
+		}
+		return
+	}
+	vs.Comparison = stats.Compare(vs.Lower, vs.Upper, lower998, upper998, ind.BenchmarkValue, ind.Polarity)
+}
+
+// rankWards fills Ranking and each ward's Rank: need index descending,
+// ties by code, equal indices sharing a rank (standard competition
+// ranking, "1224").
+func rankWards(s *Scores) {
+	order := make([]int, len(s.Wards))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		wa, wb := &s.Wards[order[a]], &s.Wards[order[b]]
+		if wa.NeedIndex != wb.NeedIndex {
+			return wa.NeedIndex > wb.NeedIndex
+		}
+		return wa.Code < wb.Code
+	})
+	s.Ranking = make([]string, len(order))
+	for k, i := range order {
+		s.Ranking[k] = s.Wards[i].Code
+		if k > 0 && s.Wards[i].NeedIndex == s.Wards[order[k-1]].NeedIndex {
+			s.Wards[i].Rank = s.Wards[order[k-1]].Rank
+		} else {
+			s.Wards[i].Rank = k + 1
+		}
+	}
+}
+
+func copyPtr(p *float64) *float64 {
+	if p == nil {
+		return nil
+	}
+	x := *p
+	return &x
+}

@@ -1,0 +1,269 @@
+package score
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
+	"github.com/wardwise/wardwise/jsna/stats"
+)
+
+// scoreDoc is a small document exercising every path of Score: intervals
+// computed from counts (P, N) or read from the file (R, X), two-level
+// comparisons, a benchmark row, a missing value and a value that cannot
+// be computed.
+func scoreDoc() *jsna.Document {
+	v := func(ind string, count, den, value, lower, upper, l998, u998 *float64) jsna.Value {
+		return jsna.Value{Indicator: ind, Count: count, Denominator: den, Value: value, Lower: lower, Upper: upper, Lower998: l998, Upper998: u998}
+	}
+	return &jsna.Document{
+		Format: jsna.Format, ID: "score-test", Title: "Score test",
+		Area:      jsna.Area{Code: "E09000099", Name: "Borough"},
+		Benchmark: jsna.Benchmark{Code: "E92000001", Name: "England"},
+		Indicators: []jsna.Indicator{
+			{ID: "P", Name: "Proportion", Domain: "d1", Method: jsna.MethodProportion, Polarity: jsna.LowerIsBetter, Multiplier: 100, BenchmarkValue: fp(10)},
+			{ID: "R", Name: "Rate", Domain: "d2", Method: jsna.MethodRate, Polarity: jsna.HigherIsBetter, Multiplier: 1000, BenchmarkValue: fp(50)},
+			{ID: "N", Name: "Ratio", Domain: "d1", Method: jsna.MethodISR, Polarity: jsna.NoJudgement, Multiplier: 100, BenchmarkValue: fp(100)},
+			{ID: "X", Name: "Other", Domain: "d2", Method: jsna.MethodOther, Polarity: jsna.LowerIsBetter},
+		},
+		Wards: []jsna.Ward{
+			{Code: "E05000001", Name: "One", Values: []jsna.Value{
+				v("P", fp(30), fp(100), nil, nil, nil, nil, nil),
+				v("R", nil, nil, fp(60), fp(55), fp(65), nil, nil),
+				v("N", fp(150), fp(100), nil, nil, nil, nil, nil),
+				v("X", nil, nil, fp(5), fp(4), fp(6), nil, nil),
+			}},
+			{Code: "E05000002", Name: "Two", Values: []jsna.Value{
+				v("R", nil, nil, fp(40), fp(32), fp(48), fp(31), fp(49)),
+				v("P", fp(8), fp(100), nil, nil, nil, nil, nil),
+			}},
+			{Code: "E05000003", Name: "Three", Values: []jsna.Value{v("P", fp(12), fp(0), nil, nil, nil, nil, nil)}},
+			{Code: "E05000004", Name: "Four", Values: []jsna.Value{v("P", fp(50), fp(100), nil, nil, nil, nil, nil)}},
+			{Code: "E92000001", Name: "England", Values: []jsna.Value{v("P", fp(10), fp(100), nil, nil, nil, nil, nil)}},
+		},
+	}
+}
+
+func TestScore(t *testing.T) {
+	d := scoreDoc()
+	s, err := Score(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Confidence != stats.Level95 || s.NeedIndex != NeedIndexFormula {
+		t.Errorf("Score confidence %v, need index %q", s.Confidence, s.NeedIndex)
+	}
+	type cell struct {
+		ward, ind string
+		cmp       stats.Comparison
+		computed  bool
+		note      string
+	}
+	cells := []cell{
+		{"E05000001", "P", stats.Worst, true, ""},   // 30% (21.9–39.6), 99.8% also above 10
+		{"E05000001", "R", stats.Better, false, ""}, // file interval, no 99.8% to make it best
+		{"E05000001", "N", stats.Higher, true, ""},  // 150 observed of 100 expected
+		{"E05000001", "X", stats.NotCompared, false, "no benchmark value"},
+		{"E05000002", "P", stats.Similar, true, ""},
+		{"E05000002", "R", stats.Worst, false, ""},
+		{"E05000002", "N", stats.NotCompared, false, "no value"},
+		{"E05000003", "P", stats.NotCompared, false, "jsna: denominator is zero (count 12)"},
+		{"E05000004", "P", stats.Worst, true, ""},
+		{"E92000001", "P", stats.NotCompared, true, "the benchmark area is not compared with itself"},
+	}
+	order := map[string]int{"P": 0, "R": 1, "N": 2, "X": 3}
+	for _, c := range cells {
+		w := s.Ward(c.ward)
+		if w == nil {
+			t.Fatalf("Ward(%q) = nil", c.ward)
+		}
+		vs := w.Values[order[c.ind]]
+		if vs.Indicator != c.ind || vs.Comparison != c.cmp || vs.Computed != c.computed || vs.Note != c.note {
+			t.Errorf("Score ward %s indicator %s = %q computed %v note %q, want %q, %v, %q",
+				c.ward, c.ind, vs.Comparison, vs.Computed, vs.Note, c.cmp, c.computed, c.note)
+		}
+	}
+
+	// A computed interval is the method's.
+	one := s.Ward("E05000001")
+	want, _ := stats.ProportionCI(30, 100, stats.Level95, 100)
+	if got := one.Values[0]; *got.Value != 30 || *got.Lower != want.Lower || *got.Upper != want.Upper {
+		t.Errorf("ward One P = %v (%v–%v), want 30 (%v–%v)", *got.Value, *got.Lower, *got.Upper, want.Lower, want.Upper)
+	}
+
+	// Spines leave out the benchmark row: P over One, Two and Four
+	// (30, 8, 50) around 10, half-width 40, lower is better.
+	sp := s.Indicators[0].Spine
+	if sp.N != 3 || sp.Worst != 50 || sp.Best != 8 {
+		t.Errorf("spine P = N %d worst %v best %v, want 3, 50, 8", sp.N, sp.Worst, sp.Best)
+	}
+	for _, c := range []struct {
+		ward string
+		at   float64
+	}{{"E05000001", 0.25}, {"E05000004", 0}, {"E92000001", 0.5}, {"E05000002", 0.525}} {
+		if got := *s.Ward(c.ward).Values[0].SpineAt; math.Abs(got-c.at) > 1e-12 {
+			t.Errorf("ward %s P spine position = %v, want %v", c.ward, got, c.at)
+		}
+	}
+	if s.Ward("E05000003").Values[0].SpineAt != nil {
+		t.Errorf("ward Three P spine position set without a value")
+	}
+
+	// Need index: One has P worse at 0.25 (d 0.5): 1.5. Two has R worse
+	// at the spine's end (d 1): 2. Four has P at the end: 2.
+	for _, c := range []struct {
+		ward string
+		need float64
+		rank int
+	}{{"E05000002", 2, 1}, {"E05000004", 2, 1}, {"E05000001", 1.5, 3}, {"E05000003", 0, 4}, {"E92000001", 0, 4}} {
+		w := s.Ward(c.ward)
+		if math.Abs(w.NeedIndex-c.need) > 1e-12 || w.Rank != c.rank {
+			t.Errorf("ward %s need index %v rank %d, want %v, %d", c.ward, w.NeedIndex, w.Rank, c.need, c.rank)
+		}
+	}
+	if got := strings.Join(s.Ranking, ","); got != "E05000002,E05000004,E05000001,E05000003,E92000001" {
+		t.Errorf("Ranking = %s", got)
+	}
+
+	// Domain counts, in first-appearance order (d1: P, N; d2: R, X).
+	wantDomains := []DomainCount{
+		{Domain: "d1", Worse: 1, Higher: 1},
+		{Domain: "d2", Better: 1, NotCompared: 1},
+	}
+	for i, dc := range one.Domains {
+		if dc != wantDomains[i] {
+			t.Errorf("ward One domain %d = %+v, want %+v", i, dc, wantDomains[i])
+		}
+	}
+	if one.Total != (DomainCount{Better: 1, Worse: 1, Higher: 1, NotCompared: 1}) {
+		t.Errorf("ward One total = %+v", one.Total)
+	}
+	if s.Ward("nope") != nil {
+		t.Errorf("Ward(nope) != nil")
+	}
+	// Score does not touch the document.
+	if d.Wards[0].Values[0].Lower != nil {
+		t.Errorf("Score wrote an interval into the document")
+	}
+}
+
+func TestScoreAt998(t *testing.T) {
+	s, err := Score(scoreDoc(), Options{Confidence: stats.Level998})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pct, err := Score(scoreDoc(), Options{Confidence: 99.8})
+	if err != nil || pct.Confidence != stats.Level998 || *pct.Ward("E05000002").Values[1].Lower != 31 {
+		t.Errorf("Score(confidence 99.8) did not use the file's 99.8%% interval: %v", err)
+	}
+	one, two := s.Ward("E05000001"), s.Ward("E05000002")
+	want, _ := stats.ProportionCI(30, 100, stats.Level998, 100)
+	for _, c := range []struct {
+		name string
+		got  ValueScore
+		cmp  stats.Comparison
+		note string
+	}{
+		{"One P", one.Values[0], stats.Worse, ""}, // single level: never worst
+		{"One R", one.Values[1], stats.NotCompared, "no confidence interval"},
+		{"Two R", two.Values[1], stats.Worse, ""},
+	} {
+		if c.got.Comparison != c.cmp || c.got.Note != c.note {
+			t.Errorf("%s at 99.8%% = %q %q, want %q %q", c.name, c.got.Comparison, c.got.Note, c.cmp, c.note)
+		}
+	}
+	if *one.Values[0].Lower != want.Lower {
+		t.Errorf("One P 99.8%% lower = %v, want %v", *one.Values[0].Lower, want.Lower)
+	}
+}
+
+func TestScoreOptionsErrors(t *testing.T) {
+	if _, err := Score(scoreDoc(), Options{Confidence: 1.5}); err == nil {
+		t.Errorf("Score(confidence 1.5) error = nil")
+	}
+	if _, err := Score(scoreDoc(), Options{Weights: map[string]float64{"nonsense": 1}}); err == nil ||
+		!strings.Contains(err.Error(), `no criterion "nonsense"`) {
+		t.Errorf("Score(bad weights) error = %v", err)
+	}
+}
+
+// The example borough has comparisons of every kind and ranked needs.
+func TestScoreExample(t *testing.T) {
+	d := example.New(example.Options{})
+	s, err := Score(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var total DomainCount
+	for _, w := range s.Wards {
+		total.Better += w.Total.Better
+		total.Worse += w.Total.Worse
+		total.Similar += w.Total.Similar
+		if len(w.Values) != len(d.Indicators) {
+			t.Fatalf("ward %s has %d values, want %d", w.Code, len(w.Values), len(d.Indicators))
+		}
+	}
+	if total.Better == 0 || total.Worse == 0 || total.Similar == 0 {
+		t.Errorf("example comparisons = %+v, want some of each", total)
+	}
+	if len(s.Needs) == 0 || s.Needs[0].Rank != 1 {
+		t.Errorf("example needs = %d, first rank %v", len(s.Needs), s.Needs)
+	}
+	if s.Wards[0].Rank == 0 || len(s.Ranking) != len(d.Wards) {
+		t.Errorf("example ranking %d wards, want %d", len(s.Ranking), len(d.Wards))
+	}
+	weighted, err := Score(d, Options{Weights: map[string]float64{"size": 1, "severity": 2}})
+	if err != nil || len(weighted.Needs) != len(s.Needs) {
+		t.Errorf("weighted Score: %v", err)
+	}
+}
+
+// englandExample is the England-scale synthetic master: 7,000 wards by
+// 60 indicators.
+func englandExample() *jsna.Document {
+	return example.New(example.Options{Wards: 7000, Indicators: 60, Seed: 1})
+}
+
+// benchmarkScore scores d b.N times and reports the time per ward value.
+func benchmarkScore(b *testing.B, d *jsna.Document) {
+	values := float64(len(d.Wards) * len(d.Indicators))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Score(d, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/values, "ns/value")
+}
+
+// BenchmarkScore scores an England-scale document, 7,000 wards by 60
+// indicators, with the intervals read from the file and with every
+// interval computed from the counts, and reports the cost per ward value.
+func BenchmarkScore(b *testing.B) {
+	if testing.Short() {
+		b.Skip("England-scale benchmark skipped with -short")
+	}
+	d := englandExample()
+	bare := d.Clone()
+	for wi := range bare.Wards {
+		for vi := range bare.Wards[wi].Values {
+			v := &bare.Wards[wi].Values[vi]
+			v.Value, v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil, nil
+		}
+	}
+	b.Run("file-intervals", func(b *testing.B) { benchmarkScore(b, d) })
+	b.Run("computed-intervals", func(b *testing.B) { benchmarkScore(b, bare) })
+}
+
+// BenchmarkScoreEngland is BenchmarkScore's file-intervals case under the
+// name `make bench` (cmd/benchtable) reports.
+func BenchmarkScoreEngland(b *testing.B) {
+	if testing.Short() {
+		b.Skip("England-scale benchmark skipped with -short")
+	}
+	benchmarkScore(b, englandExample())
+}
+
+func fp(x float64) *float64 { return &x }
