@@ -73,7 +73,7 @@ func (a *App) cmpClasses(classes ...string) []string {
 
 // shape draws the marker of a comparison class centred on (x, y), r wide.
 func shape(c string, x, y, r float64, os ...opt) dom.Element {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	f := svgNum
 	switch c {
 	case cmpBetter: // triangle pointing up
 		return svgEl("path", attr("d", "M"+f(x)+" "+f(y-r)+" L"+f(x+r)+" "+f(y+r*0.8)+" L"+f(x-r)+" "+f(y+r*0.8)+" Z"), group(os...))
@@ -158,108 +158,140 @@ func (a *App) spineChart(id, title, desc string, rows []spineRow) dom.Element {
 	return box
 }
 
-// spineDomain draws the spine chart of one domain's rows.
-func (a *App) spineDomain(id, title, desc, domain string, rows []spineRow) dom.Element {
-	const (
-		width     = 960.0
-		chartX    = 330.0
-		chartW    = 430.0
-		labelX    = 775.0
-		rowH      = 34.0 // a row of one or two lines
-		lineH     = 16.0
-		headH     = 32.0
-		markerR   = 8.0
-		lineChars = 42 // of the names' 14px type in the 320 units before the chart
-		maxLines  = 4
-	)
-	clamp := func(v float64) float64 {
-		if v < 0 {
-			return 0
-		}
-		if v > 1 {
-			return 1
-		}
-		return v
-	}
-	xOf := func(p float64) float64 { return chartX + clamp(p)*chartW }
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+// The layout of a spine chart, in the units of its viewBox, 960 wide.
+const (
+	spineChartX    = 330.0 // where the chart begins, after the names
+	spineChartW    = 430.0
+	spineLabelX    = 775.0 // where the value and comparison in words begin
+	spineRowH      = 34.0  // a row of one or two lines
+	spineLineH     = 16.0
+	spineHeadH     = 32.0
+	spineMarkerR   = 8.0
+	spineLineChars = 42 // of the names' 14px type in the 320 units before the chart
+	spineMaxLines  = 4
+)
 
-	lines := make([][]string, len(rows))
-	heights := make([]float64, len(rows))
-	h := headH
-	for i, r := range rows {
-		lines[i] = wrap(r.name, lineChars, maxLines)
-		heights[i] = math.Max(rowH, float64(len(lines[i]))*lineH+6)
-		h += heights[i]
-	}
-	h += 4
+// chartWidth is the width of every chart's viewBox.
+const chartWidth = 960.0
 
+// svgNum writes a coordinate for SVG, to one decimal place.
+func svgNum(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+
+// chartSVG is the svg element of a chart, chartWidth wide and h high: an
+// image named by its title and, when desc is not "", described by desc,
+// whose ids are id-title and id-desc.
+func chartSVG(class, id, title, desc string, h float64) dom.Element {
 	labelled := id + "-title"
 	if desc != "" {
 		labelled += " " + id + "-desc"
 	}
-	svg := svgEl("svg", cls("app-spine"), attr("viewBox", "0 0 "+f(width)+" "+f(h)),
+	svg := svgEl("svg", cls(class), attr("viewBox", "0 0 "+svgNum(chartWidth)+" "+svgNum(h)),
 		attr("role", "img"), attr("aria-labelledby", labelled), attr("focusable", "false"))
 	svg.AppendChild(svgEl("title", attr("id", id+"-title"), text(title)))
 	if desc != "" {
 		svg.AppendChild(svgEl("desc", attr("id", id+"-desc"), text(desc)))
 	}
+	return svg
+}
 
-	// The domain, and over the chart the axis: worse on the left, better
-	// on the right.
-	base := headH - 10
-	svg.AppendChild(svgEl("text", cls("app-spine__domain"), attr("x", "0"), attr("y", f(base)), text(truncate(domain, lineChars))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX)), attr("y", f(base)), text(a.t("spine.axis.worse"))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX+chartW/2)), attr("y", f(base)), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.doc.Benchmark.Name))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(chartX+chartW)), attr("y", f(base)), attr("text-anchor", "end"), text(a.t("spine.axis.better"))))
+// svgLines appends lines to the SVG text element t, each a tspan at x, the
+// first with its baseline at y and each next one a line of lineH below.
+func svgLines(t dom.Element, x string, y, lineH float64, lines []string) {
+	for j, l := range lines {
+		t.AppendChild(svgEl("tspan", attr("x", x), attr("y", svgNum(y+float64(j)*lineH)), text(l)))
+	}
+}
 
-	y := headH
+// spineX is where position p (0 the worst ward, 1 the best) falls on a
+// spine chart; positions outside 0–1 are drawn at its ends.
+func spineX(p float64) float64 {
+	return spineChartX + math.Min(math.Max(p, 0), 1)*spineChartW
+}
+
+// spineDomain draws the spine chart of one domain's rows: the domain and
+// the axis, then a row per indicator, as tall as its wrapped name needs.
+func (a *App) spineDomain(id, title, desc, domain string, rows []spineRow) dom.Element {
+	lines := make([][]string, len(rows))
+	heights := make([]float64, len(rows))
+	h := spineHeadH
+	for i, r := range rows {
+		lines[i] = wrap(r.name, spineLineChars, spineMaxLines)
+		heights[i] = math.Max(spineRowH, float64(len(lines[i]))*spineLineH+6)
+		h += heights[i]
+	}
+	h += 4
+
+	svg := chartSVG("app-spine", id, title, desc, h)
+	a.spineHead(svg, domain)
+	y := spineHeadH
 	body := svgEl("g")
 	for i, r := range rows {
-		rh := heights[i]
-		g := svgEl("g", cls("app-spine__row"))
-		g.AppendChild(svgEl("rect", cls("app-spine__band"), attr("x", "0"), attr("y", f(y)), attr("width", f(width)), attr("height", f(rh))))
-		// The name, its lines centred on the row.
-		nameEl := svgEl("text", cls("app-spine__name"), attr("x", "4"))
-		first := y + rh/2 - float64(len(lines[i])-1)*lineH/2 + 5
-		for j, l := range lines[i] {
-			nameEl.AppendChild(svgEl("tspan", attr("x", "4"), attr("y", f(first+float64(j)*lineH)), text(l)))
-		}
-		g.AppendChild(nameEl)
-		mid := y + rh/2
-		if r.hasRange {
-			lo, hi := xOf(r.worst), xOf(r.best)
-			g.AppendChild(svgEl("rect", cls("app-spine__range-outer"), attr("x", f(lo)), attr("y", f(mid-7)), attr("width", f(hi-lo)), attr("height", "14")))
-			q1, q3 := xOf(r.q25), xOf(r.q75)
-			if q3 < q1 {
-				q1, q3 = q3, q1
-			}
-			g.AppendChild(svgEl("rect", cls("app-spine__range-inner"), attr("x", f(q1)), attr("y", f(mid-7)), attr("width", f(q3-q1)), attr("height", "14")))
-		}
-		g.AppendChild(svgEl("line", cls("app-spine__benchmark"), attr("x1", f(chartX+chartW/2)), attr("x2", f(chartX+chartW/2)), attr("y1", f(mid-13)), attr("y2", f(mid+13))))
-		if r.hasValue {
-			g.AppendChild(shape(r.cmp, xOf(r.value), mid, markerR, cls("app-spine__marker app-spine__marker--"+r.cmp)))
-		}
-		// The value and the comparison in words, on one line or, when
-		// long, two.
-		label := svgEl("text", cls("app-spine__value"), attr("x", f(labelX)))
-		word := a.cmpLabel(r.cmp)
-		switch {
-		case r.valueLabel == "":
-			label.AppendChild(svgEl("tspan", attr("x", f(labelX)), attr("y", f(mid+5)), text(word)))
-		case len([]rune(r.valueLabel+" · "+word)) > 24:
-			label.AppendChild(svgEl("tspan", attr("x", f(labelX)), attr("y", f(mid-3)), cls("app-spine__figure"), text(r.valueLabel)))
-			label.AppendChild(svgEl("tspan", attr("x", f(labelX)), attr("y", f(mid+12)), text(word)))
-		default:
-			label.AppendChild(svgEl("tspan", attr("y", f(mid+5)), cls("app-spine__figure"), text(r.valueLabel)))
-			label.AppendChild(svgEl("tspan", text(" · "+word)))
-		}
-		g.AppendChild(label)
-		body.AppendChild(g)
-		y += rh
+		body.AppendChild(a.spineRowEl(r, lines[i], y, heights[i]))
+		y += heights[i]
 	}
 	svg.AppendChild(body)
 	return svg
+}
+
+// spineHead appends to svg the head of a spine chart: the domain, and over
+// the chart the axis, worse on the left and better on the right of the
+// benchmark in the middle.
+func (a *App) spineHead(svg dom.Element, domain string) {
+	f := svgNum
+	base := spineHeadH - 10
+	svg.AppendChild(svgEl("text", cls("app-spine__domain"), attr("x", "0"), attr("y", f(base)), text(truncate(domain, spineLineChars))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX)), attr("y", f(base)), text(a.t("spine.axis.worse"))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW/2)), attr("y", f(base)), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.doc.Benchmark.Name))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW)), attr("y", f(base)), attr("text-anchor", "end"), text(a.t("spine.axis.better"))))
+}
+
+// spineRowEl is one row of a spine chart, rh high with its top at y: the
+// band, the indicator's name in lines centred on the row, the range of
+// the wards (worst to best, and the middle half), the benchmark line, the
+// ward's marker, and its value and comparison in words.
+func (a *App) spineRowEl(r spineRow, lines []string, y, rh float64) dom.Element {
+	f := svgNum
+	g := svgEl("g", cls("app-spine__row"))
+	g.AppendChild(svgEl("rect", cls("app-spine__band"), attr("x", "0"), attr("y", f(y)), attr("width", f(chartWidth)), attr("height", f(rh))))
+	nameEl := svgEl("text", cls("app-spine__name"), attr("x", "4"))
+	svgLines(nameEl, "4", y+rh/2-float64(len(lines)-1)*spineLineH/2+5, spineLineH, lines)
+	g.AppendChild(nameEl)
+	mid := y + rh/2
+	if r.hasRange {
+		lo, hi := spineX(r.worst), spineX(r.best)
+		g.AppendChild(svgEl("rect", cls("app-spine__range-outer"), attr("x", f(lo)), attr("y", f(mid-7)), attr("width", f(hi-lo)), attr("height", "14")))
+		q1, q3 := spineX(r.q25), spineX(r.q75)
+		if q3 < q1 {
+			q1, q3 = q3, q1
+		}
+		g.AppendChild(svgEl("rect", cls("app-spine__range-inner"), attr("x", f(q1)), attr("y", f(mid-7)), attr("width", f(q3-q1)), attr("height", "14")))
+	}
+	bx := spineChartX + spineChartW/2
+	g.AppendChild(svgEl("line", cls("app-spine__benchmark"), attr("x1", f(bx)), attr("x2", f(bx)), attr("y1", f(mid-13)), attr("y2", f(mid+13))))
+	if r.hasValue {
+		g.AppendChild(shape(r.cmp, spineX(r.value), mid, spineMarkerR, cls("app-spine__marker app-spine__marker--"+r.cmp)))
+	}
+	g.AppendChild(a.spineValueLabel(r, mid))
+	return g
+}
+
+// spineValueLabel is the value of row r and its comparison in words, at
+// the end of the row whose middle is mid: on one line or, when long, two.
+func (a *App) spineValueLabel(r spineRow, mid float64) dom.Element {
+	f := svgNum
+	label := svgEl("text", cls("app-spine__value"), attr("x", f(spineLabelX)))
+	word := a.cmpLabel(r.cmp)
+	switch {
+	case r.valueLabel == "":
+		label.AppendChild(svgEl("tspan", attr("x", f(spineLabelX)), attr("y", f(mid+5)), text(word)))
+	case len([]rune(r.valueLabel+" · "+word)) > 24:
+		label.AppendChild(svgEl("tspan", attr("x", f(spineLabelX)), attr("y", f(mid-3)), cls("app-spine__figure"), text(r.valueLabel)))
+		label.AppendChild(svgEl("tspan", attr("x", f(spineLabelX)), attr("y", f(mid+12)), text(word)))
+	default:
+		label.AppendChild(svgEl("tspan", attr("y", f(mid+5)), cls("app-spine__figure"), text(r.valueLabel)))
+		label.AppendChild(svgEl("tspan", text(" · "+word)))
+	}
+	return label
 }
 
 // spineKey is the key to a spine chart: the markers, the bars and the
@@ -330,7 +362,6 @@ type bar struct {
 // Labels wrap onto two lines, with the second, lighter line under them.
 func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 	const (
-		width     = 960.0
 		chartX    = 390.0
 		chartW    = 500.0
 		lineH     = 16.0
@@ -338,7 +369,7 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		top       = 10.0
 		lineChars = 48 // of the labels' 14px type in the 380 units before the bars
 	)
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
+	f := svgNum
 	max := 0.0
 	for _, b := range bars {
 		if b.value > max {
@@ -361,10 +392,7 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		h += heights[i]
 	}
 	h += 10
-	svg := svgEl("svg", cls("app-bars"), attr("viewBox", "0 0 "+f(width)+" "+f(h)),
-		attr("role", "img"), attr("aria-labelledby", idPrefix+"-title "+idPrefix+"-desc"), attr("focusable", "false"))
-	svg.AppendChild(svgEl("title", attr("id", idPrefix+"-title"), text(title)))
-	svg.AppendChild(svgEl("desc", attr("id", idPrefix+"-desc"), text(desc)))
+	svg := chartSVG("app-bars", idPrefix, title, desc, h)
 	for i := 1; i <= 4; i++ {
 		x := chartX + chartW*float64(i)/4
 		svg.AppendChild(svgEl("line", cls("app-bars__grid"), attr("x1", f(x)), attr("x2", f(x)), attr("y1", f(top)), attr("y2", f(h-10))))
@@ -378,9 +406,7 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		}
 		ty := y + rh/2 - float64(n-1)*lineH/2 + 5
 		label := svgEl("text", attr("x", "0"))
-		for j, l := range lines[i] {
-			label.AppendChild(svgEl("tspan", attr("x", "0"), attr("y", f(ty+float64(j)*lineH)), text(l)))
-		}
+		svgLines(label, "0", ty, lineH, lines[i])
 		svg.AppendChild(label)
 		if b.sub != "" {
 			svg.AppendChild(svgEl("text", cls("app-bars__sub"), attr("x", "0"), attr("y", f(ty+float64(len(lines[i]))*lineH)), text(truncate(b.sub, lineChars+4))))

@@ -56,62 +56,65 @@ func (a *App) renderDraftForm() dom.Node {
 		wc = append(wc, choice{value: w.Code, label: w.Name})
 	}
 	wg, wInputs := a.checkboxes("draft-wards", a.t("draft.wards"), "govuk-fieldset__legend--s", a.t("draft.wards.hint"), true, wc)
-	col.AppendChild(el("details", cls("govuk-details"),
-		child(el("summary", cls("govuk-details__summary"), child(el("span", cls("govuk-details__summary-text"), text(a.t("draft.wards.summary")))))),
-		child(el("div", cls("govuk-details__text"), child(wg)))))
+	col.AppendChild(detailsBox(a.t("draft.wards.summary"), child(wg)))
 
 	submit := button(a.t("draft.start"), "", attr("id", "draft-start"))
 	col.AppendChild(submit)
-	a.view.onClick(submit, func() {
-		n := strings.TrimSpace(value(name))
-		role := ""
-		for i, in := range rInputs {
-			if checked(in) {
-				role = roles[i]
-			}
-		}
-		var items []problemItem
-		if n == "" {
-			items = append(items, problemItem{text: a.t("draft.name.required"), href: "#draft-name"})
-		}
-		if role == "" {
-			items = append(items, problemItem{text: a.t("draft.role.required"), href: "#draft-role-0"})
-		}
-		if len(items) > 0 {
-			a.setFieldError("draft-name", "")
-			if n == "" {
-				a.setFieldError("draft-name", a.t("draft.name.required"))
-			}
-			a.setGroupError("draft-role", role == "", a.t("draft.role.required"))
-			a.showProblems(&problemList{title: a.t("error.title"), items: items})
-			return
-		}
-		var wards []string
-		for i, in := range wInputs {
-			if checked(in) {
-				wards = append(wards, a.doc.Wards[i].Code)
-			}
-		}
-		a.user = user{Name: n, Role: role}
-		saveUser(a.user)
-		d, err := startDraft(a.doc, a.baseRev, n, role, wards)
-		if err != nil {
-			a.showProblems(a.problemsOf(a.docName, err))
-			return
-		}
-		a.doc = d
-		a.docName = a.suggestedName()
-		a.fileHandle = js.Undefined()
-		a.markChanged()
-		a.problems = nil
-		next := route{view: "area"}
-		if len(wards) > 0 {
-			next = route{view: "ward", ward: wards[0]}
-		}
-		a.goTo(next)
-		a.announce(a.t("status.drafting", n))
-	})
+	a.view.onClick(submit, func() { a.submitDraftForm(name, rInputs, wInputs) })
 	return v
+}
+
+// submitDraftForm checks the draft form's name and role and, when both are
+// given, remembers them, makes the master their draft for the wards
+// ticked (merge.NewDraft) and opens the first of them, or the area.
+func (a *App) submitDraftForm(name dom.Element, rInputs, wInputs []dom.Element) {
+	n := strings.TrimSpace(value(name))
+	role := ""
+	for i, in := range rInputs {
+		if checked(in) {
+			role = roles[i]
+		}
+	}
+	var items []problemItem
+	if n == "" {
+		items = append(items, problemItem{text: a.t("draft.name.required"), href: "#draft-name"})
+	}
+	if role == "" {
+		items = append(items, problemItem{text: a.t("draft.role.required"), href: "#draft-role-0"})
+	}
+	if len(items) > 0 {
+		a.setFieldError("draft-name", "")
+		if n == "" {
+			a.setFieldError("draft-name", a.t("draft.name.required"))
+		}
+		a.setGroupError("draft-role", role == "", a.t("draft.role.required"))
+		a.showProblems(&problemList{title: a.t("error.title"), items: items})
+		return
+	}
+	var wards []string
+	for i, in := range wInputs {
+		if checked(in) {
+			wards = append(wards, a.doc.Wards[i].Code)
+		}
+	}
+	a.user = user{Name: n, Role: role}
+	saveUser(a.user)
+	d, err := startDraft(a.doc, a.baseRev, n, role, wards)
+	if err != nil {
+		a.showProblems(a.problemsOf(a.docName, err))
+		return
+	}
+	a.doc = d
+	a.docName = a.suggestedName()
+	a.fileHandle = js.Undefined()
+	a.markChanged()
+	a.problems = nil
+	next := route{view: "area"}
+	if len(wards) > 0 {
+		next = route{view: "ward", ward: wards[0]}
+	}
+	a.goTo(next)
+	a.announce(a.t("status.drafting", n))
 }
 
 // setGroupError marks a radio or checkbox group as in error, or not.

@@ -244,6 +244,24 @@ func tag(label, colour string) dom.Element {
 	return el("strong", cls(c), text(label))
 }
 
+// detailsBox is a GOV.UK details element: summary shows, and body opens
+// beneath it when summary is activated.
+func detailsBox(summary string, body ...opt) dom.Element {
+	return el("details", cls("govuk-details"),
+		child(el("summary", cls("govuk-details__summary"), child(el("span", cls("govuk-details__summary-text"), text(summary))))),
+		child(el("div", cls("govuk-details__text"), group(body...))))
+}
+
+// warningText is GOV.UK warning text: msg beside an exclamation mark,
+// which screen readers hear as the word for "warning".
+func (a *App) warningText(msg string) dom.Element {
+	return el("div", cls("govuk-warning-text"),
+		child(el("span", cls("govuk-warning-text__icon"), attr("aria-hidden", "true"), text("!"))),
+		child(el("strong", cls("govuk-warning-text__text"),
+			child(el("span", cls("govuk-visually-hidden"), text(a.t("report.warning")+" "))),
+			text(msg))))
+}
+
 // value reads a form control's value.
 func value(e dom.Element) string { return e.Underlying().Get("value").String() }
 

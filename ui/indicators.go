@@ -99,9 +99,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
 	}
 	st.AppendChild(sb)
-	v.AppendChild(el("details", cls("govuk-details"),
-		child(el("summary", cls("govuk-details__summary"), child(el("span", cls("govuk-details__summary-text"), text(a.t("spine.table.summary")))))),
-		child(el("div", cls("govuk-details__text"), child(el("div", cls("app-table-wrap"), child(st)))))))
+	v.AppendChild(detailsBox(a.t("spine.table.summary"), child(el("div", cls("app-table-wrap"), child(st)))))
 
 	// The indicator table, grouped by domain.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), attr("id", "indicator-heading"), text(a.t("indicators.heading"))))

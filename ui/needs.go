@@ -55,11 +55,9 @@ func fmtScore(f float64) string {
 func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 	v := el("div")
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("needs.intro"))))
-	v.AppendChild(el("details", cls("govuk-details"),
-		child(el("summary", cls("govuk-details__summary"), child(el("span", cls("govuk-details__summary-text"), text(a.t("needs.method.summary")))))),
-		child(el("div", cls("govuk-details__text"),
-			child(el("p", cls("govuk-body"), text(a.t("needs.method.bpr")))),
-			child(el("p", cls("govuk-body"), text(a.t("needs.method.pearl"))))))))
+	v.AppendChild(detailsBox(a.t("needs.method.summary"),
+		child(el("p", cls("govuk-body"), text(a.t("needs.method.bpr")))),
+		child(el("p", cls("govuk-body"), text(a.t("needs.method.pearl"))))))
 	if len(w.Needs) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), text(a.t("needs.none"))))
 	}
@@ -78,27 +76,19 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 			return
 		}
 		w.Needs = append(w.Needs, jsna.Need{ID: newKey("need"), Title: t})
-		a.markChanged()
-		a.render()
-		focus(byID("need-" + itoa(len(w.Needs)-1) + "-size"))
-		a.announce(a.t("status.added", t))
+		a.recordAdded("need-"+itoa(len(w.Needs)-1)+"-size", a.t("status.added", t))
 	})
 	v.AppendChild(ng)
 	v.AppendChild(add)
 	return v
 }
 
-// needEditor is the form for need i of w.
+// needEditor is the form for need i of w: its title, the Hanlon scores,
+// the PEARL answers and the basic priority rating they give, the linked
+// indicators, the recommendation, and a button to remove it.
 func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Needs[i].ID
-	find := func() *jsna.Need {
-		for j := range w.Needs {
-			if w.Needs[j].ID == key {
-				return &w.Needs[j]
-			}
-		}
-		return nil
-	}
+	find := func() *jsna.Need { return recordByID(w.Needs, key, needID) }
 	n := &w.Needs[i]
 	fid := "need-" + itoa(i)
 	box := el("div", cls("app-record"), attr("id", fid))
@@ -125,8 +115,36 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 			bpr.AppendChild(c)
 		}
 	}
+	box.AppendChild(a.needScores(fid, n, find, showBPR))
+	box.AppendChild(el("h4", cls("govuk-heading-s"), text(a.t("needs.pearl.heading"))))
+	box.AppendChild(a.needPearl(fid, n, find, showBPR))
+	showBPR()
+	box.AppendChild(bpr)
+	if ind := a.needIndicators(fid, n, find); ind != nil {
+		box.AppendChild(ind)
+	}
 
-	// Hanlon scores.
+	rg, rec := a.textarea(field{id: fid + "-recommendation", label: a.t("needs.recommendation"), hint: a.t("needs.recommendation.hint"), value: n.Recommendation, rows: 4, maxLength: 20000})
+	a.bind(rec, func(v string) string { find().Recommendation = v; return "" })
+	box.AppendChild(rg)
+
+	remove := button(a.t("needs.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
+	a.view.onClick(remove, func() {
+		removeRecord(&w.Needs, key, needID)
+		a.recordRemoved(a.t("status.removed", heading.TextContent()))
+	})
+	box.AppendChild(remove)
+	return box
+}
+
+// needID is the key of a need, for recordByID and removeRecord.
+func needID(n *jsna.Need) string { return n.ID }
+
+// needScores is the fieldset of need n's three Hanlon scores (size,
+// seriousness, effectiveness), whose fields have ids fid-size and so on.
+// A valid score is stored in find() as it is typed and changed is called;
+// any other keeps the last good score and shows an error.
+func (a *App) needScores(fid string, n *jsna.Need, find func() *jsna.Need, changed func()) dom.Element {
 	scores := el("div", cls("app-score-row"))
 	for _, sc := range []struct {
 		name, label, hint string
@@ -145,14 +163,18 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 				return a.t("needs.score.invalid")
 			}
 			*get(find()) = f
-			showBPR()
+			changed()
 			return ""
 		})
 		scores.AppendChild(g)
 	}
-	box.AppendChild(fieldset(a.t("needs.scores"), "govuk-fieldset__legend--s", child(scores)))
+	return fieldset(a.t("needs.scores"), "govuk-fieldset__legend--s", child(scores))
+}
 
-	// PEARL.
+// needPearl is the five PEARL questions of need n, each answered yes, no
+// or not yet with inline radios named fid-pearl-<question>. An answer is
+// stored in find() as it is chosen and changed is called.
+func (a *App) needPearl(fid string, n *jsna.Need, find func() *jsna.Need, changed func()) dom.Element {
 	pearlBox := el("div", cls("app-pearl"))
 	for _, q := range pearlQuestions {
 		var cur *bool
@@ -185,18 +207,18 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 					*ans = nil
 				}
 				a.markChanged()
-				showBPR()
+				changed()
 			})
 		}
 		pearlBox.AppendChild(g)
 	}
-	box.AppendChild(el("h4", cls("govuk-heading-s"), text(a.t("needs.pearl.heading"))))
-	box.AppendChild(pearlBox)
+	return pearlBox
+}
 
-	showBPR()
-	box.AppendChild(bpr)
-
-	// Linked indicators.
+// needIndicators is the checkboxes, folded in a details element, that link
+// need n to the document's indicators; a change is stored in find() at
+// once. It is nil when the document has no indicators.
+func (a *App) needIndicators(fid string, n *jsna.Need, find func() *jsna.Need) dom.Element {
 	var ic []choice
 	linked := map[string]bool{}
 	for _, id := range n.Indicators {
@@ -205,43 +227,22 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 	for _, ind := range a.doc.Indicators {
 		ic = append(ic, choice{value: ind.ID, label: ind.Name, checked: linked[ind.ID]})
 	}
-	if len(ic) > 0 {
-		ig, inputs := a.checkboxes(fid+"-indicators", a.t("needs.indicators"), "govuk-fieldset__legend--s", a.t("needs.indicators.hint"), true, ic)
-		for _, in := range inputs {
-			a.view.onEl(in, "change", func(js.Value) {
-				nd := find()
-				var ids []string
-				for _, x := range inputs {
-					if checked(x) {
-						ids = append(ids, value(x))
-					}
-				}
-				nd.Indicators = ids
-				a.markChanged()
-			})
-		}
-		box.AppendChild(el("details", cls("govuk-details"),
-			child(el("summary", cls("govuk-details__summary"), child(el("span", cls("govuk-details__summary-text"), text(a.t("needs.indicators.summary", len(n.Indicators))))))),
-			child(el("div", cls("govuk-details__text"), child(ig)))))
+	if len(ic) == 0 {
+		return nil
 	}
-
-	rg, rec := a.textarea(field{id: fid + "-recommendation", label: a.t("needs.recommendation"), hint: a.t("needs.recommendation.hint"), value: n.Recommendation, rows: 4, maxLength: 20000})
-	a.bind(rec, func(v string) string { find().Recommendation = v; return "" })
-	box.AppendChild(rg)
-
-	remove := button(a.t("needs.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
-	a.view.onClick(remove, func() {
-		for j := range w.Needs {
-			if w.Needs[j].ID == key {
-				w.Needs = append(w.Needs[:j], w.Needs[j+1:]...)
-				break
+	ig, inputs := a.checkboxes(fid+"-indicators", a.t("needs.indicators"), "govuk-fieldset__legend--s", a.t("needs.indicators.hint"), true, ic)
+	for _, in := range inputs {
+		a.view.onEl(in, "change", func(js.Value) {
+			nd := find()
+			var ids []string
+			for _, x := range inputs {
+				if checked(x) {
+					ids = append(ids, value(x))
+				}
 			}
-		}
-		a.markChanged()
-		a.render()
-		focus(byID("page-heading"))
-		a.announce(a.t("status.removed", heading.TextContent()))
-	})
-	box.AppendChild(remove)
-	return box
+			nd.Indicators = ids
+			a.markChanged()
+		})
+	}
+	return detailsBox(a.t("needs.indicators.summary", len(n.Indicators)), child(ig))
 }

@@ -67,52 +67,62 @@ func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 func (a *App) renderReport(r route) dom.Node {
 	d := a.doc
 	v := el("div", cls("app-report"))
+	wards, ok := a.reportWards(r)
+	if !ok {
+		return a.renderWard(route{view: "ward", ward: r.ward})
+	}
+	title := a.t("report.title.area", d.Area.Name)
+	if r.ward != "" {
+		title = a.t("report.title.ward", wards[0].Name)
+	}
+	a.setTitle(title)
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
+	v.AppendChild(h1(title))
+	v.AppendChild(a.reportControls(r))
 
-	var wards []*jsna.Ward
+	codes := map[string]bool{}
+	for _, w := range wards {
+		codes[w.Code] = true
+	}
+	disclosed, notes := a.disclosed(codes)
+	a.reportPreamble(v, notes)
+	for _, w := range wards {
+		dw := w
+		for i := range disclosed.Wards {
+			if disclosed.Wards[i].Code == w.Code {
+				dw = &disclosed.Wards[i]
+			}
+		}
+		v.AppendChild(a.reportWard(disclosed, dw, r.ward == ""))
+	}
+	return v
+}
+
+// reportWards is the wards route r reports on: its ward, or every ward in
+// order of need when it names none. ok is false when the ward it names is
+// not in the document.
+func (a *App) reportWards(r route) (wards []*jsna.Ward, ok bool) {
 	if r.ward != "" {
 		w := a.findWard(r.ward)
 		if w == nil {
-			return a.renderWard(route{view: "ward", ward: r.ward})
+			return nil, false
 		}
-		wards = []*jsna.Ward{w}
-		a.setTitle(a.t("report.title.ward", w.Name))
-	} else {
-		for _, code := range a.wardOrder() {
-			if w := a.findWard(code); w != nil {
-				wards = append(wards, w)
-			}
+		return []*jsna.Ward{w}, true
+	}
+	for _, code := range a.wardOrder() {
+		if w := a.findWard(code); w != nil {
+			wards = append(wards, w)
 		}
-		a.setTitle(a.t("report.title.area", d.Area.Name))
 	}
+	return wards, true
+}
 
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
-	if r.ward != "" {
-		v.AppendChild(h1(a.t("report.title.ward", wards[0].Name)))
-	} else {
-		v.AppendChild(h1(a.t("report.title.area", d.Area.Name)))
-	}
-
-	// Controls: which report, the disclosure threshold, print.
+// reportControls are the report's controls, which do not print: which
+// report (the area or a ward), the disclosure threshold, whether zeros are
+// published, and print.
+func (a *App) reportControls(r route) dom.Element {
 	controls := el("div", cls("app-noprint app-report__controls"))
-	var wc []choice
-	wc = append(wc, choice{value: "", label: a.t("report.scope.area", d.Area.Name), checked: r.ward == ""})
-	for _, w := range d.Wards {
-		wc = append(wc, choice{value: w.Code, label: w.Name, checked: w.Code == r.ward})
-	}
-	sel := el("select", cls("govuk-select"), attr("id", "report-scope"), attr("name", "report-scope"))
-	for _, c := range wc {
-		o := el("option", attr("value", c.value), text(c.label))
-		if c.checked {
-			o.SetAttribute("selected", "")
-		}
-		sel.AppendChild(o)
-	}
-	a.view.onEl(sel, "change", func(js.Value) {
-		a.goTo(route{view: "report", ward: value(sel)})
-	})
-	controls.AppendChild(el("div", cls("govuk-form-group"),
-		child(el("label", cls("govuk-label govuk-label--s"), attr("for", "report-scope"), text(a.t("report.scope")))),
-		child(sel)))
+	controls.AppendChild(a.reportScope(r))
 	tg, thr := a.input(field{id: "report-threshold", label: a.t("report.threshold"), hint: a.t("report.threshold.hint"),
 		value: itoa(a.report.threshold), width: "govuk-input--width-2", inputmode: "numeric", labelCls: "govuk-label--s"})
 	a.view.onEl(thr, "change", func(js.Value) {
@@ -141,21 +151,43 @@ func (a *App) renderReport(r route) dom.Node {
 		a.spawn(func() { call(js.Global(), "print") })
 	})
 	controls.AppendChild(printBtn)
-	v.AppendChild(controls)
+	return controls
+}
 
-	codes := map[string]bool{}
-	for _, w := range wards {
-		codes[w.Code] = true
+// reportScope is the select that chooses the report: the area's, or one
+// ward's. Choosing goes to that report.
+func (a *App) reportScope(r route) dom.Element {
+	d := a.doc
+	var wc []choice
+	wc = append(wc, choice{value: "", label: a.t("report.scope.area", d.Area.Name), checked: r.ward == ""})
+	for _, w := range d.Wards {
+		wc = append(wc, choice{value: w.Code, label: w.Name, checked: w.Code == r.ward})
 	}
-	disclosed, notes := a.disclosed(codes)
-	meta := el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, d.Benchmark.Name, a.formatTime(now()))))
-	v.AppendChild(meta)
+	sel := el("select", cls("govuk-select"), attr("id", "report-scope"), attr("name", "report-scope"))
+	for _, c := range wc {
+		o := el("option", attr("value", c.value), text(c.label))
+		if c.checked {
+			o.SetAttribute("selected", "")
+		}
+		sel.AppendChild(o)
+	}
+	a.view.onEl(sel, "change", func(js.Value) {
+		a.goTo(route{view: "report", ward: value(sel)})
+	})
+	return el("div", cls("govuk-form-group"),
+		child(el("label", cls("govuk-label govuk-label--s"), attr("for", "report-scope"), text(a.t("report.scope")))),
+		child(sel))
+}
+
+// reportPreamble appends to v what precedes the wards' chapters: the
+// document, benchmark and time of the report, a warning when it is a
+// draft, the document's notice (or that its data are synthetic), and the
+// notes of disclosure control, the first of them the rule.
+func (a *App) reportPreamble(v dom.Element, notes []string) {
+	d := a.doc
+	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, d.Benchmark.Name, a.formatTime(now())))))
 	if d.Draft != nil {
-		v.AppendChild(el("div", cls("govuk-warning-text"),
-			child(el("span", cls("govuk-warning-text__icon"), attr("aria-hidden", "true"), text("!"))),
-			child(el("strong", cls("govuk-warning-text__text"),
-				child(el("span", cls("govuk-visually-hidden"), text(a.t("report.warning")+" "))),
-				text(a.t("report.draft", d.Draft.Author))))))
+		v.AppendChild(a.warningText(a.t("report.draft", d.Draft.Author)))
 	}
 	if d.Synthetic || d.Notice != "" {
 		n := d.Notice
@@ -173,21 +205,11 @@ func (a *App) renderReport(r route) dom.Node {
 		dn.AppendChild(el("p", cls(c), text(n)))
 	}
 	v.AppendChild(dn)
-
-	for _, w := range wards {
-		dw := w
-		for i := range disclosed.Wards {
-			if disclosed.Wards[i].Code == w.Code {
-				dw = &disclosed.Wards[i]
-			}
-		}
-		v.AppendChild(a.reportWard(disclosed, dw, r.ward == ""))
-	}
-	return v
 }
 
 // reportWard is one ward's chapter of the report, from the disclosed
-// document.
+// document: its population, narrative, indicators, needs, assets and
+// voice, each part under a heading one level below the ward's.
 func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Element {
 	// In the area report each ward is a chapter under its own heading; in
 	// a ward's report the page heading names the ward.
@@ -206,15 +228,34 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	}
 	sec.AppendChild(el("p", cls("govuk-body app-report__meta"), text(pop)))
 
-	// Narrative.
 	for _, s := range w.Sections {
 		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(s.Title)))
 		for _, para := range paragraphs(s.Text) {
 			sec.AppendChild(el("p", cls("govuk-body app-report__text"), text(para)))
 		}
 	}
+	a.reportIndicators(sec, hs, d, w)
+	if len(w.Needs) > 0 {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.needs"))))
+		sec.AppendChild(a.reportNeeds(w))
+	}
+	if len(w.Assets) > 0 {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.assets"))))
+		sec.AppendChild(reportAssets(w))
+	}
+	if len(w.Voice) > 0 {
+		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.voice"))))
+		for _, vo := range w.Voice {
+			sec.AppendChild(reportQuote(vo))
+		}
+	}
+	return sec
+}
 
-	// Indicators.
+// reportIndicators appends to sec the indicators part of ward w's chapter,
+// under a heading of level hs: how they compare, the spine chart with its
+// key, and the table.
+func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *jsna.Ward) {
 	rows, method := a.indicatorsOf(d, w)
 	sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.indicators"))))
 	sec.AppendChild(el("p", cls("govuk-body-s"), text(method)))
@@ -228,65 +269,64 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, d.Benchmark.Name))), false)
 	table.Class().Add("app-report__table")
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
+}
 
-	// Needs, in priority order.
-	if len(w.Needs) > 0 {
-		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.needs"))))
-		nt := el("table", cls("govuk-table"))
-		nt.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("report.needs.caption", w.Name))))
-		nt.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
-			child(th(a.t("priorities.col.rank"), true)),
-			child(th(a.t("priorities.col.need"), false)),
-			child(th(a.t("priorities.col.bpr"), true)),
-			child(th(a.t("priorities.col.pearl"), false)),
-			child(th(a.t("report.col.recommendation"), false))))))
-		nb := el("tbody", cls("govuk-table__body"))
-		for _, r := range a.wardPriorityRows(w) {
-			nb.AppendChild(el("tr", cls("govuk-table__row"),
-				child(td(r.rank, true)),
-				child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.title))),
-				child(td(r.bprText, true)), child(td(r.pearl, false)),
-				child(el("td", cls("govuk-table__cell app-report__text"), text(w.Needs[r.needIndex].Recommendation)))))
-		}
-		nt.AppendChild(nb)
-		sec.AppendChild(el("div", cls("app-table-wrap"), child(nt)))
+// reportNeeds is the table of ward w's needs in priority order, each with
+// its rank, rating, PEARL answers and recommendation.
+func (a *App) reportNeeds(w *jsna.Ward) dom.Element {
+	nt := el("table", cls("govuk-table"))
+	nt.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("report.needs.caption", w.Name))))
+	nt.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
+		child(th(a.t("priorities.col.rank"), true)),
+		child(th(a.t("priorities.col.need"), false)),
+		child(th(a.t("priorities.col.bpr"), true)),
+		child(th(a.t("priorities.col.pearl"), false)),
+		child(th(a.t("report.col.recommendation"), false))))))
+	nb := el("tbody", cls("govuk-table__body"))
+	for _, r := range a.wardPriorityRows(w) {
+		nb.AppendChild(el("tr", cls("govuk-table__row"),
+			child(td(r.rank, true)),
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.title))),
+			child(td(r.bprText, true)), child(td(r.pearl, false)),
+			child(el("td", cls("govuk-table__cell app-report__text"), text(w.Needs[r.needIndex].Recommendation)))))
 	}
+	nt.AppendChild(nb)
+	return el("div", cls("app-table-wrap"), child(nt))
+}
 
-	// Assets and voice.
-	if len(w.Assets) > 0 {
-		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.assets"))))
-		ul := el("ul", cls("govuk-list govuk-list--bullet"))
-		for _, as := range w.Assets {
-			li := el("li", child(el("strong", text(as.Name))))
-			if as.Kind != "" {
-				li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
-			}
-			if as.Description != "" {
-				li.AppendChild(doc.CreateTextNode(": " + as.Description))
-			}
-			ul.AppendChild(li)
+// reportAssets is the list of ward w's assets: each name, with its kind
+// and description where given.
+func reportAssets(w *jsna.Ward) dom.Element {
+	ul := el("ul", cls("govuk-list govuk-list--bullet"))
+	for _, as := range w.Assets {
+		li := el("li", child(el("strong", text(as.Name))))
+		if as.Kind != "" {
+			li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
 		}
-		sec.AppendChild(ul)
-	}
-	if len(w.Voice) > 0 {
-		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.voice"))))
-		for _, vo := range w.Voice {
-			q := el("blockquote", cls("govuk-inset-text app-report__quote"),
-				child(el("p", cls("govuk-body app-report__text"), text(vo.Text))))
-			var who []string
-			if vo.Source != "" {
-				who = append(who, vo.Source)
-			}
-			if vo.Date != "" {
-				who = append(who, vo.Date)
-			}
-			if len(who) > 0 {
-				q.AppendChild(el("p", cls("govuk-body-s app-report__meta"), text(strings.Join(who, ", "))))
-			}
-			sec.AppendChild(q)
+		if as.Description != "" {
+			li.AppendChild(doc.CreateTextNode(": " + as.Description))
 		}
+		ul.AppendChild(li)
 	}
-	return sec
+	return ul
+}
+
+// reportQuote is voice note vo as a quotation, followed by its source and
+// date where given.
+func reportQuote(vo jsna.Voice) dom.Element {
+	q := el("blockquote", cls("govuk-inset-text app-report__quote"),
+		child(el("p", cls("govuk-body app-report__text"), text(vo.Text))))
+	var who []string
+	if vo.Source != "" {
+		who = append(who, vo.Source)
+	}
+	if vo.Date != "" {
+		who = append(who, vo.Date)
+	}
+	if len(who) > 0 {
+		q.AppendChild(el("p", cls("govuk-body-s app-report__meta"), text(strings.Join(who, ", "))))
+	}
+	return q
 }
 
 // paragraphs splits narrative text at blank lines.

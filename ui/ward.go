@@ -151,7 +151,56 @@ func (a *App) bind(ctl dom.Element, apply func(v string) string) {
 	})
 }
 
-// renderNarrative edits the ward's narrative sections.
+// recordByID returns the record of recs whose key (as idOf reads it) is
+// key, or nil when there is none. An editor finds its record by key at each
+// edit, not by index, since removing one record moves those after it.
+func recordByID[T any](recs []T, key string, idOf func(*T) string) *T {
+	for j := range recs {
+		if idOf(&recs[j]) == key {
+			return &recs[j]
+		}
+	}
+	return nil
+}
+
+// removeRecord removes the record whose key is key from *recs, if it is
+// there.
+func removeRecord[T any](recs *[]T, key string, idOf func(*T) string) {
+	for j := range *recs {
+		if idOf(&(*recs)[j]) == key {
+			*recs = append((*recs)[:j], (*recs)[j+1:]...)
+			return
+		}
+	}
+}
+
+// recordRemoved follows the removal of a record from the ward: the change
+// is marked, the page redrawn with focus on its heading, and msg announced.
+func (a *App) recordRemoved(msg string) {
+	a.markChanged()
+	a.render()
+	focus(byID("page-heading"))
+	a.announce(msg)
+}
+
+// recordAdded follows the addition of a record to the ward: the change is
+// marked, the page redrawn with focus on the field with id focusID, and
+// msg announced.
+func (a *App) recordAdded(focusID, msg string) {
+	a.markChanged()
+	a.render()
+	focus(byID(focusID))
+	a.announce(msg)
+}
+
+// sectionID, assetID and voiceID are the keys of a ward's records, for
+// recordByID and removeRecord.
+func sectionID(s *jsna.Section) string { return s.ID }
+func assetID(x *jsna.Asset) string     { return x.ID }
+func voiceID(v *jsna.Voice) string     { return v.ID }
+
+// renderNarrative edits the ward's narrative sections: one editor per
+// section, then the form to add one.
 func (a *App) renderNarrative(w *jsna.Ward) dom.Node {
 	v := el("div")
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("narrative.intro"))))
@@ -159,65 +208,58 @@ func (a *App) renderNarrative(w *jsna.Ward) dom.Node {
 		v.AppendChild(el("p", cls("govuk-body"), attr("id", "no-sections"), text(a.t("narrative.none"))))
 	}
 	for i := range w.Sections {
-		s := &w.Sections[i]
-		key := s.ID
-		find := func() *jsna.Section {
-			for j := range w.Sections {
-				if w.Sections[j].ID == key {
-					return &w.Sections[j]
-				}
-			}
-			return nil
-		}
-		box := el("div", cls("app-record"), attr("id", "section-"+slug(key)))
-		fid := "section-" + itoa(i)
-		g, area := a.textarea(field{
-			id: fid + "-text", label: s.Title, labelCls: "govuk-label--m", value: s.Text, rows: 8,
-			hint: a.t("narrative.hint"), maxLength: 200000,
-		})
-		a.bind(area, func(v string) string {
-			if sec := find(); sec != nil {
-				sec.Text = v
-			}
-			return ""
-		})
-		box.AppendChild(g)
-
-		tg, title := a.input(field{id: fid + "-title", label: a.t("narrative.title.label"), value: s.Title, maxLength: 500, spell: true})
-		a.bind(title, func(v string) string {
-			v = strings.TrimSpace(v)
-			if v == "" {
-				return a.t("narrative.title.required")
-			}
-			if sec := find(); sec != nil {
-				sec.Title = v
-				if l := doc.QuerySelector("label[for=\"" + fid + "-text\"]"); l != nil {
-					l.SetTextContent(v)
-				}
-			}
-			return ""
-		})
-		remove := button(a.t("narrative.remove"), "warning", attr("id", fid+"-remove"))
-		a.view.onClick(remove, func() {
-			for j := range w.Sections {
-				if w.Sections[j].ID == key {
-					w.Sections = append(w.Sections[:j], w.Sections[j+1:]...)
-					break
-				}
-			}
-			a.markChanged()
-			a.render()
-			focus(byID("page-heading"))
-			a.announce(a.t("status.removed", strings.TrimSpace(value(title))))
-		})
-		box.AppendChild(el("details", cls("govuk-details"),
-			child(el("summary", cls("govuk-details__summary"),
-				child(el("span", cls("govuk-details__summary-text"), text(a.t("narrative.more")))))),
-			child(el("div", cls("govuk-details__text"), child(tg), child(remove)))))
-		v.AppendChild(box)
+		v.AppendChild(a.sectionEditor(w, i))
 	}
+	a.addSectionForm(v, w)
+	return v
+}
 
-	// Add a section.
+// sectionEditor is the editor of section i of w: its text under its title,
+// and folded beneath them the title's field and a button to remove it.
+func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
+	s := &w.Sections[i]
+	key := s.ID
+	find := func() *jsna.Section { return recordByID(w.Sections, key, sectionID) }
+	box := el("div", cls("app-record"), attr("id", "section-"+slug(key)))
+	fid := "section-" + itoa(i)
+	g, area := a.textarea(field{
+		id: fid + "-text", label: s.Title, labelCls: "govuk-label--m", value: s.Text, rows: 8,
+		hint: a.t("narrative.hint"), maxLength: 200000,
+	})
+	a.bind(area, func(v string) string {
+		if sec := find(); sec != nil {
+			sec.Text = v
+		}
+		return ""
+	})
+	box.AppendChild(g)
+
+	tg, title := a.input(field{id: fid + "-title", label: a.t("narrative.title.label"), value: s.Title, maxLength: 500, spell: true})
+	a.bind(title, func(v string) string {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return a.t("narrative.title.required")
+		}
+		if sec := find(); sec != nil {
+			sec.Title = v
+			if l := doc.QuerySelector("label[for=\"" + fid + "-text\"]"); l != nil {
+				l.SetTextContent(v)
+			}
+		}
+		return ""
+	})
+	remove := button(a.t("narrative.remove"), "warning", attr("id", fid+"-remove"))
+	a.view.onClick(remove, func() {
+		removeRecord(&w.Sections, key, sectionID)
+		a.recordRemoved(a.t("status.removed", strings.TrimSpace(value(title))))
+	})
+	box.AppendChild(detailsBox(a.t("narrative.more"), child(tg), child(remove)))
+	return box
+}
+
+// addSectionForm appends to v the form that adds a section to w, keyed by
+// its title made a slug (made unique when another section has it).
+func (a *App) addSectionForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("narrative.add.heading"))))
 	ag, addTitle := a.input(field{id: "new-section-title", label: a.t("narrative.add.label"), hint: a.t("narrative.add.hint"), maxLength: 500, spell: true})
 	add := button(a.t("narrative.add.button"), "secondary", attr("id", "add-section"))
@@ -232,30 +274,18 @@ func (a *App) renderNarrative(w *jsna.Ward) dom.Node {
 		if key == "" {
 			key = "section"
 		}
-		if sectionIndex(w, key) >= 0 {
+		if recordByID(w.Sections, key, sectionID) != nil {
 			key = newKey(key)
 		}
 		w.Sections = append(w.Sections, jsna.Section{ID: key, Title: t})
-		a.markChanged()
-		a.render()
-		focus(byID("section-" + itoa(len(w.Sections)-1) + "-text"))
-		a.announce(a.t("status.added", t))
+		a.recordAdded("section-"+itoa(len(w.Sections)-1)+"-text", a.t("status.added", t))
 	})
 	v.AppendChild(ag)
 	v.AppendChild(add)
-	return v
 }
 
-func sectionIndex(w *jsna.Ward, key string) int {
-	for i := range w.Sections {
-		if w.Sections[i].ID == key {
-			return i
-		}
-	}
-	return -1
-}
-
-// renderAssets edits the ward's community assets.
+// renderAssets edits the ward's community assets: one editor per asset,
+// then the form to add one.
 func (a *App) renderAssets(w *jsna.Ward) dom.Node {
 	v := el("div")
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("assets.intro"))))
@@ -263,54 +293,50 @@ func (a *App) renderAssets(w *jsna.Ward) dom.Node {
 		v.AppendChild(el("p", cls("govuk-body"), text(a.t("assets.none"))))
 	}
 	for i := range w.Assets {
-		key := w.Assets[i].ID
-		find := func() *jsna.Asset {
-			for j := range w.Assets {
-				if w.Assets[j].ID == key {
-					return &w.Assets[j]
-				}
-			}
-			return nil
-		}
-		as := &w.Assets[i]
-		fid := "asset-" + itoa(i)
-		box := el("div", cls("app-record"))
-		box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(as.Name)))
-		ng, name := a.input(field{id: fid + "-name", label: a.t("assets.name"), value: as.Name, maxLength: 500, spell: true})
-		a.bind(name, func(v string) string {
-			v = strings.TrimSpace(v)
-			if v == "" {
-				return a.t("assets.name.required")
-			}
-			find().Name = v
-			byID(fid + "-heading").SetTextContent(v)
-			return ""
-		})
-		kg, kind := a.input(field{id: fid + "-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), value: as.Kind, width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
-		a.bind(kind, func(v string) string { find().Kind = strings.TrimSpace(v); return "" })
-		dg, desc := a.textarea(field{id: fid + "-desc", label: a.t("assets.description"), value: as.Description, rows: 3, maxLength: 20000})
-		a.bind(desc, func(v string) string { find().Description = v; return "" })
-		remove := button(a.t("assets.remove"), "warning", attr("id", fid+"-remove"),
-			attr("aria-describedby", fid+"-heading"))
-		a.view.onClick(remove, func() {
-			for j := range w.Assets {
-				if w.Assets[j].ID == key {
-					w.Assets = append(w.Assets[:j], w.Assets[j+1:]...)
-					break
-				}
-			}
-			a.markChanged()
-			a.render()
-			focus(byID("page-heading"))
-			a.announce(a.t("status.removed", strings.TrimSpace(value(name))))
-		})
-		box.AppendChild(ng)
-		box.AppendChild(kg)
-		box.AppendChild(dg)
-		box.AppendChild(remove)
-		v.AppendChild(box)
+		v.AppendChild(a.assetEditor(w, i))
 	}
+	a.addAssetForm(v, w)
+	return v
+}
 
+// assetEditor is the editor of asset i of w: its name, kind and
+// description, and a button to remove it.
+func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
+	key := w.Assets[i].ID
+	find := func() *jsna.Asset { return recordByID(w.Assets, key, assetID) }
+	as := &w.Assets[i]
+	fid := "asset-" + itoa(i)
+	box := el("div", cls("app-record"))
+	box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(as.Name)))
+	ng, name := a.input(field{id: fid + "-name", label: a.t("assets.name"), value: as.Name, maxLength: 500, spell: true})
+	a.bind(name, func(v string) string {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			return a.t("assets.name.required")
+		}
+		find().Name = v
+		byID(fid + "-heading").SetTextContent(v)
+		return ""
+	})
+	kg, kind := a.input(field{id: fid + "-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), value: as.Kind, width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
+	a.bind(kind, func(v string) string { find().Kind = strings.TrimSpace(v); return "" })
+	dg, desc := a.textarea(field{id: fid + "-desc", label: a.t("assets.description"), value: as.Description, rows: 3, maxLength: 20000})
+	a.bind(desc, func(v string) string { find().Description = v; return "" })
+	remove := button(a.t("assets.remove"), "warning", attr("id", fid+"-remove"),
+		attr("aria-describedby", fid+"-heading"))
+	a.view.onClick(remove, func() {
+		removeRecord(&w.Assets, key, assetID)
+		a.recordRemoved(a.t("status.removed", strings.TrimSpace(value(name))))
+	})
+	box.AppendChild(ng)
+	box.AppendChild(kg)
+	box.AppendChild(dg)
+	box.AppendChild(remove)
+	return box
+}
+
+// addAssetForm appends to v the form that adds an asset to w.
+func (a *App) addAssetForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("assets.add.heading"))))
 	ng, name := a.input(field{id: "new-asset-name", label: a.t("assets.name"), maxLength: 500, spell: true})
 	kg, kind := a.input(field{id: "new-asset-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
@@ -324,19 +350,16 @@ func (a *App) renderAssets(w *jsna.Ward) dom.Node {
 			return
 		}
 		w.Assets = append(w.Assets, jsna.Asset{ID: newKey("asset"), Name: n, Kind: strings.TrimSpace(value(kind)), Description: value(desc)})
-		a.markChanged()
-		a.render()
-		focus(byID("new-asset-name"))
-		a.announce(a.t("status.added", n))
+		a.recordAdded("new-asset-name", a.t("status.added", n))
 	})
 	v.AppendChild(ng)
 	v.AppendChild(kg)
 	v.AppendChild(dg)
 	v.AppendChild(add)
-	return v
 }
 
-// renderVoice edits the ward's community voice notes.
+// renderVoice edits the ward's community voice notes: one editor per
+// note, then the form to add one.
 func (a *App) renderVoice(w *jsna.Ward) dom.Node {
 	v := el("div")
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("voice.intro"))))
@@ -344,57 +367,54 @@ func (a *App) renderVoice(w *jsna.Ward) dom.Node {
 		v.AppendChild(el("p", cls("govuk-body"), text(a.t("voice.none"))))
 	}
 	for i := range w.Voice {
-		key := w.Voice[i].ID
-		find := func() *jsna.Voice {
-			for j := range w.Voice {
-				if w.Voice[j].ID == key {
-					return &w.Voice[j]
-				}
-			}
-			return nil
-		}
-		vo := &w.Voice[i]
-		fid := "voice-" + itoa(i)
-		box := el("div", cls("app-record"))
-		box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(a.t("voice.note", i+1))))
-		tg, txt := a.textarea(field{id: fid + "-text", label: a.t("voice.text"), value: vo.Text, rows: 4, maxLength: 20000})
-		a.bind(txt, func(v string) string {
-			if strings.TrimSpace(v) == "" {
-				return a.t("voice.text.required")
-			}
-			find().Text = v
-			return ""
-		})
-		sg, src := a.input(field{id: fid + "-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), value: vo.Source, maxLength: 500, spell: true})
-		a.bind(src, func(v string) string { find().Source = strings.TrimSpace(v); return "" })
-		dg, date := a.input(field{id: fid + "-date", label: a.t("voice.date"), hint: a.t("voice.date.hint"), value: vo.Date, typ: "date", width: "govuk-input--width-10"})
-		a.bind(date, func(v string) string {
-			if v != "" && !isISODate(v) {
-				return a.t("voice.date.invalid")
-			}
-			find().Date = v
-			return ""
-		})
-		remove := button(a.t("voice.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
-		a.view.onClick(remove, func() {
-			for j := range w.Voice {
-				if w.Voice[j].ID == key {
-					w.Voice = append(w.Voice[:j], w.Voice[j+1:]...)
-					break
-				}
-			}
-			a.markChanged()
-			a.render()
-			focus(byID("page-heading"))
-			a.announce(a.t("status.removed.voice"))
-		})
-		box.AppendChild(tg)
-		box.AppendChild(sg)
-		box.AppendChild(dg)
-		box.AppendChild(remove)
-		v.AppendChild(box)
+		v.AppendChild(a.voiceEditor(w, i))
 	}
+	a.addVoiceForm(v, w)
+	return v
+}
 
+// voiceEditor is the editor of voice note i of w: its text, source and
+// date (an ISO date or none), and a button to remove it.
+func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
+	key := w.Voice[i].ID
+	find := func() *jsna.Voice { return recordByID(w.Voice, key, voiceID) }
+	vo := &w.Voice[i]
+	fid := "voice-" + itoa(i)
+	box := el("div", cls("app-record"))
+	box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(a.t("voice.note", i+1))))
+	tg, txt := a.textarea(field{id: fid + "-text", label: a.t("voice.text"), value: vo.Text, rows: 4, maxLength: 20000})
+	a.bind(txt, func(v string) string {
+		if strings.TrimSpace(v) == "" {
+			return a.t("voice.text.required")
+		}
+		find().Text = v
+		return ""
+	})
+	sg, src := a.input(field{id: fid + "-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), value: vo.Source, maxLength: 500, spell: true})
+	a.bind(src, func(v string) string { find().Source = strings.TrimSpace(v); return "" })
+	dg, date := a.input(field{id: fid + "-date", label: a.t("voice.date"), hint: a.t("voice.date.hint"), value: vo.Date, typ: "date", width: "govuk-input--width-10"})
+	a.bind(date, func(v string) string {
+		if v != "" && !isISODate(v) {
+			return a.t("voice.date.invalid")
+		}
+		find().Date = v
+		return ""
+	})
+	remove := button(a.t("voice.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
+	a.view.onClick(remove, func() {
+		removeRecord(&w.Voice, key, voiceID)
+		a.recordRemoved(a.t("status.removed.voice"))
+	})
+	box.AppendChild(tg)
+	box.AppendChild(sg)
+	box.AppendChild(dg)
+	box.AppendChild(remove)
+	return box
+}
+
+// addVoiceForm appends to v the form that adds a voice note to w; the
+// note needs a text, and its date, if given, must be an ISO date.
+func (a *App) addVoiceForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("voice.add.heading"))))
 	tg, txt := a.textarea(field{id: "new-voice-text", label: a.t("voice.text"), rows: 4, maxLength: 20000})
 	sg, src := a.input(field{id: "new-voice-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), maxLength: 500, spell: true})
@@ -417,16 +437,12 @@ func (a *App) renderVoice(w *jsna.Ward) dom.Node {
 			return
 		}
 		w.Voice = append(w.Voice, jsna.Voice{ID: newKey("voice"), Text: t, Source: strings.TrimSpace(value(src)), Date: d})
-		a.markChanged()
-		a.render()
-		focus(byID("new-voice-text"))
-		a.announce(a.t("status.added.voice"))
+		a.recordAdded("new-voice-text", a.t("status.added.voice"))
 	})
 	v.AppendChild(tg)
 	v.AppendChild(sg)
 	v.AppendChild(dg)
 	v.AppendChild(add)
-	return v
 }
 
 // isISODate reports whether s is an ISO 8601 calendar date, YYYY-MM-DD,
