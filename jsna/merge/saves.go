@@ -1,0 +1,175 @@
+package merge
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// Step 1 of Merge: order the saves.
+
+// admit is the first half of step 1: it checks that every document is a
+// valid draft of this master, and keeps the saves not merged before
+// (the same draft id and content) nor given twice, with their revision
+// and canonical encoding. The last save of each draft merged before is
+// noted for the steps after.
+func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
+	merged := map[string]bool{} // draft id and revision of every save merged before
+	for _, md := range m.master.Merged {
+		merged[md.Draft+"\x00"+md.Revision] = true
+	}
+	m.last = latestSaves(m.master.Merged)
+	var all []draftSave
+	seen := map[string]bool{}
+	for i, d := range drafts {
+		if d.Draft == nil {
+			return nil, fmt.Errorf("jsna: merge: document %d is not a draft (no draft block)", i+1)
+		}
+		if err := d.Validate(); err != nil {
+			return nil, fmt.Errorf("jsna: merge: draft %q: %w", d.Draft.ID, err)
+		}
+		canon := jsna.Canonical(d)
+		h := sha256.Sum256(canon)
+		rev := "sha256:" + hex.EncodeToString(h[:])
+		if merged[d.Draft.ID+"\x00"+rev] || seen[rev] {
+			m.rep.Skipped = append(m.rep.Skipped, d.Draft.ID)
+			continue
+		}
+		if d.ID != m.master.ID && d.Draft.Base != m.masterRev && !m.master.InHistory(d.Draft.Base) {
+			return nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, m.master.ID)
+		}
+		seen[rev] = true
+		all = append(all, draftSave{d, rev, canon})
+	}
+	return all, nil
+}
+
+// orderSaves is the second half of step 1. It sorts the saves the same
+// way whatever order the caller gave them in (by draft id, then the saves
+// of each draft oldest first) and lets the latest save of each draft stand
+// for its earlier ones, which are reported as superseded. Saves of the
+// latest instant all stand, since none is known to be later; and a save
+// older than one merged before is superseded by that one.
+func (m *merger) orderSaves(all []draftSave) {
+	sort.Slice(all, func(i, j int) bool {
+		a, b := all[i].d.Draft, all[j].d.Draft
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return savedBefore(a.SavedAt, all[i].rev, b.SavedAt, all[j].rev)
+	})
+	for i := 0; i < len(all); {
+		j := i + 1
+		if id := all[i].d.Draft.ID; id != "" {
+			for j < len(all) && all[j].d.Draft.ID == id {
+				j++
+			}
+		}
+		first := j - 1 // the first save of the latest instant
+		for first > i && compareSaved(all[first-1].d.Draft.SavedAt, all[j-1].d.Draft.SavedAt) == 0 {
+			first--
+		}
+		by := all[first].rev
+		if l, ok := m.last[all[i].d.Draft.ID]; ok && all[i].d.Draft.ID != "" && compareSaved(all[j-1].d.Draft.SavedAt, l.SavedAt) < 0 {
+			by, first = l.Revision, j // even the latest is older than a save merged before
+		}
+		m.saves = append(m.saves, all[first:j]...)
+		for _, x := range all[i:first] {
+			m.superseded = append(m.superseded, x)
+			m.rep.Superseded = append(m.rep.Superseded, SupersededSave{Draft: x.d.Draft.ID, SavedAt: x.d.Draft.SavedAt, Revision: x.rev, By: by})
+		}
+		i = j
+	}
+}
+
+// draftSave is a draft given to Merge, with its revision and its
+// canonical encoding.
+type draftSave struct {
+	d     *jsna.Document
+	rev   string
+	canon []byte
+}
+
+// compareSaved compares two saves' saved_at as instants: -1 when at1 is
+// earlier, +1 when later, 0 when they are the same instant (however
+// written) or both are missing. A save without a readable saved_at comes
+// before any with one.
+func compareSaved(at1, at2 string) int {
+	t1, err1 := time.Parse(time.RFC3339, at1)
+	t2, err2 := time.Parse(time.RFC3339, at2)
+	switch {
+	case err1 != nil && err2 != nil:
+		return 0
+	case err1 != nil:
+		return -1
+	case err2 != nil:
+		return 1
+	}
+	return t1.Compare(t2)
+}
+
+// savedBefore orders saves of a draft: by saved_at as an instant
+// (compareSaved), then as text, then by revision. It is a total order, so
+// saves sort the same whatever order they come in; but saves of the same
+// instant cannot be told apart in time, and Merge never takes one of them
+// for a later save of the other.
+func savedBefore(at1, rev1, at2, rev2 string) bool {
+	if c := compareSaved(at1, at2); c != 0 {
+		return c < 0
+	}
+	if at1 != at2 {
+		return at1 < at2
+	}
+	return rev1 < rev2
+}
+
+// lastSave is the latest merged save of a draft; tied when another merged
+// save of it has the same saved_at instant, so that which of them came
+// last is not known.
+type lastSave struct {
+	jsna.MergedDraft
+	tied bool
+}
+
+// latestSaves returns the latest merged save of each draft id.
+func latestSaves(merged []jsna.MergedDraft) map[string]lastSave {
+	last := map[string]lastSave{}
+	for _, m := range merged {
+		if m.Draft == "" {
+			continue
+		}
+		l, ok := last[m.Draft]
+		if !ok {
+			last[m.Draft] = lastSave{MergedDraft: m}
+			continue
+		}
+		switch c := compareSaved(m.SavedAt, l.SavedAt); {
+		case c > 0:
+			last[m.Draft] = lastSave{MergedDraft: m}
+		case c == 0:
+			l.tied = true
+			if savedBefore(l.SavedAt, l.Revision, m.SavedAt, m.Revision) {
+				l.MergedDraft = m
+			}
+			last[m.Draft] = l
+		}
+	}
+	return last
+}
+
+// laterSave reports whether src is a later save of a draft that has an
+// earlier save among c's candidates.
+func laterSave(src jsna.Source, c jsna.Conflict) bool {
+	for _, cand := range c.Candidates {
+		for _, s := range cand.By {
+			if s.Draft == src.Draft && compareSaved(s.SavedAt, src.SavedAt) < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
