@@ -29,6 +29,9 @@ type Source struct {
 	Author  string `json:"author"`
 	Role    string `json:"role"`
 	SavedAt string `json:"saved_at,omitempty"`
+	// Save is the id of the save (Draft.Save), where it has one: which of
+	// two saves of a draft is the later is decided by their chain.
+	Save string `json:"save,omitempty"`
 	// Sender is the hub's name for who sent the draft (Draft.Sender), kept
 	// beside the author name she typed so that a difference shows.
 	Sender string `json:"sender,omitempty"`
@@ -154,6 +157,8 @@ type MergedDraft struct {
 	Draft    string      `json:"draft"`
 	Revision string      `json:"revision"` // hash of the draft's whole canonical encoding
 	SavedAt  string      `json:"saved_at,omitempty"`
+	Save     string      `json:"save,omitempty"`   // the save's id (Draft.Save), where it has one
+	Parent   string      `json:"parent,omitempty"` // the save it continues (Draft.Parent)
 	Changes  []PathValue `json:"changes,omitempty"`
 	Extra    Extra       `json:"-"`
 }

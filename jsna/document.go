@@ -198,12 +198,16 @@ type Draft struct {
 	Base    string   `json:"base,omitempty"`
 	SavedAt string   `json:"saved_at,omitempty" validate:"omitempty,datetime=2006-01-02T15:04:05Z07:00"`
 	Wards   []string `json:"wards,omitempty"`
-	// Save identifies this save of the draft (SaveID), and Parent names the
-	// save it continues, empty for the first save after NewDraft. Merge
-	// orders the saves of one draft by this chain, never by SavedAt, which
-	// is the author's clock and is kept for people to read.
-	Save   string `json:"save,omitempty" validate:"omitempty,max=80"`
-	Parent string `json:"parent,omitempty" validate:"omitempty,max=80"`
+	// Save identifies this save of the draft (SaveID), Parent names the
+	// save it continues, empty for the first save of a draft, and
+	// Ancestors the saves before the parent, newest first, at most
+	// MaxAncestors of them, so that a save still names the last one
+	// merged when the saves in between never left the author's machine.
+	// Merge orders the saves of one draft by this chain, never by SavedAt,
+	// which is the author's clock and is kept for people to read.
+	Save      string   `json:"save,omitempty" validate:"omitempty,max=80"`
+	Parent    string   `json:"parent,omitempty" validate:"omitempty,max=80"`
+	Ancestors []string `json:"ancestors,omitempty" validate:"max=100,dive,max=80"`
 	// Sender is who sent the draft to a hub, as the hub knows her (the
 	// label of her token), set by the hub and not by the author; empty
 	// for drafts merged from files.

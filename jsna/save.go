@@ -3,6 +3,7 @@ package jsna
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"time"
 )
 
@@ -24,18 +25,42 @@ func SaveID(d *Document) string {
 	return "save:" + hex.EncodeToString(sum[:])
 }
 
+// MaxAncestors is how many saves before its parent a save names.
+const MaxAncestors = 100
+
 // StampSave marks d, a draft, as saved at the given time: the save it
-// continues (its current Save, if any) becomes its Parent, SavedAt is set
-// to at in RFC 3339 with milliseconds, in UTC, and Save to the new SaveID.
-// It does nothing to a document with no draft block.
+// continues (its current Save, if any) becomes its Parent, the old parent
+// joins the front of Ancestors (at most MaxAncestors are kept), SavedAt is
+// set to at in RFC 3339 with milliseconds, in UTC, and Save to the new
+// SaveID. It does nothing to a document with no draft block.
 func StampSave(d *Document, at time.Time) {
 	if d.Draft == nil {
 		return
 	}
 	if d.Draft.Save != "" {
+		if d.Draft.Parent != "" {
+			anc := append([]string{d.Draft.Parent}, d.Draft.Ancestors...)
+			d.Draft.Ancestors = anc[:min(len(anc), MaxAncestors)]
+		}
 		d.Draft.Parent = d.Draft.Save
 	}
 	d.Draft.SavedAt = at.UTC().Format("2006-01-02T15:04:05.000Z07:00")
 	d.Draft.Save = ""
 	d.Draft.Save = SaveID(d)
+}
+
+var saveRE = regexp.MustCompile(`^save:[0-9a-f]{64}$`)
+
+// validateChain checks that the save ids of a draft's chain are save ids.
+func (dr *Draft) validateChain(ps *Problems) {
+	for _, f := range []struct{ path, id string }{{"draft.save", dr.Save}, {"draft.parent", dr.Parent}} {
+		if f.id != "" && !saveRE.MatchString(f.id) {
+			ps.Add(f.path, "%q is not a save id (save: and 64 hex digits)", f.id)
+		}
+	}
+	for i, id := range dr.Ancestors {
+		if !saveRE.MatchString(id) {
+			ps.Add(index("draft.ancestors", i), "%q is not a save id (save: and 64 hex digits)", id)
+		}
+	}
 }

@@ -121,6 +121,9 @@ func (d *Document) validateRules(ps *Problems) {
 	if d.Draft != nil && d.Draft.Base != "" && !revisionRE.MatchString(d.Draft.Base) {
 		ps.Add("draft.base", "%q is not a revision (sha256: and 64 hex digits)", d.Draft.Base)
 	}
+	if d.Draft != nil {
+		d.Draft.validateChain(ps)
+	}
 
 	indicators := make(map[string]*Indicator, len(d.Indicators))
 	indicatorAt := make(map[string]int, len(d.Indicators))

@@ -61,6 +61,7 @@ func runDraft(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	jsna.StampSave(d, t) // the first save of its chain
 	return writeOut(e, *out, d)
 }
 
@@ -170,6 +171,9 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 			}
 			fmt.Fprintf(e.stdout, "  %s: %s, saved %s, superseded by %s\n", s.Draft, what, s.SavedAt, by)
 		}
+		for _, n := range rep.Chain {
+			fmt.Fprintf(e.stdout, "  %s: save %s %s, not followed: merged as concurrent with its draft's other saves\n", n.Draft, shortSave(n.Save), chainNote(n))
+		}
 		for _, c := range rep.Conflicts {
 			printConflict(e.stdout, c)
 		}
@@ -185,6 +189,22 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 func draftRevision(d *jsna.Document) string {
 	sum := sha256.Sum256(jsna.Canonical(d))
 	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// chainNote says in words why a link between saves was not followed.
+func chainNote(n merge.ChainNote) string {
+	if n.Kind == merge.ChainCycle {
+		return "names a save that continues it (" + shortSave(n.Other) + ")"
+	}
+	return "names a save of another draft (" + shortSave(n.Other) + ") as one it continues"
+}
+
+// shortSave is a save id as people read it: its first 12 hex digits.
+func shortSave(id string) string {
+	if len(id) > len("save:")+12 {
+		return id[len("save:") : len("save:")+12]
+	}
+	return id
 }
 
 // shortRev is a revision as people read it: its first 12 hex digits.
@@ -204,7 +224,11 @@ func printConflict(w io.Writer, c jsna.Conflict) {
 	for i, cand := range c.Candidates {
 		var who []string
 		for _, s := range cand.By {
-			who = append(who, fmt.Sprintf("%s (%s, %s, %s)", s.Author, s.Role, s.Draft, s.SavedAt))
+			sent := ""
+			if s.Sender != "" && s.Sender != s.Author {
+				sent = ", sent by " + s.Sender
+			}
+			who = append(who, fmt.Sprintf("%s (%s, %s, %s%s)", s.Author, s.Role, s.Draft, s.SavedAt, sent))
 		}
 		fmt.Fprintf(w, "  %d: %s by %s\n", i+1, shownValue(cand.Value), strings.Join(who, "; "))
 	}

@@ -46,6 +46,9 @@ func TestMergeGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		f(d)
+		// Files as older versions wrote them, without save ids: they keep
+		// merging as they did, ordered by saved_at.
+		d.Draft.Save, d.Draft.Parent, d.Draft.Ancestors = "", "", nil
 		d.Draft.SavedAt = savedAt
 		out := strings.TrimSuffix(path, ".json") + "-" + strings.NewReplacer(":", "", "-", "").Replace(savedAt) + ".json"
 		if err := writeOut(nil, out, d); err != nil {

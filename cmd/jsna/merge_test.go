@@ -131,3 +131,52 @@ func TestMergeSaves(t *testing.T) {
 		t.Errorf("after the third save: %v, size %v; want 9", err, m2.Wards[0].Needs[0].Size)
 	}
 }
+
+// TestMergeSkewedClockCLI is issue 12's fourth reproduction in the CLI: a
+// save stamped a year ahead, merged, then the next genuine save of the same
+// draft. It used to be dropped as superseded with exit 0; ordered by the
+// chain of saves it is merged, and what it wrote is in the master.
+func TestMergeSkewedClockCLI(t *testing.T) {
+	now = func() time.Time { return time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC) }
+	defer func() { now = time.Now }()
+	dir := t.TempDir()
+	master := filepath.Join(dir, "master.json")
+	ex, _ := os.ReadFile("../../static/examples/example-borough.json")
+	os.WriteFile(master, ex, 0o644)
+	cut := filepath.Join(dir, "gp-a.json")
+	if code, _, errs := runCLI(t, "", "draft", master, "--author", "Dr A", "--role", "gp", "--id", "gp-a", "-o", cut); code != 0 {
+		t.Fatalf("jsna draft = %d %s", code, errs)
+	}
+	save := func(from, to string, at time.Time, f func(d *jsna.Document)) {
+		d, err := readDocument(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Draft.Save == "" {
+			t.Fatalf("%s has no save id: jsna draft must start the chain", from)
+		}
+		f(d)
+		jsna.StampSave(d, at) // as the app saves
+		if err := writeOut(nil, to, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wrong, right := filepath.Join(dir, "wrong.json"), filepath.Join(dir, "right.json")
+	save(cut, wrong, time.Date(2027, 11, 22, 10, 0, 0, 0, time.UTC), func(d *jsna.Document) { d.Wards[0].Needs[0].Size = 9 })
+	save(wrong, right, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), func(d *jsna.Document) { d.Wards[0].Needs[0].Size = 3 })
+	m1, m2 := filepath.Join(dir, "m1.json"), filepath.Join(dir, "m2.json")
+	if code, out, errs := runCLI(t, "", "merge", master, wrong, "-o", m1); code != 0 {
+		t.Fatalf("jsna merge (2027 save) = %d\n%s%s", code, out, errs)
+	}
+	code, out, errs := runCLI(t, "", "merge", m1, right, "-o", m2)
+	if code != 0 || strings.Contains(out, "superseded") || !strings.Contains(out, "1 taken") {
+		t.Fatalf("jsna merge (the later save) = %d\n%s%s", code, out, errs)
+	}
+	d, err := readDocument(m2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Wards[0].Needs[0].Size; got != 3 || len(d.Conflicts) != 0 {
+		t.Errorf("after the later save: size %v, %d conflicts; want 3 and none", got, len(d.Conflicts))
+	}
+}

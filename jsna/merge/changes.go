@@ -39,7 +39,7 @@ func (m *merger) findChanges() {
 // (MergedDraft.Changes), from which a later save's view is rebuilt.
 func (m *merger) draftChanges(x *draftSave) {
 	d := x.d
-	src := jsna.Source{Draft: d.Draft.ID, Author: d.Draft.Author, Role: d.Draft.Role, SavedAt: d.Draft.SavedAt, Sender: d.Draft.Sender}
+	src := jsna.Source{Draft: d.Draft.ID, Author: d.Draft.Author, Role: d.Draft.Role, SavedAt: d.Draft.SavedAt, Save: x.id, Sender: d.Draft.Sender}
 	base, known := m.bases(d.Draft.Base)
 	if !known {
 		base = m.cur
@@ -49,9 +49,9 @@ func (m *merger) draftChanges(x *draftSave) {
 	inDraft := draftScope(d)
 	dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
 	v := view{base: base, since: base.since}
-	if l, ok := m.last[d.Draft.ID]; ok && d.Draft.ID != "" && !l.tied && compareSaved(l.SavedAt, d.Draft.SavedAt) < 0 {
-		dr.Previous = l.Revision
-		v = continued(base, l.Changes, m.cur, func(p string) bool { return m.scope.covers(p) && inDraft(p) })
+	if x.prev != nil {
+		dr.Previous = x.prev.Revision
+		v = continued(base, x.prev.Changes, m.cur, func(p string) bool { return m.scope.covers(p) && inDraft(p) })
 	}
 	var wrote []jsna.PathValue
 	visit := func(p string) {

@@ -25,7 +25,7 @@ func newConflict(path, current string, cands []jsna.Candidate, kind string) jsna
 // replaces the earlier save's candidate, and candidates with the same
 // value become one. The open conflict keeps its kind and reason, and gets
 // a new id.
-func mergeConflicts(open, added []jsna.Conflict) []jsna.Conflict {
+func mergeConflicts(open, added []jsna.Conflict, earlier func(s, t jsna.Source) bool) []jsna.Conflict {
 	byPath := map[string]int{}
 	out := append([]jsna.Conflict(nil), open...)
 	for i, c := range out {
@@ -43,7 +43,7 @@ func mergeConflicts(open, added []jsna.Conflict) []jsna.Conflict {
 		for _, cand := range o.Candidates {
 			var by []jsna.Source
 			for _, s := range cand.By {
-				if !supersededBy(s, c) {
+				if !supersededBy(s, c, earlier) {
 					by = append(by, s)
 				}
 			}
@@ -62,10 +62,10 @@ func mergeConflicts(open, added []jsna.Conflict) []jsna.Conflict {
 
 // supersededBy reports whether s is an earlier save of a draft that
 // proposes a value in c.
-func supersededBy(s jsna.Source, c jsna.Conflict) bool {
+func supersededBy(s jsna.Source, c jsna.Conflict, earlier func(s, t jsna.Source) bool) bool {
 	for _, cand := range c.Candidates {
 		for _, t := range cand.By {
-			if t.Draft == s.Draft && compareSaved(s.SavedAt, t.SavedAt) < 0 {
+			if earlier(s, t) {
 				return true
 			}
 		}
@@ -93,7 +93,7 @@ func uniqueSources(s []jsna.Source) []jsna.Source {
 	seen := map[string]bool{}
 	var out []jsna.Source
 	for _, x := range s {
-		k := x.Draft + "\x00" + x.SavedAt
+		k := x.Draft + "\x00" + x.SavedAt + "\x00" + x.Save
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, x)

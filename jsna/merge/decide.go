@@ -181,7 +181,7 @@ func (m *merger) groupProposals(p string, ps []proposal, c string) proposals {
 			g.clean = false
 		}
 		g.known = g.known && pr.known
-		if i, open := m.openAt[p]; open && laterSave(pr.src, m.master.Conflicts[i]) {
+		if i, open := m.openAt[p]; open && m.laterSave(pr.src, m.master.Conflicts[i]) {
 			// The open conflict holds her earlier value: her new one
 			// replaces it there.
 			g.again = true

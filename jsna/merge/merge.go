@@ -19,6 +19,7 @@ type Report struct {
 	Conflicts  []jsna.Conflict  `json:"conflicts"`            // opened by this merge
 	Skipped    []string         `json:"skipped,omitempty"`    // ids of drafts merged before, with the same content
 	Superseded []SupersededSave `json:"superseded,omitempty"` // earlier saves a later save of the same draft stands for
+	Chain      []ChainNote      `json:"chain,omitempty"`      // links between saves that were not followed
 }
 
 // DraftReport is one draft's part in a merge. Previous is the revision of
@@ -41,8 +42,27 @@ type SupersededSave struct {
 	Draft    string `json:"draft"`
 	SavedAt  string `json:"saved_at,omitempty"`
 	Revision string `json:"revision"`
+	Save     string `json:"save,omitempty"` // its save id, where it has one
 	By       string `json:"by"`
 }
+
+// ChainNote is a save whose chain Merge did not follow, Kind saying why:
+// ChainOtherDraft, it names as continued (Other) a save of another draft;
+// ChainCycle, it names a save that continues it. The link is left out and
+// the save merged as concurrent with the saves it would have continued:
+// against their common ancestor, with conflicts where they differ.
+type ChainNote struct {
+	Draft string `json:"draft"`
+	Save  string `json:"save"`
+	Kind  string `json:"kind"`
+	Other string `json:"other"`
+}
+
+// Kinds of ChainNote.
+const (
+	ChainOtherDraft = "other-draft"
+	ChainCycle      = "cycle"
+)
 
 // Merge merges drafts into master, three-way and path by path, each draft
 // against the master revision it names as its base (found in master's
@@ -133,7 +153,7 @@ type merger struct {
 	// Step 1: the saves to merge, oldest first within a draft, and the
 	// earlier saves they stand for.
 	saves, superseded []draftSave
-	last              map[string]lastSave // draft id → its latest save merged before
+	chains            *chains // the saves with save ids, and what each continues
 
 	// Step 2: the wards in scope, the master's content there as paths,
 	// and each base revision's.

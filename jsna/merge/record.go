@@ -23,7 +23,7 @@ func (m *merger) record() *jsna.Document {
 	if len(m.saves)+len(m.superseded) > 0 {
 		out.History = append(append([]jsna.HistoryEntry(nil), m.master.History...), jsna.HistoryEntry{Revision: m.masterRev, SavedAt: m.opts.Now.UTC().Format(time.RFC3339), Undo: sortPathValues(undo)})
 	}
-	out.Conflicts = mergeConflicts(m.master.Conflicts, m.conflicts)
+	out.Conflicts = mergeConflicts(m.master.Conflicts, m.conflicts, m.earlier)
 	out.Tombstones = append(append([]jsna.Tombstone(nil), m.master.Tombstones...), m.tombstones()...)
 	out.Merged = m.mergedSaves()
 	out.Resolutions = m.master.Resolutions
@@ -97,26 +97,31 @@ func (m *merger) tombstones() []jsna.Tombstone {
 }
 
 // mergedSaves is the master's list of merged saves with this merge's
-// added. Only the latest merged saves of a draft keep their changes.
+// added. Only the latest merged saves of a draft keep their changes: a
+// save merged before loses them when a save merged now continues it (by
+// its chain, or for saves without save ids, by its saved_at).
 func (m *merger) mergedSaves() []jsna.MergedDraft {
-	newest := map[string]string{} // draft id → saved_at of its saves merged now
+	newest := map[string]string{} // draft id → saved_at of its saves without ids merged now
 	for _, x := range m.saves {
-		if x.d.Draft.ID != "" {
+		if x.d.Draft.ID != "" && !x.chained {
 			newest[x.d.Draft.ID] = x.d.Draft.SavedAt
 		}
 	}
 	out := make([]jsna.MergedDraft, 0, len(m.master.Merged)+len(m.saves)+len(m.superseded))
 	for _, md := range m.master.Merged {
-		if at, ok := newest[md.Draft]; ok && compareSaved(md.SavedAt, at) < 0 {
+		if at, ok := newest[md.Draft]; ok && md.Save == "" && compareSaved(md.SavedAt, at) < 0 {
+			md.Changes = nil
+		}
+		if md.Save != "" && m.continuedNow(md.Save) {
 			md.Changes = nil
 		}
 		out = append(out, md)
 	}
 	for _, x := range m.saves {
-		out = append(out, jsna.MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev, SavedAt: x.d.Draft.SavedAt, Changes: m.changes[x.rev]})
+		out = append(out, jsna.MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev, SavedAt: x.d.Draft.SavedAt, Save: x.id, Parent: x.parent(), Changes: m.changes[x.rev]})
 	}
 	for _, x := range m.superseded {
-		out = append(out, jsna.MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev, SavedAt: x.d.Draft.SavedAt})
+		out = append(out, jsna.MergedDraft{Draft: x.d.Draft.ID, Revision: x.rev, SavedAt: x.d.Draft.SavedAt, Save: x.id, Parent: x.parent()})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Draft != out[j].Draft {
@@ -125,4 +130,14 @@ func (m *merger) mergedSaves() []jsna.MergedDraft {
 		return out[i].Revision < out[j].Revision
 	})
 	return out
+}
+
+// continuedNow reports whether a save merged now continues save id.
+func (m *merger) continuedNow(id string) bool {
+	for _, x := range m.saves {
+		if x.chained && m.chains.continues(x.id, id) {
+			return true
+		}
+	}
+	return false
 }

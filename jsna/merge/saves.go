@@ -22,7 +22,6 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 	for _, md := range m.master.Merged {
 		merged[md.Draft+"\x00"+md.Revision] = true
 	}
-	m.last = latestSaves(m.master.Merged)
 	var all []draftSave
 	seen := map[string]bool{}
 	for i, d := range drafts {
@@ -43,25 +42,54 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 			return nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, m.master.ID)
 		}
 		seen[rev] = true
-		all = append(all, draftSave{d, rev, canon})
+		x := draftSave{d: d, rev: rev, canon: canon}
+		chainOf(&x)
+		all = append(all, x)
 	}
 	return all, nil
 }
 
 // orderSaves is the second half of step 1. It sorts the saves the same
 // way whatever order the caller gave them in (by draft id, then the saves
-// of each draft oldest first) and lets the latest save of each draft stand
-// for its earlier ones, which are reported as superseded. Saves of the
-// latest instant all stand, since none is known to be later; and a save
-// older than one merged before is superseded by that one.
+// of each draft oldest first), then decides which saves stand: the saves
+// of a chain (saves with a save id, as the app, jsna draft and the hub
+// client write them) by their chain (orderChained), older files without
+// save ids by their saved_at as before (orderByClock).
 func (m *merger) orderSaves(all []draftSave) {
-	sort.Slice(all, func(i, j int) bool {
-		a, b := all[i].d.Draft, all[j].d.Draft
-		if a.ID != b.ID {
-			return a.ID < b.ID
+	sort.Slice(all, func(i, j int) bool { return saveBefore(all[i], all[j]) })
+	var byClock, chained []draftSave
+	for _, x := range all {
+		if x.chained {
+			chained = append(chained, x)
+		} else {
+			byClock = append(byClock, x)
 		}
-		return savedBefore(a.SavedAt, all[i].rev, b.SavedAt, all[j].rev)
-	})
+	}
+	m.orderByClock(byClock)
+	m.orderChained(chained)
+	sort.Slice(m.saves, func(i, j int) bool { return saveBefore(m.saves[i], m.saves[j]) })
+}
+
+// saveBefore is the order the saves are merged in: by draft id, then by
+// saved_at (savedBefore). The order decides nothing but the order in
+// which texts are merged line by line, and makes it the same whatever
+// order the caller gave.
+func saveBefore(x, y draftSave) bool {
+	a, b := x.d.Draft, y.d.Draft
+	if a.ID != b.ID {
+		return a.ID < b.ID
+	}
+	return savedBefore(a.SavedAt, x.rev, b.SavedAt, y.rev)
+}
+
+// orderByClock decides which saves without save ids stand, by their
+// saved_at, as Merge did before saves had ids: the latest save of each
+// draft stands for its earlier ones, which are reported as superseded.
+// Saves of the latest instant all stand, since none is known to be later;
+// and a save older than one merged before is superseded by that one. A
+// save later than the draft's latest merged save is merged against it.
+func (m *merger) orderByClock(all []draftSave) {
+	last := latestSaves(m.master.Merged)
 	for i := 0; i < len(all); {
 		j := i + 1
 		if id := all[i].d.Draft.ID; id != "" {
@@ -74,24 +102,71 @@ func (m *merger) orderSaves(all []draftSave) {
 			first--
 		}
 		by := all[first].rev
-		if l, ok := m.last[all[i].d.Draft.ID]; ok && all[i].d.Draft.ID != "" && compareSaved(all[j-1].d.Draft.SavedAt, l.SavedAt) < 0 {
+		id := all[i].d.Draft.ID
+		l, merged := last[id]
+		if merged && id != "" && compareSaved(all[j-1].d.Draft.SavedAt, l.SavedAt) < 0 {
 			by, first = l.Revision, j // even the latest is older than a save merged before
 		}
-		m.saves = append(m.saves, all[first:j]...)
+		for _, x := range all[first:j] {
+			if merged && id != "" && !l.tied && compareSaved(l.SavedAt, x.d.Draft.SavedAt) < 0 {
+				x.prev = &l.MergedDraft
+			}
+			m.saves = append(m.saves, x)
+		}
 		for _, x := range all[i:first] {
-			m.superseded = append(m.superseded, x)
-			m.rep.Superseded = append(m.rep.Superseded, SupersededSave{Draft: x.d.Draft.ID, SavedAt: x.d.Draft.SavedAt, Revision: x.rev, By: by})
+			m.supersede(x, by)
 		}
 		i = j
 	}
 }
 
+// supersede records save x as stood for by the save whose revision is by.
+func (m *merger) supersede(x draftSave, by string) {
+	m.superseded = append(m.superseded, x)
+	m.rep.Superseded = append(m.rep.Superseded, SupersededSave{Draft: x.d.Draft.ID, SavedAt: x.d.Draft.SavedAt, Revision: x.rev, Save: x.id, By: by})
+}
+
 // draftSave is a draft given to Merge, with its revision and its
-// canonical encoding.
+// canonical encoding, and where it has a save id, its place in its
+// draft's chain.
 type draftSave struct {
 	d     *jsna.Document
 	rev   string
 	canon []byte
+
+	chained bool     // it has a save id: ordered by its chain
+	id      string   // its save id (jsna.SaveID, whatever the file says)
+	direct  []string // the saves it names as continued: parent first, then its ancestors
+	// prev is the save merged before that this one is merged against, the
+	// latest of its draft that it continues; nil to merge it against its
+	// base revision.
+	prev *jsna.MergedDraft
+}
+
+// parent is the save x continues directly, "" for none.
+func (x draftSave) parent() string {
+	if len(x.direct) == 0 {
+		return ""
+	}
+	return x.direct[0]
+}
+
+// chainOf fills in x's place in its draft's chain from its draft block. A
+// file whose save id is not its own (edited after it was saved, by hand or
+// by a tool that does not stamp saves) continues the save it claims to be.
+func chainOf(x *draftSave) {
+	dr := x.d.Draft
+	if dr.Save == "" && dr.Parent == "" {
+		return
+	}
+	x.chained, x.id = true, jsna.SaveID(x.d)
+	if dr.Save != "" && dr.Save != x.id {
+		x.direct = append(x.direct, dr.Save)
+	}
+	if dr.Parent != "" {
+		x.direct = append(x.direct, dr.Parent)
+	}
+	x.direct = append(x.direct, dr.Ancestors...)
 }
 
 // compareSaved compares two saves' saved_at as instants: -1 when at1 is
@@ -135,11 +210,12 @@ type lastSave struct {
 	tied bool
 }
 
-// latestSaves returns the latest merged save of each draft id.
+// latestSaves returns the latest merged save of each draft id, among the
+// saves without save ids (ordered by the clock).
 func latestSaves(merged []jsna.MergedDraft) map[string]lastSave {
 	last := map[string]lastSave{}
 	for _, m := range merged {
-		if m.Draft == "" {
+		if m.Draft == "" || m.Save != "" {
 			continue
 		}
 		l, ok := last[m.Draft]
@@ -163,10 +239,10 @@ func latestSaves(merged []jsna.MergedDraft) map[string]lastSave {
 
 // laterSave reports whether src is a later save of a draft that has an
 // earlier save among c's candidates.
-func laterSave(src jsna.Source, c jsna.Conflict) bool {
+func (m *merger) laterSave(src jsna.Source, c jsna.Conflict) bool {
 	for _, cand := range c.Candidates {
 		for _, s := range cand.By {
-			if s.Draft == src.Draft && compareSaved(s.SavedAt, src.SavedAt) < 0 {
+			if m.earlier(s, src) {
 				return true
 			}
 		}
