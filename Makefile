@@ -30,10 +30,19 @@ bench: node ## run the benchmarks (native, wasm under Node, headless Chromium) a
 	PATH="$(PATH):$(WASMDIR)" $(GO) run ./cmd/benchtable -o bench.json
 
 FUZZTIME ?= 60s
-fuzz: ## run every fuzz target for FUZZTIME each (default 60s); new crashers land in testdata/fuzz
-	@for t in $$(grep -ho '^func Fuzz[A-Za-z0-9]*' jsna/*_test.go | sed 's/func //' | sort -u); do \
-		echo "fuzz $$t"; $(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./jsna/ || exit 1; \
-	done
+# Every Fuzz function of every jsna package, as "dir/target", found in the test files.
+FUZZTARGETS = $(shell grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' jsna | sed 's|/[^/]*_test.go:func |/|' | sort -u)
+fuzz: ## run every fuzz target of jsna/... for FUZZTIME each (default 60s), all even when some fail, and list the failures; new crashers land in testdata/fuzz
+	@failed=""; \
+	for dt in $(FUZZTARGETS); do \
+		dir=$${dt%/*}; t=$${dt##*/}; \
+		echo "fuzz ./$$dir $$t"; \
+		$(GO) test -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) ./$$dir || failed="$$failed ./$$dir:$$t"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+		echo "fuzz: failed:"; for f in $$failed; do echo "  $$f"; done; exit 1; \
+	fi; \
+	echo "fuzz: all $(words $(FUZZTARGETS)) targets passed"
 
 wasm: node ## build the browser app into static/: app.wasm (+ .gz, .br), wasm_exec.js, stylesheet, version
 	GOOS=js GOARCH=wasm $(GO) build -tags validator_novalidatefn -ldflags="-s -w" -trimpath -o static/app.wasm ./wasm

@@ -153,6 +153,8 @@ func (dec *decoder) problem(path string, r gjson.Result, format string, args ...
 	dec.ps.AddAt(path, line, col, format, args...)
 }
 
+// value decodes r into v, by v's kind. A member of the wrong type is
+// reported at path and leaves v as it was.
 func (dec *decoder) value(path string, r gjson.Result, v reflect.Value) {
 	if r.Type == gjson.Null {
 		return // null is the same as absent: the zero value
@@ -184,6 +186,16 @@ func (dec *decoder) value(path string, r gjson.Result, v reflect.Value) {
 			dec.value(index(path, i), e, s.Index(i))
 		}
 		v.Set(s)
+	case reflect.Map:
+		dec.mapValue(path, r, v)
+	default:
+		dec.scalar(path, r, v)
+	}
+}
+
+// scalar decodes r into a string, number or boolean v.
+func (dec *decoder) scalar(path string, r gjson.Result, v reflect.Value) {
+	switch v.Kind() {
 	case reflect.String:
 		if r.Type != gjson.String {
 			dec.problem(path, r, "must be a string, got %s", kind(r))
@@ -218,27 +230,30 @@ func (dec *decoder) value(path string, r gjson.Result, v reflect.Value) {
 			return
 		}
 		v.SetBool(r.Type == gjson.True)
-	case reflect.Map:
-		// map[string]T with string keys: Extra-like free-form members.
-		if !r.IsObject() {
-			dec.problem(path, r, "must be an object, got %s", kind(r))
-			return
-		}
-		m := reflect.MakeMap(v.Type())
-		r.ForEach(func(k, e gjson.Result) bool {
-			ev := reflect.New(v.Type().Elem()).Elem()
-			if v.Type().Elem() == rawType {
-				ev.SetBytes(canonicalRaw(e))
-			} else {
-				dec.value(member(path, k.Str), e, ev)
-			}
-			m.SetMapIndex(reflect.ValueOf(k.Str).Convert(v.Type().Key()), ev)
-			return true
-		})
-		v.Set(m)
 	default:
 		dec.problem(path, r, "cannot be decoded into %s", v.Type())
 	}
+}
+
+// mapValue decodes the object r into a map[string]T v: free-form members
+// like Extra's, whose raw JSON is kept in canonical form when T is []byte.
+func (dec *decoder) mapValue(path string, r gjson.Result, v reflect.Value) {
+	if !r.IsObject() {
+		dec.problem(path, r, "must be an object, got %s", kind(r))
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	r.ForEach(func(k, e gjson.Result) bool {
+		ev := reflect.New(v.Type().Elem()).Elem()
+		if v.Type().Elem() == rawType {
+			ev.SetBytes(canonicalRaw(e))
+		} else {
+			dec.value(member(path, k.Str), e, ev)
+		}
+		m.SetMapIndex(reflect.ValueOf(k.Str).Convert(v.Type().Key()), ev)
+		return true
+	})
+	v.Set(m)
 }
 
 var rawType = reflect.TypeOf([]byte(nil))

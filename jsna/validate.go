@@ -44,12 +44,19 @@ var (
 // tags (validator/v10) and the rules that span fields: the format version,
 // GSS codes, unique keys, references to indicators that exist, counts
 // within denominators for proportions, intervals around their values and
-// Hanlon scores within 0–10. It returns an *Error listing every problem, in
-// document order, or nil.
+// Hanlon scores within 0–10. Names, ids and authors (every id, code and
+// key, every name and title, the draft's id, author and sender) must not
+// hold the bidirectional embedding, override or isolate controls U+202A to
+// U+202E and U+2066 to U+2069, which can disguise text; free text
+// (narrative, voice notes, descriptions, notes) is not checked, so text in
+// right-to-left scripts and the marks U+200E and U+200F are kept wherever
+// they are. It returns an *Error listing every problem, in document order,
+// or nil.
 func (d *Document) Validate() error {
 	var ps Problems
 	d.validateFields(&ps)
 	d.validateRules(&ps)
+	d.validateNames(&ps)
 	err := ps.Err()
 	if err != nil {
 		sortProblems(err.(*Error).Problems)

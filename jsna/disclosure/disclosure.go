@@ -76,41 +76,63 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 		threshold = DefaultThreshold
 	}
 	out := d.Clone()
-	t := float64(threshold)
 	rep := Report{Rule: disclosureRule(threshold, opts.ShowZero)}
+	inds, order := indicatorsByID(out)
+	cells := primarySuppression(out, inds, float64(threshold), opts.ShowZero)
+	groups := append(areaTotalGroups(out, cells), sharedDenominatorGroups(out, cells)...)
+	secondarySuppression(cells, groups)
+	rep.Suppressed = suppress(out, cells, inds, order, threshold)
+	return out, rep
+}
 
+// indicatorsByID indexes d's indicators by ID, with their places in
+// document order; of two indicators with one ID the first counts.
+func indicatorsByID(d *jsna.Document) (map[string]*jsna.Indicator, map[string]int) {
 	inds := make(map[string]*jsna.Indicator, len(d.Indicators))
 	order := make(map[string]int, len(d.Indicators))
-	for i := range out.Indicators {
-		if _, dup := inds[out.Indicators[i].ID]; !dup {
-			inds[out.Indicators[i].ID] = &out.Indicators[i]
-			order[out.Indicators[i].ID] = i
+	for i := range d.Indicators {
+		if _, dup := inds[d.Indicators[i].ID]; !dup {
+			inds[d.Indicators[i].ID] = &d.Indicators[i]
+			order[d.Indicators[i].ID] = i
 		}
 	}
+	return inds, order
+}
 
-	// The cells, with their effective counts.
-	type cell struct {
-		ward, val int
-		count     float64
-		known     bool // count given or implied
-		total     bool // the area's own row: a group total, not a member
-		reason    string
-	}
+// cell is one ward value, with its effective count and whether, and why,
+// it is suppressed.
+type cell struct {
+	ward, val int
+	count     float64
+	known     bool   // count given or implied
+	total     bool   // the area's own row: a group total, not a member
+	reason    string // SuppressedPrimary, SuppressedSecondary or ""
+}
+
+// primarySuppression lists every ward value of d as a cell, in document
+// order, and decides the primary suppression: a known count below t, and
+// above zero unless zero is not shown.
+func primarySuppression(d *jsna.Document, inds map[string]*jsna.Indicator, t float64, showZero bool) []cell {
 	var cells []cell
-	for wi := range out.Wards {
-		w := &out.Wards[wi]
-		total := w.Code == out.Area.Code || w.Code == out.Benchmark.Code
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		total := w.Code == d.Area.Code || w.Code == d.Benchmark.Code
 		for vi := range w.Values {
 			c := cell{ward: wi, val: vi, total: total}
 			c.count, c.known = effectiveCount(&w.Values[vi], inds[w.Values[vi].Indicator])
-			if c.known && (c.count > 0 && c.count < t || c.count == 0 && !opts.ShowZero) {
+			if c.known && (c.count > 0 && c.count < t || c.count == 0 && !showZero) {
 				c.reason = SuppressedPrimary
 			}
 			cells = append(cells, c)
 		}
 	}
+	return cells
+}
 
-	// Groups of cells that add up to a published total.
+// areaTotalGroups groups the ward cells (not the area's own rows) of each
+// indicator with more than one, in order of first appearance: their counts
+// add up to the published area count.
+func areaTotalGroups(d *jsna.Document, cells []cell) [][]int {
 	var groups [][]int
 	byIndicator := map[string][]int{}
 	var indOrder []string
@@ -118,7 +140,7 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 		if c.total {
 			continue
 		}
-		id := out.Wards[c.ward].Values[c.val].Indicator
+		id := d.Wards[c.ward].Values[c.val].Indicator
 		if _, ok := byIndicator[id]; !ok {
 			indOrder = append(indOrder, id)
 		}
@@ -129,8 +151,16 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 			groups = append(groups, byIndicator[id])
 		}
 	}
-	for wi := range out.Wards {
-		w := &out.Wards[wi]
+	return groups
+}
+
+// sharedDenominatorGroups groups, ward by ward, the cells with a count and
+// denominator that share their denominator, where there are two or more and
+// their counts add up to the denominator or to the ward's population.
+func sharedDenominatorGroups(d *jsna.Document, cells []cell) [][]int {
+	var groups [][]int
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
 		byDen := map[float64][]int{}
 		var dens []float64
 		for k, c := range cells {
@@ -160,7 +190,14 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 			}
 		}
 	}
+	return groups
+}
 
+// secondarySuppression decides the secondary suppression, repeating until
+// nothing changes: in a group with exactly one suppressed cell and no cell
+// of unknown count, the unsuppressed cell with the smallest count (the
+// first of equal ones) is suppressed too.
+func secondarySuppression(cells []cell, groups [][]int) {
 	for changed := true; changed; {
 		changed = false
 		for _, g := range groups {
@@ -181,7 +218,11 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 			}
 		}
 	}
+}
 
+// suppress removes from d the numbers of the suppressed cells, says why in
+// their Notes, and lists them in document order of wards and indicators.
+func suppress(d *jsna.Document, cells []cell, inds map[string]*jsna.Indicator, order map[string]int, threshold int) []SuppressedCell {
 	type listedCell struct {
 		ward, ind int
 		SuppressedCell
@@ -191,10 +232,10 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 		if c.reason == "" {
 			continue
 		}
-		w := &out.Wards[c.ward]
+		w := &d.Wards[c.ward]
 		v := &w.Values[c.val]
 		ind := inds[v.Indicator]
-		if ind != nil && ind.Method == jsna.MethodProportion && v.Denominator != nil && *v.Denominator < t {
+		if ind != nil && ind.Method == jsna.MethodProportion && v.Denominator != nil && *v.Denominator < float64(threshold) {
 			v.Denominator = nil
 		}
 		v.Count, v.Value, v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil, nil, nil
@@ -209,10 +250,11 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 		a, b := listed[i], listed[j]
 		return a.ward < b.ward || a.ward == b.ward && a.ind < b.ind
 	})
+	var out []SuppressedCell
 	for _, l := range listed {
-		rep.Suppressed = append(rep.Suppressed, l.SuppressedCell)
+		out = append(out, l.SuppressedCell)
 	}
-	return out, rep
+	return out
 }
 
 // effectiveCount is a value's count, or the count a proportion or crude

@@ -166,37 +166,63 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	if err != nil {
 		return nil, err
 	}
-	nInd := len(d.Indicators)
 	s := &Scores{
 		Confidence: conf,
 		Benchmark:  d.Benchmark,
-		Indicators: make([]IndicatorScore, nInd),
+		Indicators: make([]IndicatorScore, len(d.Indicators)),
 		Wards:      make([]WardScore, len(d.Wards)),
 		NeedIndex:  NeedIndexFormula,
 		Needs:      needs,
 	}
-	indexOf := make(map[string]int, nInd)
-	var domains []string
-	domainOf := make([]int, nInd)
+	l := newLayout(s, d)
+	spineValues := scoreValues(s, d, l)
+	placeOnSpines(s, d, l, spineValues)
+	rankWards(s)
+	s.byCode = make(map[string]int, len(s.Wards))
+	for i := len(s.Wards) - 1; i >= 0; i-- {
+		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
+	}
+	return s, nil
+}
+
+// layout is where a document's indicators go in the scores: the index of
+// each indicator ID (the first of a repeated ID), the domains in order of
+// first appearance, and each indicator's domain.
+type layout struct {
+	indexOf  map[string]int
+	domains  []string
+	domainOf []int
+}
+
+// newLayout lays out d's indicators and fills s.Indicators.
+func newLayout(s *Scores, d *jsna.Document) *layout {
+	l := &layout{indexOf: make(map[string]int, len(d.Indicators)), domainOf: make([]int, len(d.Indicators))}
 	domainIndex := map[string]int{}
 	for i, ind := range d.Indicators {
-		if _, dup := indexOf[ind.ID]; !dup {
-			indexOf[ind.ID] = i
+		if _, dup := l.indexOf[ind.ID]; !dup {
+			l.indexOf[ind.ID] = i
 		}
 		di, ok := domainIndex[ind.Domain]
 		if !ok {
-			di = len(domains)
+			di = len(l.domains)
 			domainIndex[ind.Domain] = di
-			domains = append(domains, ind.Domain)
+			l.domains = append(l.domains, ind.Domain)
 		}
-		domainOf[i] = di
+		l.domainOf[i] = di
 		s.Indicators[i] = IndicatorScore{
 			Indicator: ind.ID, Name: ind.Name, Domain: ind.Domain, Method: ind.Method, Polarity: ind.Polarity,
 			Unit: ind.Unit, Multiplier: ind.EffectiveMultiplier(), Benchmark: copyPtr(ind.BenchmarkValue),
 		}
 	}
+	return l
+}
 
-	// Pass 1: values, intervals and comparisons.
+// scoreValues is the first pass: each ward's value, interval and comparison
+// for every indicator (the first value of an indicator in a ward counts; a
+// ward without one gets "no value"). It returns, per indicator, the values
+// its spine is drawn over: every ward's but the benchmark ward's.
+func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
+	nInd := len(d.Indicators)
 	spineValues := make([][]float64, nInd)
 	for i := range spineValues {
 		spineValues[i] = make([]float64, 0, len(d.Wards))
@@ -205,21 +231,22 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	// One allocation each for every ward's value scores, domain counts and
 	// numbers (count, denominator, value, lower, upper and spine position
 	// per value), which the ValueScores' pointers point into.
+	nDom := len(l.domains)
 	allValues := make([]ValueScore, len(d.Wards)*nInd)
-	allDomains := make([]DomainCount, len(d.Wards)*len(domains))
+	allDomains := make([]DomainCount, len(d.Wards)*nDom)
 	allNumbers := make([]float64, len(d.Wards)*nInd*6)
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
 		ws.Code, ws.Name = w.Code, w.Name
 		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
-		ws.Domains = allDomains[wi*len(domains) : (wi+1)*len(domains) : (wi+1)*len(domains)]
+		ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
 		slab := allNumbers[wi*nInd*6 : (wi+1)*nInd*6]
 		for i := range found {
 			found[i] = -1
 		}
 		for vi := range w.Values {
-			if i, ok := indexOf[w.Values[vi].Indicator]; ok && found[i] < 0 {
+			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok && found[i] < 0 {
 				found[i] = vi
 			}
 		}
@@ -232,20 +259,25 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 				vs.Note = "no value"
 				continue
 			}
-			scoreValue(vs, &d.Indicators[i], &w.Values[found[i]], conf, self, slab[6*i:6*i+6])
+			scoreValue(vs, &d.Indicators[i], &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
 			if vs.Value != nil && !self {
 				spineValues[i] = append(spineValues[i], *vs.Value)
 			}
 		}
 	}
+	return spineValues
+}
 
-	// Pass 2: spines, positions, summaries and the need index.
+// placeOnSpines is the second pass: each indicator's spine over
+// spineValues, each ward value's position on it, the ward's counts by
+// domain and in total, and its need index (NeedIndexFormula).
+func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
 	for i, ind := range d.Indicators {
 		s.Indicators[i].Spine = stats.NewSpine(ind.ID, spineValues[i], ind.BenchmarkValue, ind.Polarity)
 	}
 	for wi := range s.Wards {
 		ws := &s.Wards[wi]
-		for di, name := range domains {
+		for di, name := range l.domains {
 			ws.Domains[di].Domain = name
 		}
 		for i := range ws.Values {
@@ -259,16 +291,10 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 					ws.NeedIndex += 1 + math.Min(1, 2*math.Abs(at-0.5))
 				}
 			}
-			ws.Domains[domainOf[i]].add(vs.Comparison)
+			ws.Domains[l.domainOf[i]].add(vs.Comparison)
 			ws.Total.add(vs.Comparison)
 		}
 	}
-	rankWards(s)
-	s.byCode = make(map[string]int, len(s.Wards))
-	for i := len(s.Wards) - 1; i >= 0; i-- {
-		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
-	}
-	return s, nil
 }
 
 // scoreValue fills vs from the file's value v. slab holds six numbers the

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -162,15 +163,21 @@ func (t *table) cell(k int, name string) (string, bool) {
 	return strings.TrimSpace(t.rows[k][i]), true
 }
 
-// number parses row k's cell in the named column. An empty cell, or an
-// absent column, is missing: ok is false and err nil.
+// number parses row k's cell in the named column, trimmed of spaces. An
+// empty cell, or an absent column, is missing: ok is false and err nil. A
+// cell of only spaces is not empty but not a number either, and is an
+// error like any other non-number.
 func (t *table) number(k int, name string) (x float64, ok bool, err error) {
-	s, present := t.cell(k, name)
-	if !present || s == "" {
+	i, present := t.col[name]
+	if !present || t.rows[k][i] == "" {
 		return 0, false, nil
 	}
+	s := strings.TrimSpace(t.rows[k][i])
 	x, perr := strconv.ParseFloat(s, 64)
-	if perr != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	if s == "" || perr != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		if s == "" {
+			s = t.rows[k][i]
+		}
 		return 0, false, &CSVError{Line: t.lines[k], Column: name, Err: fmt.Errorf("%q is not a number", s)}
 	}
 	return x, true, nil
@@ -181,6 +188,34 @@ func (t *table) errorf(k int, column string, err error) error {
 }
 
 func formatNumber(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// writeRow writes one row of an output table, each cell made safe for a
+// spreadsheet (spreadsheetCell). cells is modified.
+func writeRow(cw *csv.Writer, cells []string) {
+	for i, c := range cells {
+		cells[i] = spreadsheetCell(c)
+	}
+	cw.Write(cells)
+}
+
+// decimalRE matches a decimal number as a spreadsheet reads one: a sign,
+// digits with a decimal point, and an exponent, each optional.
+var decimalRE = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+
+// spreadsheetCell returns c, or, when c is text that a spreadsheet would
+// evaluate as a formula, c with a single quote before it (OWASP's rule
+// against CSV injection): text that starts with =, +, -, @, a tab or a
+// carriage return. A decimal number, such as -1.5 or +2e-3, with or without
+// spaces around it, is not text and stays as it is.
+func spreadsheetCell(c string) string {
+	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+		return c
+	}
+	if decimalRE.MatchString(strings.Trim(c, " ")) {
+		return c
+	}
+	return "'" + c
+}
 
 // WriteCITable reads a CSV table of the given method's inputs from r and
 // writes the values and confidence intervals to w, as `jsna ci` does:
@@ -202,8 +237,14 @@ func formatNumber(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64)
 // missing, and so are the cells computed from it: a row with an empty
 // count or denominator gets empty value, lower and upper; a group with a
 // missing band gets empty results; a mean ignores empty values. A DSR of
-// fewer than 10 events is left empty, as phe_dsr does. Numbers are written
-// with full float64 precision (strconv 'g', -1).
+// fewer than 10 events is left empty, as phe_dsr does. A cell of only
+// spaces is not empty: in a number column it is an error like any other
+// non-number. Numbers are written with full float64 precision (strconv
+// 'g', -1). Text cells (the input's, the header's and group names) that
+// start with =, +, -, @, a tab or a carriage return are written with a
+// single quote before them, so that a spreadsheet opening the output does
+// not evaluate them as formulas; numbers, negative ones too, are written as
+// numbers.
 //
 // A malformed table or cell, or a value the method cannot take (a
 // negative count, a zero denominator, a count above the denominator of a
@@ -262,7 +303,7 @@ func WriteCITable(w io.Writer, r io.Reader, method string, opts CSVOptions) erro
 }
 
 func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) error {
-	cw.Write(append(append([]string(nil), t.header...), "value", "lower", "upper"))
+	writeRow(cw, append(append([]string(nil), t.header...), "value", "lower", "upper"))
 	for k, row := range t.rows {
 		rowConf, rowMult := conf, mult
 		if x, ok, err := t.number(k, "confidence"); err != nil {
@@ -301,7 +342,7 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 		}
 		out := append([]string(nil), row...)
 		if !okC || !okD {
-			cw.Write(append(out, "", "", ""))
+			writeRow(cw, append(out, "", "", ""))
 			continue
 		}
 		var iv Interval
@@ -317,7 +358,7 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 			}
 			return t.errorf(k, col, err)
 		}
-		cw.Write(append(out, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)))
+		writeRow(cw, append(out, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)))
 	}
 	return nil
 }
@@ -336,7 +377,7 @@ func (t *table) groups() (names []string, rows map[string][]int) {
 }
 
 func writeDSR(cw *csv.Writer, t *table, conf, mult float64) error {
-	cw.Write([]string{"group", "count", "denominator", "value", "lower", "upper"})
+	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper"})
 	names, rows := t.groups()
 	for _, g := range names {
 		var bands []AgeBand
@@ -378,24 +419,24 @@ func writeDSR(cw *csv.Writer, t *table, conf, mult float64) error {
 			bands = append(bands, b)
 		}
 		if !complete {
-			cw.Write([]string{g, "", "", "", "", ""})
+			writeRow(cw, []string{g, "", "", "", "", ""})
 			continue
 		}
 		iv, err := DSRCI(bands, conf, mult)
 		switch {
 		case errors.Is(err, ErrTooFewEvents):
-			cw.Write([]string{g, formatNumber(count), formatNumber(den), "", "", ""})
+			writeRow(cw, []string{g, formatNumber(count), formatNumber(den), "", "", ""})
 			continue
 		case err != nil:
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		cw.Write([]string{g, formatNumber(count), formatNumber(den), formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
+		writeRow(cw, []string{g, formatNumber(count), formatNumber(den), formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
 	}
 	return nil
 }
 
 func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
-	cw.Write([]string{"group", "observed", "expected", "value", "lower", "upper"})
+	writeRow(cw, []string{"group", "observed", "expected", "value", "lower", "upper"})
 	names, rows := t.groups()
 	cols := []string{"count", "denominator", "reference_count", "reference_denominator"}
 	for _, g := range names {
@@ -427,20 +468,20 @@ func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
 			bands = append(bands, ISRBand{x[0], x[1], x[2], x[3]})
 		}
 		if !complete {
-			cw.Write([]string{g, "", "", "", "", ""})
+			writeRow(cw, []string{g, "", "", "", "", ""})
 			continue
 		}
 		r, err := ISRCI(bands, conf, mult)
 		if err != nil {
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		cw.Write([]string{g, formatNumber(r.Observed), formatNumber(r.Expected), formatNumber(r.Value), formatNumber(r.Lower), formatNumber(r.Upper)})
+		writeRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected), formatNumber(r.Value), formatNumber(r.Lower), formatNumber(r.Upper)})
 	}
 	return nil
 }
 
 func writeMean(cw *csv.Writer, t *table, conf float64) error {
-	cw.Write([]string{"group", "count", "value", "lower", "upper"})
+	writeRow(cw, []string{"group", "count", "value", "lower", "upper"})
 	names, rows := t.groups()
 	for _, g := range names {
 		var values []float64
@@ -456,18 +497,18 @@ func writeMean(cw *csv.Writer, t *table, conf float64) error {
 		n := formatNumber(float64(len(values)))
 		switch len(values) {
 		case 0:
-			cw.Write([]string{g, n, "", "", ""})
+			writeRow(cw, []string{g, n, "", "", ""})
 			continue
 		case 1:
 			// One value is its own mean, with no interval.
-			cw.Write([]string{g, n, formatNumber(values[0]), "", ""})
+			writeRow(cw, []string{g, n, formatNumber(values[0]), "", ""})
 			continue
 		}
 		iv, _, err := MeanCI(values, conf)
 		if err != nil {
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		cw.Write([]string{g, n, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
+		writeRow(cw, []string{g, n, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
 	}
 	return nil
 }
@@ -478,7 +519,9 @@ func writeMean(cw *csv.Writer, t *table, conf float64) error {
 // Compare's result, "not compared" where the value, an interval end, the
 // benchmark or the polarity is empty. A polarity must be one of
 // lower-is-better, higher-is-better, no-judgement and not-applicable. On a
-// bad cell nothing is written and the error names its line and column.
+// bad cell (a cell of only spaces in a number column is one) nothing is
+// written and the error names its line and column. Text cells are written
+// safe for spreadsheets, as by WriteCITable.
 func WriteComparisonTable(w io.Writer, r io.Reader) error {
 	t, err := readTable(r, []string{"value", "lower", "upper", "benchmark", "polarity"}, []string{"comparison"})
 	if err != nil {
@@ -486,7 +529,7 @@ func WriteComparisonTable(w io.Writer, r io.Reader) error {
 	}
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
-	cw.Write(append(append([]string(nil), t.header...), "comparison"))
+	writeRow(cw, append(append([]string(nil), t.header...), "comparison"))
 	for k, row := range t.rows {
 		var ptrs [6]*float64
 		for i, col := range []string{"value", "lower", "upper", "benchmark", "lower998", "upper998"} {
@@ -514,7 +557,7 @@ func WriteComparisonTable(w io.Writer, r io.Reader) error {
 		if ptrs[0] != nil {
 			c = Compare(ptrs[1], ptrs[2], ptrs[4], ptrs[5], ptrs[3], pol)
 		}
-		cw.Write(append(append([]string(nil), row...), string(c)))
+		writeRow(cw, append(append([]string(nil), row...), string(c)))
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

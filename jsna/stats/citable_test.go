@@ -135,6 +135,10 @@ func TestWriteCITableErrors(t *testing.T) {
 		{"isr zero reference", "isr", "group,count,denominator,reference_count,reference_denominator\na,3,10,5,0\n", "jsna: line 2, column reference_denominator: denominator is zero (reference count 5)"},
 		{"isr zero expected", "isr", "group,count,denominator,reference_count,reference_denominator\na,3,0,5,100\n", `jsna: line 2: group "a": expected count is zero (observed 3)`},
 		{"mean not a number", "mean", "group,value\na,1\na,one\n", `jsna: line 3, column value: "one" is not a number`},
+		{"spaces as a count", "proportion", "count,denominator\n1,10\n  ,10\n", `jsna: line 3, column count: "  " is not a number`},
+		{"tab as a confidence", "rate", "count,denominator,confidence\n1,10,\t\n", `jsna: line 2, column confidence: "\t" is not a number`},
+		{"spaces as a dsr standard", "dsr", "group,count,denominator,standard\na,3,10, \n", `jsna: line 2, column standard: " " is not a number`},
+		{"spaces as a mean value", "mean", "group,value\na,1\na, \n", `jsna: line 3, column value: " " is not a number`},
 	}
 	for _, c := range tests {
 		t.Run(c.name, func(t *testing.T) {
@@ -185,6 +189,7 @@ func TestWriteComparisonTable(t *testing.T) {
 			`jsna: line 2, column polarity: "up" is not a polarity (lower-is-better, higher-is-better, no-judgement, not-applicable)`},
 		{"crossed interval", "value,lower,upper,benchmark,polarity\n1,2,0,1,no-judgement\n", "jsna: line 2, column lower: lower 2 is above upper 0"},
 		{"missing column", "value,lower,upper,polarity\n", "jsna: line 1: missing column benchmark (the input needs columns value,lower,upper,benchmark,polarity)"},
+		{"spaces as a value", "value,lower,upper,benchmark,polarity\n   ,0,2,1,no-judgement\n", `jsna: line 2, column value: "   " is not a number`},
 	} {
 		out.Reset()
 		err := WriteComparisonTable(&out, strings.NewReader(c.in))
@@ -194,9 +199,75 @@ func TestWriteComparisonTable(t *testing.T) {
 	}
 }
 
+// TestCITableSpreadsheetSafe checks that text cells a spreadsheet would
+// evaluate (OWASP's CSV injection: starting with = + - @, a tab or a
+// carriage return) are written after a single quote, and that numbers,
+// negative ones too, are written as they are.
+func TestCITableSpreadsheetSafe(t *testing.T) {
+	tests := []struct {
+		name, method, in, want string
+	}{
+		{"proportion", "proportion",
+			"@area,count,denominator\n" +
+				"\"=HYPERLINK(\"\"http://x\"\")\",1,10\n" +
+				"+cmd,1,10\n" +
+				"-2+3,1,10\n" +
+				"@SUM(A1),1,10\n" +
+				"\"\tTab\",1,10\n" +
+				"\"\rCR\",1,10\n" +
+				"-1.5,1,10\n" +
+				"+2e-3,1,10\n" +
+				"\" -7 \",1,10\n" +
+				"-,1,10\n" +
+				"a=b,1,10\n",
+			"'@area,count,denominator,value,lower,upper\n" +
+				"\"'=HYPERLINK(\"\"http://x\"\")\",1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"'+cmd,1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"'-2+3,1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"'@SUM(A1),1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"'\tTab,1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"\"'\rCR\",1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"-1.5,1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"+2e-3,1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"\" -7 \",1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"'-,1,10,10,1.7876213095072906,40.41500267952385\n" +
+				"a=b,1,10,10,1.7876213095072906,40.41500267952385\n"},
+		{"mean with negative values", "mean",
+			"group,value\n=1+1,-1.5\n=1+1,-2.5\n=1+1,-0.5\n-3,-4\n",
+			"group,count,value,lower,upper\n" +
+				"'=1+1,3,-1.5,-3.9841377117503294,0.9841377117503294\n" +
+				"-3,1,-4,,\n"},
+	}
+	for _, c := range tests {
+		t.Run(c.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := WriteCITable(&out, strings.NewReader(c.in), c.method, CSVOptions{}); err != nil {
+				t.Fatalf("WriteCITable(%s): %v", c.name, err)
+			}
+			if !sameCSV(out.String(), c.want) {
+				t.Errorf("WriteCITable(%s) =\n%q\nwant\n%q", c.name, out.String(), c.want)
+			}
+		})
+	}
+	in := "area,value,lower,upper,benchmark,polarity\n" +
+		"=cmd|' /C calc'!A0,-1.5,-2,-1,0,lower-is-better\n" +
+		"-5,-1.5,-2,-1,0,higher-is-better\n"
+	want := "area,value,lower,upper,benchmark,polarity,comparison\n" +
+		"'=cmd|' /C calc'!A0,-1.5,-2,-1,0,lower-is-better,better\n" +
+		"-5,-1.5,-2,-1,0,higher-is-better,worse\n"
+	var out bytes.Buffer
+	if err := WriteComparisonTable(&out, strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != want {
+		t.Errorf("WriteComparisonTable =\n%q\nwant\n%q", out.String(), want)
+	}
+}
+
 // FuzzCITable feeds arbitrary CSV to every method. The reader must never
 // panic; when it succeeds, the output is CSV whose rows all have the
-// header's width, and every non-empty number cell parses.
+// header's width, every non-empty number cell parses, and no text cell
+// would be evaluated by a spreadsheet.
 func FuzzCITable(f *testing.F) {
 	f.Add("proportion", "count,denominator\n65,100\n,3\n0,0\n")
 	f.Add("rate", "count,denominator,confidence,multiplier\n9,3456,0.998,100\n")
@@ -224,6 +295,13 @@ func FuzzCITable(f *testing.F) {
 		}
 		if len(recs) == 0 {
 			t.Fatalf("no header in the output")
+		}
+		for _, r := range recs {
+			for _, cell := range r {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !decimalRE.MatchString(strings.Trim(cell, " ")) {
+					t.Fatalf("output cell %q would be evaluated by a spreadsheet", cell)
+				}
+			}
 		}
 		for i, name := range recs[0] {
 			if name != "value" && name != "lower" && name != "upper" {

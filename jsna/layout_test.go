@@ -1,0 +1,79 @@
+package jsna_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/wardwise/wardwise"
+
+// layout is the packages of jsna and, for each, the packages of the module
+// it may depend on, directly or not. Dependencies point one way: the
+// methods (jsna/stats) use nothing of the document, the document (jsna)
+// only the methods, and the jobs built on the document no one another.
+var layout = map[string][]string{
+	"jsna/stats":      {},
+	"jsna":            {"jsna/stats"},
+	"jsna/importer":   {"jsna", "jsna/stats"},
+	"jsna/score":      {"jsna", "jsna/stats"},
+	"jsna/disclosure": {"jsna", "jsna/stats"},
+	"jsna/merge":      {"jsna", "jsna/stats"},
+	"jsna/example":    {"jsna", "jsna/stats"},
+}
+
+// TestLayout checks, with go list, that every jsna package depends only on
+// the module packages layout allows, and that none reaches syscall/js.
+func TestLayout(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("go list cannot run under GOOS=js; the host tests check the layout")
+	}
+	out, err := exec.Command("go", "list", "-json=ImportPath,Deps", "./...").Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("go list: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	seen := map[string]bool{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			ImportPath string
+			Deps       []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("go list output: %v", err)
+		}
+		name := strings.TrimPrefix(p.ImportPath, module+"/")
+		allowed, ok := layout[name]
+		if !ok {
+			t.Errorf("package %s is not in layout_test.go: add it with the packages it may use", name)
+			continue
+		}
+		seen[name] = true
+		for _, dep := range p.Deps {
+			if dep == "syscall/js" {
+				t.Errorf("%s depends on syscall/js: jsna must build and test on the host", name)
+			}
+			mod, ok := strings.CutPrefix(dep, module+"/")
+			if ok && !slices.Contains(allowed, mod) {
+				t.Errorf("%s depends on %s; it may use only %v of the module", name, mod, allowed)
+			}
+		}
+	}
+	for name := range layout {
+		if !seen[name] {
+			t.Errorf("go list did not list %s", name)
+		}
+	}
+}
