@@ -7,7 +7,7 @@ import "github.com/wardwise/wardwise/jsna/stats"
 const Format = "jsna/1"
 
 // Document is one joint strategic needs assessment: a master, or a draft of
-// one when Draft is set. Its JSON form is described in DESIGN.md ("jsna/1").
+// one when Draft is set. Its JSON form is described in docs/design.md ("The document format jsna/1").
 //
 // Every record type carries an Extra field holding the members this version
 // does not know. Decode fills it and Encode writes it back, so a file written
