@@ -88,7 +88,12 @@ type Indicator struct {
 	Period         string   `json:"period,omitempty" validate:"max=100"`
 	Source         string   `json:"source,omitempty" validate:"max=500"`
 	BenchmarkValue *float64 `json:"benchmark_value,omitempty"`
-	Extra          Extra    `json:"-"`
+	// PartOf lists the indicators whose counts include this one's (deaths
+	// under 75 are part of deaths at all ages), so that disclosure control
+	// can see a small count left by subtraction. The built-in Local Health
+	// indicators declare theirs in KnownParts.
+	PartOf []string `json:"part_of,omitempty" validate:"max=20,dive,max=100"`
+	Extra  Extra    `json:"-"`
 }
 
 // Ward is one electoral ward and everything the assessment says about it.

@@ -98,3 +98,23 @@ func KnownIndicator(id string) (Indicator, bool) {
 	}
 	return knownIndicators[i], true
 }
+
+// knownParts are the nested pairs among the built-in indicators: for each,
+// the indicators whose observed counts include its own. Admissions for a
+// cause are part of all emergency (or elective) admissions, a cancer of
+// all cancers, deaths under 65 of deaths under 75 and of deaths at all
+// ages, a cause of death of its group of causes. Local Health publishes
+// the ratios, but a file may carry the observed counts with them.
+var knownParts = map[string][]string{
+	"93229": {"93227"}, "93231": {"93227"}, "93232": {"93229", "93227"}, "93233": {"93227"},
+	"93239": {"93227"}, "93241": {"93227"},
+	"93230": {"93228"}, "93242": {"93228"}, "93243": {"93228"},
+	"93235": {"93234"}, "93236": {"93234"}, "93237": {"93234"}, "93238": {"93234"},
+	"93251": {"93252", "93250"}, "93252": {"93250"}, "93253": {"93250"}, "93254": {"93253", "93252"},
+	"93255": {"93250"}, "93256": {"93255", "93252"}, "93257": {"93255"}, "93258": {"93257", "93256"},
+	"93259": {"93255"}, "93260": {"93250"}, "93267": {"93252"},
+}
+
+// KnownParts returns the built-in indicators whose counts include those of
+// the built-in indicator id (see Indicator.PartOf), or nil.
+func KnownParts(id string) []string { return knownParts[id] }

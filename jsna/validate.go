@@ -146,6 +146,17 @@ func (d *Document) validateRules(ps *Problems) {
 		indicatorAt[ind.ID] = i
 		indicators[ind.ID] = ind
 	}
+	for i := range d.Indicators {
+		for k, whole := range d.Indicators[i].PartOf {
+			p := index(member(index("indicators", i), "part_of"), k)
+			switch {
+			case whole == d.Indicators[i].ID:
+				ps.Add(p, "indicator %q cannot be part of itself", whole)
+			case indicators[whole] == nil:
+				ps.Add(p, "indicator %q is not in the document's indicators", whole)
+			}
+		}
+	}
 
 	wardAt := make(map[string]int, len(d.Wards))
 	for i := range d.Wards {

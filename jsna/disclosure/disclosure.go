@@ -4,22 +4,66 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
 )
 
 // DefaultThreshold is the disclosure threshold used when none is given:
-// counts 1–4 are suppressed, as in the NHS Digital / OHID small-number
-// rules for published health statistics.
+// counts 1–4 (and 0, unless shown) are suppressed. It is Wardwise's
+// default, not a publisher's rule: a deployer names her own rule
+// (Options.Name) or takes a preset.
 const DefaultThreshold = 5
+
+// Presets are published rules Disclose applies as they are written.
+const (
+	// PresetNHSEnglandHES is the disclosure control methodology of NHS
+	// England's (formerly NHS Digital's) secondary care outputs, Hospital
+	// Episode Statistics and the Emergency Care Data Set, in use since
+	// September 2018 ("Disclosure control methodology for HES and ECDS"):
+	// below national level a count of 0 is shown, counts 1–7 are
+	// suppressed, and every other count is rounded to the nearest 5;
+	// percentages are calculated from the rounded numerator and
+	// denominator; complex calculations (standardised rates and ratios,
+	// confidence intervals) need no further control.
+	PresetNHSEnglandHES = "nhs-england-hes"
+)
 
 // Options sets the disclosure control rule for published output.
 type Options struct {
+	// Preset names a published rule (PresetNHSEnglandHES); it sets the
+	// threshold, zeros and rounding, and the other fields are ignored.
+	// Empty for a custom rule.
+	Preset string
 	// Threshold: counts below it are suppressed; 0 means
 	// DefaultThreshold (5), so counts 1–4.
 	Threshold int
 	// ShowZero shows a count of 0 as 0; otherwise 0 is suppressed too.
 	ShowZero bool
+	// Name is the name of a custom rule as the deployer calls it (her
+	// organisation's small-number policy), written into the rule.
+	Name string
+}
+
+// rule is the rule Disclose applies: Options resolved.
+type rule struct {
+	name      string // the preset's or the deployer's name; "" for Wardwise's default
+	preset    string
+	threshold int
+	showZero  bool
+	round     int // published counts rounded to the nearest multiple; 0 for none
+}
+
+func (o Options) rule() rule {
+	if o.Preset == PresetNHSEnglandHES {
+		return rule{name: "NHS England's disclosure control methodology for Hospital Episode Statistics (HES) and the Emergency Care Data Set (ECDS), since September 2018",
+			preset: o.Preset, threshold: 8, showZero: true, round: 5}
+	}
+	r := rule{name: o.Name, threshold: o.Threshold, showZero: o.ShowZero}
+	if r.threshold <= 0 {
+		r.threshold = DefaultThreshold
+	}
+	return r
 }
 
 // SuppressedCell is one ward value that Disclose removed.
@@ -32,6 +76,10 @@ type SuppressedCell struct {
 // Report says what Disclose did.
 type Report struct {
 	Rule       string           `json:"rule"` // the rule applied, in English, written into the output
+	Preset     string           `json:"preset,omitempty"`
+	Threshold  int              `json:"threshold"` // counts below it were suppressed
+	ShowZero   bool             `json:"show_zero,omitempty"`
+	Round      int              `json:"round,omitempty"` // other counts rounded to the nearest multiple
 	Suppressed []SuppressedCell `json:"suppressed,omitempty"`
 }
 
@@ -47,8 +95,10 @@ const (
 //
 // Primary suppression. A ward value whose count is below the threshold
 // (and above zero, or zero too unless ShowZero) is suppressed. Where the
-// file gives no count, the count a proportion or crude rate implies
-// (value/multiplier × denominator) is used.
+// file gives no count, the count the value implies with its denominator
+// (value/multiplier × denominator, for proportions, crude rates and
+// ratios) is used, and failing that the count its interval implies
+// (impliedCount: an SAR of 40 with the interval 11–102 is 4 events).
 //
 // Secondary suppression, repeated until nothing changes, so that no
 // suppressed count can be recovered by subtraction from a total:
@@ -61,6 +111,16 @@ const (
 //     population) form a group; in a group with exactly one suppressed
 //     cell, the cell with the next smallest count is suppressed too.
 //
+// Nested indicators: where one indicator's count is part of another's
+// (Indicator.PartOf, or jsna.KnownParts for the built-in ones), both are
+// published for a ward and their difference is a small count (deaths at
+// all ages 12 and under 75 9 leave 3 deaths at 75 and over), the part is
+// suppressed too.
+//
+// A preset with rounding (PresetNHSEnglandHES) then rounds every count
+// left to the nearest multiple, and recomputes proportions and crude
+// rates, with their intervals, from the rounded numbers.
+//
 // A cell whose count is missing in the file already hides a group's
 // subtraction, so a group with one is left alone. Ties for the smallest
 // count go to the first in document order.
@@ -71,17 +131,21 @@ const (
 // Note says why. The suppressed cells are listed in the report in
 // document order of wards and indicators.
 func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
-	threshold := opts.Threshold
-	if threshold <= 0 {
-		threshold = DefaultThreshold
-	}
+	r := opts.rule()
 	out := d.Clone()
-	rep := Report{Rule: disclosureRule(threshold, opts.ShowZero)}
+	rep := Report{Rule: r.text(), Preset: r.preset, Threshold: r.threshold, ShowZero: r.showZero, Round: r.round}
 	inds, order := indicatorsByID(out)
-	cells := primarySuppression(out, inds, float64(threshold), opts.ShowZero)
+	cells := primarySuppression(out, inds, r)
 	groups := append(areaTotalGroups(out, cells), sharedDenominatorGroups(out, cells)...)
-	secondarySuppression(cells, groups)
-	rep.Suppressed = suppress(out, cells, inds, order, threshold)
+	pairs := nestedPairs(out)
+	for changed := true; changed; {
+		changed = secondarySuppression(cells, groups)
+		changed = nestedSuppression(out, cells, pairs, r) || changed
+	}
+	rep.Suppressed = suppress(out, cells, inds, order, r.threshold)
+	if r.round > 0 {
+		roundCounts(out, cells, inds, r.round)
+	}
 	return out, rep
 }
 
@@ -105,6 +169,8 @@ type cell struct {
 	ward, val int
 	count     float64
 	known     bool   // count given or implied
+	implied   bool   // the count is implied by the value and its interval, not given
+	why       string // for a secondary suppression by difference: the Note
 	total     bool   // the area's own row: a group total, not a member
 	reason    string // SuppressedPrimary, SuppressedSecondary or ""
 }
@@ -112,7 +178,8 @@ type cell struct {
 // primarySuppression lists every ward value of d as a cell, in document
 // order, and decides the primary suppression: a known count below t, and
 // above zero unless zero is not shown.
-func primarySuppression(d *jsna.Document, inds map[string]*jsna.Indicator, t float64, showZero bool) []cell {
+func primarySuppression(d *jsna.Document, inds map[string]*jsna.Indicator, r rule) []cell {
+	t, showZero := float64(r.threshold), r.showZero
 	var cells []cell
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
@@ -120,6 +187,10 @@ func primarySuppression(d *jsna.Document, inds map[string]*jsna.Indicator, t flo
 		for vi := range w.Values {
 			c := cell{ward: wi, val: vi, total: total}
 			c.count, c.known = effectiveCount(&w.Values[vi], inds[w.Values[vi].Indicator])
+			if !c.known {
+				c.count, c.known = impliedCount(&w.Values[vi], inds[w.Values[vi].Indicator], r.threshold)
+				c.implied = c.known
+			}
 			if c.known && (c.count > 0 && c.count < t || c.count == 0 && !showZero) {
 				c.reason = SuppressedPrimary
 			}
@@ -197,7 +268,7 @@ func sharedDenominatorGroups(d *jsna.Document, cells []cell) [][]int {
 // nothing changes: in a group with exactly one suppressed cell and no cell
 // of unknown count, the unsuppressed cell with the smallest count (the
 // first of equal ones) is suppressed too.
-func secondarySuppression(cells []cell, groups [][]int) {
+func secondarySuppression(cells []cell, groups [][]int) (any bool) {
 	for changed := true; changed; {
 		changed = false
 		for _, g := range groups {
@@ -214,10 +285,11 @@ func secondarySuppression(cells []cell, groups [][]int) {
 			}
 			if suppressed == 1 && unknown == 0 && pick >= 0 {
 				cells[pick].reason = SuppressedSecondary
-				changed = true
+				changed, any = true, true
 			}
 		}
 	}
+	return any
 }
 
 // suppress removes from d the numbers of the suppressed cells, says why in
@@ -239,9 +311,14 @@ func suppress(d *jsna.Document, cells []cell, inds map[string]*jsna.Indicator, o
 			v.Denominator = nil
 		}
 		v.Count, v.Value, v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil, nil, nil
-		if c.reason == SuppressedPrimary {
+		switch {
+		case c.reason == SuppressedPrimary && c.implied:
+			v.Note = fmt.Sprintf("suppressed: its interval implies a count below %d", threshold)
+		case c.reason == SuppressedPrimary:
 			v.Note = fmt.Sprintf("suppressed: count below %d", threshold)
-		} else {
+		case c.why != "":
+			v.Note = c.why
+		default:
 			v.Note = "suppressed: would reveal another suppressed count"
 		}
 		listed = append(listed, listedCell{c.ward, order[v.Indicator], SuppressedCell{Ward: w.Code, Indicator: v.Indicator, Reason: c.reason}})
@@ -257,8 +334,10 @@ func suppress(d *jsna.Document, cells []cell, inds map[string]*jsna.Indicator, o
 	return out
 }
 
-// effectiveCount is a value's count, or the count a proportion or crude
-// rate implies, rounded to a whole number when within 10⁻⁶ of one.
+// effectiveCount is a value's count, or the count its value and
+// denominator imply (value/multiplier × denominator: for a proportion or
+// crude rate the numerator, for a ratio the observed count over the
+// expected), rounded to a whole number when within 10⁻⁶ of one.
 func effectiveCount(v *jsna.Value, ind *jsna.Indicator) (float64, bool) {
 	if v.Count != nil {
 		return *v.Count, true
@@ -267,7 +346,7 @@ func effectiveCount(v *jsna.Value, ind *jsna.Indicator) (float64, bool) {
 		return 0, false
 	}
 	switch ind.Method {
-	case jsna.MethodProportion, jsna.MethodRate:
+	case jsna.MethodProportion, jsna.MethodRate, jsna.MethodISR:
 		c := *v.Value / ind.EffectiveMultiplier() * *v.Denominator
 		if r := math.Round(c); math.Abs(c-r) < 1e-6 {
 			c = r
@@ -276,6 +355,28 @@ func effectiveCount(v *jsna.Value, ind *jsna.Indicator) (float64, bool) {
 	}
 	return 0, false
 }
+
+// text is the rule in English, as written into the output.
+func (r rule) text() string {
+	if r.preset == PresetNHSEnglandHES {
+		return "Disclosure control: " + r.name + ". A count of 0 is shown, counts from 1 to 7 are suppressed with " +
+			"their values and confidence intervals, and every other count is rounded to the nearest 5; percentages " +
+			"and crude rates are calculated from the rounded numbers. " + secondaryText
+	}
+	t := disclosureRule(r.threshold, r.showZero)
+	if r.name != "" {
+		t = strings.Replace(t, "Disclosure control:", "Disclosure control ("+r.name+"):", 1)
+	}
+	return t
+}
+
+// secondaryText describes secondary suppression, whatever the rule.
+const secondaryText = "Where a suppressed count could be recovered by subtraction, because an " +
+	"indicator's ward counts add up to the published area count or a ward's counts add up to a shared " +
+	"denominator or the ward's population, the next smallest count in that group is suppressed too; " +
+	"where one indicator's count is part of another's and their difference is a small count, the part is " +
+	"suppressed; and a value whose interval implies a small count is suppressed as if its count were " +
+	"given (secondary suppression)."
 
 func disclosureRule(threshold int, showZero bool) string {
 	small := fmt.Sprintf("counts from 1 to %d", threshold-1)
@@ -289,10 +390,7 @@ func disclosureRule(threshold int, showZero bool) string {
 		}
 	}
 	return fmt.Sprintf("Disclosure control: %s are suppressed with their values and confidence intervals "+
-		"(primary suppression)%s. Where a suppressed count could be recovered by subtraction, because an "+
-		"indicator's ward counts add up to the published area count or a ward's counts add up to a shared "+
-		"denominator or the ward's population, the next smallest count in that group is suppressed too "+
-		"(secondary suppression).", small, zeroClause(showZero))
+		"(primary suppression)%s. ", small, zeroClause(showZero)) + secondaryText
 }
 
 func zeroClause(showZero bool) string {
