@@ -51,12 +51,20 @@ func disclosureRule(l Lang, threshold int, showZero bool) string {
 	if showZero {
 		zero = translate(l, "disclosure.zero.shown")
 	}
-	return translate(l, "disclosure.rule", primary, zero)
+	return translate(l, "disclosure.rule", primary, zero, translate(l, "disclosure.secondary"))
+}
+
+// hesRule is the rule of disclosure.PresetNHSEnglandHES in language l.
+func hesRule(l Lang) string {
+	return translate(l, "disclosure.rule.hes", translate(l, "disclosure.hes.name"), translate(l, "disclosure.secondary"))
 }
 
 // disclosureRuleText is the rule of rep, applied with opts, in the app's
 // language.
 func (a *App) disclosureRuleText(rep disclosure.Report, opts disclosure.Options) string {
+	if rep.Preset == disclosure.PresetNHSEnglandHES && rep.Rule == hesRule(English) {
+		return hesRule(a.lang)
+	}
 	if rep.Rule == disclosureRule(English, opts.Threshold, opts.ShowZero) {
 		return disclosureRule(a.lang, opts.Threshold, opts.ShowZero)
 	}

@@ -98,6 +98,16 @@ func TestDisclosureRule(t *testing.T) {
 			t.Errorf("disclosureRule(Welsh, %d, %v) = %q, want it to start %q", tt.threshold, tt.showZero, got, tt.want)
 		}
 	}
+	// NHS England's HES rule, a preset, is jsna's in English and
+	// translated in Welsh.
+	hes := disclosure.Options{Preset: disclosure.PresetNHSEnglandHES}
+	_, hrep := disclosure.Disclose(&jsna.Document{}, hes)
+	if got := (&App{lang: English}).disclosureRuleText(hrep, hes); got != hrep.Rule {
+		t.Errorf("disclosureRuleText(HES) in English = %q, want jsna's %q", got, hrep.Rule)
+	}
+	if got := (&App{lang: Welsh}).disclosureRuleText(hrep, hes); !strings.HasPrefix(got, "Rheoli datgelu: methodoleg rheoli datgelu GIG Lloegr") {
+		t.Errorf("disclosureRuleText(HES) in Welsh = %q", got)
+	}
 	// A rule jsna words differently shows in jsna's English.
 	rep := disclosure.Report{Rule: "Disclosure control: a new rule."}
 	if got, want := (&App{lang: Welsh}).disclosureRuleText(rep, disclosure.Options{}), "Disclosure control: a new rule. (yn Saesneg)"; got != want {

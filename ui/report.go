@@ -14,13 +14,19 @@ import (
 
 // reportOptions are the report's disclosure control settings.
 type reportOptions struct {
-	threshold int  // counts from 1 to threshold-1 are suppressed (disclosure.Options)
-	showZero  bool // a count of 0 is published rather than suppressed
+	preset    string // a published rule (disclosure.PresetNHSEnglandHES), or "" for the threshold
+	threshold int    // counts from 1 to threshold-1 are suppressed (disclosure.Options)
+	showZero  bool   // a count of 0 is published rather than suppressed
 }
 
 // defaultReportOptions suppresses counts 1–4, and 0, as most councils'
 // publication rules do.
 func defaultReportOptions() reportOptions { return reportOptions{threshold: 5} }
+
+// disclosure is the options as disclosure.Disclose takes them.
+func (o reportOptions) disclosure() disclosure.Options {
+	return disclosure.Options{Preset: o.preset, Threshold: o.threshold, ShowZero: o.showZero}
+}
 
 // disclosed is the disclosed copy of the working document and its report,
 // kept while neither the document nor the options change.
@@ -37,7 +43,7 @@ type disclosed struct {
 func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 	c := a.disclosure
 	if c == nil || c.gen != a.gen || c.opts != a.report || c.doc == nil {
-		d, rep := disclosure.Disclose(a.doc, disclosure.Options{Threshold: a.report.threshold, ShowZero: a.report.showZero})
+		d, rep := disclosure.Disclose(a.doc, a.report.disclosure())
 		c = &disclosed{gen: a.gen, opts: a.report, doc: d, rep: rep}
 		a.disclosure = c
 	}
@@ -54,7 +60,7 @@ func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 	}
 	var notes []string
 	if c.rep.Rule != "" {
-		notes = append(notes, a.disclosureRuleText(c.rep, disclosure.Options{Threshold: c.opts.threshold, ShowZero: c.opts.showZero}))
+		notes = append(notes, a.disclosureRuleText(c.rep, c.opts.disclosure()))
 	}
 	notes = append(notes, a.t("report.suppressed", primary, secondary))
 	return c.doc, notes
@@ -123,6 +129,11 @@ func (a *App) reportWards(r route) (wards []*jsna.Ward, ok bool) {
 func (a *App) reportControls(r route) dom.Element {
 	controls := el("div", cls("app-noprint app-report__controls"))
 	controls.AppendChild(a.reportScope(r))
+	controls.AppendChild(a.reportRule())
+	if a.report.preset != "" {
+		controls.AppendChild(a.reportPrint())
+		return controls
+	}
 	tg, thr := a.input(field{id: "report-threshold", label: a.t("report.threshold"), hint: a.t("report.threshold.hint"),
 		value: itoa(a.report.threshold), width: "govuk-input--width-2", inputmode: "numeric", labelCls: "govuk-label--s"})
 	a.view.onEl(thr, "change", func(js.Value) {
@@ -145,13 +156,35 @@ func (a *App) reportControls(r route) dom.Element {
 		focus(byID("report-zero-0"))
 	})
 	controls.AppendChild(zg)
+	controls.AppendChild(a.reportPrint())
+	return controls
+}
+
+// reportRule is the choice of disclosure control rule: a threshold of the
+// user's choice, or a published rule. Choosing redraws the report.
+func (a *App) reportRule() dom.Element {
+	g, boxes := a.radios("report-rule", a.t("report.rule.legend"), "govuk-fieldset__legend--s", "", "", false, true, []choice{
+		{value: "", label: a.t("report.rule.custom"), checked: a.report.preset == ""},
+		{value: disclosure.PresetNHSEnglandHES, label: a.t("report.rule.hes"), checked: a.report.preset == disclosure.PresetNHSEnglandHES},
+	})
+	for i, b := range boxes {
+		a.view.onEl(b, "change", func(js.Value) {
+			a.report.preset = value(b)
+			a.render()
+			focus(byID("report-rule-" + itoa(i)))
+		})
+	}
+	return g
+}
+
+// reportPrint is the button that prints the report.
+func (a *App) reportPrint() dom.Element {
 	printBtn := button(a.t("report.print"), "", attr("id", "report-print"))
 	a.view.onClick(printBtn, func() {
 		// print() blocks until the dialog closes: not in the callback.
 		a.spawn(func() { call(js.Global(), "print") })
 	})
-	controls.AppendChild(printBtn)
-	return controls
+	return printBtn
 }
 
 // reportScope is the select that chooses the report: the area's, or one
