@@ -87,6 +87,7 @@ type Indicator struct {
 	Multiplier     float64  `json:"multiplier,omitempty" validate:"gte=0"`
 	Period         string   `json:"period,omitempty" validate:"max=100"`
 	Source         string   `json:"source,omitempty" validate:"max=500"`
+	Definition     string   `json:"definition,omitempty" validate:"max=20000"`
 	BenchmarkValue *float64 `json:"benchmark_value,omitempty"`
 	// PartOf lists the indicators whose counts include this one's (deaths
 	// under 75 are part of deaths at all ages), so that disclosure control

@@ -14,7 +14,7 @@ import (
 	"github.com/wardwise/wardwise/jsna/importer"
 )
 
-const importSynopsis = "jsna import fingertips|ods [-sex S] [-age A] [-category C] [-period P] [-parent CODE] [-area-code CODE] [-area-name NAME] [-id ID] [-title TITLE] [-sheet NAME] [-v] [--json] FILE -o OUT"
+const importSynopsis = "jsna import fingertips|ods [-sex S] [-age A] [-category C] [-period P] [-parent CODE] [-area-code CODE] [-area-name NAME] [-id ID] [-title TITLE] [-sheet NAME] [-metadata META.csv] [-v] [--json] FILE -o OUT"
 
 func init() {
 	register(&command{
@@ -31,6 +31,7 @@ type importResult struct {
 	Output   string           `json:"output,omitempty"`
 	Revision string           `json:"revision,omitempty"`
 	Report   *importer.Report `json:"report"`
+	Metadata []string         `json:"metadata,omitempty"` // what -metadata changed, and its notes
 	Problems []jsna.Problem   `json:"problems,omitempty"`
 	Error    string           `json:"error,omitempty"`
 }
@@ -52,6 +53,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&opts.Title, "title", "", "the document's title")
 	fs.StringVar(&opts.Sheet, "sheet", "", "the .ods sheet to read (default: the first with a Fingertips header)")
 	out := fs.String("o", "", "output file, written atomically (- for stdout)")
+	metaFile := fs.String("metadata", "", "a Fingertips indicator metadata CSV giving the indicators' definitions, methods and polarities")
 	verbose := fs.Bool("v", false, "list every skipped row, not only the first 20")
 	asJSON := fs.Bool("json", false, "print the report as JSON on stdout")
 	pos, err := parseInterspersed(fs, args)
@@ -70,7 +72,11 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 
 	d, rep, err := importFile(kind, name, opts)
-	res := importResult{Report: rep, Output: *out}
+	var metaNotes []string
+	if err == nil && *metaFile != "" {
+		metaNotes, err = applyMetadataFile(d, *metaFile)
+	}
+	res := importResult{Report: rep, Output: *out, Metadata: metaNotes}
 	if err == nil {
 		res.Revision = jsna.Revision(d)
 		if *out == "-" {
@@ -112,6 +118,9 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprint(w, rep.Summary(max))
 	}
+	for _, n := range metaNotes {
+		fmt.Fprintf(w, "metadata: %s\n", n)
+	}
 	if err != nil {
 		return &exitError{code: 1, msg: err.Error()}
 	}
@@ -119,6 +128,44 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(w, "wrote %s (%s)\n", *out, res.Revision)
 	}
 	return nil
+}
+
+// applyMetadataFile gives d's indicators the definitions in the metadata
+// CSV name, and returns what it changed and the file's notes, a line each.
+// d must still validate.
+func applyMetadataFile(d *jsna.Document, name string) ([]string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("jsna: %w", err)
+	}
+	defer f.Close()
+	meta, mrep, err := importer.ReadMetadata(name, f)
+	if err != nil {
+		return nil, err
+	}
+	var lines []string
+	for _, c := range importer.ApplyMetadata(d, meta) {
+		from := c.From
+		if from == "" {
+			from = "(none)"
+		}
+		lines = append(lines, fmt.Sprintf("indicator %s: %s %s → %s", c.Indicator, c.Field, clipText(from, 60), clipText(c.To, 60)))
+	}
+	for _, n := range mrep.Notes {
+		lines = append(lines, name+": "+n)
+	}
+	if err := d.Validate(); err != nil {
+		return lines, fmt.Errorf("jsna: with the metadata of %s: %w", name, err)
+	}
+	return lines, nil
+}
+
+// clipText shortens s to n characters for a report line.
+func clipText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 // importFile imports the file name of the given kind.
