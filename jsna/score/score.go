@@ -1,8 +1,10 @@
 package score
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
@@ -386,12 +388,12 @@ func rankWards(s *Scores) {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		wa, wb := &s.Wards[order[a]], &s.Wards[order[b]]
-		if wa.NeedIndex != wb.NeedIndex {
-			return wa.NeedIndex > wb.NeedIndex
+	slices.SortStableFunc(order, func(a, b int) int {
+		wa, wb := &s.Wards[a], &s.Wards[b]
+		if c := cmp.Compare(wb.NeedIndex, wa.NeedIndex); c != 0 {
+			return c
 		}
-		return wa.Code < wb.Code
+		return strings.Compare(wa.Code, wb.Code)
 	})
 	s.Ranking = make([]string, len(order))
 	for k, i := range order {
