@@ -347,7 +347,7 @@ func TestBrowserWelsh(t *testing.T) {
 	// The sentences jsna writes in English come from the catalogue: the
 	// need index formula, and the disclosure rule and notes of the report.
 	method := p.text("#ranking-method")
-	if !strings.Contains(method, "mynegai angen = y swm") || strings.Contains(method, "sum over") || strings.Contains(method, "Saesneg") {
+	if !strings.Contains(method, "mynegai angen = y cymedr dros y parthau") || strings.Contains(method, "mean over") || strings.Contains(method, "Saesneg") {
 		t.Errorf("Welsh need index method = %q, want the formula in Welsh", method)
 	}
 	p.navigate("#/report/" + firstWard(p))

@@ -131,7 +131,11 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 		bw.printf("SYNTHETIC DATA: no figure describes a real place.\n")
 	}
 	for _, ws := range s.Wards {
-		bw.printf("\n%s %s: need index %s, rank %d of %d\n", ws.Code, ws.Name, num(ws.NeedIndex), ws.Rank, len(s.Wards))
+		adj := ""
+		if ws.Unadjusted {
+			adj = " (unadjusted: some values have no interval)"
+		}
+		bw.printf("\n%s %s: need index %s%s, rank %d of %d\n", ws.Code, ws.Name, num(ws.NeedIndex), adj, ws.Rank, len(s.Wards))
 		bw.printf("  %s\n", summary(ws.Total))
 		for _, dc := range ws.Domains {
 			name := dc.Domain
@@ -165,12 +169,20 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 
 	bw.printf("\nWards by need index (%s)\n", s.NeedIndex)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  rank\tward\tneed index\tworse\tbetter\n")
+	fmt.Fprintf(tw, "  rank\tward\tneed index\tsignificantly worse\tsignificantly better\tno effect\n")
+	unadjusted := false
 	for _, code := range s.Ranking {
 		ws := s.Ward(code)
-		fmt.Fprintf(tw, "  %d\t%s %s\t%s\t%d\t%d\n", ws.Rank, ws.Code, ws.Name, num(ws.NeedIndex), ws.Total.Worse, ws.Total.Better)
+		mark := ""
+		if ws.Unadjusted {
+			mark, unadjusted = " †", true
+		}
+		fmt.Fprintf(tw, "  %d\t%s %s\t%s%s\t%d\t%d\t%d\n", ws.Rank, ws.Code, ws.Name, num(ws.NeedIndex), mark, ws.Total.Worse, ws.Total.Better, ws.Missing)
 	}
 	tw.Flush()
+	if unadjusted {
+		bw.printf("† unadjusted: some of the ward's values have no interval, so their differences are not shrunk for sampling error\n")
+	}
 
 	bw.printf("\nRanked needs\n")
 	if len(s.Needs) == 0 {

@@ -47,11 +47,11 @@ func TestScoreCommand(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Compared with England at 95% confidence (best and worst: the 99.8% interval also excludes the benchmark)",
-		"E05900014 Stoneworth: need index 40.6691, rank 1 of 20",
+		"E05900014 Stoneworth: need index 1.3492, rank 1 of 20",
 		"  better 0, similar 7, worse 22, higher 0, lower 1", // Stoneworth's summary
 		"93097 Unemployment (% of the working age popu…",
 		"worst",
-		"Wards by need index (need index = sum over the indicators significantly worse",
+		"Wards by need index (need index = the mean over domains (weighted equally unless stated)",
 		"Ranked needs",
 		"not ranked: the PEARL test's answer was no for resources",
 	} {

@@ -5,9 +5,10 @@
 // (read from the file or computed by the indicator's method with
 // jsna/stats), lays out each indicator's spine, counts each ward's
 // comparisons by domain and ranks the wards by the need index, which
-// NeedIndexFormula states in words: each indicator significantly worse
-// than the benchmark adds 1 plus the ward's distance from the benchmark on
-// the spine as a share of its half-width, so between 1 and 2. The result,
+// NeedIndexFormula states in words: the mean over domains of each
+// indicator's effect, the ward's oriented difference from the benchmark
+// shrunk by its reliability and in units of the true spread among the
+// wards (needindex.go, docs/statistics.md). The result,
 // Scores, holds an IndicatorScore per indicator and a WardScore (with its
 // ValueScores and DomainCounts) per ward.
 //

@@ -1,8 +1,9 @@
 package score
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -121,15 +122,14 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			ranked = append(ranked, r)
 		}
 	}
-	sort.SliceStable(ranked, func(i, j int) bool {
-		a, b := ranked[i], ranked[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
+	ranked = sortedNeeds(ranked, func(a, b *RankedNeed) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
 		}
-		if a.Ward != b.Ward {
-			return a.Ward < b.Ward
+		if c := strings.Compare(a.Ward, b.Ward); c != 0 {
+			return c
 		}
-		return a.Need < b.Need
+		return strings.Compare(a.Need, b.Need)
 	})
 	for i := range ranked {
 		if i > 0 && ranked[i].Score == ranked[i-1].Score {
@@ -139,13 +139,28 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			ranked[i].Rank = i + 1
 		}
 	}
-	sort.SliceStable(excluded, func(i, j int) bool {
-		if excluded[i].Ward != excluded[j].Ward {
-			return excluded[i].Ward < excluded[j].Ward
+	excluded = sortedNeeds(excluded, func(a, b *RankedNeed) int {
+		if c := strings.Compare(a.Ward, b.Ward); c != 0 {
+			return c
 		}
-		return excluded[i].Need < excluded[j].Need
+		return strings.Compare(a.Need, b.Need)
 	})
 	return append(ranked, excluded...), nil
+}
+
+// sortedNeeds returns rs stably sorted by cmp. It sorts indices and copies
+// each record once, rather than moving the records about while sorting.
+func sortedNeeds(rs []RankedNeed, cmp func(a, b *RankedNeed) int) []RankedNeed {
+	order := make([]int32, len(rs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return cmp(&rs[a], &rs[b]) })
+	out := make([]RankedNeed, len(rs))
+	for k, i := range order {
+		out[k] = rs[i]
+	}
+	return out
 }
 
 // Explain says in words where a ranked need stands.

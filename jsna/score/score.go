@@ -1,8 +1,9 @@
 package score
 
 import (
-	"math"
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
@@ -18,14 +19,10 @@ type Options struct {
 	// Weights nil ranks needs by BPR; otherwise by RankNeeds' weighted
 	// score with these weights.
 	Weights map[string]float64
+	// DomainWeights weight the domains in the need index, by domain name;
+	// a domain not named weighs 1.
+	DomainWeights map[string]float64
 }
-
-// NeedIndexFormula is the need index Score computes, in words.
-const NeedIndexFormula = "need index = sum over the indicators significantly worse than the benchmark of " +
-	"(1 + d), where d is the ward's distance from the benchmark on the indicator's spine chart as a share of " +
-	"the spine's half-width (0 at the benchmark, 1 for the comparator ward furthest from it); " +
-	"so each significantly worse indicator adds between 1 and 2, and wards rank by how many indicators are " +
-	"worse first and by how much second"
 
 // Scores is everything the views and `jsna score` show.
 type Scores struct {
@@ -57,11 +54,18 @@ type IndicatorScore struct {
 type WardScore struct {
 	Code      string        `json:"code"`
 	Name      string        `json:"name"`
-	Values    []ValueScore  `json:"values"`  // one per document indicator, in document indicator order
-	Domains   []DomainCount `json:"domains"` // per domain in first-appearance order of document indicators
-	Total     DomainCount   `json:"total"`   // all domains together (Domain "")
-	NeedIndex float64       `json:"need_index"`
-	Rank      int           `json:"rank"` // 1 = highest need index; ties share a rank
+	Values    []ValueScore  `json:"values"`     // one per document indicator, in document indicator order
+	Domains   []DomainCount `json:"domains"`    // per domain in first-appearance order of document indicators
+	Total     DomainCount   `json:"total"`      // all domains together (Domain "")
+	NeedIndex float64       `json:"need_index"` // NeedIndexFormula: 0 at the benchmark, positive worse
+	// Unadjusted marks a ward with a value that had no interval, so that
+	// its difference could not be shrunk for sampling error.
+	Unadjusted bool `json:"unadjusted,omitempty"`
+	// Missing counts the indicators that give the ward no effect: no
+	// value (missing or suppressed), no benchmark, no polarity, or too few
+	// wards to know the spread. They are left out, not taken as 0.
+	Missing int `json:"missing"`
+	Rank    int `json:"rank"` // 1 = highest need index; ties share a rank
 }
 
 // ValueScore is one ward's value for one indicator, with its interval at
@@ -177,6 +181,7 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	l := newLayout(s, d)
 	spineValues := scoreValues(s, d, l)
 	placeOnSpines(s, d, l, spineValues)
+	needIndex(s, d, l, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
 	for i := len(s.Wards) - 1; i >= 0; i-- {
@@ -270,7 +275,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 
 // placeOnSpines is the second pass: each indicator's spine over
 // spineValues, each ward value's position on it, the ward's counts by
-// domain and in total, and its need index (NeedIndexFormula).
+// domain and in total.
 func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
 	for i, ind := range d.Indicators {
 		s.Indicators[i].Spine = stats.NewSpine(ind.ID, spineValues[i], ind.BenchmarkValue, ind.Polarity)
@@ -287,9 +292,6 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 				// SpineAt points into the ward's slab (scoreValue).
 				at := sp.Position(*vs.Value)
 				*vs.SpineAt = at
-				if vs.Comparison == stats.Worse || vs.Comparison == stats.Worst {
-					ws.NeedIndex += 1 + math.Min(1, 2*math.Abs(at-0.5))
-				}
 			}
 			ws.Domains[l.domainOf[i]].add(vs.Comparison)
 			ws.Total.add(vs.Comparison)
@@ -386,12 +388,12 @@ func rankWards(s *Scores) {
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		wa, wb := &s.Wards[order[a]], &s.Wards[order[b]]
-		if wa.NeedIndex != wb.NeedIndex {
-			return wa.NeedIndex > wb.NeedIndex
+	slices.SortStableFunc(order, func(a, b int) int {
+		wa, wb := &s.Wards[a], &s.Wards[b]
+		if c := cmp.Compare(wb.NeedIndex, wa.NeedIndex); c != 0 {
+			return c
 		}
-		return wa.Code < wb.Code
+		return strings.Compare(wa.Code, wb.Code)
 	})
 	s.Ranking = make([]string, len(order))
 	for k, i := range order {

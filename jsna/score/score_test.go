@@ -111,19 +111,26 @@ func TestScore(t *testing.T) {
 		t.Errorf("ward Three P spine position set without a value")
 	}
 
-	// Need index: One has P worse at 0.25 (d 0.5): 1.5. Two has R worse
-	// at the spine's end (d 1): 2. Four has P at the end: 2.
+	// Need index: only P counts (R has two values, too few for a spread;
+	// N has no polarity; X no benchmark). P's values 30, 8 and 50 (Wilson
+	// 95% intervals, se = width / 3.919928) have variance 441.3333 and mean
+	// sampling variance 17.385650, so τ² = 423.947683; each ward's effect
+	// r·(x − 10)/τ, r = τ²/(τ² + se²). Evaluated independently in Python
+	// (math module, the same formula): One 0.9268229862013332, Two
+	// −0.09539826218822184 (better than the benchmark), Four
+	// 1.838298210191229; Three has no value and England is the benchmark.
 	for _, c := range []struct {
-		ward string
-		need float64
-		rank int
-	}{{"E05000002", 2, 1}, {"E05000004", 2, 1}, {"E05000001", 1.5, 3}, {"E05000003", 0, 4}, {"E92000001", 0, 4}} {
+		ward    string
+		need    float64
+		rank    int
+		missing int
+	}{{"E05000004", 1.838298210191229, 1, 3}, {"E05000001", 0.9268229862013332, 2, 3}, {"E05000003", 0, 3, 4}, {"E92000001", 0, 3, 4}, {"E05000002", -0.09539826218822184, 5, 3}} {
 		w := s.Ward(c.ward)
-		if math.Abs(w.NeedIndex-c.need) > 1e-12 || w.Rank != c.rank {
-			t.Errorf("ward %s need index %v rank %d, want %v, %d", c.ward, w.NeedIndex, w.Rank, c.need, c.rank)
+		if math.Abs(w.NeedIndex-c.need) > 1e-12 || w.Rank != c.rank || w.Missing != c.missing || w.Unadjusted {
+			t.Errorf("ward %s need index %v rank %d missing %d unadjusted %v, want %v, %d, %d, false", c.ward, w.NeedIndex, w.Rank, w.Missing, w.Unadjusted, c.need, c.rank, c.missing)
 		}
 	}
-	if got := strings.Join(s.Ranking, ","); got != "E05000002,E05000004,E05000001,E05000003,E92000001" {
+	if got := strings.Join(s.Ranking, ","); got != "E05000004,E05000001,E05000003,E92000001,E05000002" {
 		t.Errorf("Ranking = %s", got)
 	}
 

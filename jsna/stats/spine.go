@@ -51,7 +51,7 @@ func NewSpine(indicator string, values []float64, benchmark *float64, polarity s
 		return s
 	}
 	v := append([]float64(nil), values...)
-	sort.Float64s(v)
+	orderStatistics(v)
 	lo, hi := v[0], v[len(v)-1]
 	q25, q75 := percentile(v, 0.25), percentile(v, 0.75)
 	if benchmark != nil {
@@ -92,6 +92,88 @@ func (s Spine) Position(x float64) float64 {
 }
 
 // percentile of sorted values, type 7 (linear between order statistics).
+// orderStatistics reorders v so that the elements percentile reads (the
+// first, the last and the two around each quartile) are where sorting
+// would put them, without sorting the rest: a spine needs five order
+// statistics, and selecting them costs a few linear passes instead of a
+// sort. With a NaN (which sort.Float64s puts first) it sorts.
+func orderStatistics(v []float64) {
+	n := len(v)
+	for _, x := range v {
+		if x != x {
+			sort.Float64s(v)
+			return
+		}
+	}
+	if n <= 16 {
+		sort.Float64s(v)
+		return
+	}
+	var ks []int
+	for _, p := range []float64{0.25, 0.5, 0.75} {
+		i := int(math.Floor(p * float64(n-1)))
+		ks = append(ks, i, i+1)
+	}
+	ks = append(ks, n-1)
+	lo := 0
+	selectNth(v, 0, n, 0)
+	for _, k := range ks {
+		if k < lo {
+			continue
+		}
+		selectNth(v, lo, n, k)
+		lo = k + 1
+	}
+}
+
+// selectNth reorders v[lo:hi] so that v[k] is the element sorting would
+// put there, with no greater element before it and no smaller one after
+// it (Hoare's quickselect, median-of-three pivots; v holds no NaN).
+func selectNth(v []float64, lo, hi, k int) {
+	for hi-lo > 1 {
+		if hi-lo <= 12 {
+			// Insertion sort of a short range.
+			for i := lo + 1; i < hi; i++ {
+				for j := i; j > lo && v[j] < v[j-1]; j-- {
+					v[j], v[j-1] = v[j-1], v[j]
+				}
+			}
+			return
+		}
+		mid := lo + (hi-lo)/2
+		a, b, c := v[lo], v[mid], v[hi-1]
+		pivot := b
+		if (a < b) != (a < c) {
+			pivot = a
+		} else if (c < a) != (c < b) {
+			pivot = c
+		}
+		i, j := lo, hi-1
+		for i <= j {
+			for v[i] < pivot {
+				i++
+			}
+			for pivot < v[j] {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		// Now v[lo:j+1] <= pivot <= v[i:hi], and v[j+1:i] == pivot.
+		switch {
+		case k <= j:
+			hi = j + 1
+		case k >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
 func percentile(sorted []float64, p float64) float64 {
 	if len(sorted) == 1 {
 		return sorted[0]
