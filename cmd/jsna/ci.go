@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"sort"
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -12,65 +13,152 @@ import (
 func init() {
 	register(&command{
 		name:    "ci",
-		usage:   "jsna ci proportion|rate|dsr|isr|mean [--confidence 0.95] [--multiplier M] < in.csv > out.csv",
+		usage:   strings.TrimPrefix(ciUsage, "usage: "),
 		summary: "compute values and confidence intervals for a CSV table on stdin, by the published methods",
 		run:     runCI,
 	})
 	register(&command{
 		name:    "compare",
-		usage:   "jsna compare < in.csv > out.csv",
+		usage:   strings.TrimPrefix(compareUsage, "usage: "),
 		summary: "compare values with their benchmark as Fingertips does, for a CSV table on stdin",
 		run:     runCompare,
 	})
 }
 
-const ciUsage = `usage: jsna ci proportion|rate|dsr|isr|mean [--confidence 0.95] [--multiplier M] < in.csv > out.csv
+const ciUsage = `usage: jsna ci METHOD [flags] < in.csv > out.csv
 
-input columns, and output:
-  proportion  count,denominator[,confidence][,multiplier]  -> the input columns,value,lower,upper (Wilson; multiplier 100)
-  rate        count,denominator[,confidence][,multiplier]  -> the input columns,value,lower,upper (Byar's, exact below 10; multiplier 100000)
-  dsr         group,count,denominator,standard per age band -> group,count,denominator,value,lower,upper (Dobson; multiplier 100000)
+methods, their input columns ([optional]) and output, named as PHEindicatormethods names them:
+  proportion  count,denominator[,group][,confidence][,multiplier]
+                 -> the input columns,value,lower,upper (Wilson; multiplier 100);
+                    with group, rows summed per group: group,count,denominator,value,lower,upper
+  rate        the same columns as proportion (Byar's, exact below 10; multiplier 100000)
+  dsr         group,count,denominator,standard per age band
+                 -> group,count,denominator,value,lower,upper,note (Dobson; multiplier 100000;
+                    a missing count is 0 and a missing denominator an error, as calculate_dsr)
   isr         group,count,denominator,reference_count,reference_denominator per age band
-                                                            -> group,observed,expected,value,lower,upper (multiplier 100)
-  mean        group,value                                   -> group,count,value,lower,upper (Student's t)
-empty cells are missing, and so are the results computed from them`
+                 -> group,observed,expected,value,lower,upper,note (multiplier 100; missing cells
+                    as calculate_ISRatio: count ignored, denominator and reference_count 0,
+                    reference_denominator gives no ratio)
+  mean        group,value -> group,count,value,lower,upper (Student's t)
+  quantile    value[,group][,invert] -> the input columns,quantile,note (phe_quantile;
+                    --quantiles N, default 10; --invert=false puts the lowest values in quantile 1)
+empty cells are missing, and so are the results computed from them
+
+flags:
+  --confidence C   confidence level, 0.95 or 95 (default 95%)
+  --multiplier M   multiplier (default by method)
+  --quantiles N    quantile: the number of quantiles (default 10)
+  --invert         quantile: quantile 1 holds the highest values (default true)`
+
+const compareUsage = `usage: jsna compare [--method ci95|ci998|two-level|quintiles] < in.csv > out.csv
+
+input columns value,lower,upper,benchmark,polarity[,lower998,upper998][,method][,group];
+output the input columns and comparison. A method column overrides --method per row.
+  ci95       the 95% interval against the benchmark: better, similar, worse (higher, lower)
+  ci998      the 99.8% interval alone
+  two-level  better/best, worse/worst, similar (Fingertips' SingleOverlappingCIsForTwoCiLevels);
+             "not compared" where lower998 or upper998 is missing
+  quintiles  "quintile 1" (lowest values) to "quintile 5" among the quintile rows of the group
+without --method: two levels where lower998 and upper998 are given, else one`
+
+// ciFlags are the flags of jsna ci; each method takes some of them.
+type ciFlags struct {
+	conf, mult *float64
+	quantiles  *int
+	invert     *bool
+}
+
+// ciMethodFlags names the flags each method accepts besides --confidence.
+var ciMethodFlags = map[string][]string{
+	jsna.MethodProportion: {"multiplier"},
+	jsna.MethodRate:       {"multiplier"},
+	jsna.MethodDSR:        {"multiplier"},
+	jsna.MethodISR:        {"multiplier"},
+	jsna.MethodMean:       nil,
+	"quantile":            {"quantiles", "invert"},
+}
 
 func runCI(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("ci", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	conf := fs.Float64("confidence", stats.Level95, "confidence level, as a fraction (0.95) or a percentage (95)")
-	mult := fs.Float64("multiplier", 0, "multiplier (default by method: proportion 100, rate and dsr 100000, isr 100)")
+	f := ciFlags{
+		conf:      fs.Float64("confidence", stats.Level95, "confidence level, as a fraction (0.95) or a percentage (95)"),
+		mult:      fs.Float64("multiplier", 0, "multiplier (default by method)"),
+		quantiles: fs.Int("quantiles", 10, "quantile: number of quantiles"),
+		invert:    fs.Bool("invert", true, "quantile: quantile 1 holds the highest values"),
+	}
 	pos, err := parseInterleaved(fs, args)
 	if err != nil || len(pos) != 1 {
-		return usagef(ciUsage)
+		return usagef("%s", ciUsage)
 	}
 	method := strings.ToLower(pos[0])
-	known := false
-	for _, m := range stats.CITableMethods {
-		known = known || m.Method == method
-	}
+	allowed, known := ciMethodFlags[method]
 	if !known {
 		return usagef("jsna ci: no method %q\n%s", pos[0], ciUsage)
 	}
-	if method == jsna.MethodMean && *mult != 0 {
-		return usagef("jsna ci: a mean takes no --multiplier\n%s", ciUsage)
+	if err := checkFlags(fs, method, append(allowed, "confidence")); err != nil {
+		return err
 	}
-	if *mult < 0 {
+	if *f.mult < 0 {
 		return usagef("jsna ci: --multiplier must be positive\n%s", ciUsage)
 	}
-	if _, err := stats.ConfidenceLevel(*conf); err != nil {
+	if _, err := stats.ConfidenceLevel(*f.conf); err != nil {
 		return usagef("jsna ci: --confidence: %s\n%s", strings.TrimPrefix(err.Error(), "jsna: "), ciUsage)
 	}
-	return withInputName(stats.WriteCITable(e.stdout, e.stdin, method, stats.CSVOptions{Confidence: *conf, Multiplier: *mult}))
+	switch method {
+	case "quantile":
+		if *f.quantiles < 1 {
+			return usagef("jsna ci: --quantiles must be at least 1\n%s", ciUsage)
+		}
+		return withInputName(stats.WriteQuantileTable(e.stdout, e.stdin, stats.QuantileOptions{Quantiles: *f.quantiles, Invert: *f.invert}))
+	}
+	return withInputName(stats.WriteCITable(e.stdout, e.stdin, method, stats.CSVOptions{Confidence: *f.conf, Multiplier: *f.mult}))
+}
+
+// checkFlags is a usage error when a flag was set that the method does
+// not take.
+func checkFlags(fs *flag.FlagSet, method string, allowed []string) error {
+	var bad []string
+	fs.Visit(func(fl *flag.Flag) {
+		for _, a := range allowed {
+			if a == fl.Name {
+				return
+			}
+		}
+		bad = append(bad, "--"+fl.Name)
+	})
+	if len(bad) == 0 {
+		return nil
+	}
+	sort.Strings(bad)
+	what := "a " + method
+	if method == jsna.MethodISR {
+		what = "an isr"
+	}
+	return usagef("jsna ci: %s takes no %s\n%s", what, strings.Join(bad, ", "), ciUsage)
 }
 
 func runCompare(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	method := fs.String("method", "", "comparison method: ci95, ci998, two-level or quintiles")
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
-		return usagef("usage: jsna compare < in.csv > out.csv\n\ninput columns value,lower,upper,benchmark,polarity[,lower998,upper998];\noutput the input columns and comparison")
+		return usagef("%s", compareUsage)
 	}
-	return withInputName(stats.WriteComparisonTable(e.stdout, e.stdin))
+	m := strings.ToLower(*method)
+	if m != "" && !contains(stats.CompareMethods, m) {
+		return usagef("jsna compare: --method %q is not one of %s\n%s", *method, strings.Join(stats.CompareMethods, ", "), compareUsage)
+	}
+	return withInputName(stats.WriteComparisonTable(e.stdout, e.stdin, stats.CompareOptions{Method: m}))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // withInputName says the bad input was standard input.
@@ -80,3 +168,4 @@ func withInputName(err error) error {
 	}
 	return &exitError{code: 1, msg: "jsna: stdin: " + strings.TrimPrefix(err.Error(), "jsna: ")}
 }
+
