@@ -168,4 +168,3 @@ func withInputName(err error) error {
 	}
 	return &exitError{code: 1, msg: "jsna: stdin: " + strings.TrimPrefix(err.Error(), "jsna: ")}
 }
-
