@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"flag"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -42,13 +44,27 @@ methods, their input columns ([optional]) and output, named as PHEindicatormetho
   mean        group,value -> group,count,value,lower,upper (Student's t)
   quantile    value[,group][,invert] -> the input columns,quantile,note (phe_quantile;
                     --quantiles N, default 10; --invert=false puts the lowest values in quantile 1)
+  funnel proportion|ratio|rate
+              numerator,denominator[,rate] (ratio: observed and expected counts; rate: events and
+                    population, or with rate the denominators derived from it, as the reference does)
+                 -> the control limits of calculate_funnel_limits at 100 points built from the data
+                    (or at --axis): proportion Population, ratio Observed_events, rate Events,
+                    then [lower|upper]_[2s|3s]_limit (ratio and rate also _exp_events or
+                    _population_1_year before each), baseline, statistic, method;
+                    with --significance the input columns,significance (assign_funnel_significance:
+                    High (0.001), High (0.025), Low (0.001), Low (0.025), Not significant)
 empty cells are missing, and so are the results computed from them
 
 flags:
   --confidence C   confidence level, 0.95 or 95 (default 95%)
   --multiplier M   multiplier (default by method)
   --quantiles N    quantile: the number of quantiles (default 10)
-  --invert         quantile: quantile 1 holds the highest values (default true)`
+  --invert         quantile: quantile 1 holds the highest values (default true)
+  --ratio-type T   funnel ratio: count or isr (required)
+  --rate-type T    funnel rate: dsr or crude (required)
+  --years-of-data Y  funnel rate: years the data cover (required)
+  --axis X,Y,...   funnel: draw the limits at these points
+  --significance   funnel: label each input row instead`
 
 const compareUsage = `usage: jsna compare [--method ci95|ci998|two-level|quintiles] < in.csv > out.csv
 
@@ -66,6 +82,11 @@ type ciFlags struct {
 	conf, mult *float64
 	quantiles  *int
 	invert     *bool
+	ratioType  *string
+	rateType   *string
+	years      *float64
+	axis       *string
+	signif     *bool
 }
 
 // ciMethodFlags names the flags each method accepts besides --confidence.
@@ -76,6 +97,7 @@ var ciMethodFlags = map[string][]string{
 	jsna.MethodISR:        {"multiplier"},
 	jsna.MethodMean:       nil,
 	"quantile":            {"quantiles", "invert"},
+	"funnel":              {"multiplier", "ratio-type", "rate-type", "years-of-data", "axis", "significance"},
 }
 
 func runCI(ctx context.Context, e *env, args []string) error {
@@ -86,9 +108,14 @@ func runCI(ctx context.Context, e *env, args []string) error {
 		mult:      fs.Float64("multiplier", 0, "multiplier (default by method)"),
 		quantiles: fs.Int("quantiles", 10, "quantile: number of quantiles"),
 		invert:    fs.Bool("invert", true, "quantile: quantile 1 holds the highest values"),
+		ratioType: fs.String("ratio-type", "", "funnel ratio: count or isr"),
+		rateType:  fs.String("rate-type", "", "funnel rate: dsr or crude"),
+		years:     fs.Float64("years-of-data", 0, "funnel rate: years of data"),
+		axis:      fs.String("axis", "", "funnel: axis points, comma-separated"),
+		signif:    fs.Bool("significance", false, "funnel: label each row"),
 	}
 	pos, err := parseInterleaved(fs, args)
-	if err != nil || len(pos) != 1 {
+	if err != nil || len(pos) < 1 || len(pos) > 2 || (len(pos) == 2) != (strings.ToLower(pos[0]) == "funnel") {
 		return usagef("%s", ciUsage)
 	}
 	method := strings.ToLower(pos[0])
@@ -96,7 +123,10 @@ func runCI(ctx context.Context, e *env, args []string) error {
 	if !known {
 		return usagef("jsna ci: no method %q\n%s", pos[0], ciUsage)
 	}
-	if err := checkFlags(fs, method, append(allowed, "confidence")); err != nil {
+	if method != "funnel" && method != "quantile" {
+		allowed = append(allowed, "confidence")
+	}
+	if err := checkFlags(fs, method, allowed); err != nil {
 		return err
 	}
 	if *f.mult < 0 {
@@ -106,6 +136,8 @@ func runCI(ctx context.Context, e *env, args []string) error {
 		return usagef("jsna ci: --confidence: %s\n%s", strings.TrimPrefix(err.Error(), "jsna: "), ciUsage)
 	}
 	switch method {
+	case "funnel":
+		return runFunnel(e, strings.ToLower(pos[1]), f)
 	case "quantile":
 		if *f.quantiles < 1 {
 			return usagef("jsna ci: --quantiles must be at least 1\n%s", ciUsage)
@@ -113,6 +145,28 @@ func runCI(ctx context.Context, e *env, args []string) error {
 		return withInputName(stats.WriteQuantileTable(e.stdout, e.stdin, stats.QuantileOptions{Quantiles: *f.quantiles, Invert: *f.invert}))
 	}
 	return withInputName(stats.WriteCITable(e.stdout, e.stdin, method, stats.CSVOptions{Confidence: *f.conf, Multiplier: *f.mult}))
+}
+
+func runFunnel(e *env, statistic string, f ciFlags) error {
+	o := stats.FunnelTableOptions{FunnelOptions: stats.FunnelOptions{
+		Statistic: statistic, Multiplier: *f.mult, RatioType: *f.ratioType, RateType: *f.rateType, YearsOfData: *f.years,
+	}, Significance: *f.signif}
+	if o.Multiplier == 0 {
+		o.Multiplier = map[string]float64{stats.FunnelProportion: 100, stats.FunnelRatio: 1, stats.FunnelRate: 100000}[statistic]
+	}
+	if *f.axis != "" {
+		for _, s := range strings.Split(*f.axis, ",") {
+			x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+			if err != nil || !(x > 0) || math.IsInf(x, 0) {
+				return usagef("jsna ci funnel: --axis: %q is not a number above zero\n%s", s, ciUsage)
+			}
+			o.Axis = append(o.Axis, x)
+		}
+	}
+	if err := o.FunnelOptions.Check(); err != nil {
+		return usagef("jsna ci funnel: %s\n%s", strings.TrimPrefix(err.Error(), "jsna: funnel: "), ciUsage)
+	}
+	return withInputName(stats.WriteFunnelTable(e.stdout, e.stdin, o))
 }
 
 // checkFlags is a usage error when a flag was set that the method does
