@@ -53,6 +53,11 @@ methods, their input columns ([optional]) and output, named as PHEindicatormetho
                     _population_1_year before each), baseline, statistic, method;
                     with --significance the input columns,significance (assign_funnel_significance:
                     High (0.001), High (0.025), Low (0.001), Low (0.025), Not significant)
+  le          group,startage,deaths,population per age band (0, 1-4, 5-9, ..., 85-89, 90+)
+                 -> group,startage,value,lowercl,uppercl,note (phe_life_expectancy: Chiang II,
+                    Silcocks for 90+; none for a group with negative deaths, a population <= 0,
+                    deaths above population, a total population <= 5,000 or a missing band;
+                    a value whose 95% interval is wider than 20 years is suppressed)
 empty cells are missing, and so are the results computed from them
 
 flags:
@@ -97,6 +102,7 @@ var ciMethodFlags = map[string][]string{
 	jsna.MethodISR:        {"multiplier"},
 	jsna.MethodMean:       nil,
 	"quantile":            {"quantiles", "invert"},
+	"le":                  nil,
 	"funnel":              {"multiplier", "ratio-type", "rate-type", "years-of-data", "axis", "significance"},
 }
 
@@ -138,6 +144,8 @@ func runCI(ctx context.Context, e *env, args []string) error {
 	switch method {
 	case "funnel":
 		return runFunnel(e, strings.ToLower(pos[1]), f)
+	case "le":
+		return withInputName(stats.WriteLifeExpectancyTable(e.stdout, e.stdin, *f.conf))
 	case "quantile":
 		if *f.quantiles < 1 {
 			return usagef("jsna ci: --quantiles must be at least 1\n%s", ciUsage)

@@ -39,6 +39,8 @@ func TestCICommand(t *testing.T) {
 		{"compare two-level", []string{"compare", "--method", "two-level"}, "value,lower,upper,benchmark,polarity\n1.5,1,2,3,lower-is-better\n", 0,
 			"value,lower,upper,benchmark,polarity,comparison\n1.5,1,2,3,lower-is-better,not compared\n", ""},
 		{"compare bad method", []string{"compare", "--method", "ci90"}, "", 2, "", `jsna compare: --method "ci90" is not one of`},
+		{"le incomplete", []string{"ci", "le"}, "group,startage,deaths,population\na,0,1,1000\n", 0,
+			"group,startage,value,lowercl,uppercl,note\na,0,,,,the group does not contain records for all age bands\n", ""},
 		{"bad cell", []string{"ci", "rate"}, "count,denominator\n1,10\n2,ten\n", 1, "", `jsna: stdin: line 3, column denominator: "ten" is not a number`},
 		{"zero denominator", []string{"ci", "proportion"}, "count,denominator\n0,0\n", 1, "", "jsna: stdin: line 2, column denominator: denominator is zero (count 0)"},
 		{"negative count", []string{"ci", "rate"}, "count,denominator\n-2,10\n", 1, "", "jsna: stdin: line 2, column count: count -2 is negative"},
