@@ -58,6 +58,10 @@ methods, their input columns ([optional]) and output, named as PHEindicatormetho
                     Silcocks for 90+; none for a group with negative deaths, a population <= 0,
                     deaths above population, a total population <= 5,000 or a missing band;
                     a value whose 95% interval is wider than 20 years is suppressed)
+  sii         quantile,population,value[,group][,value_type] and se or lower_cl,upper_cl (95%)
+                 -> group,sii,sii_lower95_0cl,sii_upper95_0cl[,rii,rii_lower95_0cl,rii_upper95_0cl],note
+                    (phe_sii: 5 to 100 quantiles; 99_8cl at 99.8%; limits simulated,
+                    --repetitions at least 1000, default 100000, seeded by --seed)
 empty cells are missing, and so are the results computed from them
 
 flags:
@@ -69,7 +73,12 @@ flags:
   --rate-type T    funnel rate: dsr or crude (required)
   --years-of-data Y  funnel rate: years the data cover (required)
   --axis X,Y,...   funnel: draw the limits at these points
-  --significance   funnel: label each input row instead`
+  --significance   funnel: label each input row instead
+  --value-type N   sii: 0 normal, 1 rate, 2 proportion, where a row has no value_type (default 0)
+  --transform      sii: simulate on the log (rate) or logit (proportion) scale
+  --repetitions R  sii: simulation repetitions (default 100000)
+  --seed S         sii: seed of the simulation (default 1)
+  --rii            sii: also the relative index of inequality`
 
 const compareUsage = `usage: jsna compare [--method ci95|ci998|two-level|quintiles] < in.csv > out.csv
 
@@ -92,6 +101,11 @@ type ciFlags struct {
 	years      *float64
 	axis       *string
 	signif     *bool
+	valueType  *int
+	transform  *bool
+	reps       *int
+	seed       *int64
+	rii        *bool
 }
 
 // ciMethodFlags names the flags each method accepts besides --confidence.
@@ -103,6 +117,7 @@ var ciMethodFlags = map[string][]string{
 	jsna.MethodMean:       nil,
 	"quantile":            {"quantiles", "invert"},
 	"le":                  nil,
+	"sii":                 {"multiplier", "value-type", "transform", "repetitions", "seed", "rii"},
 	"funnel":              {"multiplier", "ratio-type", "rate-type", "years-of-data", "axis", "significance"},
 }
 
@@ -119,6 +134,11 @@ func runCI(ctx context.Context, e *env, args []string) error {
 		years:     fs.Float64("years-of-data", 0, "funnel rate: years of data"),
 		axis:      fs.String("axis", "", "funnel: axis points, comma-separated"),
 		signif:    fs.Bool("significance", false, "funnel: label each row"),
+		valueType: fs.Int("value-type", 0, "sii: value type"),
+		transform: fs.Bool("transform", false, "sii: transform before simulating"),
+		reps:      fs.Int("repetitions", 100000, "sii: repetitions"),
+		seed:      fs.Int64("seed", 1, "sii: seed"),
+		rii:       fs.Bool("rii", false, "sii: also the RII"),
 	}
 	pos, err := parseInterleaved(fs, args)
 	if err != nil || len(pos) < 1 || len(pos) > 2 || (len(pos) == 2) != (strings.ToLower(pos[0]) == "funnel") {
@@ -135,7 +155,7 @@ func runCI(ctx context.Context, e *env, args []string) error {
 	if err := checkFlags(fs, method, allowed); err != nil {
 		return err
 	}
-	if *f.mult < 0 {
+	if *f.mult < 0 && method != "sii" {
 		return usagef("jsna ci: --multiplier must be positive\n%s", ciUsage)
 	}
 	if _, err := stats.ConfidenceLevel(*f.conf); err != nil {
@@ -144,6 +164,16 @@ func runCI(ctx context.Context, e *env, args []string) error {
 	switch method {
 	case "funnel":
 		return runFunnel(e, strings.ToLower(pos[1]), f)
+	case "sii":
+		if *f.reps < 1000 {
+			return usagef("jsna ci sii: --repetitions must be 1000 or greater (as phe_sii requires)\n%s", ciUsage)
+		}
+		if *f.valueType < 0 || *f.valueType > 2 {
+			return usagef("jsna ci sii: --value-type should be 0, 1 or 2\n%s", ciUsage)
+		}
+		o := stats.SIIOptions{ValueType: *f.valueType, Transform: *f.transform, Multiplier: *f.mult,
+			Confidence: *f.conf, Repetitions: *f.reps, Seed: *f.seed, RII: *f.rii}
+		return withInputName(stats.WriteSIITable(e.stdout, e.stdin, stats.SIITableOptions{SIIOptions: o}))
 	case "le":
 		return withInputName(stats.WriteLifeExpectancyTable(e.stdout, e.stdin, *f.conf))
 	case "quantile":

@@ -41,6 +41,8 @@ func TestCICommand(t *testing.T) {
 		{"compare bad method", []string{"compare", "--method", "ci90"}, "", 2, "", `jsna compare: --method "ci90" is not one of`},
 		{"le incomplete", []string{"ci", "le"}, "group,startage,deaths,population\na,0,1,1000\n", 0,
 			"group,startage,value,lowercl,uppercl,note\na,0,,,,the group does not contain records for all age bands\n", ""},
+		{"sii too few repetitions", []string{"ci", "sii", "--repetitions", "999"}, "", 2, "", "jsna ci sii: --repetitions must be 1000 or greater"},
+		{"sii too few quantiles", []string{"ci", "sii"}, "quantile,population,value,se\n1,10,1,1\n", 1, "", "jsna: stdin: sii: number of quantiles must be between 5 and 100, not 1"},
 		{"bad cell", []string{"ci", "rate"}, "count,denominator\n1,10\n2,ten\n", 1, "", `jsna: stdin: line 3, column denominator: "ten" is not a number`},
 		{"zero denominator", []string{"ci", "proportion"}, "count,denominator\n0,0\n", 1, "", "jsna: stdin: line 2, column denominator: denominator is zero (count 0)"},
 		{"negative count", []string{"ci", "rate"}, "count,denominator\n-2,10\n", 1, "", "jsna: stdin: line 2, column count: count -2 is negative"},

@@ -72,3 +72,44 @@ if __name__ == "__main__":
     print("quantile a", phe_quantile([5, 3, 3, 9, None, 1, 7, 7, 2, 8, 4, 6, 10], 5, False))
     print("quantile a inv", phe_quantile([5, 3, 3, 9, None, 1, 7, 7, 2, 8, 4, 6, 10], 5, True))
     print("quantile b", phe_quantile([1, 2, 3], 5, True))
+
+
+def sii(pops, values, ses):
+    """phe_sii's regression y√a = β0√a + β1·b√a in exact rationals (the
+    square roots cancel: with weights a, it is weighted least squares of
+    y on 1 and b), and the standard deviation of β1 when each value is
+    normal with its SE (β1 is linear in the values)."""
+    tot = sum(F(p) for p in pops)
+    a = [F(p) / tot for p in pops]
+    b, cum = [], F(0)
+    for ai in a:
+        b.append(cum + ai / 2)
+        cum += ai
+    s11 = sum(a)
+    s12 = sum(ai * bi for ai, bi in zip(a, b))
+    s22 = sum(ai * bi * bi for ai, bi in zip(a, b))
+    det = s11 * s22 - s12 * s12
+    # β1 = Σ aᵢ(s11·bᵢ − s12)/det · yᵢ
+    w1 = [ai * (s11 * bi - s12) / det for ai, bi in zip(a, b)]
+    w0 = [ai * (s22 - s12 * bi) / det for ai, bi in zip(a, b)]
+    ys = [F(str(v)) for v in values]
+    b1 = sum(w * y for w, y in zip(w1, ys))
+    b0 = sum(w * y for w, y in zip(w0, ys))
+    var = sum((w * F(str(s))) ** 2 for w, s in zip(w1, ses))
+    return b1, (b0 + b1) / b0, D(var.numerator).sqrt() / D(var.denominator).sqrt()
+
+
+def sii_examples():
+    """phe_sii's documented example (two areas, deciles)."""
+    pops = [7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534,
+            21675, 20065, 19750, 24713, 20112, 19618, 22408, 19752, 18939, 19312]
+    vals = [75.9, 78.3, 83.8, 83.6, 80.5, 81.1, 81.7, 84.2, 80.6, 86.3,
+            70.5, 71.6, 72.5, 73.5, 73.1, 76.2, 78.7, 80.6, 80.9, 80]
+    ses = [1.64, 1.58, 1.51, 1.78, 1.7, 1.56, 1.37, 1.4, 2.43, 1.57,
+           0.23, 0.26, 0.3, 0.16, 0.79, 0.78, 0.4, 0.28, 0.23, 0.35]
+    for k in (0, 10):
+        b1, rii, sd = sii(pops[k:k + 10], vals[k:k + 10], ses[k:k + 10])
+        print("sii area", k // 10 + 1, "%.17g" % float(b1), "rii %.17g" % float(rii), "sd %.17g" % float(sd))
+
+
+sii_examples()

@@ -1,0 +1,197 @@
+package stats
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"sort"
+)
+
+// Value types of phe_sii's value_type argument: how a quantile's value is
+// distributed and, with Transform, transformed before simulation.
+const (
+	SIINormal     = 0 // no transformation
+	SIIRate       = 1 // log
+	SIIProportion = 2 // logit; values and limits are fractions in (0, 1)
+)
+
+// SIIQuantile is one quantile of a slope index of inequality: its
+// population, its value and the value's standard error (on the scale of
+// the value, or, with Transform, on the transformed scale; see
+// SIIStandardError).
+type SIIQuantile struct {
+	Population, Value, SE float64
+}
+
+// SIIOptions are phe_sii's arguments.
+type SIIOptions struct {
+	ValueType   int     // SIINormal, SIIRate or SIIProportion
+	Transform   bool    // simulate on the log (rate) or logit (proportion) scale
+	Multiplier  float64 // SII × multiplier; a negative one inverts the RII; 0 means 1
+	Confidence  float64 // 0 means 0.95
+	Repetitions int     // at least 1,000, as the reference requires; 0 means 100,000
+	Seed        int64   // of the simulation, so that a run is reproducible
+	RII         bool
+}
+
+// SII is a slope (and relative) index of inequality with its simulated
+// confidence limits.
+type SII struct {
+	SII, SIILower, SIIUpper float64
+	RII, RIILower, RIIUpper float64 // with SIIOptions.RII
+}
+
+// transformValue applies the value type's transformation.
+func transformValue(x float64, valueType int) float64 {
+	switch valueType {
+	case SIIRate:
+		return math.Log(x)
+	case SIIProportion:
+		return math.Log(x / (1 - x))
+	}
+	return x
+}
+
+func untransformValue(x float64, valueType int) float64 {
+	switch valueType {
+	case SIIRate:
+		return math.Exp(x)
+	case SIIProportion:
+		return math.Exp(x) / (1 + math.Exp(x))
+	}
+	return x
+}
+
+// SIIStandardError is phe_sii's standard error from a value's 95%
+// confidence limits, (upper − lower)/(2·Φ⁻¹(0.975)), after the value
+// type's transformation when transform is true.
+func SIIStandardError(lower, upper float64, valueType int, transform bool) float64 {
+	if transform {
+		lower, upper = transformValue(lower, valueType), transformValue(upper, valueType)
+	}
+	return (upper - lower) / normalQuantile(0.975) / 2
+}
+
+// CalculateSII returns the slope index of inequality over the quantiles,
+// ordered from the first (most deprived) to the last, as phe_sii computes
+// it (Low A, Low A, Measuring the gap: quantifying and comparing local
+// health inequalities, J Public Health 2004;26:388–395; OHID technical
+// guidance): with aᵢ each quantile's share of the population and bᵢ the
+// midpoint of its range in the cumulative population (its relative rank),
+// the regression without intercept
+//
+//	yᵢ√aᵢ = β₀√aᵢ + β₁bᵢ√aᵢ
+//
+// gives SII = β₁ × multiplier and RII = (β₀ + β₁)/β₀ (its inverse for a
+// negative multiplier). The confidence limits are simulated as the
+// reference does: each repetition draws every quantile's value from a
+// normal distribution with the value (transformed, with Transform) as
+// mean and SE as standard deviation, back-transforms it, refits, and the
+// limits are the sorted results at positions round(r·(1 − c)/2) and
+// round(r·(1 + c)/2). The draws come from math/rand seeded with
+// opts.Seed, so a run is reproducible (but not R's draws). There must be
+// 5 to 100 quantiles, every population above zero and every SE finite and
+// not negative.
+func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
+	if n := len(qs); n < 5 || n > 100 {
+		return SII{}, fmt.Errorf("jsna: sii: number of quantiles must be between 5 and 100, not %d", n)
+	}
+	if opts.Repetitions == 0 {
+		opts.Repetitions = 100000
+	}
+	if opts.Repetitions < 1000 {
+		return SII{}, fmt.Errorf("jsna: sii: number of repetitions must be 1000 or greater, not %d", opts.Repetitions)
+	}
+	if opts.Multiplier == 0 {
+		opts.Multiplier = 1
+	}
+	if opts.Confidence == 0 {
+		opts.Confidence = Level95
+	}
+	c, err := normConfidence(opts.Confidence)
+	if err != nil {
+		return SII{}, err
+	}
+	if opts.ValueType < SIINormal || opts.ValueType > SIIProportion {
+		return SII{}, fmt.Errorf("jsna: sii: value type should be 0, 1 or 2, not %d", opts.ValueType)
+	}
+	var total float64
+	for i, q := range qs {
+		if !(q.Population > 0) || math.IsInf(q.Population, 0) {
+			return SII{}, fmt.Errorf("jsna: sii: quantile %d: population must be above zero", i+1)
+		}
+		if !(q.SE >= 0) || math.IsInf(q.SE, 0) {
+			return SII{}, fmt.Errorf("jsna: sii: quantile %d: negative or missing standard error", i+1)
+		}
+		if opts.ValueType == SIIProportion && (q.Value < 0 || q.Value > 1) {
+			return SII{}, fmt.Errorf("jsna: sii: quantile %d: value proportions are not all between 0 and 1", i+1)
+		}
+		total += q.Population
+	}
+	// Regressors √a and b√a, and the rows of (XᵀX)⁻¹Xᵀ that give β.
+	sa, bsa := make([]float64, len(qs)), make([]float64, len(qs))
+	var cum, s11, s12, s22 float64
+	for i, q := range qs {
+		a := q.Population / total
+		b := cum + a/2
+		cum += a
+		sa[i], bsa[i] = math.Sqrt(a), b*math.Sqrt(a)
+		s11 += sa[i] * sa[i]
+		s12 += sa[i] * bsa[i]
+		s22 += bsa[i] * bsa[i]
+	}
+	det := s11*s22 - s12*s12
+	w0, w1 := make([]float64, len(qs)), make([]float64, len(qs))
+	for i := range qs {
+		w0[i] = (s22*sa[i] - s12*bsa[i]) / det
+		w1[i] = (s11*bsa[i] - s12*sa[i]) / det
+	}
+	fit := func(value func(i int) float64) (b0, b1 float64) {
+		for i := range qs {
+			y := value(i) * sa[i]
+			b0 += w0[i] * y
+			b1 += w1[i] * y
+		}
+		return b0, b1
+	}
+	rii := func(b0, b1 float64) float64 {
+		r := (b0 + b1) / b0
+		if opts.Multiplier < 0 {
+			r = 1 / r
+		}
+		return r
+	}
+	b0, b1 := fit(func(i int) float64 { return qs[i].Value })
+	out := SII{SII: opts.Multiplier * b1, RII: rii(b0, b1)}
+
+	vt := opts.ValueType
+	if !opts.Transform {
+		vt = SIINormal
+	}
+	means := make([]float64, len(qs))
+	for i, q := range qs {
+		means[i] = transformValue(q.Value, vt)
+	}
+	rng := rand.New(rand.NewSource(opts.Seed))
+	reps := opts.Repetitions
+	sims, riis := make([]float64, reps), make([]float64, reps)
+	for r := 0; r < reps; r++ {
+		s0, s1 := fit(func(i int) float64 { return untransformValue(means[i]+qs[i].SE*rng.NormFloat64(), vt) })
+		sims[r] = opts.Multiplier * s1
+		riis[r] = rii(s0, s1)
+	}
+	sort.Float64s(sims)
+	sort.Float64s(riis)
+	upperP := c + (1-c)/2
+	lo := int(math.RoundToEven(float64(reps)*(1-upperP))) - 1
+	hi := int(math.RoundToEven(float64(reps)*upperP)) - 1
+	lo = max(lo, 0)
+	hi = min(hi, reps-1)
+	out.SIILower, out.SIIUpper = sims[lo], sims[hi]
+	if opts.RII {
+		out.RIILower, out.RIIUpper = riis[lo], riis[hi]
+	} else {
+		out.RII = 0
+	}
+	return out, nil
+}
