@@ -75,7 +75,8 @@ flags:
   --axis X,Y,...   funnel: draw the limits at these points
   --significance   funnel: label each input row instead
   --value-type N   sii: 0 normal, 1 rate, 2 proportion, where a row has no value_type (default 0)
-  --transform      sii: simulate on the log (rate) or logit (proportion) scale
+  --transform      sii: the SII of log rates or logit proportions (default: simulated on that
+                   scale, then transformed back); se is on the log/logit scale for value types 1, 2
   --repetitions R  sii: simulation repetitions (default 100000)
   --seed S         sii: seed of the simulation (default 1)
   --rii            sii: also the relative index of inequality`

@@ -79,7 +79,7 @@ func WriteSIITable(w io.Writer, r io.Reader, opts SIITableOptions) error {
 	names, rows := t.groups()
 	var out [][]string
 	for _, g := range names {
-		qs, vt, note, err := t.siiGroup(rows[g], quantiles, o.ValueType, o.Transform, hasSE)
+		qs, vt, note, err := t.siiGroup(rows[g], quantiles, o.ValueType, hasSE)
 		if err != nil {
 			return err
 		}
@@ -139,7 +139,7 @@ func (t *table) quantileLabels() []string {
 
 // siiGroup reads one group's quantiles in order. note is why the group
 // has no SII.
-func (t *table) siiGroup(rows []int, quantiles []string, defType int, transform, hasSE bool) (qs []SIIQuantile, vt int, note string, err error) {
+func (t *table) siiGroup(rows []int, quantiles []string, defType int, hasSE bool) (qs []SIIQuantile, vt int, note string, err error) {
 	byQ := map[string]int{}
 	vt = defType
 	for i, k := range rows {
@@ -186,7 +186,7 @@ func (t *table) siiGroup(rows []int, quantiles []string, defType int, transform,
 			if !have[3] || !have[4] {
 				return nil, vt, fmt.Sprintf("missing confidence limits for quantile %s", q), nil
 			}
-			se = SIIStandardError(x[3], x[4], vt, transform)
+			se = SIIStandardError(x[3], x[4], vt)
 		} else if !have[2] {
 			return nil, vt, fmt.Sprintf("no standard error for quantile %s", q), nil
 		}

@@ -16,17 +16,20 @@ const (
 )
 
 // SIIQuantile is one quantile of a slope index of inequality: its
-// population, its value and the value's standard error (on the scale of
-// the value, or, with Transform, on the transformed scale; see
-// SIIStandardError).
+// population, its value and the value's standard error, which for rates
+// and proportions is on the log or logit scale (SIIStandardError), as
+// phe_sii takes it.
 type SIIQuantile struct {
 	Population, Value, SE float64
 }
 
 // SIIOptions are phe_sii's arguments.
 type SIIOptions struct {
-	ValueType   int     // SIINormal, SIIRate or SIIProportion
-	Transform   bool    // simulate on the log (rate) or logit (proportion) scale
+	ValueType int // SIINormal, SIIRate or SIIProportion
+	// Transform calculates a rate's or proportion's SII on the log or
+	// logit scale (phe_sii's transform = TRUE); otherwise the values
+	// are simulated on that scale and transformed back.
+	Transform   bool
 	Multiplier  float64 // SII × multiplier; a negative one inverts the RII; 0 means 1
 	Confidence  float64 // 0 means 0.95
 	Repetitions int     // at least 1,000, as the reference requires; 0 means 100,000
@@ -64,11 +67,9 @@ func untransformValue(x float64, valueType int) float64 {
 
 // SIIStandardError is phe_sii's standard error from a value's 95%
 // confidence limits, (upper − lower)/(2·Φ⁻¹(0.975)), after the value
-// type's transformation when transform is true.
-func SIIStandardError(lower, upper float64, valueType int, transform bool) float64 {
-	if transform {
-		lower, upper = transformValue(lower, valueType), transformValue(upper, valueType)
-	}
+// type's transformation (log for rates, logit for proportions).
+func SIIStandardError(lower, upper float64, valueType int) float64 {
+	lower, upper = transformValue(lower, valueType), transformValue(upper, valueType)
 	return (upper - lower) / normalQuantile(0.975) / 2
 }
 
@@ -83,12 +84,13 @@ func SIIStandardError(lower, upper float64, valueType int, transform bool) float
 //	yᵢ√aᵢ = β₀√aᵢ + β₁bᵢ√aᵢ
 //
 // gives SII = β₁ × multiplier and RII = (β₀ + β₁)/β₀ (its inverse for a
-// negative multiplier). The confidence limits are simulated as the
+// negative multiplier); with Transform, y is the log (rate) or logit
+// (proportion) of the value. The confidence limits are simulated as the
 // reference does: each repetition draws every quantile's value from a
-// normal distribution with the value (transformed, with Transform) as
-// mean and SE as standard deviation, back-transforms it, refits, and the
-// limits are the sorted results at positions round(r·(1 − c)/2) and
-// round(r·(1 + c)/2). The draws come from math/rand seeded with
+// normal distribution with the value (for rates and proportions its log
+// or logit) as mean and SE as standard deviation, transforms it back
+// unless Transform, refits, and the limits are the sorted results at
+// positions round(r·(1 − c)/2) and round(r·(1 + c)/2). The draws come from math/rand seeded with
 // opts.Seed, so a run is reproducible (but not R's draws). There must be
 // 5 to 100 quantiles, every population above zero and every SE finite and
 // not negative.
@@ -147,6 +149,7 @@ func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
 		w1[i] = (s11*bsa[i] - s12*sa[i]) / det
 	}
 	fit := func(value func(i int) float64) (b0, b1 float64) {
+		// β = (XᵀX)⁻¹Xᵀy with y = value·√a.
 		for i := range qs {
 			y := value(i) * sa[i]
 			b0 += w0[i] * y
@@ -161,37 +164,105 @@ func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
 		}
 		return r
 	}
-	b0, b1 := fit(func(i int) float64 { return qs[i].Value })
-	out := SII{SII: opts.Multiplier * b1, RII: rii(b0, b1)}
-
 	vt := opts.ValueType
-	if !opts.Transform {
-		vt = SIINormal
-	}
 	means := make([]float64, len(qs))
 	for i, q := range qs {
 		means[i] = transformValue(q.Value, vt)
 	}
+	back := vt
+	y := func(i int) float64 { return qs[i].Value }
+	if opts.Transform {
+		back = SIINormal
+		y = func(i int) float64 { return means[i] }
+	}
+	b0, b1 := fit(y)
+	out := SII{SII: opts.Multiplier * b1, RII: rii(b0, b1)}
+
 	rng := rand.New(rand.NewSource(opts.Seed))
 	reps := opts.Repetitions
-	sims, riis := make([]float64, reps), make([]float64, reps)
-	for r := 0; r < reps; r++ {
-		s0, s1 := fit(func(i int) float64 { return untransformValue(means[i]+qs[i].SE*rng.NormFloat64(), vt) })
-		sims[r] = opts.Multiplier * s1
-		riis[r] = rii(s0, s1)
-	}
-	sort.Float64s(sims)
-	sort.Float64s(riis)
-	upperP := c + (1-c)/2
-	lo := int(math.RoundToEven(float64(reps)*(1-upperP))) - 1
-	hi := int(math.RoundToEven(float64(reps)*upperP)) - 1
-	lo = max(lo, 0)
-	hi = min(hi, reps-1)
-	out.SIILower, out.SIIUpper = sims[lo], sims[hi]
+	sims := make([]float64, reps)
+	var riis []float64
 	if opts.RII {
-		out.RIILower, out.RIIUpper = riis[lo], riis[hi]
+		riis = make([]float64, reps)
+	}
+	for r := 0; r < reps; r++ {
+		var s0, s1 float64
+		for i := range qs {
+			v := means[i] + qs[i].SE*rng.NormFloat64()
+			if back != SIINormal {
+				v = untransformValue(v, back)
+			}
+			v *= sa[i]
+			s0 += w0[i] * v
+			s1 += w1[i] * v
+		}
+		sims[r] = opts.Multiplier * s1
+		if riis != nil {
+			riis[r] = rii(s0, s1)
+		}
+	}
+	upperP := c + (1-c)/2
+	lo := max(int(math.RoundToEven(float64(reps)*(1-upperP)))-1, 0)
+	hi := min(int(math.RoundToEven(float64(reps)*upperP))-1, reps-1)
+	out.SIILower, out.SIIUpper = orderStatistics(sims, lo, hi)
+	if opts.RII {
+		out.RIILower, out.RIIUpper = orderStatistics(riis, lo, hi)
 	} else {
 		out.RII = 0
 	}
 	return out, nil
+}
+
+// orderStatistics returns the lo-th and hi-th smallest of x (0-based, lo
+// ≤ hi), as sorting would, in linear expected time; x is reordered.
+func orderStatistics(x []float64, lo, hi int) (float64, float64) {
+	a := selectKth(x, lo)
+	b := selectKth(x[lo:], hi-lo)
+	return a, b
+}
+
+// selectKth partially sorts x so that x[k] is its k-th smallest element
+// (Hoare's selection, median-of-three pivot), and returns it.
+func selectKth(x []float64, k int) float64 {
+	l, r := 0, len(x)-1
+	for r > l {
+		if r-l < 16 {
+			sort.Float64s(x[l : r+1])
+			break
+		}
+		m := l + (r-l)/2
+		if x[m] < x[l] {
+			x[m], x[l] = x[l], x[m]
+		}
+		if x[r] < x[l] {
+			x[r], x[l] = x[l], x[r]
+		}
+		if x[r] < x[m] {
+			x[r], x[m] = x[m], x[r]
+		}
+		p := x[m]
+		i, j := l, r
+		for i <= j {
+			for x[i] < p {
+				i++
+			}
+			for x[j] > p {
+				j--
+			}
+			if i <= j {
+				x[i], x[j] = x[j], x[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k <= j:
+			r = j
+		case k >= i:
+			l = i
+		default:
+			return x[k]
+		}
+	}
+	return x[k]
 }

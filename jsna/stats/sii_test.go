@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"math/rand"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -137,5 +139,41 @@ func BenchmarkSIITable(b *testing.B) {
 		if err := WriteSIITable(&out, strings.NewReader(s), SIITableOptions{SIIOptions{RII: true}}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// selectKth agrees with sorting.
+func TestOrderStatistics(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	for _, n := range []int{1, 2, 17, 1000, 4001} {
+		x := make([]float64, n)
+		for i := range x {
+			x[i] = math.Round(rng.NormFloat64() * 10) // with ties
+		}
+		s := append([]float64(nil), x...)
+		sort.Float64s(s)
+		lo, hi := n/40, n-1-n/40
+		a, b := orderStatistics(x, lo, hi)
+		if a != s[lo] || b != s[hi] {
+			t.Errorf("orderStatistics(n=%d) = %v, %v, want %v, %v", n, a, b, s[lo], s[hi])
+		}
+	}
+}
+
+// Rates: by default simulated on the log scale and transformed back, the
+// SII is of the values; with Transform, of their logs (the SII of
+// log-values by the same exact regression as TestCalculateSII).
+func TestCalculateSIITransform(t *testing.T) {
+	qs := siiArea(0)
+	for i := range qs {
+		qs[i].SE = SIIStandardError(qs[i].Value-2, qs[i].Value+2, SIIRate)
+	}
+	plain, err := CalculateSII(qs, SIIOptions{ValueType: SIIRate, Repetitions: 20000, Seed: 2})
+	if err != nil || !relClose(plain.SII, 7.0002347600798878, 1e-12) || !(plain.SIILower < plain.SII && plain.SII < plain.SIIUpper) {
+		t.Errorf("CalculateSII(rate) = %+v, %v", plain, err)
+	}
+	logs, err := CalculateSII(qs, SIIOptions{ValueType: SIIRate, Transform: true, Repetitions: 20000, Seed: 2})
+	if err != nil || !(logs.SII > 0 && logs.SII < 0.2) || !(logs.SIILower < logs.SII && logs.SII < logs.SIIUpper) {
+		t.Errorf("CalculateSII(rate, transform) = %+v, %v", logs, err)
 	}
 }
