@@ -62,6 +62,12 @@ methods, their input columns ([optional]) and output, named as PHEindicatormetho
                  -> group,sii,sii_lower95_0cl,sii_upper95_0cl[,rii,rii_lower95_0cl,rii_upper95_0cl],note
                     (phe_sii: 5 to 100 quantiles; 99_8cl at 99.8%; limits simulated,
                     --repetitions at least 1000, default 100000, seeded by --seed)
+  trend       period,count,denominator (proportions) or period,value,lower,upper (other),
+              [group][,value_type][,polarity]
+                 -> the input columns,trend,reason,slope: Fingertips' recent trend over the last
+                    five annual periods (chi-squared test for trend / weighted regression against
+                    9.5495; Increasing, Decreasing, No significant change, Cannot be calculated;
+                    "and getting better/worse" with a polarity); --value-type proportion|other
 empty cells are missing, and so are the results computed from them
 
 flags:
@@ -74,7 +80,8 @@ flags:
   --years-of-data Y  funnel rate: years the data cover (required)
   --axis X,Y,...   funnel: draw the limits at these points
   --significance   funnel: label each input row instead
-  --value-type N   sii: 0 normal, 1 rate, 2 proportion, where a row has no value_type (default 0)
+  --value-type N   sii: 0 normal, 1 rate, 2 proportion, where a row has no value_type (default 0);
+                   trend: proportion or other (default other)
   --transform      sii: the SII of log rates or logit proportions (default: simulated on that
                    scale, then transformed back); se is on the log/logit scale for value types 1, 2
   --repetitions R  sii: simulation repetitions (default 100000)
@@ -102,7 +109,7 @@ type ciFlags struct {
 	years      *float64
 	axis       *string
 	signif     *bool
-	valueType  *int
+	valueType  *string
 	transform  *bool
 	reps       *int
 	seed       *int64
@@ -118,6 +125,7 @@ var ciMethodFlags = map[string][]string{
 	jsna.MethodMean:       nil,
 	"quantile":            {"quantiles", "invert"},
 	"le":                  nil,
+	"trend":               {"value-type"},
 	"sii":                 {"multiplier", "value-type", "transform", "repetitions", "seed", "rii"},
 	"funnel":              {"multiplier", "ratio-type", "rate-type", "years-of-data", "axis", "significance"},
 }
@@ -135,7 +143,7 @@ func runCI(ctx context.Context, e *env, args []string) error {
 		years:     fs.Float64("years-of-data", 0, "funnel rate: years of data"),
 		axis:      fs.String("axis", "", "funnel: axis points, comma-separated"),
 		signif:    fs.Bool("significance", false, "funnel: label each row"),
-		valueType: fs.Int("value-type", 0, "sii: value type"),
+		valueType: fs.String("value-type", "", "sii: 0, 1 or 2; trend: proportion or other"),
 		transform: fs.Bool("transform", false, "sii: transform before simulating"),
 		reps:      fs.Int("repetitions", 100000, "sii: repetitions"),
 		seed:      fs.Int64("seed", 1, "sii: seed"),
@@ -169,12 +177,23 @@ func runCI(ctx context.Context, e *env, args []string) error {
 		if *f.reps < 1000 {
 			return usagef("jsna ci sii: --repetitions must be 1000 or greater (as phe_sii requires)\n%s", ciUsage)
 		}
-		if *f.valueType < 0 || *f.valueType > 2 {
+		vt := map[string]int{"": 0, "0": 0, "1": 1, "2": 2}
+		valueType, ok := vt[*f.valueType]
+		if !ok {
 			return usagef("jsna ci sii: --value-type should be 0, 1 or 2\n%s", ciUsage)
 		}
-		o := stats.SIIOptions{ValueType: *f.valueType, Transform: *f.transform, Multiplier: *f.mult,
+		o := stats.SIIOptions{ValueType: valueType, Transform: *f.transform, Multiplier: *f.mult,
 			Confidence: *f.conf, Repetitions: *f.reps, Seed: *f.seed, RII: *f.rii}
 		return withInputName(stats.WriteSIITable(e.stdout, e.stdin, stats.SIITableOptions{SIIOptions: o}))
+	case "trend":
+		vt := *f.valueType
+		if vt == "" {
+			vt = stats.TrendOther
+		}
+		if vt != stats.TrendProportion && vt != stats.TrendOther {
+			return usagef("jsna ci trend: --value-type should be proportion or other\n%s", ciUsage)
+		}
+		return withInputName(stats.WriteTrendTable(e.stdout, e.stdin, vt))
 	case "le":
 		return withInputName(stats.WriteLifeExpectancyTable(e.stdout, e.stdin, *f.conf))
 	case "quantile":

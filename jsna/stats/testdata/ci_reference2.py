@@ -112,4 +112,50 @@ def sii_examples():
         print("sii area", k // 10 + 1, "%.17g" % float(b1), "rii %.17g" % float(rii), "sd %.17g" % float(sd))
 
 
+Z975 = D("1.959963984540054235524594430520551527955550")
+
+
+def trend_proportion(years, counts, dens):
+    """assign_trend_markers for proportions: OLS slope of logit p on year
+    (50-digit logs) and the chi-squared statistic for trend (exact)."""
+    n = len(years)
+    logit = [(D(c) / D(d) / (1 - D(c) / D(d))).ln() for c, d in zip(counts, dens)]
+    sl = sum(logit)
+    slt = sum(l * y for l, y in zip(logit, years))
+    st, st2 = sum(years), sum(y * y for y in years)
+    beta = (n * slt - sl * st) / (n * st2 - st * st)
+    d, c = F(sum(dens)), F(sum(counts))
+    ct = F(sum(ci * y for ci, y in zip(counts, years)))
+    dt = F(sum(di * y for di, y in zip(dens, years)))
+    dt2 = F(sum(di * y * y for di, y in zip(dens, years)))
+    chi2 = d * (d * ct - c * dt) ** 2 / (c * (d - c) * (d * dt2 - dt * dt))
+    return beta, chi2
+
+
+def trend_weighted(years, values, lowers, uppers):
+    """assign_trend_markers for other value types: weighted least squares
+    with w = 1/σ², σ = (upper − lower)/(2Φ⁻¹(0.975)), 50 digits."""
+    w = [1 / ((D(str(u)) - D(str(l))) / (2 * Z975)) ** 2 for l, u in zip(lowers, uppers)]
+    v = [D(str(x)) for x in values]
+    sw = sum(w)
+    swvt = sum(wi * vi * y for wi, vi, y in zip(w, v, years))
+    swt = sum(wi * y for wi, y in zip(w, years))
+    swv = sum(wi * vi for wi, vi in zip(w, v))
+    swt2 = sum(wi * y * y for wi, y in zip(w, years))
+    den = sw * swt2 - swt * swt
+    beta = (sw * swvt - swt * swv) / den
+    return beta, beta * beta / (sw / den)
+
+
+def trend_examples():
+    yrs = [2015, 2016, 2017, 2018, 2019]
+    for name, c in (("rising", [100, 120, 140, 160, 180]), ("flat", [100, 102, 99, 101, 100])):
+        b, x2 = trend_proportion(yrs, c, [1000] * 5)
+        print("trend proportion", name, "%.17g" % float(b), "%.17g" % float(x2))
+    for name, v, h in (("rising", [10, 11, 12, 13, 14], 1), ("outlier", [30, 4, 5, 6, 7], 0.5)):
+        b, x2 = trend_weighted(yrs, v, [x - h for x in v], [x + h for x in v])
+        print("trend other", name, "%.17g" % float(b), "%.17g" % float(x2))
+
+
 sii_examples()
+trend_examples()
