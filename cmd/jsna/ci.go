@@ -41,6 +41,11 @@ methods, their input columns ([optional]) and output, named as PHEindicatormetho
                  -> group,observed,expected,value,lower,upper,note (multiplier 100; missing cells
                     as calculate_ISRatio: count ignored, denominator and reference_count 0,
                     reference_denominator gives no ratio)
+              with an eventfreq column, non-independent events (calculate_dsr's
+              independent_events = FALSE): group,ageband,eventfreq,count,denominator,standard,
+              count being the individuals with eventfreq events -> the same columns
+  israte      the isr columns -> group,observed,expected,ref_rate,value,lowercl,uppercl,note
+                    (calculate_ISRate: ISR x the reference rate; multiplier 100000)
   mean        group,value -> group,count,value,lower,upper (Student's t)
   quantile    value[,group][,invert] -> the input columns,quantile,note (phe_quantile;
                     --quantiles N, default 10; --invert=false puts the lowest values in quantile 1)
@@ -122,6 +127,7 @@ var ciMethodFlags = map[string][]string{
 	jsna.MethodRate:       {"multiplier"},
 	jsna.MethodDSR:        {"multiplier"},
 	jsna.MethodISR:        {"multiplier"},
+	stats.MethodISRate:    {"multiplier"},
 	jsna.MethodMean:       nil,
 	"quantile":            {"quantiles", "invert"},
 	"le":                  nil,

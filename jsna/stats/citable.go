@@ -55,6 +55,8 @@ var CITableMethods = []CITableMethod{
 	{MethodDSR, []string{"group", "count", "denominator", "standard"}, nil, []string{"group", "count", "denominator", "value", "lower", "upper", "note"}},
 	{MethodISR, []string{"group", "count", "denominator", "reference_count", "reference_denominator"}, nil, []string{"group", "observed", "expected", "value", "lower", "upper", "note"}},
 	{MethodMean, []string{"group", "value"}, nil, []string{"group", "count", "value", "lower", "upper"}},
+	{MethodISRate, []string{"group", "count", "denominator", "reference_count", "reference_denominator"}, nil,
+		[]string{"group", "observed", "expected", "ref_rate", "value", "lowercl", "uppercl", "note"}},
 }
 
 // CITableMethod describes one method's CSV table.
@@ -241,6 +243,14 @@ func spreadsheetCell(c string) string {
 //     left out of the observed total, a missing denominator or reference
 //     count is 0, and a missing reference denominator leaves expected and
 //     the ratio empty;
+//   - dsr with an eventfreq column: DSRs of non-independent events, as
+//     calculate_dsr with independent_events = FALSE: one row per age band
+//     and event frequency with group, ageband, eventfreq, count (the
+//     individuals with that many events), denominator and standard
+//     (DSRFrequencyCI); the output as for dsr, count being the events;
+//   - israte: the isr table's columns; one output row per group: group,
+//     observed, expected, ref_rate, value, lowercl, uppercl, note
+//     (ISRateCI; multiplier 100,000), missing cells as for isr;
 //   - mean (Student's t): group and value; one output row per group:
 //     group, count, value, lower, upper.
 //
@@ -264,7 +274,7 @@ func spreadsheetCell(c string) string {
 func WriteCITable(w io.Writer, r io.Reader, method string, opts CSVOptions) error {
 	m, ok := ciTableMethod(method)
 	if !ok {
-		return fmt.Errorf("jsna: no ci method %q (methods: proportion, rate, dsr, isr, mean)", method)
+		return fmt.Errorf("jsna: no ci method %q (methods: proportion, rate, dsr, isr, israte, mean)", method)
 	}
 	conf := opts.Confidence
 	if conf == 0 {
@@ -296,7 +306,13 @@ func WriteCITable(w io.Writer, r io.Reader, method string, opts CSVOptions) erro
 	case MethodProportion, MethodRate:
 		err = writeCrude(cw, t, method, conf, mult)
 	case MethodDSR:
-		err = writeDSR(cw, t, conf, mult)
+		if _, ok := t.col["eventfreq"]; ok {
+			err = writeDSRFrequencies(cw, t, conf, mult)
+		} else {
+			err = writeDSR(cw, t, conf, mult)
+		}
+	case MethodISRate:
+		err = writeISRate(cw, t, conf, mult)
 	case MethodISR:
 		err = writeISR(cw, t, conf, mult)
 	case MethodMean:

@@ -167,3 +167,85 @@ func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
 	}
 	return nil
 }
+
+func writeISRate(cw *csv.Writer, t *table, conf, mult float64) error {
+	writeRow(cw, []string{"group", "observed", "expected", "ref_rate", "value", "lowercl", "uppercl", "note"})
+	names, rows := t.groups()
+	for _, g := range names {
+		bands, missing, complete, err := t.isrBands(rows[g])
+		if err != nil {
+			return err
+		}
+		note := strings.Join(missing.describe(isrNote), "; ")
+		if !complete {
+			var o float64
+			for _, b := range bands {
+				o += b.Count
+			}
+			writeRow(cw, []string{g, formatNumber(o), "", "", "", "", "", note})
+			continue
+		}
+		r, err := ISRateCI(bands, conf, mult)
+		if err != nil {
+			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
+		}
+		writeRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected), formatNumber(r.RefRate),
+			formatNumber(r.Value), formatNumber(r.Lower), formatNumber(r.Upper), note})
+	}
+	return nil
+}
+
+// writeDSRFrequencies is the dsr table of non-independent events: rows
+// of group, ageband, eventfreq, count (individuals), denominator and
+// standard; missing cells as calculate_dsr takes them (a missing count is
+// 0; a missing denominator, standard, age band or event frequency is an
+// error).
+func writeDSRFrequencies(cw *csv.Writer, t *table, conf, mult float64) error {
+	if _, ok := t.col["ageband"]; !ok {
+		return &CSVError{Line: 1, Err: fmt.Errorf("missing column ageband (a dsr of non-independent events needs group, ageband, eventfreq, count, denominator, standard)")}
+	}
+	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper", "note"})
+	names, rows := t.groups()
+	for _, g := range names {
+		var bands []FrequencyBand
+		var missing bandCounter
+		for _, k := range rows[g] {
+			age, _ := t.cell(k, "ageband")
+			if age == "" {
+				return t.errorf(k, "ageband", fmt.Errorf("ageband is missing (calculate_dsr takes no missing age bands)"))
+			}
+			var x [4]float64
+			for i, col := range []string{"eventfreq", "count", "denominator", "standard"} {
+				v, ok, err := t.bandNumber(k, col)
+				if err != nil {
+					return err
+				}
+				if !ok && col != "count" {
+					return t.errorf(k, col, fmt.Errorf("%s is missing (calculate_dsr takes no missing %ss)", col, col))
+				}
+				if !ok {
+					missing.add(col)
+				}
+				x[i] = v
+			}
+			if x[2] == 0 {
+				return t.errorf(k, "denominator", fmt.Errorf("%w (count %v)", ErrZeroDenominator, x[1]))
+			}
+			bands = append(bands, FrequencyBand{AgeBand: age, Frequency: x[0], Individuals: x[1], Denominator: x[2], Standard: x[3]})
+		}
+		notes := missing.describe(func(string) string { return "counted as 0 (as calculate_dsr)" })
+		iv, events, pop, err := DSRFrequencyCI(bands, conf, mult)
+		switch {
+		case errors.Is(err, ErrTooFewEvents):
+			notes = append(notes, "dsr not calculated for a total count below 10 (as calculate_dsr)")
+			writeRow(cw, []string{g, formatNumber(events), formatNumber(pop), "", "", "", strings.Join(notes, "; ")})
+			continue
+		case err != nil:
+			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
+		}
+		notes = append(notes, "confidence adjusted for non-independent events")
+		writeRow(cw, []string{g, formatNumber(events), formatNumber(pop),
+			formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper), strings.Join(notes, "; ")})
+	}
+	return nil
+}

@@ -127,7 +127,7 @@ func TestWriteCITableErrors(t *testing.T) {
 		name, method, in string
 		want             string
 	}{
-		{"unknown method", "median", "x\n", `jsna: no ci method "median" (methods: proportion, rate, dsr, isr, mean)`},
+		{"unknown method", "median", "x\n", `jsna: no ci method "median" (methods: proportion, rate, dsr, isr, israte, mean)`},
 		{"empty", "rate", "", "jsna: empty input: expected a header row with columns count,denominator"},
 		{"missing column", "rate", "count,pop\n1,2\n", "jsna: line 1: missing column denominator (the input needs columns count,denominator)"},
 		{"twice", "rate", "count,count,denominator\n", "jsna: line 1, column count: column named twice"},

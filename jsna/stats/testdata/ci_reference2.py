@@ -157,5 +157,39 @@ def trend_examples():
         print("trend other", name, "%.17g" % float(b), "%.17g" % float(x2))
 
 
+def byars(x, z):
+    x = D(x)
+    lo = x * (1 - 1 / (9 * x) - z / (3 * x.sqrt())) ** 3
+    x1 = x + 1
+    hi = x1 * (1 - 1 / (9 * x1) + z / (3 * x1.sqrt())) ** 3
+    return lo, hi
+
+
+def dsr_frequencies():
+    """calculate_dsr with independent_events = FALSE on a small table:
+    (ageband, eventfreq, individuals, population, standard)."""
+    rows = [("0-4", 1, 30, 5000, 5000), ("0-4", 2, 5, 5000, 5000), ("0-4", 3, 2, 5000, 5000),
+            ("5-9", 1, 40, 6000, 5500), ("5-9", 2, 8, 6000, 5500), ("5-9", 3, 1, 6000, 5500)]
+    ages = {}
+    for a, f, x, n, w in rows:
+        ev, _, _ = ages.get(a, (0, n, w))
+        ages[a] = (ev + f * x, n, w)
+    sw = sum(F(w) for _, n, w in ages.values())
+    value = sum(F(ev) * w / n for ev, n, w in ages.values()) / sw
+    o = sum(ev for ev, _, _ in ages.values())
+    var = F(0)
+    for f in (1, 2, 3):
+        fr = [(x, n, w) for a, ff, x, n, w in rows if ff == f]
+        fw = sum(F(w) for _, _, w in fr)
+        var += F(f * f) * sum(F(x) * (F(w) / n) ** 2 for x, n, w in fr) / (fw * fw)
+    lo, hi = byars(o, Z975)
+    v = D(value.numerator) / D(value.denominator)
+    sd = (D(var.numerator) / D(var.denominator) / o).sqrt()
+    m = D(100000)
+    print("dsr frequencies", o, "%.17g" % float(v * m), "%.17g" % float((v + sd * (lo - o)) * m),
+          "%.17g" % float((v + sd * (hi - o)) * m))
+
+
 sii_examples()
 trend_examples()
+dsr_frequencies()
