@@ -269,11 +269,19 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 }
 
 // placeOnSpines is the second pass: each indicator's spine over
-// spineValues, each ward value's position on it, the ward's counts by
+// spineValues by Fingertips' rules (stats.FingertipsSpine), each ward value's position on it, the ward's counts by
 // domain and in total, and its need index (NeedIndexFormula).
 func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
+	// The comparators are every ward but the benchmark's, with a value
+	// or not: an indicator too few of them have gets no spine.
+	comparators := 0
+	for _, w := range d.Wards {
+		if w.Code == "" || w.Code != d.Benchmark.Code {
+			comparators++
+		}
+	}
 	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine = stats.NewSpine(ind.ID, spineValues[i], ind.BenchmarkValue, ind.Polarity)
+		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, ind.BenchmarkValue, ind.Polarity, stats.FingertipsSpine)
 	}
 	for wi := range s.Wards {
 		ws := &s.Wards[wi]

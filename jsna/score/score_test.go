@@ -99,6 +99,11 @@ func TestScore(t *testing.T) {
 	if sp.N != 3 || sp.Worst != 50 || sp.Best != 8 {
 		t.Errorf("spine P = N %d worst %v best %v, want 3, 50, 8", sp.N, sp.Worst, sp.Best)
 	}
+	// Fingertips' rules: 3 of the 4 comparators (75%) have P, so it has
+	// a spine, but from 3 values the range alone.
+	if !sp.Shown || sp.Quartiles || sp.Comparators != 4 || sp.Q25 != sp.Worst || sp.Q75 != sp.Best {
+		t.Errorf("spine P = shown %v quartiles %v comparators %d Q25 %v Q75 %v, want true, false, 4, the range ends", sp.Shown, sp.Quartiles, sp.Comparators, sp.Q25, sp.Q75)
+	}
 	for _, c := range []struct {
 		ward string
 		at   float64

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"sort"
 )
@@ -31,16 +32,67 @@ type Spine struct {
 	// higher-is-better and no-judgement indicators.
 	HigherIsRight bool `json:"higher_is_right"`
 	// Degenerate explains a scale that cannot show spread: "no values",
-	// "all equal to the benchmark".
+	// "all equal to the benchmark", or why there is no spine at all
+	// (SpineRules.MinCoverage).
 	Degenerate string `json:"degenerate,omitempty"`
+	// Quartiles is false where there are too few values for percentiles
+	// (SpineRules.MinQuartileValues): the spine shows the range alone,
+	// and Q25 and Q75 are its ends.
+	Quartiles bool `json:"quartiles"`
+	// Shown is false where the spine is not drawn: no values, or fewer
+	// than SpineRules.MinCoverage of the comparators have one.
+	Shown bool `json:"shown"`
+	// Comparators is the number of comparator wards, with a value or not.
+	Comparators int `json:"comparators"`
 
 	halfWidth float64
 }
 
+// SpineRules are Fingertips' rules for drawing a spine chart row.
+type SpineRules struct {
+	// MinQuartileValues is the fewest values from which the 25th and 75th
+	// percentiles are drawn; with fewer, the range alone.
+	MinQuartileValues int
+	// MinCoverage is the smallest share of the comparators that must have
+	// a value for the spine to be drawn.
+	MinCoverage float64
+}
+
+// FingertipsSpine are the rules Fingertips applies: percentiles only from
+// more than 3 values, and no spine for an indicator that fewer than 75%
+// of the comparators have.
+var FingertipsSpine = SpineRules{MinQuartileValues: 4, MinCoverage: 0.75}
+
 // NewSpine makes the spine for an indicator from the comparator values
-// (missing ones already left out), the benchmark value and the polarity.
-// Without a benchmark, the comparators' median is the centre.
+// (missing ones already left out), the benchmark value and the polarity,
+// every comparator having a value (NewSpineFor).
 func NewSpine(indicator string, values []float64, benchmark *float64, polarity string) Spine {
+	return NewSpineFor(indicator, values, len(values), benchmark, polarity, FingertipsSpine)
+}
+
+// NewSpineFor makes the spine for an indicator from the values of the
+// comparators that have one, out of comparators in all, by the rules:
+// with fewer values than rules.MinQuartileValues, Quartiles is false and
+// the range alone is shown; with values for fewer than rules.MinCoverage
+// of the comparators, the spine is not Shown (its scale is still made, for
+// the positions of the values). Without a benchmark, the comparators'
+// median is the centre.
+func NewSpineFor(indicator string, values []float64, comparators int, benchmark *float64, polarity string, rules SpineRules) Spine {
+	s := newSpine(indicator, values, benchmark, polarity)
+	s.Comparators = comparators
+	s.Quartiles = len(values) >= rules.MinQuartileValues
+	if !s.Quartiles {
+		s.Q25, s.Q75, s.Q25At, s.Q75At = s.Worst, s.Best, s.WorstAt, s.BestAt
+	}
+	s.Shown = len(values) > 0
+	if s.Shown && float64(len(values)) < rules.MinCoverage*float64(comparators) {
+		s.Shown = false
+		s.Degenerate = fmt.Sprintf("no spine: %d of %d comparators have a value, fewer than %g%%", len(values), comparators, rules.MinCoverage*100)
+	}
+	return s
+}
+
+func newSpine(indicator string, values []float64, benchmark *float64, polarity string) Spine {
 	s := Spine{Indicator: indicator, N: len(values), HigherIsRight: polarity != LowerIsBetter}
 	if len(values) == 0 {
 		s.Degenerate = "no values"
@@ -91,7 +143,9 @@ func (s Spine) Position(x float64) float64 {
 	return math.Min(1, math.Max(0, 0.5+d))
 }
 
-// percentile of sorted values, type 7 (linear between order statistics).
+// percentile of sorted values, type 7 (linear between order statistics):
+// the value at position (n − 1)·p + 1, counting from 1, as Fingertips
+// places its percentiles.
 func percentile(sorted []float64, p float64) float64 {
 	if len(sorted) == 1 {
 		return sorted[0]
