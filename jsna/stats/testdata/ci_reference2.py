@@ -67,13 +67,6 @@ def phe_quantile(values, nq, invert):
     return out
 
 
-if __name__ == "__main__":
-    isr_z()
-    print("quantile a", phe_quantile([5, 3, 3, 9, None, 1, 7, 7, 2, 8, 4, 6, 10], 5, False))
-    print("quantile a inv", phe_quantile([5, 3, 3, 9, None, 1, 7, 7, 2, 8, 4, 6, 10], 5, True))
-    print("quantile b", phe_quantile([1, 2, 3], 5, True))
-
-
 def sii(pops, values, ses):
     """phe_sii's regression y√a = β0√a + β1·b√a in exact rationals (the
     square roots cancel: with weights a, it is weighted least squares of
@@ -190,6 +183,12 @@ def dsr_frequencies():
           "%.17g" % float((v + sd * (hi - o)) * m))
 
 
-sii_examples()
-trend_examples()
-dsr_frequencies()
+if __name__ == "__main__":
+    isr_z()
+    for vals, nq, inv in (([5, 3, 3, 9, None, 1, 7, 7, 2, 8, 4, 6, 10], 5, False),
+                          ([5, 3, 3, 9, None, 1, 7, 7, 2, 8, 4, 6, 10], 5, True),
+                          ([1, 2, 3], 5, True)):
+        print("quantile", nq, inv, phe_quantile(vals, nq, inv))
+    sii_examples()
+    trend_examples()
+    dsr_frequencies()
