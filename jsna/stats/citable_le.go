@@ -35,41 +35,12 @@ func WriteLifeExpectancyTable(w io.Writer, r io.Reader, confidence float64) erro
 	if err != nil {
 		return err
 	}
-	type row struct {
-		label string
-		LifeBand
-	}
 	names, rows := t.groups()
 	var out [][]string
 	for _, g := range names {
-		var bands []row
-		note := ""
-		for _, k := range rows[g] {
-			label, _ := t.cell(k, "startage")
-			m := leadingAge.FindStringSubmatch(label)
-			if m == nil {
-				return t.errorf(k, "startage", fmt.Errorf("%q is not an age band", label))
-			}
-			age, _ := strconv.ParseFloat(m[1], 64)
-			if !containsFloat(LifeExpectancyAges, age) {
-				return t.errorf(k, "startage", fmt.Errorf("%q does not start an age band (0, 1, 5, 10, …, 90)", label))
-			}
-			b := row{label: label, LifeBand: LifeBand{StartAge: age}}
-			for _, col := range []string{"deaths", "population"} {
-				x, ok, err := t.number(k, col)
-				if err != nil {
-					return err
-				}
-				if !ok && note == "" {
-					note = col + " missing"
-				}
-				if col == "deaths" {
-					b.Deaths = x
-				} else {
-					b.Population = x
-				}
-			}
-			bands = append(bands, b)
+		bands, note, err := t.lifeBands(rows[g])
+		if err != nil {
+			return err
 		}
 		sort.SliceStable(bands, func(i, j int) bool { return bands[i].StartAge < bands[j].StartAge })
 		lb := make([]LifeBand, len(bands))
@@ -107,6 +78,45 @@ func WriteLifeExpectancyTable(w io.Writer, r io.Reader, confidence float64) erro
 		}
 		return nil
 	})
+}
+
+// lifeRow is one age band of a life expectancy table with its label.
+type lifeRow struct {
+	label string
+	LifeBand
+}
+
+// lifeBands reads one group's age bands; note says why the group cannot
+// have a life expectancy (a missing cell).
+func (t *table) lifeBands(rows []int) (bands []lifeRow, note string, err error) {
+	for _, k := range rows {
+		label, _ := t.cell(k, "startage")
+		m := leadingAge.FindStringSubmatch(label)
+		if m == nil {
+			return nil, "", t.errorf(k, "startage", fmt.Errorf("%q is not an age band", label))
+		}
+		age, _ := strconv.ParseFloat(m[1], 64)
+		if !containsFloat(LifeExpectancyAges, age) {
+			return nil, "", t.errorf(k, "startage", fmt.Errorf("%q does not start an age band (0, 1, 5, 10, …, 90)", label))
+		}
+		b := lifeRow{label: label, LifeBand: LifeBand{StartAge: age}}
+		for _, col := range []string{"deaths", "population"} {
+			x, ok, err := t.number(k, col)
+			if err != nil {
+				return nil, "", err
+			}
+			if !ok && note == "" {
+				note = col + " missing"
+			}
+			if col == "deaths" {
+				b.Deaths = x
+			} else {
+				b.Population = x
+			}
+		}
+		bands = append(bands, b)
+	}
+	return bands, note, nil
 }
 
 func containsFloat(list []float64, x float64) bool {

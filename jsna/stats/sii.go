@@ -95,68 +95,11 @@ func SIIStandardError(lower, upper float64, valueType int) float64 {
 // 5 to 100 quantiles, every population above zero and every SE finite and
 // not negative.
 func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
-	if n := len(qs); n < 5 || n > 100 {
-		return SII{}, fmt.Errorf("jsna: sii: number of quantiles must be between 5 and 100, not %d", n)
-	}
-	if opts.Repetitions == 0 {
-		opts.Repetitions = 100000
-	}
-	if opts.Repetitions < 1000 {
-		return SII{}, fmt.Errorf("jsna: sii: number of repetitions must be 1000 or greater, not %d", opts.Repetitions)
-	}
-	if opts.Multiplier == 0 {
-		opts.Multiplier = 1
-	}
-	if opts.Confidence == 0 {
-		opts.Confidence = Level95
-	}
-	c, err := normConfidence(opts.Confidence)
+	opts, c, err := checkSII(qs, opts)
 	if err != nil {
 		return SII{}, err
 	}
-	if opts.ValueType < SIINormal || opts.ValueType > SIIProportion {
-		return SII{}, fmt.Errorf("jsna: sii: value type should be 0, 1 or 2, not %d", opts.ValueType)
-	}
-	var total float64
-	for i, q := range qs {
-		if !(q.Population > 0) || math.IsInf(q.Population, 0) {
-			return SII{}, fmt.Errorf("jsna: sii: quantile %d: population must be above zero", i+1)
-		}
-		if !(q.SE >= 0) || math.IsInf(q.SE, 0) {
-			return SII{}, fmt.Errorf("jsna: sii: quantile %d: negative or missing standard error", i+1)
-		}
-		if opts.ValueType == SIIProportion && (q.Value < 0 || q.Value > 1) {
-			return SII{}, fmt.Errorf("jsna: sii: quantile %d: value proportions are not all between 0 and 1", i+1)
-		}
-		total += q.Population
-	}
-	// Regressors √a and b√a, and the rows of (XᵀX)⁻¹Xᵀ that give β.
-	sa, bsa := make([]float64, len(qs)), make([]float64, len(qs))
-	var cum, s11, s12, s22 float64
-	for i, q := range qs {
-		a := q.Population / total
-		b := cum + a/2
-		cum += a
-		sa[i], bsa[i] = math.Sqrt(a), b*math.Sqrt(a)
-		s11 += sa[i] * sa[i]
-		s12 += sa[i] * bsa[i]
-		s22 += bsa[i] * bsa[i]
-	}
-	det := s11*s22 - s12*s12
-	w0, w1 := make([]float64, len(qs)), make([]float64, len(qs))
-	for i := range qs {
-		w0[i] = (s22*sa[i] - s12*bsa[i]) / det
-		w1[i] = (s11*bsa[i] - s12*sa[i]) / det
-	}
-	fit := func(value func(i int) float64) (b0, b1 float64) {
-		// β = (XᵀX)⁻¹Xᵀy with y = value·√a.
-		for i := range qs {
-			y := value(i) * sa[i]
-			b0 += w0[i] * y
-			b1 += w1[i] * y
-		}
-		return b0, b1
-	}
+	m := newSIIModel(qs)
 	rii := func(b0, b1 float64) float64 {
 		r := (b0 + b1) / b0
 		if opts.Multiplier < 0 {
@@ -166,16 +109,17 @@ func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
 	}
 	vt := opts.ValueType
 	means := make([]float64, len(qs))
+	ys := make([]float64, len(qs))
 	for i, q := range qs {
 		means[i] = transformValue(q.Value, vt)
+		ys[i] = q.Value
 	}
 	back := vt
-	y := func(i int) float64 { return qs[i].Value }
 	if opts.Transform {
 		back = SIINormal
-		y = func(i int) float64 { return means[i] }
+		copy(ys, means)
 	}
-	b0, b1 := fit(y)
+	b0, b1 := m.fit(ys)
 	out := SII{SII: opts.Multiplier * b1, RII: rii(b0, b1)}
 
 	rng := rand.New(rand.NewSource(opts.Seed))
@@ -186,16 +130,13 @@ func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
 		riis = make([]float64, reps)
 	}
 	for r := 0; r < reps; r++ {
-		var s0, s1 float64
 		for i := range qs {
-			v := means[i] + qs[i].SE*rng.NormFloat64()
+			ys[i] = means[i] + qs[i].SE*rng.NormFloat64()
 			if back != SIINormal {
-				v = untransformValue(v, back)
+				ys[i] = untransformValue(ys[i], back)
 			}
-			v *= sa[i]
-			s0 += w0[i] * v
-			s1 += w1[i] * v
 		}
+		s0, s1 := m.fit(ys)
 		sims[r] = opts.Multiplier * s1
 		if riis != nil {
 			riis[r] = rii(s0, s1)
@@ -211,6 +152,85 @@ func CalculateSII(qs []SIIQuantile, opts SIIOptions) (SII, error) {
 		out.RII = 0
 	}
 	return out, nil
+}
+
+// checkSII checks the quantiles and options as phe_sii does and fills in
+// the defaults; c is the confidence as a fraction.
+func checkSII(qs []SIIQuantile, opts SIIOptions) (SIIOptions, float64, error) {
+	if n := len(qs); n < 5 || n > 100 {
+		return opts, 0, fmt.Errorf("jsna: sii: number of quantiles must be between 5 and 100, not %d", n)
+	}
+	if opts.Repetitions == 0 {
+		opts.Repetitions = 100000
+	}
+	if opts.Repetitions < 1000 {
+		return opts, 0, fmt.Errorf("jsna: sii: number of repetitions must be 1000 or greater, not %d", opts.Repetitions)
+	}
+	if opts.Multiplier == 0 {
+		opts.Multiplier = 1
+	}
+	if opts.Confidence == 0 {
+		opts.Confidence = Level95
+	}
+	c, err := normConfidence(opts.Confidence)
+	if err != nil {
+		return opts, 0, err
+	}
+	if opts.ValueType < SIINormal || opts.ValueType > SIIProportion {
+		return opts, 0, fmt.Errorf("jsna: sii: value type should be 0, 1 or 2, not %d", opts.ValueType)
+	}
+	for i, q := range qs {
+		if !(q.Population > 0) || math.IsInf(q.Population, 0) {
+			return opts, 0, fmt.Errorf("jsna: sii: quantile %d: population must be above zero", i+1)
+		}
+		if !(q.SE >= 0) || math.IsInf(q.SE, 0) {
+			return opts, 0, fmt.Errorf("jsna: sii: quantile %d: negative or missing standard error", i+1)
+		}
+		if opts.ValueType == SIIProportion && (q.Value < 0 || q.Value > 1) {
+			return opts, 0, fmt.Errorf("jsna: sii: quantile %d: value proportions are not all between 0 and 1", i+1)
+		}
+	}
+	return opts, c, nil
+}
+
+// siiModel is the SII's regression: the regressors √a and b√a, and the
+// rows w0, w1 of (XᵀX)⁻¹Xᵀ that give β from y√a.
+type siiModel struct{ sa, w0, w1 []float64 }
+
+func newSIIModel(qs []SIIQuantile) siiModel {
+	var total float64
+	for _, q := range qs {
+		total += q.Population
+	}
+	n := len(qs)
+	m := siiModel{sa: make([]float64, n), w0: make([]float64, n), w1: make([]float64, n)}
+	bsa := make([]float64, n)
+	var cum, s11, s12, s22 float64
+	for i, q := range qs {
+		a := q.Population / total
+		b := cum + a/2 // the relative rank: the midpoint of the quantile's range
+		cum += a
+		m.sa[i], bsa[i] = math.Sqrt(a), b*math.Sqrt(a)
+		s11 += m.sa[i] * m.sa[i]
+		s12 += m.sa[i] * bsa[i]
+		s22 += bsa[i] * bsa[i]
+	}
+	det := s11*s22 - s12*s12
+	for i := range qs {
+		m.w0[i] = (s22*m.sa[i] - s12*bsa[i]) / det
+		m.w1[i] = (s11*bsa[i] - s12*m.sa[i]) / det
+	}
+	return m
+}
+
+// fit returns β₀ and β₁ for the quantiles' values y.
+func (m siiModel) fit(y []float64) (b0, b1 float64) {
+	for i, v := range y {
+		v *= m.sa[i]
+		b0 += m.w0[i] * v
+		b1 += m.w1[i] * v
+	}
+	return b0, b1
 }
 
 // orderStatistics returns the lo-th and hi-th smallest of x (0-based, lo
