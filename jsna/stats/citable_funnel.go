@@ -62,7 +62,9 @@ func readFunnel(t *table, o FunnelOptions) (*funnelData, error) {
 			if err != nil {
 				return nil, err
 			}
-			if !ok && (i < 2 || o.Statistic == FunnelRate && hasRate) {
+			// A rate may be missing for 0 events, whose denominator the
+			// reference does not derive from it.
+			if !ok && (i < 2 || o.Statistic == FunnelRate && hasRate && x[0] != 0) {
 				return nil, t.errorf(k, col, fmt.Errorf("%s is missing", col))
 			}
 			x[i] = v

@@ -204,6 +204,16 @@ func TestWriteFunnelTable(t *testing.T) {
 	if err := WriteFunnelTable(&out, strings.NewReader(in), o); err != nil || strings.Count(out.String(), "\n") != 3 {
 		t.Errorf("WriteFunnelTable(--axis 1,716) = %q, %v", out.String(), err)
 	}
+	// DSR funnels: a row of 0 events needs no rate, and rows of fewer
+	// than 10 events are not assessed (assign_funnel_significance).
+	out.Reset()
+	dsr := FunnelTableOptions{FunnelOptions: FunnelOptions{Statistic: FunnelRate, Multiplier: 100000, RateType: RateDSR, YearsOfData: 3}, Significance: true}
+	if err := WriteFunnelTable(&out, strings.NewReader("numerator,denominator,rate\n0,5000,\n9,8000,110\n40,30000,130\n"), dsr); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); !strings.Contains(got, "0,5000,,"+FunnelDSRFewEvents+"\n9,8000,110,"+FunnelDSRFewEvents+"\n") {
+		t.Errorf("WriteFunnelTable(dsr significance) =\n%s", got)
+	}
 	bad := "numerator,denominator\n5,4\n"
 	err = WriteFunnelTable(&out, strings.NewReader(bad), FunnelTableOptions{FunnelOptions: FunnelOptions{Statistic: FunnelProportion, Multiplier: 100}})
 	if err == nil || !strings.Contains(err.Error(), "line 2, column numerator: numerators must be less than or equal to denominator") {
