@@ -46,6 +46,8 @@ func TestCICommand(t *testing.T) {
 		{"trend", []string{"ci", "trend"}, "period,value,lower,upper\n2019,1,0,2\n", 0,
 			"period,value,lower,upper,trend,reason,slope\n2019,1,0,2,Cannot be calculated,Not enough data points,\n", ""},
 		{"trend quarters", []string{"ci", "trend", "--value-type", "proportion"}, "period,count,denominator\n2019 Q1,1,2\n", 1, "", "jsna: stdin: line 2, column period: period \"2019 Q1\" is not a year"},
+		// O = 1, E = 100·800/3e6, R = 800/3e6 × 1e5: value O/E·R = 1000, limits
+		// the exact Poisson limits of 1 (ci_reference.py) × R/E.
 		{"israte", []string{"ci", "israte"}, "group,count,denominator,reference_count,reference_denominator\nx,1,100,800,3000000\n", 0,
 			"group,observed,expected,ref_rate,value,lowercl,uppercl,note\nx,1,0.02666666666666667,26.666666666666668,1000,25.317807984289896,5571.643390938897,\n", ""},
 		{"bad cell", []string{"ci", "rate"}, "count,denominator\n1,10\n2,ten\n", 1, "", `jsna: stdin: line 3, column denominator: "ten" is not a number`},
