@@ -78,11 +78,15 @@ const (
 // Indicator describes one measure: how it is calculated, which direction is
 // good and the benchmark's value.
 type Indicator struct {
-	ID             string   `json:"id" validate:"required,max=100"`
-	Name           string   `json:"name" validate:"required,max=500"`
-	Domain         string   `json:"domain,omitempty" validate:"max=200"`
-	Method         string   `json:"method" validate:"required,oneof=proportion rate dsr isr mean count other"`
-	Polarity       string   `json:"polarity" validate:"required,oneof=lower-is-better higher-is-better no-judgement not-applicable"`
+	ID       string `json:"id" validate:"required,max=100"`
+	Name     string `json:"name" validate:"required,max=500"`
+	Domain   string `json:"domain,omitempty" validate:"max=200"`
+	Method   string `json:"method" validate:"required,oneof=proportion rate dsr isr mean count other"`
+	Polarity string `json:"polarity" validate:"required,oneof=lower-is-better higher-is-better no-judgement not-applicable"`
+	// Comparison names the comparison method (stats.CompareMethods: ci95,
+	// ci998, two-level, quintiles); empty is two levels where the 99.8%
+	// interval is known, else one.
+	Comparison     string   `json:"comparison,omitempty" validate:"omitempty,oneof=ci95 ci998 two-level quintiles"`
 	Unit           string   `json:"unit,omitempty" validate:"max=100"`
 	Multiplier     float64  `json:"multiplier,omitempty" validate:"gte=0"`
 	Period         string   `json:"period,omitempty" validate:"max=100"`

@@ -609,6 +609,7 @@ var messagesCY = map[string]string{
 	"record.indicators.domain":          "Parth",
 	"record.indicators.method":          "Dull",
 	"record.indicators.polarity":        "Polaredd",
+	"record.indicators.comparison":      "Dull cymharu",
 	"record.indicators.unit":            "Uned",
 	"record.indicators.multiplier":      "Lluosydd",
 	"record.indicators.period":          "Cyfnod",

@@ -609,6 +609,7 @@ var messagesEN = map[string]string{
 	"record.indicators.domain":          "Domain",
 	"record.indicators.method":          "Method",
 	"record.indicators.polarity":        "Polarity",
+	"record.indicators.comparison":      "Comparison method",
 	"record.indicators.unit":            "Unit",
 	"record.indicators.multiplier":      "Multiplier",
 	"record.indicators.period":          "Period",

@@ -30,7 +30,7 @@ var recordFields = map[string][]string{
 	"voice":      {"text", "source", "date"},
 	"values":     {"value", "lower", "upper", "lower998", "upper998", "count", "denominator", "note"},
 	"wards":      {"name", "population", "values", "sections", "assets", "voice", "needs"},
-	"indicators": {"name", "domain", "method", "polarity", "unit", "multiplier", "period", "source", "benchmark_value"},
+	"indicators": {"name", "domain", "method", "polarity", "comparison", "unit", "multiplier", "period", "source", "benchmark_value"},
 }
 
 // longFields are members holding prose, shown with their line breaks.

@@ -244,7 +244,7 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 			r.benchmark = fmtPtr(is.Benchmark, fmtNum)
 			sp := is.Spine
 			r.spine = spineRow{name: ind.Name, domain: ind.Domain, cmp: cmpNone}
-			if sp.N > 0 {
+			if sp.Shown { // Fingertips' rules (stats.FingertipsSpine)
 				r.worst, r.q25, r.q75, r.best = fmtNum(sp.Worst), fmtNum(sp.Q25), fmtNum(sp.Q75), fmtNum(sp.Best)
 				r.spine.hasRange = true
 				r.spine.worst, r.spine.q25, r.spine.q75, r.spine.best = sp.WorstAt, sp.Q25At, sp.Q75At, sp.BestAt

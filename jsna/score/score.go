@@ -2,6 +2,7 @@ package score
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -84,7 +85,11 @@ type ValueScore struct {
 	// SpineAt is the ward value's position 0–1 on the indicator's spine;
 	// nil when there is no value.
 	SpineAt *float64 `json:"spine_at,omitempty"`
-	Note    string   `json:"note,omitempty"` // why a value is missing, suppressed or not compared
+	// Quintile is the value's quintile among the comparators' values, 1
+	// holding the lowest (phe_quantile, five quantiles, not inverted); 0
+	// for no value, the benchmark's ward, or fewer than five values.
+	Quintile int    `json:"quintile,omitempty"`
+	Note     string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
@@ -274,12 +279,24 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 }
 
 // placeOnSpines is the second pass: each indicator's spine over
-// spineValues, each ward value's position on it, the ward's counts by
-// domain and in total.
+// spineValues by Fingertips' rules (stats.FingertipsSpine), each ward
+// value's position on it and quintile, and the ward's counts by domain and
+// in total.
 func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
-	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine = stats.NewSpine(ind.ID, spineValues[i], ind.BenchmarkValue, ind.Polarity)
+	// The comparators are every ward but the benchmark's, with a value
+	// or not: an indicator too few of them have gets no spine.
+	comparators := 0
+	for _, w := range d.Wards {
+		if w.Code == "" || w.Code != d.Benchmark.Code {
+			comparators++
+		}
 	}
+	quintiles := make([][]int, len(d.Indicators))
+	for i, ind := range d.Indicators {
+		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, ind.BenchmarkValue, ind.Polarity, stats.FingertipsSpine)
+		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
+	}
+	placeQuintiles(s, d, quintiles)
 	for wi := range s.Wards {
 		ws := &s.Wards[wi]
 		for di, name := range l.domains {
@@ -377,7 +394,36 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64
 		}
 		return
 	}
-	vs.Comparison = stats.Compare(vs.Lower, vs.Upper, lower998, upper998, ind.BenchmarkValue, ind.Polarity)
+	if ind.Comparison == stats.CompareQuintiles {
+		// Placed among the comparators once all are known (placeOnSpines).
+		vs.Comparison = stats.NotCompared
+		return
+	}
+	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, ind.BenchmarkValue, ind.Polarity)
+}
+
+// placeQuintiles sets each comparator ward value's quintile, in the order
+// scoreValues collected the comparators' values, and the comparison of
+// indicators compared by quintiles.
+func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
+	next := make([]int, len(d.Indicators))
+	for wi, w := range d.Wards {
+		self := w.Code != "" && w.Code == d.Benchmark.Code
+		for i := range s.Wards[wi].Values {
+			vs := &s.Wards[wi].Values[i]
+			if vs.Value == nil || self {
+				continue
+			}
+			vs.Quintile = quintiles[i][next[i]]
+			next[i]++
+			if d.Indicators[i].Comparison == stats.CompareQuintiles && vs.Note == "" {
+				vs.Note = "compared by quintiles"
+				if vs.Quintile > 0 {
+					vs.Note = fmt.Sprintf("compared by quintiles: quintile %d of 5", vs.Quintile)
+				}
+			}
+		}
+	}
 }
 
 // rankWards fills Ranking and each ward's Rank: need index descending,

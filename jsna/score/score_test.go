@@ -99,6 +99,11 @@ func TestScore(t *testing.T) {
 	if sp.N != 3 || sp.Worst != 50 || sp.Best != 8 {
 		t.Errorf("spine P = N %d worst %v best %v, want 3, 50, 8", sp.N, sp.Worst, sp.Best)
 	}
+	// Fingertips' rules: 3 of the 4 comparators (75%) have P, so it has
+	// a spine, but from 3 values the range alone.
+	if !sp.Shown || sp.Quartiles || sp.Comparators != 4 || sp.Q25 != sp.Worst || sp.Q75 != sp.Best {
+		t.Errorf("spine P = shown %v quartiles %v comparators %d Q25 %v Q75 %v, want true, false, 4, the range ends", sp.Shown, sp.Quartiles, sp.Comparators, sp.Q25, sp.Q75)
+	}
 	for _, c := range []struct {
 		ward string
 		at   float64
@@ -274,3 +279,57 @@ func BenchmarkScoreEngland(b *testing.B) {
 }
 
 func fp(x float64) *float64 { return &x }
+
+// An indicator may name its comparison method; every comparator value
+// gets its quintile among the comparators (phe_quantile, not inverted).
+func TestScoreComparisonMethods(t *testing.T) {
+	d := &jsna.Document{
+		Format: jsna.Format, ID: "methods", Title: "Methods",
+		Area:      jsna.Area{Code: "E09000099", Name: "Borough"},
+		Benchmark: jsna.Benchmark{Code: "E92000001", Name: "England"},
+		Indicators: []jsna.Indicator{
+			{ID: "T", Name: "Two-level", Method: jsna.MethodOther, Polarity: jsna.LowerIsBetter, BenchmarkValue: fp(10), Comparison: stats.CompareTwoLevel},
+			{ID: "Q", Name: "Quintiles", Method: jsna.MethodOther, Polarity: jsna.LowerIsBetter, BenchmarkValue: fp(10), Comparison: stats.CompareQuintiles},
+		},
+	}
+	for i := 1; i <= 5; i++ {
+		code := "E0500000" + string(rune('0'+i))
+		d.Wards = append(d.Wards, jsna.Ward{Code: code, Name: "W" + code, Values: []jsna.Value{
+			{Indicator: "T", Value: fp(float64(i)), Lower: fp(float64(i) - 0.5), Upper: fp(float64(i) + 0.5)},
+			{Indicator: "Q", Value: fp(float64(10 - i)), Lower: fp(0), Upper: fp(20)},
+		}})
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	bad := *d
+	bad.Indicators = append([]jsna.Indicator(nil), d.Indicators...)
+	bad.Indicators[0].Comparison = "ci90"
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "comparison") {
+		t.Errorf("Validate(comparison ci90) error = %v", err)
+	}
+	// A benchmark row, as an imported file may carry one.
+	d.Wards = append(d.Wards, jsna.Ward{Code: "E92000001", Name: "England", Values: []jsna.Value{{Indicator: "Q", Value: fp(10)}}})
+	s, err := Score(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 5; i++ {
+		w := s.Ward("E0500000" + string(rune('0'+i)))
+		// Two-level without the 99.8% interval: not compared.
+		if got := w.Values[0].Comparison; got != stats.NotCompared {
+			t.Errorf("ward %d T = %s, want not compared (no 99.8%% interval)", i, got)
+		}
+		// Q values 9, 8, 7, 6, 5: ward 1 has the highest, quintile 5.
+		q := w.Values[1]
+		if q.Quintile != 6-i || q.Comparison != stats.NotCompared || q.Note != "compared by quintiles: quintile "+string(rune('0'+6-i))+" of 5" {
+			t.Errorf("ward %d Q = quintile %d, %s, %q, want %d", i, q.Quintile, q.Comparison, q.Note, 6-i)
+		}
+		if w.Values[0].Quintile != i {
+			t.Errorf("ward %d T quintile = %d, want %d", i, w.Values[0].Quintile, i)
+		}
+	}
+	if q := s.Ward("E92000001").Values[1].Quintile; q != 0 {
+		t.Errorf("benchmark ward's quintile = %d, want 0", q)
+	}
+}

@@ -50,11 +50,13 @@ func (u unprefixed) Unwrap() error { return u.err }
 // CITableMethods are the methods WriteCITable accepts, with their input
 // columns (required first, then optional) and output columns.
 var CITableMethods = []CITableMethod{
-	{MethodProportion, []string{"count", "denominator"}, []string{"confidence", "multiplier"}, nil},
-	{MethodRate, []string{"count", "denominator"}, []string{"confidence", "multiplier"}, nil},
-	{MethodDSR, []string{"group", "count", "denominator", "standard"}, nil, []string{"group", "count", "denominator", "value", "lower", "upper"}},
-	{MethodISR, []string{"group", "count", "denominator", "reference_count", "reference_denominator"}, nil, []string{"group", "observed", "expected", "value", "lower", "upper"}},
+	{MethodProportion, []string{"count", "denominator"}, []string{"group", "confidence", "multiplier"}, nil},
+	{MethodRate, []string{"count", "denominator"}, []string{"group", "confidence", "multiplier"}, nil},
+	{MethodDSR, []string{"group", "count", "denominator", "standard"}, nil, []string{"group", "count", "denominator", "value", "lower", "upper", "note"}},
+	{MethodISR, []string{"group", "count", "denominator", "reference_count", "reference_denominator"}, nil, []string{"group", "observed", "expected", "value", "lower", "upper", "note"}},
 	{MethodMean, []string{"group", "value"}, nil, []string{"group", "count", "value", "lower", "upper"}},
+	{MethodISRate, []string{"group", "count", "denominator", "reference_count", "reference_denominator"}, nil,
+		[]string{"group", "observed", "expected", "ref_rate", "value", "lowercl", "uppercl", "note"}},
 }
 
 // CITableMethod describes one method's CSV table.
@@ -63,7 +65,8 @@ type CITableMethod struct {
 	Required []string // input columns that must be present
 	Optional []string // input columns that may be present
 	// Output is the output's columns; nil means the input's columns
-	// followed by value, lower and upper.
+	// followed by value, lower and upper (with a group column: group,
+	// count, denominator, value, lower, upper).
 	Output []string
 }
 
@@ -222,22 +225,40 @@ func spreadsheetCell(c string) string {
 //
 //   - proportion (Wilson) and rate (Byar's / exact): columns count and
 //     denominator, optionally confidence and multiplier per row; the output
-//     is the input's columns followed by value, lower and upper;
+//     is the input's columns followed by value, lower and upper. With a
+//     group column the rows of each group are summed first, as phe_proportion
+//     and phe_rate do on grouped data, and the output is one row per group:
+//     group, count, denominator, value, lower, upper (a missing cell in any
+//     of the group's rows leaves the group empty);
 //   - dsr (Dobson, ESP2013 or any standard): one row per age band with
 //     columns group, count, denominator and standard; one output row per
-//     group: group, count, denominator, value, lower, upper;
+//     group: group, count, denominator, value, lower, upper, note. As
+//     calculate_dsr does, a missing count is counted as 0 and a missing
+//     denominator (or standard) is an error; fewer than 10 events in all
+//     leave the value empty;
 //   - isr: one row per age band with group, count, denominator,
 //     reference_count and reference_denominator; one output row per group:
 //     group, observed, expected, value (observed/expected × multiplier),
-//     lower, upper;
+//     lower, upper, note. As calculate_ISRatio does, a missing count is
+//     left out of the observed total, a missing denominator or reference
+//     count is 0, and a missing reference denominator leaves expected and
+//     the ratio empty;
+//   - dsr with an eventfreq column: DSRs of non-independent events, as
+//     calculate_dsr with independent_events = FALSE: one row per age band
+//     and event frequency with group, ageband, eventfreq, count (the
+//     individuals with that many events), denominator and standard
+//     (DSRFrequencyCI); the output as for dsr, count being the events;
+//   - israte: the isr table's columns; one output row per group: group,
+//     observed, expected, ref_rate, value, lowercl, uppercl, note
+//     (ISRateCI; multiplier 100,000), missing cells as for isr;
 //   - mean (Student's t): group and value; one output row per group:
 //     group, count, value, lower, upper.
 //
-// Groups are written in the order they first appear. An empty cell is
-// missing, and so are the cells computed from it: a row with an empty
-// count or denominator gets empty value, lower and upper; a group with a
-// missing band gets empty results; a mean ignores empty values. A DSR of
-// fewer than 10 events is left empty, as phe_dsr does. A cell of only
+// The note says which of those rules was applied. Groups are written in
+// the order they first appear. Otherwise an empty cell is missing, and so
+// are the cells computed from it: a row with an empty count or denominator
+// gets empty value, lower and upper; a mean ignores empty values. A cell
+// of only
 // spaces is not empty: in a number column it is an error like any other
 // non-number. Numbers are written with full float64 precision (strconv
 // 'g', -1). Text cells (the input's, the header's and group names) that
@@ -253,7 +274,7 @@ func spreadsheetCell(c string) string {
 func WriteCITable(w io.Writer, r io.Reader, method string, opts CSVOptions) error {
 	m, ok := ciTableMethod(method)
 	if !ok {
-		return fmt.Errorf("jsna: no ci method %q (methods: proportion, rate, dsr, isr, mean)", method)
+		return fmt.Errorf("jsna: no ci method %q (methods: proportion, rate, dsr, isr, israte, mean)", method)
 	}
 	conf := opts.Confidence
 	if conf == 0 {
@@ -285,7 +306,13 @@ func WriteCITable(w io.Writer, r io.Reader, method string, opts CSVOptions) erro
 	case MethodProportion, MethodRate:
 		err = writeCrude(cw, t, method, conf, mult)
 	case MethodDSR:
-		err = writeDSR(cw, t, conf, mult)
+		if _, ok := t.col["eventfreq"]; ok {
+			err = writeDSRFrequencies(cw, t, conf, mult)
+		} else {
+			err = writeDSR(cw, t, conf, mult)
+		}
+	case MethodISRate:
+		err = writeISRate(cw, t, conf, mult)
 	case MethodISR:
 		err = writeISR(cw, t, conf, mult)
 	case MethodMean:
@@ -302,25 +329,37 @@ func WriteCITable(w io.Writer, r io.Reader, method string, opts CSVOptions) erro
 	return err
 }
 
+// rowLevel returns row k's confidence and multiplier: its own cells, or
+// the defaults where they are empty.
+func (t *table) rowLevel(k int, conf, mult float64) (float64, float64, error) {
+	if x, ok, err := t.number(k, "confidence"); err != nil {
+		return 0, 0, err
+	} else if ok {
+		if _, err := normConfidence(x); err != nil {
+			return 0, 0, t.errorf(k, "confidence", err)
+		}
+		conf = x
+	}
+	if x, ok, err := t.number(k, "multiplier"); err != nil {
+		return 0, 0, err
+	} else if ok {
+		if err := checkMultiplier(x); err != nil {
+			return 0, 0, t.errorf(k, "multiplier", err)
+		}
+		mult = x
+	}
+	return conf, mult, nil
+}
+
 func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) error {
+	if _, grouped := t.col["group"]; grouped {
+		return writeCrudeGrouped(cw, t, method, conf, mult)
+	}
 	writeRow(cw, append(append([]string(nil), t.header...), "value", "lower", "upper"))
 	for k, row := range t.rows {
-		rowConf, rowMult := conf, mult
-		if x, ok, err := t.number(k, "confidence"); err != nil {
+		rowConf, rowMult, err := t.rowLevel(k, conf, mult)
+		if err != nil {
 			return err
-		} else if ok {
-			if _, err := normConfidence(x); err != nil {
-				return t.errorf(k, "confidence", err)
-			}
-			rowConf = x
-		}
-		if x, ok, err := t.number(k, "multiplier"); err != nil {
-			return err
-		} else if ok {
-			if err := checkMultiplier(x); err != nil {
-				return t.errorf(k, "multiplier", err)
-			}
-			rowMult = x
 		}
 		count, okC, err := t.number(k, "count")
 		if err != nil {
@@ -363,6 +402,61 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 	return nil
 }
 
+// writeCrudeGrouped sums the count and denominator of each group's rows
+// first, as phe_proportion and phe_rate do on grouped data, and writes one
+// row per group: group, count, denominator, value, lower, upper. As in R's
+// sum, a missing count or denominator in any row of a group leaves the
+// group's cells empty. The rows of a group must share their confidence
+// and multiplier.
+func writeCrudeGrouped(cw *csv.Writer, t *table, method string, conf, mult float64) error {
+	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper"})
+	names, rows := t.groups()
+	for _, g := range names {
+		var count, den float64
+		complete := true
+		var gConf, gMult float64
+		for i, k := range rows[g] {
+			c, m, err := t.rowLevel(k, conf, mult)
+			if err != nil {
+				return err
+			}
+			if i == 0 {
+				gConf, gMult = c, m
+			} else if c != gConf || m != gMult {
+				return t.errorf(k, "", fmt.Errorf("group %q: rows of one group must share their confidence and multiplier", g))
+			}
+			for _, col := range []string{"count", "denominator"} {
+				x, ok, err := t.bandNumber(k, col)
+				if err != nil {
+					return err
+				}
+				complete = complete && ok
+				if col == "count" {
+					count += x
+				} else {
+					den += x
+				}
+			}
+		}
+		if !complete {
+			writeRow(cw, []string{g, "", "", "", "", ""})
+			continue
+		}
+		var iv Interval
+		var err error
+		if method == MethodProportion {
+			iv, err = ProportionCI(count, den, gConf, gMult)
+		} else {
+			iv, err = RateCI(count, den, gConf, gMult)
+		}
+		if err != nil {
+			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
+		}
+		writeRow(cw, []string{g, formatNumber(count), formatNumber(den), formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
+	}
+	return nil
+}
+
 // groups lists the row indices of each group, in first-appearance order.
 func (t *table) groups() (names []string, rows map[string][]int) {
 	rows = map[string][]int{}
@@ -374,110 +468,6 @@ func (t *table) groups() (names []string, rows map[string][]int) {
 		rows[g] = append(rows[g], k)
 	}
 	return names, rows
-}
-
-func writeDSR(cw *csv.Writer, t *table, conf, mult float64) error {
-	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper"})
-	names, rows := t.groups()
-	for _, g := range names {
-		var bands []AgeBand
-		complete := true
-		var count, den float64
-		for _, k := range rows[g] {
-			var b AgeBand
-			var oks [3]bool
-			var err error
-			for i, col := range []string{"count", "denominator", "standard"} {
-				var x float64
-				x, oks[i], err = t.number(k, col)
-				if err != nil {
-					return err
-				}
-				if oks[i] {
-					if err := checkNumber(col, x); err != nil {
-						return t.errorf(k, col, err)
-					}
-				}
-				switch i {
-				case 0:
-					b.Count = x
-				case 1:
-					b.Denominator = x
-				case 2:
-					b.Standard = x
-				}
-			}
-			if !oks[0] || !oks[1] || !oks[2] {
-				complete = false
-				continue
-			}
-			if b.Denominator == 0 {
-				return t.errorf(k, "denominator", fmt.Errorf("%w (count %v)", ErrZeroDenominator, b.Count))
-			}
-			count += b.Count
-			den += b.Denominator
-			bands = append(bands, b)
-		}
-		if !complete {
-			writeRow(cw, []string{g, "", "", "", "", ""})
-			continue
-		}
-		iv, err := DSRCI(bands, conf, mult)
-		switch {
-		case errors.Is(err, ErrTooFewEvents):
-			writeRow(cw, []string{g, formatNumber(count), formatNumber(den), "", "", ""})
-			continue
-		case err != nil:
-			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
-		}
-		writeRow(cw, []string{g, formatNumber(count), formatNumber(den), formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
-	}
-	return nil
-}
-
-func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
-	writeRow(cw, []string{"group", "observed", "expected", "value", "lower", "upper"})
-	names, rows := t.groups()
-	cols := []string{"count", "denominator", "reference_count", "reference_denominator"}
-	for _, g := range names {
-		var bands []ISRBand
-		complete := true
-		for _, k := range rows[g] {
-			var x [4]float64
-			all := true
-			for i, col := range cols {
-				v, ok, err := t.number(k, col)
-				if err != nil {
-					return err
-				}
-				if ok {
-					if err := checkNumber(col, v); err != nil {
-						return t.errorf(k, col, err)
-					}
-				}
-				x[i] = v
-				all = all && ok
-			}
-			if !all {
-				complete = false
-				continue
-			}
-			if x[3] == 0 {
-				return t.errorf(k, "reference_denominator", fmt.Errorf("%w (reference count %v)", ErrZeroDenominator, x[2]))
-			}
-			bands = append(bands, ISRBand{x[0], x[1], x[2], x[3]})
-		}
-		if !complete {
-			writeRow(cw, []string{g, "", "", "", "", ""})
-			continue
-		}
-		r, err := ISRCI(bands, conf, mult)
-		if err != nil {
-			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
-		}
-		writeRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected), formatNumber(r.Value), formatNumber(r.Lower), formatNumber(r.Upper)})
-	}
-	return nil
 }
 
 func writeMean(cw *csv.Writer, t *table, conf float64) error {
@@ -511,58 +501,4 @@ func writeMean(cw *csv.Writer, t *table, conf float64) error {
 		writeRow(cw, []string{g, n, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
 	}
 	return nil
-}
-
-// WriteComparisonTable reads a CSV table with columns value, lower, upper,
-// benchmark and polarity (and optionally lower998 and upper998) from r and
-// writes it to w with a comparison column added, as `jsna compare` does:
-// Compare's result, "not compared" where the value, an interval end, the
-// benchmark or the polarity is empty. A polarity must be one of
-// lower-is-better, higher-is-better, no-judgement and not-applicable. On a
-// bad cell (a cell of only spaces in a number column is one) nothing is
-// written and the error names its line and column. Text cells are written
-// safe for spreadsheets, as by WriteCITable.
-func WriteComparisonTable(w io.Writer, r io.Reader) error {
-	t, err := readTable(r, []string{"value", "lower", "upper", "benchmark", "polarity"}, []string{"comparison"})
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	cw := csv.NewWriter(&buf)
-	writeRow(cw, append(append([]string(nil), t.header...), "comparison"))
-	for k, row := range t.rows {
-		var ptrs [6]*float64
-		for i, col := range []string{"value", "lower", "upper", "benchmark", "lower998", "upper998"} {
-			x, ok, err := t.number(k, col)
-			if err != nil {
-				return err
-			}
-			if ok {
-				ptrs[i] = &x
-			}
-		}
-		pol, _ := t.cell(k, "polarity")
-		switch pol {
-		case LowerIsBetter, HigherIsBetter, NoJudgement, NotApplicable, "":
-		default:
-			return t.errorf(k, "polarity", fmt.Errorf("%q is not a polarity (lower-is-better, higher-is-better, no-judgement, not-applicable)", pol))
-		}
-		if l, u := ptrs[1], ptrs[2]; l != nil && u != nil && *l > *u {
-			return t.errorf(k, "lower", fmt.Errorf("lower %v is above upper %v", *l, *u))
-		}
-		if l, u := ptrs[4], ptrs[5]; l != nil && u != nil && *l > *u {
-			return t.errorf(k, "lower998", fmt.Errorf("lower998 %v is above upper998 %v", *l, *u))
-		}
-		c := NotCompared
-		if ptrs[0] != nil {
-			c = Compare(ptrs[1], ptrs[2], ptrs[4], ptrs[5], ptrs[3], pol)
-		}
-		writeRow(cw, append(append([]string(nil), row...), string(c)))
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
 }

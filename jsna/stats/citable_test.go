@@ -39,10 +39,19 @@ func TestWriteCITable(t *testing.T) {
 			"count,denominator,value,lower,upper\n6500,10000,65,62.53702263927419,67.53016492802685\n"},
 		{"isr", "isr", "group,count,denominator,reference_count,reference_denominator\n" +
 			"x,3,2500,800,3000000\nx,12,2200,5200,2800000\nx,41,1800,30100,2500000\nx,87,900,61000,1200000\n" +
-			"y,1,100,800,3000000\ny,,100,5200,2800000\n", CSVOptions{},
-			"group,observed,expected,value,lower,upper\n" +
-				"x,143,72.17438095238096,198.13124562072545,166.98687816659833,233.39714735204618\n" +
-				"y,,,,,\n"},
+			"y,1,100,800,3000000\ny,,100,5200,2800000\n" +
+			"z,2,,800,3000000\nz,1,100,,2800000\nz,0,100,800,3000000\nw,4,100,800,3000000\nw,5,100,5200,\n", CSVOptions{},
+			// y, z: calculate_ISRatio's rules for missing cells. O = 1,
+			// E = 100·800/3e6 + 100·5200/2.8e6, and the exact Poisson limits
+			// of 1 (0.025317807984289895, 5.571643390938897, as in the rate
+			// rows of this table) × 100/E; z: O = 3, E = 0 + 0 + 100·800/3e6,
+			// the exact limits of 3 by bisection of the Poisson sums in
+			// 50-digit decimals (testdata/ci_reference2.py); w: no ratio.
+			"group,observed,expected,value,lower,upper,note\n" +
+				"x,143,72.17438095238096,198.13124562072545,166.98687816659833,233.39714735204618,\n" +
+				"y,1,0.2123809523809524,470.8520179372197,11.92094097914995,2623.419533850153,\"count missing in 1 age band, left out of the observed count (as calculate_ISRatio)\"\n" +
+				"z,3,0.026666666666666666,11250,2320.0204608585048,32877.27401153372,\"denominator missing in 1 age band, counted as 0 (as calculate_ISRatio); reference_count missing in 1 age band, counted as 0 (as calculate_ISRatio)\"\n" +
+				"w,9,,,,,\"reference_denominator missing in 1 age band, so no expected count (as calculate_ISRatio)\"\n"},
 		{"mean", "mean", "group,value\na,12.1\na,15.3\nb,4\na,9.8\na,11.4\na,14.9\na,10.2\na,13.7\nc,\n", CSVOptions{},
 			"group,count,value,lower,upper\n" +
 				"a,7,12.485714285714286,10.452856085343129,14.518572486085443\n" +
@@ -77,10 +86,11 @@ func TestWriteCITableDSR(t *testing.T) {
 	if err := WriteCITable(&out, strings.NewReader(in.String()), "dsr", CSVOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "group,count,denominator,value,lower,upper\n" +
-		"g,767,98600,936.5714716289888,870.8600639760526,1005.8925277179823\n" +
-		"few,9,3000,,,\n" +
-		"missing,,,,,\n"
+	// missing: calculate_dsr counts a missing count as 0.
+	want := "group,count,denominator,value,lower,upper,note\n" +
+		"g,767,98600,936.5714716289888,870.8600639760526,1005.8925277179823,\n" +
+		"few,9,3000,,,,dsr not calculated for a total count below 10 (as calculate_dsr)\n" +
+		"missing,0,1000,,,,\"count missing in 1 age band, counted as 0 (as calculate_dsr); dsr not calculated for a total count below 10 (as calculate_dsr)\"\n"
 	if !sameCSV(out.String(), want) {
 		t.Errorf("WriteCITable(dsr) =\n%s\nwant\n%s", out.String(), want)
 	}
@@ -117,7 +127,7 @@ func TestWriteCITableErrors(t *testing.T) {
 		name, method, in string
 		want             string
 	}{
-		{"unknown method", "median", "x\n", `jsna: no ci method "median" (methods: proportion, rate, dsr, isr, mean)`},
+		{"unknown method", "median", "x\n", `jsna: no ci method "median" (methods: proportion, rate, dsr, isr, israte, mean)`},
 		{"empty", "rate", "", "jsna: empty input: expected a header row with columns count,denominator"},
 		{"missing column", "rate", "count,pop\n1,2\n", "jsna: line 1: missing column denominator (the input needs columns count,denominator)"},
 		{"twice", "rate", "count,count,denominator\n", "jsna: line 1, column count: column named twice"},
@@ -178,7 +188,7 @@ func TestWriteComparisonTable(t *testing.T) {
 		"i,1.5,1,2,3,higher-is-better,0.5,2.9,worst\n" +
 		"j,4.5,4,5,3,,,,not compared\n"
 	var out bytes.Buffer
-	if err := WriteComparisonTable(&out, strings.NewReader(in)); err != nil {
+	if err := WriteComparisonTable(&out, strings.NewReader(in), CompareOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if out.String() != want {
@@ -192,7 +202,7 @@ func TestWriteComparisonTable(t *testing.T) {
 		{"spaces as a value", "value,lower,upper,benchmark,polarity\n   ,0,2,1,no-judgement\n", `jsna: line 2, column value: "   " is not a number`},
 	} {
 		out.Reset()
-		err := WriteComparisonTable(&out, strings.NewReader(c.in))
+		err := WriteComparisonTable(&out, strings.NewReader(c.in), CompareOptions{})
 		if err == nil || err.Error() != c.want || out.Len() != 0 {
 			t.Errorf("WriteComparisonTable(%s) error = %v (wrote %d bytes), want %q", c.name, err, out.Len(), c.want)
 		}
@@ -256,7 +266,7 @@ func TestCITableSpreadsheetSafe(t *testing.T) {
 		"'=cmd|' /C calc'!A0,-1.5,-2,-1,0,lower-is-better,better\n" +
 		"-5,-1.5,-2,-1,0,higher-is-better,worse\n"
 	var out bytes.Buffer
-	if err := WriteComparisonTable(&out, strings.NewReader(in)); err != nil {
+	if err := WriteComparisonTable(&out, strings.NewReader(in), CompareOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if out.String() != want {
@@ -279,7 +289,7 @@ func FuzzCITable(f *testing.F) {
 		var out bytes.Buffer
 		var err error
 		if method == "compare" {
-			err = WriteComparisonTable(&out, strings.NewReader(in))
+			err = WriteComparisonTable(&out, strings.NewReader(in), CompareOptions{})
 		} else {
 			err = WriteCITable(&out, strings.NewReader(in), method, CSVOptions{})
 		}

@@ -115,3 +115,48 @@ func (c Comparison) Significant() bool {
 	}
 	return false
 }
+
+// Comparison methods, as `jsna compare --method` and an indicator name
+// them (Fingertips' comparator methods).
+const (
+	// CompareCI95 compares the 95% interval with the benchmark: better,
+	// similar or worse (higher, similar or lower).
+	CompareCI95 = "ci95"
+	// CompareCI998 compares the 99.8% interval alone.
+	CompareCI998 = "ci998"
+	// CompareTwoLevel is Fingertips' SingleOverlappingCIsForTwoCiLevels:
+	// five outcomes, better (95%) and best (99.8%), worse and worst, and
+	// similar. Without the 99.8% interval the value is not compared.
+	CompareTwoLevel = "two-level"
+	// CompareQuintiles places each value in a quintile of the values
+	// compared together (phe_quantile, five quantiles), quintile 1 holding
+	// the lowest values; it involves no interval or benchmark.
+	CompareQuintiles = "quintiles"
+)
+
+// CompareMethods lists the comparison methods.
+var CompareMethods = []string{CompareCI95, CompareCI998, CompareTwoLevel, CompareQuintiles}
+
+// CompareBy compares as the named method says: CompareCI95 with lower and
+// upper alone, CompareCI998 with lower998 and upper998 alone, and
+// CompareTwoLevel with both, giving NotCompared where the 99.8% interval
+// is missing (legacy Fingertips does not fall back to one level). The
+// empty method is Compare's rule: two levels where the 99.8% interval is
+// known, else one. CompareQuintiles needs the other values and is not
+// handled here (it returns NotCompared, as does an unknown method).
+func CompareBy(method string, lower, upper, lower998, upper998, benchmark *float64, polarity string) Comparison {
+	switch method {
+	case "":
+		return Compare(lower, upper, lower998, upper998, benchmark, polarity)
+	case CompareCI95:
+		return Compare(lower, upper, nil, nil, benchmark, polarity)
+	case CompareCI998:
+		return Compare(lower998, upper998, nil, nil, benchmark, polarity)
+	case CompareTwoLevel:
+		if lower998 == nil || upper998 == nil {
+			return NotCompared
+		}
+		return Compare(lower, upper, lower998, upper998, benchmark, polarity)
+	}
+	return NotCompared
+}

@@ -62,3 +62,34 @@ func TestComparisonClass(t *testing.T) {
 		}
 	}
 }
+
+// CompareBy's methods are Fingertips' comparator methods; two-level
+// without the 99.8% interval is not compared (legacy Fingertips).
+func TestCompareBy(t *testing.T) {
+	tests := []struct {
+		method                          string
+		lower, upper, l998, u998, bench *float64
+		polarity                        string
+		want                            Comparison
+	}{
+		{CompareCI95, fp(1), fp(2), fp(0.5), fp(2.5), fp(3), LowerIsBetter, Better},
+		{CompareCI998, fp(1), fp(2), fp(0.5), fp(3.5), fp(3), LowerIsBetter, Similar},
+		{CompareCI998, fp(1), fp(2), fp(0.5), fp(2.5), fp(3), HigherIsBetter, Worse},
+		{CompareCI998, fp(1), fp(2), nil, nil, fp(3), HigherIsBetter, NotCompared},
+		{CompareTwoLevel, fp(1), fp(2), fp(0.5), fp(2.5), fp(3), LowerIsBetter, Best},
+		{CompareTwoLevel, fp(1), fp(2), fp(0.5), fp(3.5), fp(3), LowerIsBetter, Better},
+		{CompareTwoLevel, fp(4), fp(5), fp(3.5), fp(6), fp(3), LowerIsBetter, Worst},
+		{CompareTwoLevel, fp(2), fp(4), fp(1), fp(5), fp(3), LowerIsBetter, Similar},
+		{CompareTwoLevel, fp(1), fp(2), nil, nil, fp(3), LowerIsBetter, NotCompared},
+		{CompareTwoLevel, fp(1), fp(2), fp(0.5), nil, fp(3), LowerIsBetter, NotCompared},
+		{"", fp(1), fp(2), nil, nil, fp(3), LowerIsBetter, Better},
+		{"", fp(1), fp(2), fp(0.5), fp(2.5), fp(3), LowerIsBetter, Best},
+		{CompareQuintiles, fp(1), fp(2), nil, nil, fp(3), LowerIsBetter, NotCompared},
+	}
+	for _, c := range tests {
+		got := CompareBy(c.method, c.lower, c.upper, c.l998, c.u998, c.bench, c.polarity)
+		if got != c.want {
+			t.Errorf("CompareBy(%q, %v, %v, %v, %v, %v, %s) = %s, want %s", c.method, *c.lower, *c.upper, c.l998, c.u998, *c.bench, c.polarity, got, c.want)
+		}
+	}
+}

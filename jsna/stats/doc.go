@@ -16,7 +16,18 @@
 // Higher and Lower with no judgement). NewSpine (spine.go) lays the wards'
 // values out on a spine chart and Spine.Position places one on it.
 //
-// WriteCITable and WriteComparisonTable (citable.go) are the CSV side, for
+// The methods beyond intervals each have their file: Quantiles
+// (quantile.go, phe_quantile), the funnel plot limits and significance
+// (funnel.go: FunnelAxis, FunnelLimitsAt, FunnelSignificance), life
+// expectancy (lifeexp.go, Chiang II), the slope and relative index of
+// inequality (sii.go, CalculateSII), recent trends (trend.go,
+// RecentTrend), indirectly standardised rates and DSRs of non-independent
+// events (nonindependent.go). CompareBy chooses a comparison method, and
+// NewSpineFor applies Fingertips' spine rules (FingertipsSpine).
+//
+// WriteCITable and WriteComparisonTable (citable.go, citable_compare.go)
+// and WriteQuantileTable, WriteFunnelTable, WriteLifeExpectancyTable,
+// WriteSIITable and WriteTrendTable (citable_*.go) are the CSV side, for
 // `jsna ci` and `jsna compare`: they read a whole table, compute every row
 // and write the result only when every row was good; a bad cell is a
 // *CSVError naming its line and column. Text cells a spreadsheet would

@@ -8,6 +8,7 @@ const (
 	MethodDSR        = "dsr"        // directly standardised rate: Dobson method (DSRCI)
 	MethodISR        = "isr"        // indirectly standardised ratio: Byar's / exact on the observed count (ISRCI, RatioCI)
 	MethodMean       = "mean"       // Student's t (MeanCI)
+	MethodISRate     = "israte"     // indirectly standardised rate: the ISR × the reference rate (ISRateCI)
 	MethodCount      = "count"      // a count: Byar's method, exact Poisson for small counts (CountCI)
 	MethodOther      = "other"      // supplied with its own interval, never computed here
 )
@@ -29,7 +30,7 @@ func DefaultMultiplier(method string) float64 {
 	switch method {
 	case MethodProportion, MethodISR:
 		return 100
-	case MethodRate, MethodDSR:
+	case MethodRate, MethodDSR, MethodISRate:
 		return 100000
 	}
 	return 1

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"fmt"
 	"math"
 	"sort"
 )
@@ -31,16 +32,67 @@ type Spine struct {
 	// higher-is-better and no-judgement indicators.
 	HigherIsRight bool `json:"higher_is_right"`
 	// Degenerate explains a scale that cannot show spread: "no values",
-	// "all equal to the benchmark".
+	// "all equal to the benchmark", or why there is no spine at all
+	// (SpineRules.MinCoverage).
 	Degenerate string `json:"degenerate,omitempty"`
+	// Quartiles is false where there are too few values for percentiles
+	// (SpineRules.MinQuartileValues): the spine shows the range alone,
+	// and Q25 and Q75 are its ends.
+	Quartiles bool `json:"quartiles"`
+	// Shown is false where the spine is not drawn: no values, or fewer
+	// than SpineRules.MinCoverage of the comparators have one.
+	Shown bool `json:"shown"`
+	// Comparators is the number of comparator wards, with a value or not.
+	Comparators int `json:"comparators"`
 
 	halfWidth float64
 }
 
+// SpineRules are Fingertips' rules for drawing a spine chart row.
+type SpineRules struct {
+	// MinQuartileValues is the fewest values from which the 25th and 75th
+	// percentiles are drawn; with fewer, the range alone.
+	MinQuartileValues int
+	// MinCoverage is the smallest share of the comparators that must have
+	// a value for the spine to be drawn.
+	MinCoverage float64
+}
+
+// FingertipsSpine are the rules Fingertips applies: percentiles only from
+// more than 3 values, and no spine for an indicator that fewer than 75%
+// of the comparators have.
+var FingertipsSpine = SpineRules{MinQuartileValues: 4, MinCoverage: 0.75}
+
 // NewSpine makes the spine for an indicator from the comparator values
-// (missing ones already left out), the benchmark value and the polarity.
-// Without a benchmark, the comparators' median is the centre.
+// (missing ones already left out), the benchmark value and the polarity,
+// every comparator having a value (NewSpineFor).
 func NewSpine(indicator string, values []float64, benchmark *float64, polarity string) Spine {
+	return NewSpineFor(indicator, values, len(values), benchmark, polarity, FingertipsSpine)
+}
+
+// NewSpineFor makes the spine for an indicator from the values of the
+// comparators that have one, out of comparators in all, by the rules:
+// with fewer values than rules.MinQuartileValues, Quartiles is false and
+// the range alone is shown; with values for fewer than rules.MinCoverage
+// of the comparators, the spine is not Shown (its scale is still made, for
+// the positions of the values). Without a benchmark, the comparators'
+// median is the centre.
+func NewSpineFor(indicator string, values []float64, comparators int, benchmark *float64, polarity string, rules SpineRules) Spine {
+	s := newSpine(indicator, values, benchmark, polarity)
+	s.Comparators = comparators
+	s.Quartiles = len(values) >= rules.MinQuartileValues
+	if !s.Quartiles {
+		s.Q25, s.Q75, s.Q25At, s.Q75At = s.Worst, s.Best, s.WorstAt, s.BestAt
+	}
+	s.Shown = len(values) > 0
+	if s.Shown && float64(len(values)) < rules.MinCoverage*float64(comparators) {
+		s.Shown = false
+		s.Degenerate = fmt.Sprintf("no spine: %d of %d comparators have a value, fewer than %g%%", len(values), comparators, rules.MinCoverage*100)
+	}
+	return s
+}
+
+func newSpine(indicator string, values []float64, benchmark *float64, polarity string) Spine {
 	s := Spine{Indicator: indicator, N: len(values), HigherIsRight: polarity != LowerIsBetter}
 	if len(values) == 0 {
 		s.Degenerate = "no values"
@@ -51,7 +103,7 @@ func NewSpine(indicator string, values []float64, benchmark *float64, polarity s
 		return s
 	}
 	v := append([]float64(nil), values...)
-	orderStatistics(v)
+	sort.Float64s(v)
 	lo, hi := v[0], v[len(v)-1]
 	q25, q75 := percentile(v, 0.25), percentile(v, 0.75)
 	if benchmark != nil {
@@ -91,89 +143,9 @@ func (s Spine) Position(x float64) float64 {
 	return math.Min(1, math.Max(0, 0.5+d))
 }
 
-// percentile of sorted values, type 7 (linear between order statistics).
-// orderStatistics reorders v so that the elements percentile reads (the
-// first, the last and the two around each quartile) are where sorting
-// would put them, without sorting the rest: a spine needs five order
-// statistics, and selecting them costs a few linear passes instead of a
-// sort. With a NaN (which sort.Float64s puts first) it sorts.
-func orderStatistics(v []float64) {
-	n := len(v)
-	for _, x := range v {
-		if x != x {
-			sort.Float64s(v)
-			return
-		}
-	}
-	if n <= 16 {
-		sort.Float64s(v)
-		return
-	}
-	var ks []int
-	for _, p := range []float64{0.25, 0.5, 0.75} {
-		i := int(math.Floor(p * float64(n-1)))
-		ks = append(ks, i, i+1)
-	}
-	ks = append(ks, n-1)
-	lo := 0
-	selectNth(v, 0, n, 0)
-	for _, k := range ks {
-		if k < lo {
-			continue
-		}
-		selectNth(v, lo, n, k)
-		lo = k + 1
-	}
-}
-
-// selectNth reorders v[lo:hi] so that v[k] is the element sorting would
-// put there, with no greater element before it and no smaller one after
-// it (Hoare's quickselect, median-of-three pivots; v holds no NaN).
-func selectNth(v []float64, lo, hi, k int) {
-	for hi-lo > 1 {
-		if hi-lo <= 12 {
-			// Insertion sort of a short range.
-			for i := lo + 1; i < hi; i++ {
-				for j := i; j > lo && v[j] < v[j-1]; j-- {
-					v[j], v[j-1] = v[j-1], v[j]
-				}
-			}
-			return
-		}
-		mid := lo + (hi-lo)/2
-		a, b, c := v[lo], v[mid], v[hi-1]
-		pivot := b
-		if (a < b) != (a < c) {
-			pivot = a
-		} else if (c < a) != (c < b) {
-			pivot = c
-		}
-		i, j := lo, hi-1
-		for i <= j {
-			for v[i] < pivot {
-				i++
-			}
-			for pivot < v[j] {
-				j--
-			}
-			if i <= j {
-				v[i], v[j] = v[j], v[i]
-				i++
-				j--
-			}
-		}
-		// Now v[lo:j+1] <= pivot <= v[i:hi], and v[j+1:i] == pivot.
-		switch {
-		case k <= j:
-			hi = j + 1
-		case k >= i:
-			lo = i
-		default:
-			return
-		}
-	}
-}
-
+// percentile of sorted values, type 7 (linear between order statistics):
+// the value at position (n − 1)·p + 1, counting from 1, as Fingertips
+// places its percentiles.
 func percentile(sorted []float64, p float64) float64 {
 	if len(sorted) == 1 {
 		return sorted[0]

@@ -29,8 +29,12 @@ func TestSpine(t *testing.T) {
 			"12 12 12 12 @ 1 1 1 1 ", 8, 0},
 		{"no values", nil, b(10), HigherIsBetter,
 			"0 0 0 0 @ 0.5 0.5 0.5 0.5 no values", 3, 0.5},
+		// Three values: the range alone (Fingertips: percentiles only from
+		// more than 3 values), so Q25 and Q75 are the ends.
 		{"no benchmark: centred on the median", []float64{1, 2, 3}, nil, NoJudgement,
-			"1 1.5 2.5 3 @ 0 0.25 0.75 1 ", 2, 0.5},
+			"1 1 3 3 @ 0 0 1 1 ", 2, 0.5},
+		{"four values: quartiles at (n − 1)p + 1", []float64{1, 2, 3, 4}, b(2.5), HigherIsBetter,
+			"1 1.75 3.25 4 @ 0 0.25 0.75 1 ", 2.5, 0.5},
 	}
 	for _, tt := range tests {
 		s := NewSpine("x", tt.values, tt.bench, tt.polarity)
@@ -40,6 +44,26 @@ func TestSpine(t *testing.T) {
 		}
 		if p := s.Position(tt.at); p != tt.wantAt {
 			t.Errorf("%s: Position(%v) = %v, want %v", tt.name, tt.at, p, tt.wantAt)
+		}
+	}
+}
+
+// Fingertips draws no spine for an indicator fewer than 75% of the
+// comparators have, and quartiles only from more than 3 values.
+func TestSpineRules(t *testing.T) {
+	b := 5.0
+	tests := []struct {
+		n, comparators int
+		shown, quart   bool
+	}{{0, 4, false, false}, {3, 4, true, false}, {4, 4, true, true}, {4, 5, true, true}, {4, 6, false, true}, {6, 8, true, true}, {5, 7, false, true}}
+	for _, c := range tests {
+		v := make([]float64, c.n)
+		for i := range v {
+			v[i] = float64(i)
+		}
+		s := NewSpineFor("x", v, c.comparators, &b, HigherIsBetter, FingertipsSpine)
+		if s.Shown != c.shown || s.Quartiles != c.quart {
+			t.Errorf("NewSpineFor(%d of %d) shown %v, quartiles %v, want %v, %v (%s)", c.n, c.comparators, s.Shown, s.Quartiles, c.shown, c.quart, s.Degenerate)
 		}
 	}
 }
