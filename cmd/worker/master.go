@@ -96,7 +96,8 @@ type mergedDraft struct {
 	Draft      string `json:"draft"`
 	Version    int    `json:"version"`
 	Revision   string `json:"revision"`
-	SentBy     string `json:"sent_by"`
+	Author     string `json:"author"`  // the author name in the file
+	SentBy     string `json:"sent_by"` // the label of the token that sent it
 	Round      int    `json:"round"`
 	Superseded bool   `json:"superseded,omitempty"`
 }
@@ -117,7 +118,10 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 	if e != nil {
 		return e
 	}
-	body, e := readBody(w, r, h.limits().Request, "merge request")
+	if e := h.limitWrite(r, c); e != nil {
+		return e
+	}
+	body, e := h.readBody(w, r, h.limits().Request, "merge request")
 	if e != nil {
 		return e
 	}
@@ -125,6 +129,9 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		return e
 	}
 	ctx := r.Context()
+	// Blobs left by merges that lost a race, or by Workers that died, go
+	// first: whatever this merge does, the hub stays tidy.
+	h.sweep(ctx, id)
 	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
 		head, master, _, e := h.loadMaster(ctx, id)
 		if e != nil {
@@ -164,7 +171,7 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 			round[d.DraftID]++
 			rounds = max(rounds, round[d.DraftID])
 			docs = append(docs, doc)
-			fresh = append(fresh, mergedDraft{Draft: d.DraftID, Version: d.Version, Revision: d.Revision, SentBy: d.SentBy, Round: round[d.DraftID]})
+			fresh = append(fresh, mergedDraft{Draft: d.DraftID, Version: d.Version, Revision: d.Revision, Author: d.Author, SentBy: d.SentBy, Round: round[d.DraftID]})
 			freshRevs = append(freshRevs, d.Revision)
 		}
 		if len(docs) == 0 {
@@ -207,6 +214,7 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
 			h.logf("hub: %s: could not mark drafts merged in revision %d: %v", id, head.Seq, err)
 		}
+		h.audit(ctx, id, c, auditMerge, strconv.Itoa(rev.Seq), map[string]any{"revision": rev.Revision, "drafts": fresh, "new_conflicts": len(rep.Conflicts), "attempts": attempt})
 		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "changed": true, "merged": fresh, "rounds": rounds, "report": rep, "attempts": attempt})
 		return nil
 	}
@@ -234,7 +242,10 @@ func (h *Hub) resolve(w http.ResponseWriter, r *http.Request, id string) *apiErr
 	if e != nil {
 		return e
 	}
-	body, e := readBody(w, r, h.limits().Request, "resolution")
+	if e := h.limitWrite(r, c); e != nil {
+		return e
+	}
+	body, e := h.readBody(w, r, h.limits().Request, "resolution")
 	if e != nil {
 		return e
 	}
@@ -287,6 +298,7 @@ func (h *Hub) resolve(w http.ResponseWriter, r *http.Request, id string) *apiErr
 		if stale {
 			continue
 		}
+		h.audit(ctx, id, c, auditResolve, req.Conflict, map[string]any{"seq": rev.Seq, "path": conflict.Path, "take": req.Take, "delete": req.Delete, "value_given": req.Value != nil})
 		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "resolution": record, "attempts": attempt})
 		return nil
 	}
