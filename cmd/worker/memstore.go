@@ -64,6 +64,7 @@ type MemMeta struct {
 	mu     sync.Mutex
 	revs   map[string][]MasterRevision // by assessment, by seq - 1
 	tokens map[string]Token
+	order  []string // token hashes in the order added
 	idents map[string]Identity
 	drafts map[string][]DraftVersion // by assessment, in insertion order
 	owners map[string]string         // identity by assessment and draft id
@@ -147,6 +148,9 @@ func (m *MemMeta) AddToken(ctx context.Context, t Token) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.init()
+	if _, ok := m.tokens[t.Hash]; !ok {
+		m.order = append(m.order, t.Hash)
+	}
 	m.tokens[t.Hash] = t
 	return nil
 }
@@ -179,17 +183,11 @@ func (m *MemMeta) Tokens(ctx context.Context, assessment string) ([]Token, error
 	defer m.mu.Unlock()
 	m.init()
 	var out []Token
-	for _, t := range m.tokens {
-		if t.Assessment == assessment {
+	for _, h := range m.order {
+		if t := m.tokens[h]; t.Assessment == assessment {
 			out = append(out, t)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].CreatedAt != out[j].CreatedAt {
-			return out[i].CreatedAt < out[j].CreatedAt
-		}
-		return out[i].ID < out[j].ID
-	})
 	return out, nil
 }
 

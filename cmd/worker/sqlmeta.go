@@ -130,7 +130,7 @@ func (m *SQLMeta) TokenByID(ctx context.Context, assessment, id string) (Token, 
 
 // Tokens lists assessment's tokens, oldest first.
 func (m *SQLMeta) Tokens(ctx context.Context, assessment string) ([]Token, error) {
-	rows, err := m.DB.QueryContext(ctx, "SELECT "+tokenColumns+" FROM tokens WHERE assessment = ? ORDER BY created_at, id", assessment)
+	rows, err := m.DB.QueryContext(ctx, "SELECT "+tokenColumns+" FROM tokens WHERE assessment = ? ORDER BY rowid", assessment)
 	if err != nil {
 		return nil, fmt.Errorf("hub: read tokens: %w", err)
 	}
