@@ -71,8 +71,9 @@ type hubState struct {
 	docID      string            // the working document's id when the form last took it
 	typed      string            // the token typed, before it is checked
 
-	merge *hubMerge // the last merge run from here
-	busy  bool      // a check, fetch or merge is under way
+	merge *hubMerge  // the last merge run from here
+	toks  *hubTokens // the tokens page's state
+	busy  bool       // a check, fetch or merge is under way
 
 	// itemScopes hold the listeners of each outbox item's buttons, which
 	// are redrawn with the item.
@@ -132,6 +133,9 @@ func (h *hubState) start() {
 	})
 	h.a.global.on(js.Global(), "offline", func(js.Value) { h.outboxChanged(nil) })
 	h.box.start()
+	// Tokens remembered by an earlier version: make them the service
+	// worker's too.
+	h.saveTokens()
 }
 
 // token returns the token for an assessment, "" when there is none.
@@ -161,7 +165,8 @@ func (h *hubState) dropToken(assessment, token string) {
 	h.saveTokens()
 }
 
-// saveTokens writes the remembered tokens to localStorage.
+// saveTokens writes the remembered tokens to localStorage, and to the
+// browser store for Background Sync (outbox_sync.go).
 func (h *hubState) saveTokens() {
 	keep := map[string]string{}
 	for id, ok := range h.remembered {
@@ -169,6 +174,7 @@ func (h *hubState) saveTokens() {
 			keep[id] = h.tokens[id]
 		}
 	}
+	h.a.spawn(func() { h.writeSyncTokens(keep) })
 	if len(keep) == 0 {
 		localRemove(hubTokensKey)
 		return

@@ -23,7 +23,8 @@ type hubMerge struct {
 	Merged  []struct {
 		Draft   string `json:"draft"`
 		Version int    `json:"version"`
-		SentBy  string `json:"sent_by"`
+		Author  string `json:"author"`  // the author name in the file
+		SentBy  string `json:"sent_by"` // the hub's label for who sent it
 		Round   int    `json:"round"`
 	} `json:"merged"`
 	Rounds int               `json:"rounds"`
@@ -55,6 +56,9 @@ func (h *hubState) masterSection(acc *hubAccess) dom.Element {
 		group.AppendChild(merge)
 	}
 	sec.AppendChild(group)
+	if acc.Role == "coordinator" {
+		sec.AppendChild(el("p", cls("govuk-body"), child(link("#/hub-tokens", a.t("hub.tokens.link")))))
+	}
 	if m := h.merge; m != nil && acc.Role == "coordinator" {
 		sec.AppendChild(h.mergeReport(m))
 	}
@@ -102,7 +106,8 @@ func (h *hubState) runMerge(assessment string) {
 	h.busy = true
 	defer func() { h.busy = false }()
 	a.announce(a.t("hub.status.merging"))
-	res, err := hubFetch("POST", hubPath(assessment, "merge"), h.token(assessment), nil)
+	// An empty JSON object: the hub refuses a body without its type.
+	res, err := hubFetch("POST", hubPath(assessment, "merge"), h.token(assessment), []byte("{}"))
 	if err != nil {
 		a.showError(a.t("hub.merge.offline"))
 		return
@@ -136,6 +141,18 @@ func (h *hubState) runMerge(assessment string) {
 	h.refreshAll(0)
 }
 
+// senderCell is the hub's label for who sent a draft, marked where it is
+// not the author name in the file: the hub knows the sender by her token,
+// while anyone can type any name as the author.
+func (h *hubState) senderCell(author, sentBy string) dom.Element {
+	cell := td(sentBy, false)
+	if sentBy != "" && author != sentBy {
+		cell.AppendChild(doc.CreateTextNode(" "))
+		cell.AppendChild(tag(h.a.t("hub.merge.sender.differs"), "orange"))
+	}
+	return cell
+}
+
 // mergeReport shows what a merge on the hub did.
 func (h *hubState) mergeReport(m *hubMerge) dom.Element {
 	a := h.a
@@ -163,6 +180,7 @@ func (h *hubState) mergeReport(m *hubMerge) dom.Element {
 	t.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("merge.col.draft"), false)),
 		child(th(a.t("hub.merge.col.version"), true)),
+		child(th(a.t("hub.merge.col.author"), false)),
 		child(th(a.t("hub.merge.col.sentby"), false)),
 		child(th(a.t("hub.merge.col.round"), true))))))
 	body := el("tbody", cls("govuk-table__body"))
@@ -172,7 +190,8 @@ func (h *hubState) mergeReport(m *hubMerge) dom.Element {
 		body.AppendChild(el("tr", cls("govuk-table__row"),
 			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(d.Draft))),
 			child(td(itoa(d.Version), true)),
-			child(td(d.SentBy, false)),
+			child(td(d.Author, false)),
+			child(h.senderCell(d.Author, d.SentBy)),
 			child(td(itoa(d.Round), true))))
 	}
 	t.AppendChild(body)

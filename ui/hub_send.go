@@ -4,6 +4,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/wardwise/wardwise/jsna"
 	"honnef.co/go/js/dom/v2"
@@ -87,7 +88,9 @@ func (h *hubState) sendDraft() {
 		}
 		return
 	}
-	d.Draft.SavedAt = savedAt()
+	// A save continuing the draft's chain (jsna orders a draft's saves
+	// by it, not by the clock), stamped to the millisecond.
+	jsna.StampSave(d, time.Now())
 	if err := d.Validate(); err != nil {
 		a.showProblems(a.problemsOf(a.docName, err))
 		return

@@ -57,7 +57,9 @@ func (o *outbox) pass() time.Duration {
 	case due > 0:
 		return due
 	case !online():
-		// The "online" event wakes the sender.
+		// The "online" event wakes the sender; with no tab open, the
+		// service worker sends (Background Sync).
+		requestSync()
 		h.outboxChanged(nil)
 		return idle
 	}
@@ -159,6 +161,7 @@ func retryable(status int) bool {
 // later puts an item back in the queue, to be tried again after a backoff
 // (or after the Retry-After the hub asked for). It blocks.
 func (o *outbox) later(id, why string, after time.Duration) {
+	requestSync()
 	o.finish(id, func(x *outItem) {
 		x.State, x.Why = outQueued, why
 		x.Attempts++
