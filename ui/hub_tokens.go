@@ -167,7 +167,8 @@ func (h *hubState) tokenTable(ts *hubTokens) dom.Element {
 		body.AppendChild(h.tokenRow(tk))
 	}
 	t.AppendChild(body)
-	sec.AppendChild(el("div", cls("app-table-wrap"), child(t)))
+	sec.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
+		attr("aria-labelledby", "hub-tokens-heading"), child(t)))
 	return sec
 }
 
@@ -181,8 +182,8 @@ func (h *hubState) tokenRow(tk hubToken) dom.Element {
 	actions := el("td", cls("govuk-table__cell"))
 	if tk.RevokedAt == "" {
 		which := el("span", cls("govuk-visually-hidden"), text(" "+a.t("hub.tokens.which", tk.Label, tk.ID)))
-		rotate := button(a.t("hub.tokens.rotate"), "secondary", attr("id", "hub-rotate-"+tk.ID), cls("govuk-!-margin-bottom-1"), child(which))
-		revoke := button(a.t("hub.tokens.revoke"), "warning", attr("id", "hub-revoke-"+tk.ID), cls("govuk-!-margin-bottom-1"),
+		rotate := button(a.t("hub.tokens.rotate"), "secondary", attr("id", "hub-rotate-"+tk.ID), child(which))
+		revoke := button(a.t("hub.tokens.revoke"), "warning", attr("id", "hub-revoke-"+tk.ID),
 			child(el("span", cls("govuk-visually-hidden"), text(" "+a.t("hub.tokens.which", tk.Label, tk.ID)))))
 		id, label := tk.ID, tk.Label
 		a.view.onClick(rotate, func() {
@@ -232,7 +233,9 @@ func (h *hubState) auditTable(ts *hubTokens) dom.Element {
 			child(td(what, false)), child(el("td", cls("govuk-table__cell"), child(el("code", text(e.Target)))))))
 	}
 	t.AppendChild(body)
-	sec.AppendChild(el("div", cls("app-table-wrap"), child(t)))
+	// A long log scrolls in its own region, which the keyboard can reach.
+	sec.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
+		attr("aria-labelledby", "hub-audit-heading"), child(t)))
 	return sec
 }
 

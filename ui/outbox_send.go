@@ -141,9 +141,10 @@ func (o *outbox) send(id string) {
 		o.later(id, o.a.t("hub.why.nothub", res.status), 0)
 		return
 	}
-	if res.status == 401 || res.status == 403 {
+	if res.status == 401 || (res.status == 403 && e.Code != "draft_not_yours") {
 		// The token will not work for this assessment: forget it, so that
-		// the other items wait for a good one instead of failing too.
+		// the other items wait for a good one instead of failing too. A
+		// draft id someone else owns says nothing against the token.
 		h.dropToken(it.Assessment, token)
 	}
 	o.finish(id, func(x *outItem) {

@@ -25,8 +25,8 @@ type draftJSON struct {
 	// SenderDiffers: the author name in the file is not the sender's label.
 	SenderDiffers bool   `json:"sender_differs,omitempty"`
 	Bytes         int    `json:"bytes"`
-	State      string `json:"state"`               // pending or merged
-	MergedIn   int    `json:"merged_in,omitempty"` // the master revision (seq) it went into
+	State         string `json:"state"`               // pending or merged
+	MergedIn      int    `json:"merged_in,omitempty"` // the master revision (seq) it went into
 }
 
 func newDraftJSON(d DraftVersion) draftJSON {
@@ -164,7 +164,7 @@ func (h *Hub) claim(ctx context.Context, id string, c caller, draftID string) *a
 	}
 	h.audit(ctx, id, c, auditDraftRefused, draftID, map[string]string{"rule": "a draft id belongs to the contributor who first sent it", "owner": owner})
 	return &apiError{Status: http.StatusForbidden, Code: "draft_not_yours",
-		Message: "hub: draft " + strconv.Quote(draftID) + " belongs to the contributor who first sent it: a draft id is its first sender's, and only she may send it again; save your work as a new draft (a new id) and send that",
+		Message:  "hub: draft " + strconv.Quote(draftID) + " belongs to the contributor who first sent it: a draft id is its first sender's, and only she may send it again; save your work as a new draft (a new id) and send that",
 		Problems: []jsna.Problem{{Path: "draft.id", Message: "this draft id was first sent by someone else"}}}
 }
 

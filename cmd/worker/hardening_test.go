@@ -479,7 +479,6 @@ func TestOrphanBlobSwept(t *testing.T) {
 	}
 }
 
-
 func readFile(name string) (string, error) {
 	b, err := os.ReadFile(name)
 	return string(b), err
