@@ -25,13 +25,18 @@ import (
 // request runs in a fresh Go instance.
 //
 // Every request but GET /api/v1 carries "Authorization: Bearer TOKEN".
-// A token belongs to one assessment and has a role: contributors send
-// drafts and read the master; coordinators also list and read every draft,
-// merge, resolve conflicts and make tokens. The admin token (its hash in
-// AdminTokenHash) only creates assessments and makes tokens.
+// A token belongs to one assessment and to one identity (a person), and
+// has a role: contributors send drafts and read the master; coordinators
+// also list and read every draft, merge, resolve conflicts, make, revoke
+// and rotate tokens and read the audit log. The admin token (its hash in
+// AdminTokenHash) only creates assessments and manages tokens. A draft id
+// belongs to the identity that first sent it: no one else may send it.
 //
-// Responses are JSON; errors are {"error": {"status", "code", "message",
-// "problems"}}. See API.md for every route.
+// Responses are JSON with APIHeaders; errors, panics included, are
+// {"error": {"status", "code", "message", "problems"}}, never the cause.
+// Failed authentications and writes are rate limited (AuthFailures,
+// Writes); bodies are bounded in size and time (Limits). See API.md for
+// every route.
 type Hub struct {
 	Meta  Meta
 	Blobs Blobs
