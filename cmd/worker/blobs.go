@@ -65,15 +65,29 @@ func (h *Hub) sweep(ctx context.Context, assessment string) []string {
 			h.logf("hub: sweep blob %s: %v", b.Key, err)
 			continue
 		}
-		if !used {
-			if err := h.Blobs.Delete(ctx, b.Key); err != nil {
-				h.logf("hub: sweep blob %s: %v", b.Key, err)
-				continue
-			}
-			removed = append(removed, b.Key)
-			h.audit(ctx, b.Assessment, hubCaller, auditBlobRemoved, b.Key, map[string]string{"reason": "no revision or draft references it", "written_at": b.At})
+		if used {
+			h.settle(ctx, b.Key)
+			continue
 		}
-		h.settle(ctx, b.Key)
+		// Take the record first: if a writer recorded the key again since
+		// it was listed, it is writing the same bytes, and the blob stays.
+		taken, err := h.Meta.TakePendingBlob(ctx, b)
+		if err != nil || !taken {
+			if err != nil {
+				h.logf("hub: sweep blob %s: %v", b.Key, err)
+			}
+			continue
+		}
+		if err := h.Blobs.Delete(ctx, b.Key); err != nil {
+			// Record it again, as it was, for the next sweep.
+			h.logf("hub: sweep blob %s: %v", b.Key, err)
+			if err := h.Meta.AddPendingBlob(ctx, b); err != nil {
+				h.logf("hub: sweep blob %s: record again: %v", b.Key, err)
+			}
+			continue
+		}
+		removed = append(removed, b.Key)
+		h.audit(ctx, b.Assessment, hubCaller, auditBlobRemoved, b.Key, map[string]string{"reason": "no revision or draft references it", "written_at": b.At})
 	}
 	return removed
 }

@@ -483,3 +483,36 @@ func readFile(name string) (string, error) {
 	b, err := os.ReadFile(name)
 	return string(b), err
 }
+
+// rewritingMeta records a blob again, as a new writer of the same bytes
+// would, while the sweep checks whether anything references it.
+type rewritingMeta struct {
+	Meta
+	at string
+}
+
+func (m *rewritingMeta) BlobReferenced(ctx context.Context, key string) (bool, error) {
+	used, err := m.Meta.BlobReferenced(ctx, key)
+	m.Meta.AddPendingBlob(ctx, PendingBlob{Key: key, Assessment: "x", At: m.at})
+	return used, err
+}
+
+// TestSweepSparesRewrittenBlob: a blob recorded again between the sweep's
+// listing and its deletion is being written again, and stays.
+func TestSweepSparesRewrittenBlob(t *testing.T) {
+	meta, blobs := &MemMeta{}, &MemBlobs{}
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	h := &Hub{Meta: &rewritingMeta{Meta: meta, at: now.Format(time.RFC3339)}, Blobs: blobs, Now: func() time.Time { return now }, Logf: t.Logf}
+	ctx := context.Background()
+	blobs.Put(ctx, "masters/old.json", []byte("{}"))
+	blobs.Put(ctx, "masters/orphan.json", []byte("{}"))
+	meta.AddPendingBlob(ctx, PendingBlob{Key: "masters/old.json", Assessment: "x", At: "2026-11-20T08:00:00Z"})
+	if removed := h.sweep(ctx, "x"); len(removed) != 0 || !blobs.Has("masters/old.json") {
+		t.Errorf("sweep removed %v, want nothing: the blob was recorded again", removed)
+	}
+	h.Meta = meta
+	meta.AddPendingBlob(ctx, PendingBlob{Key: "masters/orphan.json", Assessment: "x", At: "2026-11-20T08:00:00Z"})
+	if removed := h.sweep(ctx, "x"); fmt.Sprint(removed) != "[masters/orphan.json]" || blobs.Has("masters/orphan.json") || !blobs.Has("masters/old.json") {
+		t.Errorf("sweep removed %v, want only masters/orphan.json", removed)
+	}
+}

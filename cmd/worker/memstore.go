@@ -260,15 +260,25 @@ func (m *MemMeta) PruneAudit(ctx context.Context, before string) (int, error) {
 	return n, nil
 }
 
-// AddPendingBlob records b unless its key is recorded.
+// AddPendingBlob records b, or moves a recorded key's time to b.At.
 func (m *MemMeta) AddPendingBlob(ctx context.Context, b PendingBlob) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.init()
-	if _, ok := m.blobs[b.Key]; !ok {
-		m.blobs[b.Key] = b
-	}
+	m.blobs[b.Key] = b
 	return nil
+}
+
+// TakePendingBlob forgets b if its time is still b.At.
+func (m *MemMeta) TakePendingBlob(ctx context.Context, b PendingBlob) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	if cur, ok := m.blobs[b.Key]; !ok || cur.At != b.At {
+		return false, nil
+	}
+	delete(m.blobs, b.Key)
+	return true, nil
 }
 
 // SettleBlob forgets a pending blob.

@@ -316,9 +316,10 @@ func (m *SQLMeta) PruneAudit(ctx context.Context, before string) (int, error) {
 	return int(n), nil
 }
 
-// AddPendingBlob records b; recording a key twice keeps the first time.
+// AddPendingBlob records b, or moves a recorded key's time to b.At.
 func (m *SQLMeta) AddPendingBlob(ctx context.Context, b PendingBlob) error {
-	_, err := m.DB.ExecContext(ctx, "INSERT OR IGNORE INTO pending_blobs (blob, assessment, at) VALUES (?, ?, ?)", b.Key, b.Assessment, b.At)
+	_, err := m.DB.ExecContext(ctx, "INSERT INTO pending_blobs (blob, assessment, at) VALUES (?, ?, ?) ON CONFLICT (blob) DO UPDATE SET at = excluded.at",
+		b.Key, b.Assessment, b.At)
 	if err != nil {
 		return fmt.Errorf("hub: record pending blob: %w", err)
 	}
@@ -331,6 +332,19 @@ func (m *SQLMeta) SettleBlob(ctx context.Context, key string) error {
 		return fmt.Errorf("hub: settle pending blob: %w", err)
 	}
 	return nil
+}
+
+// TakePendingBlob deletes b's record if its time is still b.At.
+func (m *SQLMeta) TakePendingBlob(ctx context.Context, b PendingBlob) (bool, error) {
+	res, err := m.DB.ExecContext(ctx, "DELETE FROM pending_blobs WHERE blob = ? AND at = ?", b.Key, b.At)
+	if err != nil {
+		return false, fmt.Errorf("hub: take pending blob: %w", err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("hub: take pending blob: %w", err)
+	}
+	return n > 0, nil
 }
 
 // PendingBlobs lists pending blobs recorded before the time given.

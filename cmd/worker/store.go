@@ -106,10 +106,16 @@ type Meta interface {
 	// AddPendingBlob records that a blob is about to be written and is
 	// not yet referenced: a merge that then loses its race, or a Worker
 	// that dies, leaves it behind, and a later sweep deletes it.
+	// Recording a key again moves its time to b.At, so that a blob being
+	// written again is not swept from under its new writer.
 	AddPendingBlob(ctx context.Context, b PendingBlob) error
 	// SettleBlob forgets a pending blob: a revision or draft row now
-	// references it, or the sweep deleted it.
+	// references it.
 	SettleBlob(ctx context.Context, key string) error
+	// TakePendingBlob forgets a pending blob for the sweep that is about
+	// to delete it, only if its time is still b.At, and reports whether
+	// it did: false means someone recorded it again meanwhile.
+	TakePendingBlob(ctx context.Context, b PendingBlob) (bool, error)
 	// PendingBlobs lists at most limit of assessment's pending blobs
 	// recorded before the time given, oldest first; assessment "" lists
 	// every assessment's.
