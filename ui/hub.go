@@ -59,6 +59,7 @@ type hubState struct {
 	box *outbox
 
 	probeMu sync.Mutex // serialises probes; only goroutines take it
+	syncMu  sync.Mutex // serialises writes of the tokens for Background Sync
 	probe   string
 	probing bool
 
@@ -168,19 +169,26 @@ func (h *hubState) dropToken(assessment, token string) {
 // saveTokens writes the remembered tokens to localStorage, and to the
 // browser store for Background Sync (outbox_sync.go).
 func (h *hubState) saveTokens() {
-	keep := map[string]string{}
-	for id, ok := range h.remembered {
-		if ok && h.tokens[id] != "" {
-			keep[id] = h.tokens[id]
-		}
-	}
-	h.a.spawn(func() { h.writeSyncTokens(keep) })
+	keep := h.rememberedTokens()
+	h.a.spawn(h.writeSyncTokens)
 	if len(keep) == 0 {
 		localRemove(hubTokensKey)
 		return
 	}
 	b, _ := json.Marshal(keep)
 	localSet(hubTokensKey, string(b))
+}
+
+// rememberedTokens returns the tokens the user asked to remember, by
+// assessment.
+func (h *hubState) rememberedTokens() map[string]string {
+	keep := map[string]string{}
+	for id, ok := range h.remembered {
+		if ok && h.tokens[id] != "" {
+			keep[id] = h.tokens[id]
+		}
+	}
+	return keep
 }
 
 // ensureProbe finds out, once, whether the app's origin is a hub, and

@@ -25,13 +25,17 @@ const slotHubSync = "hub-sync"
 // syncTag names the outbox's sync registration; sw.js listens for it.
 const syncTag = "wardwise-outbox"
 
-// writeSyncTokens stores the remembered tokens for the service worker,
-// or empties the slot when there are none. It blocks.
-func (h *hubState) writeSyncTokens(keep map[string]string) {
+// writeSyncTokens stores the remembered tokens, as they are when it runs,
+// for the service worker, or empties the slot when there are none. Writes
+// are serialised, so the last one stores the latest tokens. It blocks.
+func (h *hubState) writeSyncTokens() {
 	st := h.a.store
 	if st == nil {
 		return
 	}
+	h.syncMu.Lock()
+	defer h.syncMu.Unlock()
+	keep := h.rememberedTokens()
 	if len(keep) == 0 {
 		st.remove(slotHubSync)
 		return
