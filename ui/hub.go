@@ -62,6 +62,9 @@ type hubState struct {
 	syncMu  sync.Mutex // serialises writes of the tokens for Background Sync
 	probe   string
 	probing bool
+	// auditDays is how long the hub's audit log keeps an entry, as the
+	// hub said (GET /api/v1); until it has, the hub's published 365.
+	auditDays int
 
 	tokens     map[string]string // by assessment, for this session
 	remembered map[string]bool   // tokens also kept in localStorage
@@ -102,7 +105,7 @@ type hubAccess struct {
 // hubState returns the app's hub state, making it on first use.
 func (a *App) hubState() *hubState {
 	if a.hub == nil {
-		h := &hubState{a: a, tokens: map[string]string{}, remembered: map[string]bool{},
+		h := &hubState{a: a, tokens: map[string]string{}, remembered: map[string]bool{}, auditDays: 365,
 			access: map[string]*hubAccess{}, accessErr: map[string]string{}, checked: map[string]bool{},
 			itemScopes: map[string]*scope{}}
 		h.box = newOutbox(a)
@@ -211,10 +214,14 @@ func (h *hubState) ensureProbe() string {
 		h.setProbe(probeUnreachable)
 	default:
 		var info struct {
-			Service string `json:"service"`
-			API     string `json:"api"`
+			Service   string `json:"service"`
+			API       string `json:"api"`
+			Retention int    `json:"audit_retention_days"`
 		}
 		if res.status == 200 && json.Unmarshal(res.body, &info) == nil && info.Service == "wardwise-hub" && info.API == "v1" {
+			if info.Retention > 0 {
+				h.auditDays = info.Retention
+			}
 			h.setProbe(probeHub)
 		} else {
 			h.setProbe(probeNoHub)
@@ -299,6 +306,7 @@ func (a *App) renderHub() dom.Node {
 	}
 	col.AppendChild(h.sendSection())
 	col.AppendChild(h.outboxSection())
+	col.AppendChild(h.privacyNote())
 	if acc := h.access[h.assessment]; acc != nil && h.token(h.assessment) != "" {
 		col.AppendChild(h.masterSection(acc))
 	}
@@ -317,6 +325,19 @@ func (a *App) renderHub() dom.Node {
 		h.refreshAll(30 * time.Second)
 	})
 	return v
+}
+
+// privacyNote says what the hub keeps about the people who use it, and
+// for how long: the audit log names them (cmd/worker/API.md, "Personal
+// data and retention").
+func (h *hubState) privacyNote() dom.Element {
+	a := h.a
+	return el("details", cls("govuk-details"), attr("id", "hub-privacy"),
+		child(el("summary", cls("govuk-details__summary"),
+			child(el("span", cls("govuk-details__summary-text"), text(a.t("hub.privacy.summary")))))),
+		child(el("div", cls("govuk-details__text"),
+			child(el("p", cls("govuk-body"), text(a.t("hub.privacy.kept")))),
+			child(el("p", cls("govuk-body"), text(a.t("hub.privacy.retention", h.auditDays)))))))
 }
 
 // connectionEl says whether this copy of the app is connected to a hub.

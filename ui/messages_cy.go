@@ -660,4 +660,7 @@ var messagesCY = map[string]string{
 	"hub.audit.action.merge":             "Cyfunodd ddrafftiau",
 	"hub.audit.action.resolve":           "Datrysodd wrthdaro",
 	"hub.audit.action.blob.removed":      "Dileodd ddogfen a gadwyd nad oedd dim yn ei defnyddio",
+	"hub.privacy.summary":                "Yr hyn y mae’r hwb yn ei gadw amdanoch chi",
+	"hub.privacy.kept":                   "Mae’r hwb yn cadw pob drafft a anfonwch, gyda’r enw ar eich tocyn, a chofnod archwilio o bwy a anfonodd, a gyfunodd, a ddatrysodd ac a ddirymodd beth, y gall cydlynwyr eich asesiad ei ddarllen. Nid yw’n cadw cyfeiriad rhwydwaith eich dyfais: dim ond i arafu ymdrechion aflwyddiannus dro ar ôl tro i fewngofnodi, am funud, y defnyddir hwnnw.",
+	"hub.privacy.retention":              "Caiff pob cofnod yn y cofnod archwilio ei ddileu %d diwrnod ar ôl ei wneud.",
 }

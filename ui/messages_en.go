@@ -660,4 +660,7 @@ var messagesEN = map[string]string{
 	"hub.audit.action.merge":             "Merged drafts",
 	"hub.audit.action.resolve":           "Resolved a conflict",
 	"hub.audit.action.blob.removed":      "Deleted a stored document that nothing used",
+	"hub.privacy.summary":                "What the hub keeps about you",
+	"hub.privacy.kept":                   "The hub keeps every draft you send, with the name on your token, and an audit log of who sent, merged, resolved and revoked what, which your assessment’s coordinators can read. It does not keep your device’s network address: that is used only to slow down repeated failed sign-ins, for a minute.",
+	"hub.privacy.retention":              "Each entry of the audit log is deleted %d days after it was made.",
 }

@@ -207,6 +207,7 @@ func TestBrowserHubSend(t *testing.T) {
 	// The hub view: it knows it is on a hub, and says when a token is bad.
 	p.goTo("#/hub", hubView)
 	p.waitText("#hub-connection", "connected to the hub at "+strings.TrimSuffix(b.url, "/"))
+	p.waitText("#hub-privacy", "Each entry of the audit log is deleted 365 days after it was made.")
 	if got := evalJS[string](p, `document.getElementById("hub-assessment").value`); got != b.id {
 		t.Errorf("assessment field = %q, want the open draft's assessment %q", got, b.id)
 	}

@@ -321,6 +321,8 @@ func (h *Hub) info(w http.ResponseWriter, r *http.Request) *apiError {
 		"api":     "v1",
 		"format":  "jsna/1",
 		"limits":  map[string]int64{"draft_bytes": l.Draft, "master_bytes": l.Master, "request_bytes": l.Request},
+		// The app tells its users how long the audit log keeps them.
+		"audit_retention_days": int(AuditRetention / (24 * time.Hour)),
 	})
 	return nil
 }

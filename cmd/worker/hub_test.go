@@ -261,7 +261,7 @@ func sectionText(d *jsna.Document, ward string, i int) string {
 func TestInfo(t *testing.T) {
 	f := newFixture(t, func(h *Hub) { h.Limits = Limits{Draft: 1000} })
 	r := f.do("GET", "/api/v1", "", nil)
-	want := `{"api":"v1","format":"jsna/1","limits":{"draft_bytes":1000,"master_bytes":16777216,"request_bytes":65536},"service":"wardwise-hub"}` + "\n"
+	want := `{"api":"v1","audit_retention_days":365,"format":"jsna/1","limits":{"draft_bytes":1000,"master_bytes":16777216,"request_bytes":65536},"service":"wardwise-hub"}` + "\n"
 	if r.status != http.StatusOK || string(r.body) != want {
 		t.Errorf("GET /api/v1 = %d %s, want 200 %s", r.status, r.body, want)
 	}
