@@ -164,7 +164,7 @@ func (h *Hub) claim(ctx context.Context, id string, c caller, draftID string) *a
 	}
 	h.audit(ctx, id, c, auditDraftRefused, draftID, map[string]string{"rule": "a draft id belongs to the contributor who first sent it", "owner": owner})
 	return &apiError{Status: http.StatusForbidden, Code: "draft_not_yours",
-		Message:  "hub: draft " + strconv.Quote(draftID) + " belongs to the contributor who first sent it: a draft id is its first sender's, and only she may send it again; save your work as a new draft (a new id) and send that",
+		Message:  "hub: draft " + strconv.Quote(draftID) + " belongs to the contributor who first sent it: a draft id is its first sender's, and only she may send it again; to send this work as yours, start a draft of your own, copy the work into it and send that",
 		Problems: []jsna.Problem{{Path: "draft.id", Message: "this draft id was first sent by someone else"}}}
 }
 
