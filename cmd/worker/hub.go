@@ -230,8 +230,14 @@ func (h *Hub) route(w http.ResponseWriter, r *http.Request) *apiError {
 		}
 		return h.createAssessment(w, r)
 	}
-	id := seg[1]
-	rest := seg[2:]
+	return h.routeAssessment(w, r, seg[1], seg[2:], method)
+}
+
+// routeAssessment routes the requests under /api/v1/assessments/{id}:
+// rest is the path after the id, unescaped segment by segment; method
+// checks the request's method against those a route allows.
+func (h *Hub) routeAssessment(w http.ResponseWriter, r *http.Request, id string, rest []string, method func(allowed ...string) *apiError) *apiError {
+	notFound := errorf(http.StatusNotFound, "not_found", "hub: no such route %s", r.URL.Path)
 	switch {
 	case len(rest) == 0:
 		if e := method(http.MethodGet); e != nil {
