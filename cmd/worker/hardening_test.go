@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -514,5 +515,25 @@ func TestSweepSparesRewrittenBlob(t *testing.T) {
 	meta.AddPendingBlob(ctx, PendingBlob{Key: "masters/orphan.json", Assessment: "x", At: "2026-11-20T08:00:00Z"})
 	if removed := h.sweep(ctx, "x"); fmt.Sprint(removed) != "[masters/orphan.json]" || blobs.Has("masters/orphan.json") || !blobs.Has("masters/old.json") {
 		t.Errorf("sweep removed %v, want only masters/orphan.json", removed)
+	}
+}
+
+// TestWranglerRateLimits: the rate limits wrangler.toml binds are those
+// the hub documents (AuthFailureLimit, WriteLimit over RatePeriod), under
+// the binding names main_js.go reads.
+func TestWranglerRateLimits(t *testing.T) {
+	conf, err := readFile("../../wrangler.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^\[\[ratelimits\]\]\nname = "([A-Z_]+)"\nnamespace_id = "[0-9]+"\nsimple = \{ limit = ([0-9]+), period = ([0-9]+) \}$`)
+	got := map[string]string{}
+	for _, m := range re.FindAllStringSubmatch(conf, -1) {
+		got[m[1]] = m[2] + "/" + m[3]
+	}
+	period := fmt.Sprint(int(RatePeriod / time.Second))
+	want := map[string]string{"AUTH_FAILURES": fmt.Sprint(AuthFailureLimit) + "/" + period, "WRITES": fmt.Sprint(WriteLimit) + "/" + period}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("wrangler.toml rate limits = %v, want %v", got, want)
 	}
 }
