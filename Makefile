@@ -69,6 +69,7 @@ WRANGLER := WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false WRANGL
 hub-build: wasm ## build the hub for Cloudflare Workers into cmd/worker/build/: the Worker and, as its static assets, the app
 	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(HUBDIR)
 	GOOS=js GOARCH=wasm $(GO) build -tags validator_novalidatefn -ldflags="-s -w" -trimpath -o $(HUBDIR)/app.wasm ./cmd/worker
+	cp cmd/worker/entry.mjs $(HUBDIR)/entry.mjs
 	mkdir -p $(HUBDIR)/public
 	cd static && cp -R index.html *.css *.js *.webmanifest *.txt app.wasm icons examples ../$(HUBDIR)/public/
 	cp cmd/worker/_headers $(HUBDIR)/public/_headers

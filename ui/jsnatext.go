@@ -99,6 +99,10 @@ func (a *App) sourceAuthor(s jsna.Source) string {
 	if s.Draft == "master" && s.Author == masterAuthor {
 		return a.t("merge.by.master")
 	}
+	if s.Sender != "" && s.Sender != s.Author {
+		// The hub's name for who sent it differs from the name she typed.
+		return a.t("merge.by.sender", s.Author, s.Sender)
+	}
 	return s.Author
 }
 

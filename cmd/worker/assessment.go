@@ -30,6 +30,8 @@ type issuedToken struct {
 	Role       string `json:"role"`
 	Label      string `json:"label"`
 	Token      string `json:"token"`
+	ID         string `json:"id"`       // its public id, TokenID
+	Identity   string `json:"identity"` // the person it belongs to
 }
 
 // blobKey names data in Blobs by its SHA-256: "masters/HEX.json".
@@ -48,7 +50,10 @@ func (h *Hub) createAssessment(w http.ResponseWriter, r *http.Request) *apiError
 	if e != nil {
 		return e
 	}
-	body, e := readBody(w, r, h.limits().Master, "new assessment")
+	if e := h.limitWrite(r, c); e != nil {
+		return e
+	}
+	body, e := h.readBody(w, r, h.limits().Master, "new assessment")
 	if e != nil {
 		return e
 	}
@@ -94,17 +99,19 @@ func (h *Hub) createAssessment(w http.ResponseWriter, r *http.Request) *apiError
 	if stale {
 		return errorf(http.StatusConflict, "exists", "hub: assessment %q exists", master.ID)
 	}
+	h.audit(ctx, master.ID, c, auditCreate, rev.Revision, map[string]any{"seq": 1, "title": master.Title})
 	var issued []issuedToken
 	for i, l := range append(append([]string(nil), req.Coordinators...), req.Contributors...) {
 		role := RoleContributor
 		if i < len(req.Coordinators) {
 			role = RoleCoordinator
 		}
-		t, e := h.issueToken(ctx, master.ID, role, l, now)
+		it, t, e := h.issueToken(ctx, master.ID, role, l, now)
 		if e != nil {
 			return e
 		}
-		issued = append(issued, t)
+		issued = append(issued, it)
+		h.audit(ctx, master.ID, c, auditTokenCreate, t.ID, map[string]string{"role": t.Role, "label": t.Label, "identity": t.Identity})
 	}
 	w.Header().Set("Location", APIPrefix+"/assessments/"+url.PathEscape(master.ID))
 	writeJSON(w, http.StatusCreated, map[string]any{"assessment": master.ID, "master": rev, "tokens": issued})
@@ -120,7 +127,7 @@ func (h *Hub) storeMaster(ctx context.Context, master *jsna.Document, seq int, k
 		return rev, false, internal("encode master", err)
 	}
 	key := blobKey("masters", data)
-	if err := h.Blobs.Put(ctx, key, data); err != nil {
+	if err := h.putBlob(ctx, master.ID, key, data); err != nil {
 		return rev, false, internal("store master", err)
 	}
 	det, err := json.Marshal(detail)
@@ -131,56 +138,14 @@ func (h *Hub) storeMaster(ctx context.Context, master *jsna.Document, seq int, k
 		Kind: kind, By: by, At: at.Format(time.RFC3339), OpenConflicts: len(master.Conflicts), Detail: string(det)}
 	if err := h.Meta.AppendRevision(ctx, rev); err != nil {
 		if errors.Is(err, ErrStale) {
+			// The blob stays pending: unless the winner wrote the same
+			// bytes, the next sweep deletes it.
 			return MasterRevision{}, true, nil
 		}
 		return rev, false, internal("store master revision", err)
 	}
+	h.settle(ctx, key)
 	return rev, false, nil
-}
-
-func (h *Hub) issueToken(ctx context.Context, assessment, role, label string, at time.Time) (issuedToken, *apiError) {
-	tok, err := h.newToken()
-	if err != nil {
-		return issuedToken{}, internal("make token", err)
-	}
-	t := Token{Hash: HashToken(tok), Assessment: assessment, Role: role, Label: label, CreatedAt: at.Format(time.RFC3339)}
-	if err := h.Meta.AddToken(ctx, t); err != nil {
-		return issuedToken{}, internal("store token", err)
-	}
-	return issuedToken{Assessment: assessment, Role: role, Label: label, Token: tok}, nil
-}
-
-// createToken makes one more token for an assessment (coordinator or admin).
-func (h *Hub) createToken(w http.ResponseWriter, r *http.Request, id string) *apiError {
-	if _, e := h.authorize(r, id, coordinators|admin, "make tokens"); e != nil {
-		return e
-	}
-	body, e := readBody(w, r, h.limits().Request, "token request")
-	if e != nil {
-		return e
-	}
-	var req struct {
-		Role  string `json:"role"`
-		Label string `json:"label"`
-	}
-	if e := decodeJSON(body, &req, "token request"); e != nil {
-		return e
-	}
-	if req.Role != RoleCoordinator && req.Role != RoleContributor {
-		return errorf(http.StatusBadRequest, "bad_request", `hub: token request: "role" must be "coordinator" or "contributor", not %q`, req.Role)
-	}
-	if !validLabel(req.Label) {
-		return errorf(http.StatusBadRequest, "bad_request", `hub: token request: "label" must be 1 to 200 characters without control characters`)
-	}
-	if _, e := h.head(r.Context(), id); e != nil {
-		return e
-	}
-	t, e := h.issueToken(r.Context(), id, req.Role, req.Label, h.now())
-	if e != nil {
-		return e
-	}
-	writeJSON(w, http.StatusCreated, t)
-	return nil
 }
 
 // head returns the current revision of id's master.
@@ -225,7 +190,7 @@ func (h *Hub) summary(w http.ResponseWriter, r *http.Request, id string) *apiErr
 	}
 	f := DraftFilter{}
 	if !c.admin && c.token.Role != RoleCoordinator {
-		f.TokenHash = c.token.Hash
+		f.SenderID = c.token.Identity
 	}
 	drafts, err := h.Meta.Drafts(r.Context(), id, f)
 	if err != nil {

@@ -36,6 +36,9 @@ func benchHub(b *testing.B) (h *Hub, master *jsna.Document, coordinator, contrib
 func call(h *Hub, method, path, token string, body []byte) *httptest.ResponseRecorder {
 	req := httptest.NewRequest(method, path, bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+token)
+	if len(body) > 0 {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	return rec

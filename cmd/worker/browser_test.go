@@ -4,36 +4,27 @@
 // headless Chromium against the real Hub, over the in-memory store, with
 // the app and the API on one loopback origin, as wrangler's [assets] and
 // the Worker serve them. They need `make wasm` first (make test-browser
-// does it) and are built only with -tags browser. The page helpers are a
-// trimmed copy of cmd/jsna/browser_helpers_test.go.
+// does it) and are built only with -tags browser. The page helpers are
+// cmd/internal/browsertest's, shared with cmd/jsna's browser tests.
 
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-	"github.com/wardwise/wardwise/cmd/internal/chromium"
+	"github.com/wardwise/wardwise/cmd/internal/browsertest"
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/static"
 )
-
-// artifactsDir is where screenshots are kept (gitignored).
-const artifactsDir = "../../test-artifacts"
 
 // What the test hub's API does: answer, or fail as a dead network does.
 const (
@@ -111,277 +102,57 @@ func newBrowserHub(tb testing.TB, withAPI bool) *browserHub {
 	return b
 }
 
-// page is one browser with one tab on the app.
+// page is one browser with one tab on the app: a browsertest.Page
+// (cmd/internal/browsertest, shared with cmd/jsna's browser tests), with
+// the names these tests use.
 type page struct {
-	tb       testing.TB
-	ctx      context.Context
-	base     string
-	mu       sync.Mutex
-	problems []string
-	allowed  []string
+	*browsertest.Page
+	tb testing.TB
 }
 
-// openBrowser starts Debian's headless Chromium (no sandbox, no GPU, no
-// background networking, component updates or sync) on a fresh profile,
-// and watches the tab for errors and for requests that leave the origin.
+// openBrowser starts Chromium on a fresh profile, watching the tab for
+// errors and for requests that leave the origin.
 func openBrowser(tb testing.TB, base string) *page {
 	tb.Helper()
-	exe, err := chromium.Path()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	opts := chromium.Options(exe, tb.TempDir())
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	tb.Cleanup(func() {
-		tctx, tcancel := context.WithTimeout(ctx, 10*time.Second)
-		chromedp.Cancel(tctx)
-		tcancel()
-		cancelCtx()
-		cancelAlloc()
-	})
-	p := &page{tb: tb, ctx: ctx, base: base}
-	if err := chromedp.Do(ctx); err != nil {
-		tb.Fatalf("start chromium: %v", err)
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		tb.Fatal(err)
-	}
-	origin := strings.TrimSuffix(base, "/")
-	go func() {
-		for ev, err := range chromedp.Events(ctx, network.RequestWillBeSent) {
-			if err != nil {
-				return
-			}
-			u := ev.Request.URL
-			if !strings.HasPrefix(u, origin+"/") && u != origin && !strings.HasPrefix(u, "blob:") && !strings.HasPrefix(u, "data:") {
-				p.problem("request left the origin: " + u)
-			}
-		}
-	}()
-	go func() {
-		for ev, err := range chromedp.Events(ctx, runtime.ExceptionThrown) {
-			if err != nil {
-				return
-			}
-			msg := ev.ExceptionDetails.Text
-			if d := ev.ExceptionDetails.Exception; d != nil && d.Description != "" {
-				msg = d.Description
-			}
-			p.problem("exception: " + msg)
-		}
-	}()
-	go func() {
-		for ev, err := range chromedp.Events(ctx, runtime.ConsoleAPICalled) {
-			if err != nil {
-				return
-			}
-			if ev.Type != runtime.ConsoleAPICalledTypeError {
-				continue
-			}
-			var parts []string
-			for _, a := range ev.Args {
-				var s string
-				if a.Value != nil && json.Unmarshal(a.Value, &s) == nil {
-					parts = append(parts, s)
-				} else if a.Value != nil {
-					parts = append(parts, string(a.Value))
-				} else {
-					parts = append(parts, a.Description)
-				}
-			}
-			p.problem("console.error: " + strings.Join(parts, " "))
-		}
-	}()
-	return p
+	bp := browsertest.Open(tb, base)
+	return &page{Page: bp, tb: tb}
 }
 
-func (p *page) problem(s string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, a := range p.allowed {
-		if strings.Contains(s, a) {
-			return
-		}
-	}
-	p.problems = append(p.problems, s)
-}
+func evalJS[T any](p *page, expr string) T { p.tb.Helper(); return browsertest.Eval[T](p.Page, expr) }
 
-// allow makes console errors containing fragment expected.
-func (p *page) allow(fragment string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.allowed = append(p.allowed, fragment)
-}
-
-// checkClean fails the test if the page logged errors, threw, or sent a
-// request off its origin.
-func (p *page) checkClean() {
-	p.tb.Helper()
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, s := range p.problems {
-		p.tb.Errorf("page: %s", s)
-	}
-	p.problems = nil
-}
-
-func (p *page) run(what string, actions ...chromedp.Action[chromedp.Void]) {
-	p.tb.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
-	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		p.shot("failed-" + safeName(what))
-		p.tb.Fatalf("%s: %v", what, err)
-	}
-}
-
-// evalJS evaluates a JavaScript expression and returns its value.
-func evalJS[T any](p *page, expr string) T {
-	p.tb.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
-	defer cancel()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		p.tb.Fatalf("evaluate %s: %v", expr, err)
-	}
-	return v
-}
-
-// waitFor polls a JavaScript condition until it is true.
-func (p *page) waitFor(what, cond string) {
-	p.tb.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 60*time.Second)
-	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
-		p.shot("failed-" + safeName(what))
-		p.tb.Fatalf("waiting for %s (%s): %v", what, cond, err)
-	}
-}
-
-// waitText waits until the text of the element matching sel contains want.
-func (p *page) waitText(sel, want string) {
-	p.tb.Helper()
-	p.waitFor(fmt.Sprintf("%s to contain %q", sel, want),
-		fmt.Sprintf("(function(){var e=document.querySelector(%q);return !!e && e.textContent.indexOf(%q)>=0;})()", sel, want))
-}
-
-// textOf returns the text of the element matching sel, "" when there is none.
-func (p *page) textOf(sel string) string {
-	p.tb.Helper()
-	return evalJS[string](p, fmt.Sprintf(`(document.querySelector(%q)||{}).textContent || ""`, sel))
-}
-
-func (p *page) click(sel string) {
-	p.tb.Helper()
-	p.run("click "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
-}
-
-// typeInto selects what a field holds and types s over it, key by key.
-func (p *page) typeInto(sel, s string) {
-	p.tb.Helper()
-	p.run("wait for "+sel, chromedp.WaitVisible(chromedp.CSS(sel)))
-	evalJS[chromedp.Void](p, fmt.Sprintf(`(function(){var e=document.querySelector(%q);e.focus();e.select();})()`, sel))
-	p.run("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), s))
-}
-
-// goTo loads the app's address path and waits for cond.
-func (p *page) goTo(path, cond string) {
-	p.tb.Helper()
-	p.run("navigate "+path, chromedp.Navigate(p.base+strings.TrimPrefix(path, "/")))
-	p.waitFor(path, cond)
-}
-
-// shot keeps a full-page screenshot in test-artifacts/.
-func (p *page) shot(name string) {
-	p.tb.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
-	defer cancel()
-	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		p.tb.Logf("screenshot %s: %v", name, err)
-		return
-	}
-	if err := os.MkdirAll(artifactsDir, 0o755); err != nil {
-		p.tb.Logf("screenshot %s: %v", name, err)
-		return
-	}
-	if err := os.WriteFile(filepath.Join(artifactsDir, safeName(p.tb.Name()+"-"+name)+".png"), buf, 0o644); err != nil {
-		p.tb.Logf("screenshot %s: %v", name, err)
-	}
-}
-
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			return r
-		}
-		return '-'
-	}, s)
-}
-
-// setOffline makes the browser think it is offline, or online again:
-// navigator.onLine changes and the window gets the "offline" or "online"
-// event, as when a laptop leaves or finds a network.
-func (p *page) setOffline(offline bool) {
-	p.tb.Helper()
-	if _, err := chromedp.Call(p.ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
-		Offline: offline, DownloadThroughput: -1, UploadThroughput: -1,
-	}); err != nil {
-		p.tb.Fatalf("override network state: %v", err)
-	}
-}
-
-// axe runs axe-core (node_modules, pinned in package-lock.json) for WCAG
-// 2.x A and AA and fails the test on any serious or critical violation.
-func (p *page) axe(view string) {
-	p.tb.Helper()
-	if !evalJS[bool](p, "typeof axe === 'object'") {
-		src, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
-		if err != nil {
-			p.tb.Fatalf("axe-core: %v (run npm ci)", err)
-		}
-		evalJS[chromedp.Void](p, string(src)+";0")
-	}
-	raw := evalJS[string](p, `axe.run(document, {
-		runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
-		resultTypes: ["violations"]
-	}).then(r => JSON.stringify(r.violations))`)
-	var vs []struct {
-		ID     string `json:"id"`
-		Impact string `json:"impact"`
-		Help   string `json:"help"`
-		Nodes  []struct {
-			Target []any  `json:"target"`
-			HTML   string `json:"html"`
-		} `json:"nodes"`
-	}
-	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
-		p.tb.Fatal(err)
-	}
-	for _, v := range vs {
-		if v.Impact != "serious" && v.Impact != "critical" {
-			p.tb.Logf("axe %s: %s (%s), %d nodes", view, v.ID, v.Impact, len(v.Nodes))
-			continue
-		}
-		var where []string
-		for i, n := range v.Nodes {
-			if i == 3 {
-				where = append(where, "…")
-				break
-			}
-			where = append(where, fmt.Sprint(n.Target)+" "+n.HTML)
-		}
-		p.tb.Errorf("axe %s: %s (%s): %s at %s", view, v.ID, v.Impact, v.Help, strings.Join(where, "; "))
-	}
-}
+func (p *page) allow(fragment string)     { p.Allow(fragment) }
+func (p *page) checkClean()               { p.tb.Helper(); p.CheckClean() }
+func (p *page) waitFor(what, cond string) { p.tb.Helper(); p.WaitFor(what, cond) }
+func (p *page) waitText(sel, want string) { p.tb.Helper(); p.WaitText(sel, want) }
+func (p *page) textOf(sel string) string  { p.tb.Helper(); return p.TextOf(sel) }
+func (p *page) click(sel string)          { p.tb.Helper(); p.Click(sel) }
+func (p *page) typeInto(sel, s string)    { p.tb.Helper(); p.TypeInto(sel, s) }
+func (p *page) goTo(path, cond string)    { p.tb.Helper(); p.GoTo(path, cond) }
+func (p *page) shot(name string)          { p.tb.Helper(); p.Shot(name) }
+func (p *page) setOffline(offline bool)   { p.tb.Helper(); p.SetOffline(offline) }
+func (p *page) axe(view string)           { p.tb.Helper(); p.Axe(view) }
 
 // The app's hub view, by the ids ui/hub.go gives it.
 const (
 	hubView   = `!!document.getElementById("hub-outbox") && document.getElementById("page-heading").textContent === "Send to hub"`
 	itemState = `#hub-outbox > li:nth-child(%d) [role=status]`
 )
+
+// tokensOf lists the hub's tokens with this label.
+func (b *browserHub) tokensOf(label string) []tokenJSON {
+	b.tb.Helper()
+	var out struct {
+		Tokens []tokenJSON `json:"tokens"`
+	}
+	b.do("GET", b.path("/tokens"), b.coordinator, nil).decode(&out)
+	var ts []tokenJSON
+	for _, t := range out.Tokens {
+		if t.Label == label {
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
 
 // itemText returns the text of outbox item n (from 1).
 func itemText(p *page, n int) string {
@@ -436,6 +207,7 @@ func TestBrowserHubSend(t *testing.T) {
 	// The hub view: it knows it is on a hub, and says when a token is bad.
 	p.goTo("#/hub", hubView)
 	p.waitText("#hub-connection", "connected to the hub at "+strings.TrimSuffix(b.url, "/"))
+	p.waitText("#hub-privacy", "Each entry of the audit log is deleted 365 days after it was made.")
 	if got := evalJS[string](p, `document.getElementById("hub-assessment").value`); got != b.id {
 		t.Errorf("assessment field = %q, want the open draft's assessment %q", got, b.id)
 	}
@@ -464,7 +236,7 @@ func TestBrowserHubSend(t *testing.T) {
 
 	// The queue survives a reload (the token was remembered), and is tried
 	// again as the app starts.
-	p.run("reload", chromedp.Reload())
+	p.Run("reload", chromedp.Reload())
 	p.waitFor("the hub view after reload", hubView)
 	p.waitText(fmt.Sprintf(itemState, 1), "Queued")
 	p.waitText("#hub-outbox > li:nth-child(1)", "Last try:")
@@ -494,6 +266,13 @@ func TestBrowserHubSend(t *testing.T) {
 	text2 := "Second thoughts, written offline."
 	writeSection(p, ward, text2)
 	p.goTo("#/hub", hubView)
+	// A token for this session only from here: the service worker's
+	// Background Sync, which the browser may fire at once (DevTools makes
+	// only the page offline), has no token to send with, so what is
+	// counted is the page's own outbox (TestBrowserHubBackgroundSync
+	// has the service worker's).
+	checkToken(p, b.alice, false)
+	p.waitText("#hub-access", "Dr Field GP")
 	p.setOffline(true)
 	b.api.Store(apiDrop)
 	posts := b.posts.Load()
@@ -535,11 +314,24 @@ func TestBrowserHubSend(t *testing.T) {
 		t.Errorf("the refused send was tried %d times, want once", got)
 	}
 
-	// A coordinator sends it again, merges on the hub and fetches the master.
+	// The coordinator may not send it either: the draft id is Dr Field's,
+	// who sent it first. The refusal names the rule, and her token stays.
+	third := "#outbox-" + evalJS[string](p, `document.querySelector("#hub-outbox > li:nth-child(3)").id.slice(7)`) + "-again"
 	checkToken(p, b.coordinator, false)
 	p.waitText("#hub-access", "Jo Coordinator")
-	p.click("#outbox-" + evalJS[string](p, `document.querySelector("#hub-outbox > li:nth-child(3)").id.slice(7)`) + "-again")
+	p.click(third)
+	p.waitText("#error-summary", "belongs to the contributor who first sent it")
+	p.waitText(fmt.Sprintf(itemState, 3), "Not sent")
+	p.waitText("#hub-access", "Jo Coordinator")
+
+	// Dr Field sends it again herself; the coordinator merges on the hub
+	// and fetches the master.
+	checkToken(p, b.alice, false)
+	p.waitText("#hub-access", "Dr Field GP")
+	p.click(third)
 	p.waitText(fmt.Sprintf(itemState, 3), "Sent as version 3")
+	checkToken(p, b.coordinator, false)
+	p.waitText("#hub-access", "Jo Coordinator")
 	p.click("#hub-merge")
 	p.waitFor("the merge report", `!!document.getElementById("hub-merge-totals")`)
 	master := b.currentMaster(b.coordinator)
@@ -549,14 +341,45 @@ func TestBrowserHubSend(t *testing.T) {
 			t.Errorf("merge report %q lacks %q", totals, want)
 		}
 	}
-	if got := p.textOf("#hub-merge-table tbody"); strings.Count(got, draftID) != 3 || !strings.Contains(got, "Jo Coordinator") {
-		t.Errorf("merged drafts table = %q, want 3 versions of %s, one sent by Jo Coordinator", got, draftID)
+	if got := p.textOf("#hub-merge-table tbody"); strings.Count(got, draftID) != 3 || strings.Count(got, "Dr Field GP") != 6 || strings.Contains(got, "Not the author") {
+		t.Errorf("merged drafts table = %q, want 3 versions of %s, each by and sent by Dr Field GP, with no difference marked", got, draftID)
 	}
 	for i := 1; i <= 3; i++ {
 		p.waitText(fmt.Sprintf(itemState, i), "Merged into master revision 2")
 	}
 	p.shot("merged")
 	p.axe("hub view, merged")
+
+	// The coordinator's tokens page: the tokens, a new one shown once, a
+	// revocation, and the audit log.
+	p.click(`a[href="#/hub-tokens"]`)
+	p.waitFor("the tokens page", `!!document.getElementById("hub-tokens-table")`)
+	if got := p.textOf("#hub-tokens-table tbody"); !strings.Contains(got, "Jo Coordinator") || !strings.Contains(got, "Dr Field GP") || strings.Count(got, "Active") != 2 {
+		t.Errorf("tokens table = %q, want Jo Coordinator and Dr Field GP, both active", got)
+	}
+	p.typeInto("#hub-new-label", "Cllr New")
+	p.click("#hub-new-token")
+	p.waitText("#hub-token-issued", "New token for Cllr New")
+	if tok := p.textOf("#hub-token-value"); !strings.HasPrefix(tok, TokenPrefix) || len(tok) != len(TokenPrefix)+43 {
+		t.Errorf("new token shown = %q, want wwh_ and 43 characters", tok)
+	}
+	fieldID := ""
+	for _, tk := range b.tokensOf("Dr Field GP") {
+		fieldID = tk.ID
+	}
+	p.click("#hub-revoke-" + fieldID)
+	p.waitText("#status", "The token for Dr Field GP is revoked")
+	p.waitText("#hub-tokens-table tbody", "Revoked")
+	if r := b.do("GET", b.path("/master"), b.alice, nil); r.status != 401 {
+		t.Errorf("Dr Field's token after revocation = %d, want 401", r.status)
+	}
+	for _, want := range []string{"Sent a draft", "Refused: sent a draft id that someone else owns", "Merged drafts", "Made a token", "Revoked a token"} {
+		p.waitText("#hub-audit-table", want)
+	}
+	p.waitText("#hub-audit-retention", "365 days")
+	p.shot("tokens")
+	p.axe("tokens page")
+	p.goTo("#/hub", hubView)
 
 	// Fetch master opens the hub's master as the working document.
 	p.click("#hub-fetch-master")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
@@ -21,9 +22,11 @@ type draftJSON struct {
 	SavedAt    string `json:"saved_at,omitempty"`
 	ReceivedAt string `json:"received_at"`
 	SentBy     string `json:"sent_by"`
-	Bytes      int    `json:"bytes"`
-	State      string `json:"state"`               // pending or merged
-	MergedIn   int    `json:"merged_in,omitempty"` // the master revision (seq) it went into
+	// SenderDiffers: the author name in the file is not the sender's label.
+	SenderDiffers bool   `json:"sender_differs,omitempty"`
+	Bytes         int    `json:"bytes"`
+	State         string `json:"state"`               // pending or merged
+	MergedIn      int    `json:"merged_in,omitempty"` // the master revision (seq) it went into
 }
 
 func newDraftJSON(d DraftVersion) draftJSON {
@@ -32,7 +35,7 @@ func newDraftJSON(d DraftVersion) draftJSON {
 		state = "merged"
 	}
 	return draftJSON{Draft: d.DraftID, Version: d.Version, Revision: d.Revision, Author: d.Author, Role: d.Role, Base: d.Base,
-		SavedAt: d.SavedAt, ReceivedAt: d.ReceivedAt, SentBy: d.SentBy, Bytes: d.Bytes, State: state, MergedIn: d.MergedSeq}
+		SavedAt: d.SavedAt, ReceivedAt: d.ReceivedAt, SentBy: d.SentBy, SenderDiffers: d.Author != d.SentBy, Bytes: d.Bytes, State: state, MergedIn: d.MergedSeq}
 }
 
 // submitDraft receives a draft (contributors and coordinators). The body
@@ -47,7 +50,10 @@ func (h *Hub) submitDraft(w http.ResponseWriter, r *http.Request, id string) *ap
 	if e != nil {
 		return e
 	}
-	body, e := readBody(w, r, h.limits().Draft, "draft")
+	if e := h.limitWrite(r, c); e != nil {
+		return e
+	}
+	body, e := h.readBody(w, r, h.limits().Draft, "draft")
 	if e != nil {
 		return e
 	}
@@ -75,22 +81,32 @@ func (h *Hub) submitDraft(w http.ResponseWriter, r *http.Request, id string) *ap
 	if _, e := h.head(ctx, id); e != nil {
 		return e
 	}
+	if e := h.claim(ctx, id, c, doc.Draft.ID); e != nil {
+		return e
+	}
+	// The hub's name for the sender, beside the author name she typed:
+	// merge.Merge records both in the master's provenance.
+	doc.Draft.Sender = c.label()
 	sum := sha256.Sum256(jsna.Canonical(doc))
 	data, err := jsna.Marshal(doc)
 	if err != nil {
 		return internal("encode draft", err)
 	}
 	key := blobKey("drafts", data)
-	if err := h.Blobs.Put(ctx, key, data); err != nil {
+	if err := h.putBlob(ctx, id, key, data); err != nil {
 		return internal("store draft", err)
 	}
 	dv, created, err := h.Meta.AddDraft(ctx, DraftVersion{
 		Assessment: id, DraftID: doc.Draft.ID, Revision: "sha256:" + hex.EncodeToString(sum[:]), Blob: key,
 		Author: doc.Draft.Author, Role: doc.Draft.Role, Base: doc.Draft.Base, SavedAt: doc.Draft.SavedAt,
-		ReceivedAt: h.now().Format(time.RFC3339), TokenHash: c.token.Hash, SentBy: c.token.Label, Bytes: len(data),
+		ReceivedAt: h.now().Format(time.RFC3339), TokenHash: c.token.Hash, SenderID: c.token.Identity, SentBy: c.token.Label, Bytes: len(data),
 	})
 	if err != nil {
 		return internal("store draft", err)
+	}
+	h.settle(ctx, key)
+	if created {
+		h.audit(ctx, id, c, auditDraftSend, doc.Draft.ID, map[string]any{"version": dv.Version, "revision": dv.Revision, "author": dv.Author, "bytes": dv.Bytes})
 	}
 	known, e := h.baseKnown(r, id, doc.Draft.Base)
 	if e != nil {
@@ -134,11 +150,29 @@ func (h *Hub) baseKnown(r *http.Request, id, rev string) (bool, *apiError) {
 	return false, nil
 }
 
+// claim checks the ownership rule: a draft id belongs to the identity
+// that first sent it, whatever token she uses now, and no one else may
+// send a draft with that id (403 draft_not_yours, recorded in the audit
+// log). The first send of an id claims it.
+func (h *Hub) claim(ctx context.Context, id string, c caller, draftID string) *apiError {
+	owner, err := h.Meta.ClaimDraft(ctx, id, draftID, c.token.Identity, h.now().Format(time.RFC3339))
+	if err != nil {
+		return internal("claim draft", err)
+	}
+	if owner == c.token.Identity {
+		return nil
+	}
+	h.audit(ctx, id, c, auditDraftRefused, draftID, map[string]string{"rule": "a draft id belongs to the contributor who first sent it", "owner": owner})
+	return &apiError{Status: http.StatusForbidden, Code: "draft_not_yours",
+		Message:  "hub: draft " + strconv.Quote(draftID) + " belongs to the contributor who first sent it: a draft id is its first sender's, and only she may send it again; to send this work as yours, start a draft of your own, copy the work into it and send that",
+		Problems: []jsna.Problem{{Path: "draft.id", Message: "this draft id was first sent by someone else"}}}
+}
+
 // visibleDrafts lists the drafts c may see: a coordinator every draft,
 // a contributor those sent with their own token.
 func (h *Hub) visibleDrafts(r *http.Request, c caller, id string, f DraftFilter) ([]DraftVersion, *apiError) {
 	if c.token.Role != RoleCoordinator {
-		f.TokenHash = c.token.Hash
+		f.SenderID = c.token.Identity
 	}
 	ds, err := h.Meta.Drafts(r.Context(), id, f)
 	if err != nil {

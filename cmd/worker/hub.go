@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"net/http"
@@ -24,13 +25,18 @@ import (
 // request runs in a fresh Go instance.
 //
 // Every request but GET /api/v1 carries "Authorization: Bearer TOKEN".
-// A token belongs to one assessment and has a role: contributors send
-// drafts and read the master; coordinators also list and read every draft,
-// merge, resolve conflicts and make tokens. The admin token (its hash in
-// AdminTokenHash) only creates assessments and makes tokens.
+// A token belongs to one assessment and to one identity (a person), and
+// has a role: contributors send drafts and read the master; coordinators
+// also list and read every draft, merge, resolve conflicts, make, revoke
+// and rotate tokens and read the audit log. The admin token (its hash in
+// AdminTokenHash) only creates assessments and manages tokens. A draft id
+// belongs to the identity that first sent it: no one else may send it.
 //
-// Responses are JSON; errors are {"error": {"status", "code", "message",
-// "problems"}}. See API.md for every route.
+// Responses are JSON with APIHeaders; errors, panics included, are
+// {"error": {"status", "code", "message", "problems"}}, never the cause.
+// Failed authentications and writes are rate limited (AuthFailures,
+// Writes); bodies are bounded in size and time (Limits). See API.md for
+// every route.
 type Hub struct {
 	Meta  Meta
 	Blobs Blobs
@@ -47,6 +53,15 @@ type Hub struct {
 	MaxAttempts int
 	// Logf logs failures; nil is log.Printf (the Worker's console).
 	Logf func(format string, args ...any)
+
+	// AuthFailures limits failed authentications per client address;
+	// Writes limits the requests that change something per identity (the
+	// admin counts as one). A zero RateLimit does not limit.
+	AuthFailures RateLimit
+	Writes       RateLimit
+	// BlobGrace is how long a blob may stay written but unreferenced
+	// before a sweep deletes it; 0 is DefaultBlobGrace, negative none.
+	BlobGrace time.Duration
 }
 
 // Limits are the largest request bodies the hub reads. Zero fields take
@@ -55,6 +70,9 @@ type Limits struct {
 	Draft   int64 // a draft: default 4 MiB (a 20-ward borough's whole master is 160 kB)
 	Master  int64 // a new assessment with its master: default 16 MiB
 	Request int64 // any other body: default 64 KiB
+	// Body is how long the hub waits for a whole request body: default
+	// 30 s. A client that sends a body more slowly is answered 408.
+	Body time.Duration
 }
 
 // Default limits.
@@ -62,6 +80,7 @@ const (
 	DefaultDraftLimit   = 4 << 20
 	DefaultMasterLimit  = 16 << 20
 	DefaultRequestLimit = 64 << 10
+	DefaultBodyTimeout  = 30 * time.Second
 )
 
 func (h *Hub) limits() Limits {
@@ -74,6 +93,9 @@ func (h *Hub) limits() Limits {
 	}
 	if l.Request <= 0 {
 		l.Request = DefaultRequestLimit
+	}
+	if l.Body <= 0 {
+		l.Body = DefaultBodyTimeout
 	}
 	return l
 }
@@ -104,15 +126,27 @@ func (h *Hub) maxAttempts() int {
 // for it and serves every other path from the static assets.
 const APIPrefix = "/api/v1"
 
-// ServeHTTP routes a request.
+// APIHeaders are the headers of every API response, errors included:
+// nothing is cached, nothing is sniffed, framed or run as a page, and
+// (bearer tokens, not cookies) any origin may call, as a copy of the app
+// served elsewhere (jsna serve, a file) must. cmd/worker/entry.mjs sends
+// the same on the errors it answers before the Go handler runs.
+var APIHeaders = [][2]string{
+	{"Cache-Control", "no-store"},
+	{"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+	{"Referrer-Policy", "no-referrer"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Access-Control-Allow-Origin", "*"},
+	{"Access-Control-Expose-Headers", "ETag, Location, Retry-After, Wardwise-Master-Seq"},
+}
+
+// ServeHTTP routes a request. A panic in a handler is answered as the
+// documented 500 error, its cause logged, never sent.
 func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
-	hd.Set("Cache-Control", "no-store")
-	hd.Set("X-Content-Type-Options", "nosniff")
-	// Bearer tokens, not cookies: any origin may call, as a copy of the
-	// app served elsewhere (jsna serve, a file) must.
-	hd.Set("Access-Control-Allow-Origin", "*")
-	hd.Set("Access-Control-Expose-Headers", "ETag, Location, Wardwise-Master-Seq")
+	for _, kv := range APIHeaders {
+		hd.Set(kv[0], kv[1])
+	}
 	if r.Method == http.MethodOptions {
 		hd.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
 		hd.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, If-None-Match")
@@ -120,12 +154,38 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
-	if e := h.route(w, r); e != nil {
+	sw := &statusWriter{ResponseWriter: w}
+	defer func() {
+		if v := recover(); v != nil {
+			h.logf("hub: %s %s: panic: %v", r.Method, r.URL.Path, v)
+			if !sw.wrote {
+				writeError(sw, internal("handle request", fmt.Errorf("panic: %v", v)))
+			}
+		}
+	}()
+	if e := h.route(sw, r); e != nil {
 		if e.Cause != nil {
 			h.logf("hub: %s %s: %s: %v", r.Method, r.URL.Path, e.Message, e.Cause)
 		}
-		writeError(w, e)
+		writeError(sw, e)
 	}
+}
+
+// statusWriter notes whether the response has begun, so that a panic
+// after it is only logged.
+type statusWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	w.wrote = true
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
 }
 
 // route is the router. It works on the escaped path, so that a draft id
@@ -170,8 +230,14 @@ func (h *Hub) route(w http.ResponseWriter, r *http.Request) *apiError {
 		}
 		return h.createAssessment(w, r)
 	}
-	id := seg[1]
-	rest := seg[2:]
+	return h.routeAssessment(w, r, seg[1], seg[2:], method)
+}
+
+// routeAssessment routes the requests under /api/v1/assessments/{id}:
+// rest is the path after the id, unescaped segment by segment; method
+// checks the request's method against those a route allows.
+func (h *Hub) routeAssessment(w http.ResponseWriter, r *http.Request, id string, rest []string, method func(allowed ...string) *apiError) *apiError {
+	notFound := errorf(http.StatusNotFound, "not_found", "hub: no such route %s", r.URL.Path)
 	switch {
 	case len(rest) == 0:
 		if e := method(http.MethodGet); e != nil {
@@ -181,10 +247,18 @@ func (h *Hub) route(w http.ResponseWriter, r *http.Request) *apiError {
 	case len(rest) == 1:
 		switch rest[0] {
 		case "tokens":
-			if e := method(http.MethodPost); e != nil {
+			if e := method(http.MethodGet, http.MethodPost); e != nil {
 				return e
 			}
-			return h.createToken(w, r, id)
+			if r.Method == http.MethodPost {
+				return h.createToken(w, r, id)
+			}
+			return h.listTokens(w, r, id)
+		case "audit":
+			if e := method(http.MethodGet); e != nil {
+				return e
+			}
+			return h.auditLog(w, r, id)
 		case "drafts":
 			if e := method(http.MethodGet, http.MethodPost); e != nil {
 				return e
@@ -219,6 +293,14 @@ func (h *Hub) route(w http.ResponseWriter, r *http.Request) *apiError {
 			}
 			return h.resolve(w, r, id)
 		}
+	case len(rest) == 3 && rest[0] == "tokens" && (rest[2] == "revoke" || rest[2] == "rotate"):
+		if e := method(http.MethodPost); e != nil {
+			return e
+		}
+		if rest[2] == "revoke" {
+			return h.revokeToken(w, r, id, rest[1])
+		}
+		return h.rotateToken(w, r, id, rest[1])
 	case len(rest) == 2 && rest[0] == "drafts":
 		if e := method(http.MethodGet); e != nil {
 			return e
@@ -245,6 +327,8 @@ func (h *Hub) info(w http.ResponseWriter, r *http.Request) *apiError {
 		"api":     "v1",
 		"format":  "jsna/1",
 		"limits":  map[string]int64{"draft_bytes": l.Draft, "master_bytes": l.Master, "request_bytes": l.Request},
+		// The app tells its users how long the audit log keeps them.
+		"audit_retention_days": int(AuditRetention / (24 * time.Hour)),
 	})
 	return nil
 }
@@ -260,6 +344,15 @@ func (c caller) label() string {
 		return "admin"
 	}
 	return c.token.Label
+}
+
+// identity is the caller's identity: what owns her drafts and counts her
+// writes; "admin" for the admin.
+func (c caller) identity() string {
+	if c.admin {
+		return "admin"
+	}
+	return c.token.Identity
 }
 
 func (c caller) role() string {
@@ -280,13 +373,15 @@ func HashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// authenticate finds the caller from the Authorization header.
+// authenticate finds the caller from the Authorization header. A
+// missing, unknown or revoked token is 401, or 429 once the client has
+// failed too often (AuthFailures).
 func (h *Hub) authenticate(r *http.Request) (caller, *apiError) {
 	auth := r.Header.Get("Authorization")
 	scheme, token, ok := strings.Cut(auth, " ")
 	token = strings.TrimSpace(token)
 	if auth == "" || !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
-		return caller{}, errorf(http.StatusUnauthorized, "unauthorized", "hub: send a token as Authorization: Bearer TOKEN")
+		return caller{}, h.authFailed(r, errorf(http.StatusUnauthorized, "unauthorized", "hub: send a token as Authorization: Bearer TOKEN"))
 	}
 	hash := HashToken(token)
 	if h.AdminTokenHash != "" && subtle.ConstantTimeCompare([]byte(hash), []byte(strings.ToLower(h.AdminTokenHash))) == 1 {
@@ -294,10 +389,17 @@ func (h *Hub) authenticate(r *http.Request) (caller, *apiError) {
 	}
 	t, err := h.Meta.Token(r.Context(), hash)
 	if errors.Is(err, ErrNotFound) {
-		return caller{}, errorf(http.StatusUnauthorized, "unauthorized", "hub: unknown token")
+		return caller{}, h.authFailed(r, errorf(http.StatusUnauthorized, "unauthorized", "hub: unknown token"))
 	}
 	if err != nil {
 		return caller{}, internal("token lookup", err)
+	}
+	if t.RevokedAt != "" {
+		return caller{}, h.authFailed(r, errorf(http.StatusUnauthorized, "token_revoked", "hub: this token was revoked at %s; ask the coordinator for a new one", t.RevokedAt))
+	}
+	if t.Identity == "" {
+		// A token stored before identities: it is its own.
+		t.Identity = "idn_" + TokenID(t.Hash)[len("tok_"):]
 	}
 	return caller{token: t}, nil
 }
@@ -338,7 +440,7 @@ func (h *Hub) authorize(r *http.Request, id string, who int, what string) (calle
 func (h *Hub) newToken() (string, error) {
 	src := h.Rand
 	if src == nil {
-		src = rand.Reader
+		src = randReader
 	}
 	var b [32]byte
 	if _, err := io.ReadFull(src, b[:]); err != nil {
@@ -346,6 +448,9 @@ func (h *Hub) newToken() (string, error) {
 	}
 	return TokenPrefix + base64.RawURLEncoding.EncodeToString(b[:]), nil
 }
+
+// randReader makes tokens and identity ids when Hub.Rand is nil.
+var randReader = rand.Reader
 
 // idPattern is what an assessment id may be on the hub: it is a path
 // segment of every URL.

@@ -263,7 +263,7 @@ func sectionText(d *jsna.Document, ward string, i int) string {
 func TestInfo(t *testing.T) {
 	f := newFixture(t, func(h *Hub) { h.Limits = Limits{Draft: 1000} })
 	r := f.do("GET", "/api/v1", "", nil)
-	want := `{"api":"v1","format":"jsna/1","limits":{"draft_bytes":1000,"master_bytes":16777216,"request_bytes":65536},"service":"wardwise-hub"}` + "\n"
+	want := `{"api":"v1","audit_retention_days":365,"format":"jsna/1","limits":{"draft_bytes":1000,"master_bytes":16777216,"request_bytes":65536},"service":"wardwise-hub"}` + "\n"
 	if r.status != http.StatusOK || string(r.body) != want {
 		t.Errorf("GET /api/v1 = %d %s, want 200 %s", r.status, r.body, want)
 	}
@@ -514,12 +514,14 @@ func TestSubmitDraftVersions(t *testing.T) {
 	ward := f.master.Wards[1].Code
 	v1 := draft(t, f.master, "abbeymead-alice", "Dr Alice", "gp", ward, setText(0, "First words."))
 	s := f.submit(f.alice, v1, 201)
+	// The hub stores the draft with her token's label as its sender.
+	stored1 := withSender(t, v1, "Dr Alice GP")
 	rev1 := func() string {
-		d, _ := jsna.Decode(v1)
+		d, _ := jsna.Decode(stored1)
 		return fmt.Sprintf("sha256:%x", sha(jsna.Canonical(d)))
 	}()
 	want := draftJSON{Draft: "abbeymead-alice", Version: 1, Revision: rev1, Author: "Dr Alice", Role: "gp", Base: jsna.Revision(f.master),
-		SavedAt: "2026-11-19T12:00:00Z", SentBy: "Dr Alice GP", Bytes: len(v1), State: "pending"}
+		SavedAt: "2026-11-19T12:00:00Z", SentBy: "Dr Alice GP", SenderDiffers: true, Bytes: len(stored1), State: "pending"}
 	s.Draft.ReceivedAt = ""
 	if s.Draft != want || s.Duplicate || !s.BaseKnown || s.Warning != "" {
 		t.Fatalf("first submission = %+v, want %+v, not a duplicate, base known", s, want)
@@ -539,10 +541,10 @@ func TestSubmitDraftVersions(t *testing.T) {
 	if s := f.submit(f.alice, v2, 201); s.Draft.Version != 2 || s.Duplicate {
 		t.Errorf("changed draft = %+v, want version 2", s)
 	}
-	// Another contributor sending the same id and content does not make a
-	// version either: the content is the identity.
-	if s := f.submit(f.bob, v2, 200); s.Draft.Version != 2 || !s.Duplicate {
-		t.Errorf("Bob sending Alice's version 2 = %+v, want version 2, duplicate", s)
+	// Another contributor may not send a draft with Alice's id, even with
+	// her content (TestDraftOwnership has the rest of the rule).
+	if r := f.do("POST", f.path("/drafts"), f.bob, v2); r.status != 403 || r.apiErr().Code != "draft_not_yours" {
+		t.Errorf("Bob sending Alice's version 2 = %d %s, want 403 draft_not_yours", r.status, r.body)
 	}
 	var versions struct {
 		Versions []draftJSON `json:"versions"`
@@ -552,7 +554,7 @@ func TestSubmitDraftVersions(t *testing.T) {
 		versions.Versions[0].State != "pending" || versions.Versions[1].State != "pending" {
 		t.Errorf("versions = %+v, want 1 and 2, pending", versions.Versions)
 	}
-	for n, sent := range map[int][]byte{1: v1, 2: v2} {
+	for n, sent := range map[int][]byte{1: stored1, 2: withSender(t, v2, "Dr Alice GP")} {
 		r := f.do("GET", f.path(fmt.Sprintf("/drafts/abbeymead-alice/versions/%d", n)), f.alice, nil)
 		if r.status != 200 || !bytes.Equal(r.body, sent) {
 			t.Errorf("GET version %d = %d %d bytes, want 200 and the %d bytes sent", n, r.status, len(r.body), len(sent))
@@ -577,6 +579,22 @@ func TestSubmitDraftVersions(t *testing.T) {
 	if n := len(f.drafts(f.coordinator, "?state=pending")); n != 4 {
 		t.Errorf("pending drafts = %d, want 4", n)
 	}
+}
+
+// withSender returns a draft as the hub stores it: with draft.sender set
+// to the label of the token that sent it.
+func withSender(tb testing.TB, data []byte, label string) []byte {
+	tb.Helper()
+	d, err := jsna.Decode(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d.Draft.Sender = label
+	out, err := jsna.Marshal(d)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
 
 func sha(b []byte) []byte {

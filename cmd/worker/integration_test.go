@@ -34,6 +34,9 @@ import (
 
 const integrationAdminToken = "integration-admin-token"
 
+// integrationBlobGrace is the blob grace period, in seconds, under test.
+const integrationBlobGrace = 3
+
 // wranglerHub is a wrangler dev process serving a fresh build of the hub.
 type wranglerHub struct {
 	url    string
@@ -42,6 +45,10 @@ type wranglerHub struct {
 	master *jsna.Document
 	id     string
 	tokens map[string]string // by label
+
+	// For wrangler's own commands on the local state (R2 reads).
+	dir, state, conf, wrangler string
+	env                        []string
 }
 
 // syncBuffer collects wrangler's output for failure messages.
@@ -126,12 +133,12 @@ func startWrangler(tb testing.TB) *wranglerHub {
 	if err := os.MkdirAll(public, 0o755); err != nil {
 		tb.Fatal(err)
 	}
-	for src, dst := range map[string]string{"static/index.html": "index.html", "cmd/worker/_headers": "_headers"} {
+	for src, dst := range map[string]string{"static/index.html": "public/index.html", "cmd/worker/_headers": "public/_headers", "cmd/worker/entry.mjs": "entry.mjs"} {
 		data, err := os.ReadFile(filepath.Join(root, src))
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(public, dst), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(build, dst), data, 0o644); err != nil {
 			tb.Fatal(err)
 		}
 	}
@@ -141,7 +148,7 @@ func startWrangler(tb testing.TB) *wranglerHub {
 	}
 	c := string(conf)
 	for old, new := range map[string]string{
-		`main = "cmd/worker/build/worker.mjs"`:       `main = "` + filepath.Join(build, "worker.mjs") + `"`,
+		`main = "cmd/worker/build/entry.mjs"`:        `main = "` + filepath.Join(build, "entry.mjs") + `"`,
 		`directory = "cmd/worker/build/public"`:      `directory = "` + public + `"`,
 		`migrations_dir = "cmd/worker/migrations"`:   `migrations_dir = "` + filepath.Join(root, "cmd/worker/migrations") + `"`,
 		`run_worker_first = ["/api/*"]`:              `run_worker_first = ["/api/*"]`,
@@ -160,11 +167,20 @@ func startWrangler(tb testing.TB) *wranglerHub {
 	state := filepath.Join(dir, "state")
 	run(tb, dir, env, wrangler, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state, "--config", confPath)
 
+	// HUB_LOG_LEVEL=log shows the Worker's console (the hub's log).
+	logLevel := "warn"
+	if l := os.Getenv("HUB_LOG_LEVEL"); l != "" {
+		logLevel = l
+	}
 	port := freePort(tb)
-	h := &wranglerHub{url: fmt.Sprintf("http://127.0.0.1:%d", port), out: &syncBuffer{}, tokens: map[string]string{}}
+	h := &wranglerHub{url: fmt.Sprintf("http://127.0.0.1:%d", port), out: &syncBuffer{}, tokens: map[string]string{},
+		dir: dir, state: state, conf: confPath, wrangler: wrangler, env: env}
 	h.cmd = exec.Command(wrangler, "dev", "--config", confPath, "--ip", "127.0.0.1", "--port", strconv.Itoa(port),
-		"--inspector-port", strconv.Itoa(freePort(tb)), "--persist-to", state, "--log-level", "warn",
-		"--var", "HUB_ADMIN_TOKEN_SHA256:"+HashToken(integrationAdminToken))
+		"--inspector-port", strconv.Itoa(freePort(tb)), "--persist-to", state, "--log-level", logLevel, "--test-scheduled",
+		"--var", "HUB_ADMIN_TOKEN_SHA256:"+HashToken(integrationAdminToken),
+		// Orphan blobs are swept after 3 s, not 15 min, so the test can
+		// see one go.
+		"--var", "HUB_BLOB_GRACE_SECONDS:"+strconv.Itoa(integrationBlobGrace))
 	h.cmd.Dir, h.cmd.Env = dir, env
 	h.cmd.Stdout, h.cmd.Stderr = h.out, h.out
 	h.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // wrangler, workerd and all: one group to stop
@@ -476,6 +492,10 @@ func TestHubIntegration(t *testing.T) {
 	if got, want := strings.Join(kinds, " "), "create merge merge resolve"; got != want {
 		t.Errorf("history = %s, want %s", got, want)
 	}
+
+	// Issue 19: ownership, errors before the handler, revocation, the
+	// audit log, orphan blobs, rate limits.
+	h.hardening(t, master)
 }
 
 func must(b []byte, err error) []byte {

@@ -1,14 +1,16 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 
-	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/merge"
+
+	"github.com/wardwise/wardwise/jsna"
 )
 
 // master returns the current master as stored (jsna canonical layout),
@@ -97,7 +99,8 @@ type mergedDraft struct {
 	Draft      string `json:"draft"`
 	Version    int    `json:"version"`
 	Revision   string `json:"revision"`
-	SentBy     string `json:"sent_by"`
+	Author     string `json:"author"`  // the author name in the file
+	SentBy     string `json:"sent_by"` // the label of the token that sent it
 	Round      int    `json:"round"`
 	Superseded bool   `json:"superseded,omitempty"`
 }
@@ -118,7 +121,10 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 	if e != nil {
 		return e
 	}
-	body, e := readBody(w, r, h.limits().Request, "merge request")
+	if e := h.limitWrite(r, c); e != nil {
+		return e
+	}
+	body, e := h.readBody(w, r, h.limits().Request, "merge request")
 	if e != nil {
 		return e
 	}
@@ -126,48 +132,19 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		return e
 	}
 	ctx := r.Context()
+	// Blobs left by merges that lost a race, or by Workers that died, go
+	// first: whatever this merge does, the hub stays tidy.
+	h.sweep(ctx, id)
 	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
 		head, master, _, e := h.loadMaster(ctx, id)
 		if e != nil {
 			return e
 		}
-		pending, err := h.Meta.Drafts(ctx, id, DraftFilter{PendingOnly: true})
-		if err != nil {
-			return internal("list pending drafts", err)
+		batch, e := h.pendingBatch(ctx, id, master)
+		if e != nil {
+			return e
 		}
-		in := map[string]bool{}
-		for _, m := range master.Merged {
-			in[m.Draft+"\x00"+m.Revision] = true
-		}
-		// Every pending version goes into one merge.Merge: the versions of
-		// one draft are the author's successive saves, and jsna merges the
-		// latest against her previous merged save, so a later version's
-		// edits to what an earlier one wrote are hers to make, not a
-		// conflict with herself.
-		var docs []*jsna.Document
-		var fresh []mergedDraft
-		var freshRevs, already []string
-		round := map[string]int{} // draft id → versions of it so far
-		rounds := 0
-		for _, d := range pending {
-			if in[d.DraftID+"\x00"+d.Revision] {
-				already = append(already, d.Revision)
-				continue
-			}
-			data, err := h.Blobs.Get(ctx, d.Blob)
-			if err != nil {
-				return internal(fmt.Sprintf("read draft %q version %d", d.DraftID, d.Version), err)
-			}
-			doc, err := jsna.Decode(data)
-			if err != nil {
-				return internal(fmt.Sprintf("decode draft %q version %d", d.DraftID, d.Version), err)
-			}
-			round[d.DraftID]++
-			rounds = max(rounds, round[d.DraftID])
-			docs = append(docs, doc)
-			fresh = append(fresh, mergedDraft{Draft: d.DraftID, Version: d.Version, Revision: d.Revision, SentBy: d.SentBy, Round: round[d.DraftID]})
-			freshRevs = append(freshRevs, d.Revision)
-		}
+		docs, fresh, freshRevs, already, rounds := batch.docs, batch.fresh, batch.freshRevs, batch.already, batch.rounds
 		if len(docs) == 0 {
 			// Nothing new: only drafts a merge that died put in already.
 			if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
@@ -208,11 +185,64 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 		if err := h.Meta.MarkMerged(ctx, id, already, head.Seq); err != nil {
 			h.logf("hub: %s: could not mark drafts merged in revision %d: %v", id, head.Seq, err)
 		}
+		h.audit(ctx, id, c, auditMerge, strconv.Itoa(rev.Seq), map[string]any{"revision": rev.Revision, "drafts": fresh, "new_conflicts": len(rep.Conflicts), "attempts": attempt})
 		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "changed": true, "merged": fresh, "rounds": rounds, "report": rep, "attempts": attempt})
 		return nil
 	}
 	w.Header().Set("Retry-After", "1")
 	return errorf(http.StatusServiceUnavailable, "busy", "hub: the master changed %d times while merging; try again", h.maxAttempts())
+}
+
+// mergeBatch is what one merge attempt takes: the pending draft versions
+// the master does not hold yet (docs, described by fresh, with their
+// revisions), and those it holds already, which a merge that died before
+// marking them left pending.
+type mergeBatch struct {
+	docs      []*jsna.Document
+	fresh     []mergedDraft
+	freshRevs []string
+	already   []string
+	rounds    int // the most versions of one draft in docs
+}
+
+// pendingBatch reads assessment id's pending draft versions against
+// master.
+func (h *Hub) pendingBatch(ctx context.Context, id string, master *jsna.Document) (mergeBatch, *apiError) {
+	var b mergeBatch
+	pending, err := h.Meta.Drafts(ctx, id, DraftFilter{PendingOnly: true})
+	if err != nil {
+		return b, internal("list pending drafts", err)
+	}
+	in := map[string]bool{}
+	for _, m := range master.Merged {
+		in[m.Draft+"\x00"+m.Revision] = true
+	}
+	// Every pending version goes into one merge.Merge: the versions of
+	// one draft are the author's successive saves, and jsna merges the
+	// latest against her previous merged save, so a later version's
+	// edits to what an earlier one wrote are hers to make, not a
+	// conflict with herself.
+	round := map[string]int{} // draft id → versions of it so far
+	for _, d := range pending {
+		if in[d.DraftID+"\x00"+d.Revision] {
+			b.already = append(b.already, d.Revision)
+			continue
+		}
+		data, err := h.Blobs.Get(ctx, d.Blob)
+		if err != nil {
+			return b, internal(fmt.Sprintf("read draft %q version %d", d.DraftID, d.Version), err)
+		}
+		doc, err := jsna.Decode(data)
+		if err != nil {
+			return b, internal(fmt.Sprintf("decode draft %q version %d", d.DraftID, d.Version), err)
+		}
+		round[d.DraftID]++
+		b.rounds = max(b.rounds, round[d.DraftID])
+		b.docs = append(b.docs, doc)
+		b.fresh = append(b.fresh, mergedDraft{Draft: d.DraftID, Version: d.Version, Revision: d.Revision, Author: d.Author, SentBy: d.SentBy, Round: round[d.DraftID]})
+		b.freshRevs = append(b.freshRevs, d.Revision)
+	}
+	return b, nil
 }
 
 // resolutionRequest is the body of POST .../resolutions: the conflict and
@@ -235,7 +265,10 @@ func (h *Hub) resolve(w http.ResponseWriter, r *http.Request, id string) *apiErr
 	if e != nil {
 		return e
 	}
-	body, e := readBody(w, r, h.limits().Request, "resolution")
+	if e := h.limitWrite(r, c); e != nil {
+		return e
+	}
+	body, e := h.readBody(w, r, h.limits().Request, "resolution")
 	if e != nil {
 		return e
 	}
@@ -288,6 +321,7 @@ func (h *Hub) resolve(w http.ResponseWriter, r *http.Request, id string) *apiErr
 		if stale {
 			continue
 		}
+		h.audit(ctx, id, c, auditResolve, req.Conflict, map[string]any{"seq": rev.Seq, "path": conflict.Path, "take": req.Take, "delete": req.Delete, "value_given": req.Value != nil})
 		writeJSON(w, http.StatusOK, map[string]any{"master": rev, "resolution": record, "attempts": attempt})
 		return nil
 	}

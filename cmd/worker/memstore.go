@@ -34,6 +34,22 @@ func (b *MemBlobs) Get(ctx context.Context, key string) ([]byte, error) {
 	return append([]byte(nil), data...), nil
 }
 
+// Delete removes key.
+func (b *MemBlobs) Delete(ctx context.Context, key string) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	delete(b.m, key)
+	return nil
+}
+
+// Has reports whether key is stored.
+func (b *MemBlobs) Has(key string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	_, ok := b.m[key]
+	return ok
+}
+
 // Len returns the number of blobs stored.
 func (b *MemBlobs) Len() int {
 	b.mu.Lock()
@@ -48,14 +64,23 @@ type MemMeta struct {
 	mu     sync.Mutex
 	revs   map[string][]MasterRevision // by assessment, by seq - 1
 	tokens map[string]Token
+	order  []string // token hashes in the order added
+	idents map[string]Identity
 	drafts map[string][]DraftVersion // by assessment, in insertion order
+	owners map[string]string         // identity by assessment and draft id
+	audit  []AuditEntry
+	seq    int64
+	blobs  map[string]PendingBlob
 }
 
 func (m *MemMeta) init() {
 	if m.revs == nil {
 		m.revs = map[string][]MasterRevision{}
 		m.tokens = map[string]Token{}
+		m.idents = map[string]Identity{}
 		m.drafts = map[string][]DraftVersion{}
+		m.owners = map[string]string{}
+		m.blobs = map[string]PendingBlob{}
 	}
 }
 
@@ -123,8 +148,191 @@ func (m *MemMeta) AddToken(ctx context.Context, t Token) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.init()
+	if _, ok := m.tokens[t.Hash]; !ok {
+		m.order = append(m.order, t.Hash)
+	}
 	m.tokens[t.Hash] = t
 	return nil
+}
+
+// AddIdentity stores id.
+func (m *MemMeta) AddIdentity(ctx context.Context, id Identity) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	m.idents[id.ID] = id
+	return nil
+}
+
+// TokenByID returns assessment's token with this public id.
+func (m *MemMeta) TokenByID(ctx context.Context, assessment, id string) (Token, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	for _, t := range m.tokens {
+		if t.Assessment == assessment && t.ID == id {
+			return t, nil
+		}
+	}
+	return Token{}, ErrNotFound
+}
+
+// Tokens lists assessment's tokens, oldest first.
+func (m *MemMeta) Tokens(ctx context.Context, assessment string) ([]Token, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	var out []Token
+	for _, h := range m.order {
+		if t := m.tokens[h]; t.Assessment == assessment {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// RevokeToken marks a token revoked unless it was.
+func (m *MemMeta) RevokeToken(ctx context.Context, assessment, id, at string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	for h, t := range m.tokens {
+		if t.Assessment == assessment && t.ID == id && t.RevokedAt == "" {
+			t.RevokedAt = at
+			m.tokens[h] = t
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+// ClaimDraft makes identity the owner of a draft id that has none.
+func (m *MemMeta) ClaimDraft(ctx context.Context, assessment, draftID, identity, at string) (string, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	k := assessment + "\x00" + draftID
+	if o, ok := m.owners[k]; ok {
+		return o, nil
+	}
+	m.owners[k] = identity
+	return identity, nil
+}
+
+// AddAudit appends e, numbering it.
+func (m *MemMeta) AddAudit(ctx context.Context, e AuditEntry) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	m.seq++
+	e.Seq = m.seq
+	m.audit = append(m.audit, e)
+	return nil
+}
+
+// Audit returns assessment's newest entries first.
+func (m *MemMeta) Audit(ctx context.Context, assessment string, limit int) ([]AuditEntry, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	var out []AuditEntry
+	for i := len(m.audit) - 1; i >= 0 && len(out) < limit; i-- {
+		if m.audit[i].Assessment == assessment {
+			out = append(out, m.audit[i])
+		}
+	}
+	return out, nil
+}
+
+// PruneAudit deletes entries made before the time given.
+func (m *MemMeta) PruneAudit(ctx context.Context, before string) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	kept := m.audit[:0]
+	for _, e := range m.audit {
+		if e.At >= before {
+			kept = append(kept, e)
+		}
+	}
+	n := len(m.audit) - len(kept)
+	m.audit = kept
+	return n, nil
+}
+
+// AddPendingBlob records b, or moves a recorded key's time to b.At.
+func (m *MemMeta) AddPendingBlob(ctx context.Context, b PendingBlob) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	m.blobs[b.Key] = b
+	return nil
+}
+
+// TakePendingBlob forgets b if its time is still b.At.
+func (m *MemMeta) TakePendingBlob(ctx context.Context, b PendingBlob) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	if cur, ok := m.blobs[b.Key]; !ok || cur.At != b.At {
+		return false, nil
+	}
+	delete(m.blobs, b.Key)
+	return true, nil
+}
+
+// SettleBlob forgets a pending blob.
+func (m *MemMeta) SettleBlob(ctx context.Context, key string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	delete(m.blobs, key)
+	return nil
+}
+
+// PendingBlobs lists pending blobs recorded before the time given.
+func (m *MemMeta) PendingBlobs(ctx context.Context, assessment, before string, limit int) ([]PendingBlob, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	var out []PendingBlob
+	for _, b := range m.blobs {
+		if b.At < before && (assessment == "" || b.Assessment == assessment) {
+			out = append(out, b)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].At != out[j].At {
+			return out[i].At < out[j].At
+		}
+		return out[i].Key < out[j].Key
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
+}
+
+// BlobReferenced reports whether a revision or a draft names key.
+func (m *MemMeta) BlobReferenced(ctx context.Context, key string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.init()
+	for _, rs := range m.revs {
+		for _, r := range rs {
+			if r.Blob == key {
+				return true, nil
+			}
+		}
+	}
+	for _, ds := range m.drafts {
+		for _, d := range ds {
+			if d.Blob == key {
+				return true, nil
+			}
+		}
+	}
+	return false, nil
 }
 
 // AddDraft stores d as the next version of its draft id unless the same
@@ -156,7 +364,7 @@ func (m *MemMeta) Drafts(ctx context.Context, assessment string, f DraftFilter) 
 	m.init()
 	var out []DraftVersion
 	for _, d := range m.drafts[assessment] {
-		if (f.TokenHash != "" && d.TokenHash != f.TokenHash) || (f.DraftID != "" && d.DraftID != f.DraftID) || (f.PendingOnly && d.MergedSeq != 0) {
+		if (f.SenderID != "" && d.SenderID != f.SenderID) || (f.DraftID != "" && d.DraftID != f.DraftID) || (f.PendingOnly && d.MergedSeq != 0) {
 			continue
 		}
 		out = append(out, d)

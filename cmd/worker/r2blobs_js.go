@@ -50,3 +50,11 @@ func (b *r2Blobs) Get(ctx context.Context, key string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// Delete removes key; R2 deletes of a missing key succeed.
+func (b *r2Blobs) Delete(ctx context.Context, key string) error {
+	if err := b.bucket.Delete(key); err != nil {
+		return fmt.Errorf("hub: r2 delete %s: %w", key, err)
+	}
+	return nil
+}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/wardwise/wardwise/jsna"
 )
@@ -23,6 +25,8 @@ type apiError struct {
 	Problems []jsna.Problem `json:"problems,omitempty"`
 	Omitted  int            `json:"omitted,omitempty"`
 	Cause    error          `json:"-"`
+	// retryAfter, when set, is sent as Retry-After (seconds).
+	retryAfter int
 }
 
 func (e *apiError) Error() string { return e.Message }
@@ -67,34 +71,71 @@ func writeError(w http.ResponseWriter, e *apiError) {
 	if e.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="wardwise hub"`)
 	}
+	if e.retryAfter > 0 {
+		w.Header().Set("Retry-After", strconv.Itoa(e.retryAfter))
+	}
 	writeJSON(w, e.Status, map[string]*apiError{"error": e})
 }
 
-// readBody reads a request body of at most limit bytes. Bodies must be
-// JSON: a Content-Type other than application/json is refused (415), as
-// is a body over the limit (413), before it is read where the length is
-// known.
-func readBody(w http.ResponseWriter, r *http.Request, limit int64, what string) ([]byte, *apiError) {
-	if ct := r.Header.Get("Content-Type"); ct != "" {
+// readBody reads a request body of at most limit bytes, within the
+// hub's body deadline (Limits.Body). A body must be JSON: one sent with
+// a Content-Type other than application/json, or with none, is refused
+// (415), as is one over the limit (413); both before a byte is read
+// where the length is declared. An empty body needs no Content-Type. A
+// body that does not arrive in time is answered 408: the read is raced
+// against a timer, so a client that declares a length and sends less
+// cannot hold the request open.
+func (h *Hub) readBody(w http.ResponseWriter, r *http.Request, limit int64, what string) ([]byte, *apiError) {
+	ct := r.Header.Get("Content-Type")
+	unsupported := errorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
+		"hub: %s must be sent as Content-Type: application/json, not %q", what, ct)
+	if ct != "" {
 		mt, _, err := mime.ParseMediaType(ct)
 		if err != nil || mt != "application/json" {
-			return nil, errorf(http.StatusUnsupportedMediaType, "unsupported_media_type",
-				"hub: %s must be sent as Content-Type: application/json, not %q", what, ct)
+			return nil, unsupported
 		}
+	}
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+		return nil, nil
+	}
+	if ct == "" && r.ContentLength > 0 {
+		return nil, unsupported
 	}
 	tooLarge := errorf(http.StatusRequestEntityTooLarge, "too_large", "hub: %s larger than the limit of %d bytes", what, limit)
 	if r.ContentLength > limit {
 		return nil, tooLarge
 	}
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	type result struct {
+		data []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+		done <- result{data, err}
+	}()
+	timeout := h.limits().Body
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	var res result
+	select {
+	case res = <-done:
+	case <-timer.C:
+		r.Body.Close()
+		w.Header().Set("Connection", "close")
+		return nil, errorf(http.StatusRequestTimeout, "timeout", "hub: %s did not arrive within %s", what, timeout)
+	}
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	if errors.As(res.err, &mbe) {
 		return nil, tooLarge
 	}
-	if err != nil {
-		return nil, errorf(http.StatusBadRequest, "bad_request", "hub: read %s: %v", what, err)
+	if res.err != nil {
+		return nil, errorf(http.StatusBadRequest, "bad_request", "hub: read %s failed", what)
 	}
-	return data, nil
+	if ct == "" && len(res.data) > 0 {
+		return nil, unsupported
+	}
+	return res.data, nil
 }
 
 // decodeJSON reads a small JSON request body into v, refusing members v
