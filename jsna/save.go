@@ -9,7 +9,8 @@ import (
 
 // SaveID identifies one save of a draft: "save:" and the hex SHA-256 of
 // its canonical encoding with the draft block included but its Save member
-// left out. Unlike Revision, which leaves the draft block out so that two
+// left out, and its Sender too, which a hub sets on receiving the save and
+// which is not the author's. Unlike Revision, which leaves the draft block out so that two
 // saves with the same content share it, SaveID differs between two saves
 // of the same content (their SavedAt or Parent differ). SaveID of a
 // document with no draft block is "".
@@ -19,7 +20,7 @@ func SaveID(d *Document) string {
 	}
 	c := *d
 	dr := *d.Draft
-	dr.Save = ""
+	dr.Save, dr.Sender = "", ""
 	c.Draft = &dr
 	sum := sha256.Sum256(Canonical(&c))
 	return "save:" + hex.EncodeToString(sum[:])

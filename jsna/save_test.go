@@ -18,6 +18,12 @@ func TestStampSave(t *testing.T) {
 	if !strings.HasPrefix(first, "save:") || len(first) != 69 || SaveID(d) != first {
 		t.Fatalf("first StampSave: save %q, SaveID %q", first, SaveID(d))
 	}
+	// A hub's sender label is not part of the save.
+	d.Draft.Sender = "Dr A (token)"
+	if SaveID(d) != first {
+		t.Errorf("SaveID changed with the sender: %s, want %s", SaveID(d), first)
+	}
+	d.Draft.Sender = ""
 	// The same content saved again is another save: it continues the first.
 	StampSave(d, at)
 	second := d.Draft.Save

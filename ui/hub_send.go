@@ -91,6 +91,9 @@ func (h *hubState) sendDraft() {
 	// A save continuing the draft's chain (jsna orders a draft's saves
 	// by it, not by the clock), stamped to the millisecond.
 	jsna.StampSave(d, time.Now())
+	// The stamp is part of the document: stored with it, so that the next
+	// save continues this one even after a reload.
+	a.markChanged()
 	if err := d.Validate(); err != nil {
 		a.showProblems(a.problemsOf(a.docName, err))
 		return
