@@ -98,6 +98,9 @@ func (a *App) onFiles(in dom.Element, load func(files js.Value)) {
 func (a *App) mergeConflicts(v dom.Element, m *mergeState, open []jsna.Conflict) {
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "merge-conflicts-heading"), attr("tabindex", "-1"),
 		text(a.t("merge.conflicts.heading", len(open)))))
+	if since := m.result.Resolutions[min(m.resolvedAt, len(m.result.Resolutions)):]; len(open)+len(since) > 0 {
+		v.AppendChild(a.conflictTaskList(m.result, open, since))
+	}
 	if len(open) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), attr("id", "merge-no-conflicts"), text(a.t("merge.conflicts.none"))))
 		return
@@ -182,6 +185,8 @@ func (a *App) draftTable() dom.Element {
 		child(th(a.t("merge.col.author"), false)),
 		child(th(a.t("merge.col.role"), false)),
 		child(th(a.t("merge.col.saved"), false)),
+		child(th(a.t("preview.col.changes"), false)),
+		child(th(a.t("preview.col.include"), false)),
 		child(el("th", cls("govuk-table__header"), attr("scope", "col"),
 			child(el("span", cls("govuk-visually-hidden"), text(a.t("merge.col.action"))))))))))
 	body := el("tbody", cls("govuk-table__body"))
@@ -203,6 +208,8 @@ func (a *App) draftTable() dom.Element {
 			child(td(dr.Author, false)),
 			child(td(a.roleLabel(dr.Role), false)),
 			child(td(a.whenText(dr.SavedAt), false)),
+			child(a.previewCell(i)),
+			child(a.includeCell(i, f)),
 			child(el("td", cls("govuk-table__cell"), child(remove)))))
 	}
 	t.AppendChild(body)

@@ -48,6 +48,7 @@ func (a *App) renderWard(r route) dom.Node {
 			child(el("p", cls("govuk-body"), child(link("#/area", a.t("nav.area"))))))
 	}
 	a.setTitle(a.tabLabel(r.tab), w.Name)
+	a.coord.draftBack = r
 	v := el("div", cls("app-ward"))
 	v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/area"), text(a.t("ward.back"))))
 	caption := a.t("ward.caption", w.Code)
