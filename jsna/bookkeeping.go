@@ -12,7 +12,15 @@ type HistoryEntry struct {
 	Revision string      `json:"revision"`
 	SavedAt  string      `json:"saved_at,omitempty"`
 	Undo     []PathValue `json:"undo,omitempty"`
-	Extra    Extra       `json:"-"`
+	// By, Drafts, Opened and Resolved say what made the next revision from
+	// this one: who merged or resolved (where the merge was told), the
+	// drafts merged (their ids), how many conflicts the merge opened, or
+	// the conflict resolved. Entries written before they existed have none.
+	By       string   `json:"by,omitempty"`
+	Drafts   []string `json:"drafts,omitempty"`
+	Opened   int      `json:"opened,omitempty"`
+	Resolved string   `json:"resolved,omitempty"`
+	Extra    Extra    `json:"-"`
 }
 
 // PathValue is a path and a canonical JSON value; an empty Value means the

@@ -71,7 +71,7 @@ func settle(master *jsna.Document, idx int, next flat, scope wardScope, undo []j
 		return nil, fmt.Errorf("jsna: resolve: the chosen value does not fit %s: %w", c.Path, err)
 	}
 	at := r.At.UTC().Format(time.RFC3339)
-	out.History = append(append([]jsna.HistoryEntry(nil), master.History...), jsna.HistoryEntry{Revision: jsna.Revision(master), SavedAt: at, Undo: sortPathValues(undo)})
+	out.History = append(append([]jsna.HistoryEntry(nil), master.History...), jsna.HistoryEntry{Revision: jsna.Revision(master), SavedAt: at, Undo: sortPathValues(undo), By: r.By, Resolved: c.ID})
 	out.Conflicts = append(append([]jsna.Conflict(nil), master.Conflicts[:idx]...), master.Conflicts[idx+1:]...)
 	out.Tombstones, out.Merged = master.Tombstones, master.Merged
 	out.Resolutions = append(append([]jsna.ResolutionRecord(nil), master.Resolutions...), jsna.ResolutionRecord{Conflict: c.ID, Path: c.Path, Chosen: chosen, Over: c.Candidates, By: r.By, At: at})
