@@ -267,7 +267,7 @@ func (a *App) runMerge() {
 		a.showProblems(&problemList{title: a.t("error.title"), items: items})
 		return
 	}
-	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now()})
+	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now(), By: m.by})
 	if err != nil {
 		a.showError(a.t("merge.error.failed", err.Error()))
 		return
@@ -342,7 +342,7 @@ func (a *App) conflictFailed(c jsna.Conflict, href, msg string) {
 // openMerged makes the new master d the working document, unsaved, and
 // shows its area. It blocks.
 func (a *App) openMerged(d *jsna.Document) {
-	a.setDocument(d, safeFileName(d.ID+".json"), js.Undefined())
+	a.setDocument(d, safeFileName(merge.FileName(d, now())), js.Undefined())
 	a.dirty = true
 	a.renderShell()
 	a.goTo(route{view: "area"})
@@ -352,9 +352,10 @@ func (a *App) openMerged(d *jsna.Document) {
 // exportMerged offers the new master as a download. It blocks.
 func (a *App) exportMerged() {
 	d := a.merge.result
+	name := safeFileName(merge.FileName(d, now()))
 	data, err := jsna.Marshal(d)
 	if err == nil {
-		err = download(safeFileName(d.ID+".json"), "application/json", data)
+		err = download(name, "application/json", data)
 	}
 	if errors.Is(err, errAbort) {
 		return
@@ -363,5 +364,5 @@ func (a *App) exportMerged() {
 		a.showError(a.t("error.save", err.Error()))
 		return
 	}
-	a.announce(a.t("status.saved", safeFileName(d.ID+".json")))
+	a.announce(a.t("status.saved", name))
 }

@@ -35,6 +35,7 @@ func (a *App) renderMerge() dom.Node {
 
 	a.mergeMaster(v, m)
 	a.mergeDrafts(v, m)
+	v.AppendChild(a.mergeByField(m))
 	run := button(a.t("merge.run"), "", attr("id", "merge-run"))
 	a.view.onClick(run, a.runMerge)
 	v.AppendChild(run)
@@ -106,6 +107,14 @@ func (a *App) mergeConflicts(v dom.Element, m *mergeState, open []jsna.Conflict)
 		return
 	}
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("merge.conflicts.intro"))))
+	for i, c := range open {
+		v.AppendChild(a.conflictBox(i, c))
+	}
+}
+
+// mergeByField is the field for the coordinator's name, recorded with the
+// merge in the master's history and with each resolution.
+func (a *App) mergeByField(m *mergeState) dom.Element {
 	bg, by := a.input(field{id: "merge-by", label: a.t("merge.by"), hint: a.t("merge.by.hint"), value: m.by,
 		autocomp: "name", maxLength: 200, labelCls: "govuk-label--s", width: "govuk-!-width-one-half"})
 	a.view.onEl(by, "change", func(js.Value) { a.spawn(a.saveMerge) })
@@ -115,10 +124,7 @@ func (a *App) mergeConflicts(v dom.Element, m *mergeState, open []jsna.Conflict)
 			a.setFieldError("merge-by", "")
 		}
 	})
-	v.AppendChild(bg)
-	for i, c := range open {
-		v.AppendChild(a.conflictBox(i, c))
-	}
+	return bg
 }
 
 // mergeResolved appends to v the list of the conflicts resolved since the
