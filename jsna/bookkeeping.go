@@ -176,6 +176,7 @@ type ResolutionRecord struct {
 	Conflict string      `json:"conflict"`
 	Path     string      `json:"path"`
 	Chosen   string      `json:"chosen,omitempty"`
+	Kept     []string    `json:"kept,omitempty"` // for every version kept (Resolution.KeepAll), the ids they were kept under
 	Over     []Candidate `json:"over"`
 	By       string      `json:"by"`
 	At       string      `json:"at"`

@@ -127,3 +127,18 @@ func (m *mergeState) includedDrafts() []*jsna.Document {
 	}
 	return out
 }
+
+// reportChanges is what the draft with id changes, counted by record, for
+// the merge's report: from the preview of its latest loaded save.
+func (a *App) reportChanges(id string) string {
+	m := a.merge
+	for i := len(m.drafts) - 1; i >= 0; i-- {
+		f := &m.drafts[i]
+		if !f.leftOut && f.doc.Draft != nil && f.doc.Draft.ID == id {
+			if p := a.previewOf(f); p != nil {
+				return a.summaryText(p.counts)
+			}
+		}
+	}
+	return ""
+}

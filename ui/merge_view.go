@@ -248,7 +248,7 @@ func (a *App) mergeReport() dom.Element {
 	t.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("merge.col.author"), false)),
 		child(th(a.t("merge.col.draft"), false)),
-		child(th(a.t("merge.col.changes"), true)),
+		child(th(a.t("preview.col.changes"), false)),
 		child(th(a.t("merge.col.conflicts"), true)),
 		child(th(a.t("merge.col.base"), false))))))
 	body := el("tbody", cls("govuk-table__body"))
@@ -260,7 +260,7 @@ func (a *App) mergeReport() dom.Element {
 		body.AppendChild(el("tr", cls("govuk-table__row"),
 			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(d.Author))),
 			child(td(d.Draft, false)),
-			child(td(itoa(d.Changes), true)),
+			child(td(a.reportChanges(d.Draft), false)),
 			child(td(itoa(d.Conflicts), true)),
 			child(td(base, false))))
 	}

@@ -355,7 +355,6 @@ var messagesCY = map[string]string{
 	"merge.col.saved":           "Cadwyd",
 	"merge.col.action":          "Cam gweithredu",
 	"merge.col.draft":           "Drafft",
-	"merge.col.changes":         "Newidiadau",
 	"merge.col.conflicts":       "Mewn gwrthdaro",
 	"merge.col.base":            "Y brif ddogfen y dechreuodd ohoni",
 	"merge.run":                 "Cyfuno’r drafftiau",
@@ -707,4 +706,5 @@ var messagesCY = map[string]string{
 	"history.change.edited":         "wedi’i olygu ers hynny",
 	"history.change.deleted":        "wedi’i ddileu ers hynny",
 	"history.was.now":               "roedd yn %s, nawr %s",
+	"keepall.resolved":              "pob fersiwn wedi’i chadw, fel %s",
 }

@@ -355,7 +355,6 @@ var messagesEN = map[string]string{
 	"merge.col.saved":           "Saved",
 	"merge.col.action":          "Action",
 	"merge.col.draft":           "Draft",
-	"merge.col.changes":         "Changes",
 	"merge.col.conflicts":       "In conflicts",
 	"merge.col.base":            "Master it started from",
 	"merge.run":                 "Merge the drafts",
@@ -707,4 +706,5 @@ var messagesEN = map[string]string{
 	"history.change.edited":         "edited since",
 	"history.change.deleted":        "deleted since",
 	"history.was.now":               "was %s, now %s",
+	"keepall.resolved":              "every version kept, as %s",
 }

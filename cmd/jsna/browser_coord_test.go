@@ -270,6 +270,12 @@ func TestBrowserCombineKeepBoth(t *testing.T) {
 	p.click(fmt.Sprintf("#conflict-%d-keepall", box))
 	p.click(fmt.Sprintf("#conflict-%d-resolve", box))
 	p.waitFor("one conflict left", `document.querySelectorAll(".app-conflict").length === 1`)
+	if got := p.text("#merge-resolved"); !strings.Contains(got, "every version kept, as v-new, v-new-draft-") {
+		t.Errorf("resolved list = %q, want every version kept", got)
+	}
+	if got := p.text("#merge-report-table tbody"); !strings.Contains(got, "1 section edited, 2 voice notes added") {
+		t.Errorf("merge report = %q, want the changes counted by record", got)
+	}
 
 	// The text: combine.
 	p.click("#conflict-0-combine")

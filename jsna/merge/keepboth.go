@@ -90,7 +90,7 @@ func freeID(id string, taken map[string]bool) string {
 // record (Resolution.KeepAll): the first at the conflict's path, the
 // others under the ids KeptIDs gives them, each record's provenance its
 // own proposers' and then the resolver. The resolution records the first
-// version as chosen.
+// version as chosen and the ids of all as kept.
 func keepAll(master *jsna.Document, idx int, r Resolution) (*jsna.Document, error) {
 	c := master.Conflicts[idx]
 	ids, err := KeptIDs(master, c)
@@ -104,6 +104,7 @@ func keepAll(master *jsna.Document, idx int, r Resolution) (*jsna.Document, erro
 	parent := c.Path[:strings.LastIndex(c.Path, "[")]
 	var undo []jsna.PathValue
 	var prov []jsna.Provenance
+	var kept []string
 	chosen := ""
 	for i, cand := range c.Candidates {
 		if ids[i] == "" {
@@ -116,13 +117,19 @@ func keepAll(master *jsna.Document, idx int, r Resolution) (*jsna.Document, erro
 		if chosen == "" {
 			chosen = v
 		}
+		kept = append(kept, ids[i])
 		p := parent + "[" + quoteKey(ids[i]) + "]"
 		var u []jsna.PathValue
 		next, u = applyChoice(next, p, v)
 		undo = append(undo, u...)
 		prov = append(prov, jsna.Provenance{Path: p, By: append(append([]jsna.Source(nil), cand.By...), resolver)})
 	}
-	return settle(master, idx, next, scope, undo, chosen, r, prov)
+	out, err := settle(master, idx, next, scope, undo, chosen, r, prov)
+	if err != nil {
+		return nil, err
+	}
+	out.Resolutions[len(out.Resolutions)-1].Kept = kept
+	return out, nil
 }
 
 // withID is the record v (canonical JSON of an object) with its id set to

@@ -71,6 +71,9 @@ func TestKeepAll(t *testing.T) {
 			t.Errorf("provenance of %s = %+v, want %s then Coordinator C", ids[i], by, cand.By[0].Author)
 		}
 	}
+	if r := res.Resolutions[len(res.Resolutions)-1]; strings.Join(r.Kept, ",") != strings.Trim(strings.Join(ids, ","), ",") {
+		t.Errorf("resolution kept %q, want %q", r.Kept, ids)
+	}
 	// Undoing the resolution gives the master back.
 	if h := res.History[len(res.History)-1]; h.Revision != jsna.Revision(out) || len(h.Undo) == 0 {
 		t.Errorf("history entry = %+v", h)
