@@ -15,6 +15,7 @@ type coordState struct {
 	// draftBack is the ward page (and tab) last shown, which Start a draft
 	// returns to; the zero route after the area overview.
 	draftBack route
+	undo      undoState // undo and redo of edits (undo.go)
 }
 
 // draftNext is where the app goes once a draft is started from the ward

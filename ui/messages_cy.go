@@ -707,4 +707,10 @@ var messagesCY = map[string]string{
 	"history.change.deleted":        "wedi’i ddileu ers hynny",
 	"history.was.now":               "roedd yn %s, nawr %s",
 	"keepall.resolved":              "pob fersiwn wedi’i chadw, fel %s",
+	"undo.undo":                     "Dadwneud",
+	"undo.redo":                     "Ailwneud",
+	"undo.undo.what":                "Dadwneud y newid i %s",
+	"undo.redo.what":                "Ailwneud y newid i %s",
+	"undo.done":                     "Wedi dadwneud: y newid i %s.",
+	"redo.done":                     "Wedi ailwneud: y newid i %s.",
 }

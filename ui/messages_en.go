@@ -707,4 +707,10 @@ var messagesEN = map[string]string{
 	"history.change.deleted":        "deleted since",
 	"history.was.now":               "was %s, now %s",
 	"keepall.resolved":              "every version kept, as %s",
+	"undo.undo":                     "Undo",
+	"undo.redo":                     "Redo",
+	"undo.undo.what":                "Undo the change to %s",
+	"undo.redo.what":                "Redo the change to %s",
+	"undo.done":                     "Undone: the change to %s.",
+	"redo.done":                     "Redone: the change to %s.",
 }

@@ -75,6 +75,9 @@ func (a *App) renderWard(r route) dom.Node {
 	nav.AppendChild(list)
 	v.AppendChild(nav)
 	v.AppendChild(el("h2", cls("govuk-heading-l app-tab-heading"), text(a.tabLabel(r.tab))))
+	if r.tab != "" {
+		v.AppendChild(a.undoBar())
+	}
 
 	switch r.tab {
 	case "narrative":
@@ -143,6 +146,7 @@ func (a *App) setFieldError(fieldID, msg string) {
 // model keeps its last good value).
 func (a *App) bind(ctl dom.Element, apply func(v string) string) {
 	fid := ctl.ID()
+	a.trackEdits(ctl)
 	a.view.onEl(ctl, "input", func(js.Value) {
 		msg := apply(value(ctl))
 		a.setFieldError(fid, msg)

@@ -389,7 +389,7 @@ func TestBrowserHistory(t *testing.T) {
 	if len(rows) != 3 {
 		t.Fatalf("history rows = %q, want 3", rows)
 	}
-	for i, want := range []string{"4|", "3|", "2|"} {
+	for i, want := range []string{"4View revision 3|", "3View revision 2|", "2View revision 1|"} {
 		if !strings.HasPrefix(rows[i], want) {
 			t.Errorf("history row %d = %q, want revision %s", i, rows[i], want)
 		}
@@ -412,7 +412,7 @@ func TestBrowserHistory(t *testing.T) {
 		t.Errorf("revision 1 summary = %q", got)
 	}
 	changes := p.text("#revision-changes")
-	for _, want := range []string{"Text from B.", "Only A changed this.", "A: size", "now 7"} {
+	for _, want := range []string{"inserted: Text from A end.", "inserted: Only A changed this end.", "A: size", "now 7"} {
 		if !strings.Contains(changes, want) {
 			t.Errorf("revision 1's changes lack %q:\n%s", want, changes)
 		}
@@ -439,6 +439,60 @@ func TestBrowserHistory(t *testing.T) {
 	p.waitVisible("#provenance-table")
 	if prov := p.text("#provenance-table"); !strings.Contains(prov, "chosen by Jo Coordinator") {
 		t.Errorf("provenance of %s = %q, want the resolutions", w0.Code, prov)
+	}
+	p.checkClean()
+}
+
+// TestBrowserUndoRedo types into two sections, undoes both (each burst of
+// typing one edit), redoes one, and undoes from another tab, which goes
+// back to the narrative to do it.
+func TestBrowserUndoRedo(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	openExample(p)
+	code := firstWard(p)
+	p.navigate("#/ward/" + code + "/narrative")
+	p.waitVisible("#section-1-text")
+	s0, s1 := p.value("#section-0-text"), p.value("#section-1-text")
+	if eval[string](p, `document.getElementById("undo").getAttribute("aria-disabled")`) != "true" {
+		t.Error("Undo is enabled before any edit")
+	}
+	p.typeInto("#section-0-text", "First edit.")
+	p.typeInto("#section-1-text", "Second edit.")
+	if got := eval[string](p, `document.getElementById("undo").getAttribute("aria-label")`); !strings.HasPrefix(got, "Undo the change to ") {
+		t.Errorf("Undo's name = %q", got)
+	}
+	p.axe("undo")
+	p.click("#undo")
+	if got := p.value("#section-1-text"); got != s1 {
+		t.Errorf("after one undo, section 1 = %q, want %q", got, s1)
+	}
+	if got := p.value("#section-0-text"); got != "First edit." {
+		t.Errorf("after one undo, section 0 = %q, want First edit.", got)
+	}
+	p.click("#undo")
+	if got := p.value("#section-0-text"); got != s0 {
+		t.Errorf("after two undos, section 0 = %q, want %q", got, s0)
+	}
+	p.click("#redo")
+	if got := p.value("#section-0-text"); got != "First edit." {
+		t.Errorf("after redo, section 0 = %q, want First edit.", got)
+	}
+	if got := p.text("#status"); !strings.HasPrefix(got, "Redone: the change to ") {
+		t.Errorf("status = %q", got)
+	}
+	// From the needs tab, Undo goes back to the narrative to undo.
+	p.navigate("#/ward/" + code + "/needs")
+	p.waitVisible("#undo")
+	p.click("#undo")
+	p.waitFor("the narrative", `location.hash === "#/ward/`+code+`/narrative"`)
+	if got := p.value("#section-0-text"); got != s0 {
+		t.Errorf("undo from the needs tab: section 0 = %q, want %q", got, s0)
+	}
+	// The model has it: the saved draft would hold the earlier text.
+	p.navigate("#/ward/" + code + "/narrative")
+	if got := p.value("#section-0-text"); got != s0 {
+		t.Errorf("redrawn, section 0 = %q, want %q", got, s0)
 	}
 	p.checkClean()
 }
