@@ -428,7 +428,7 @@ func TestBrowserHistory(t *testing.T) {
 	p.click(`#history-wards a[href="#/history/` + w1.Code + `"]`)
 	p.waitVisible("#provenance-table")
 	prov := eval[string](p, `Array.from(document.querySelectorAll("#provenance-table tbody tr")).map(r => r.textContent).join("\n")`)
-	for _, want := range []string{w1.Name + " › ", "set by Dr A (GP), saved 20 Nov 2026, 10:00; merged by Jo Coordinator, "} {
+	for _, want := range []string{w1.Name + " › ", "Set by Dr A (GP), saved 20 Nov 2026, 10:00; merged by Jo Coordinator, "} {
 		if !strings.Contains(prov, want) {
 			t.Errorf("provenance of %s lacks %q:\n%s", w1.Code, want, prov)
 		}
@@ -437,7 +437,7 @@ func TestBrowserHistory(t *testing.T) {
 	p.shot("history-provenance")
 	p.navigate("#/history/" + w0.Code)
 	p.waitVisible("#provenance-table")
-	if prov := p.text("#provenance-table"); !strings.Contains(prov, "chosen by Jo Coordinator") {
+	if prov := p.text("#provenance-table"); !strings.Contains(prov, "Chosen by Jo Coordinator") {
 		t.Errorf("provenance of %s = %q, want the resolutions", w0.Code, prov)
 	}
 	p.checkClean()
