@@ -95,7 +95,11 @@ func (a *App) combineChoice(group dom.Element, id string, c jsna.Conflict) (reve
 	if rows > 20 {
 		rows = 20
 	}
-	ag, area := a.textarea(field{id: id + "-combined", label: a.t("combine.label"), hint: a.t("combine.hint"), value: start, rows: rows, maxLength: 200000})
+	hint := a.t("combine.hint")
+	if !a.combineFromBase(c) {
+		hint = a.t("combine.hint.nobase")
+	}
+	ag, area := a.textarea(field{id: id + "-combined", label: a.t("combine.label"), hint: hint, value: start, rows: rows, maxLength: 200000})
 	area.Class().Add("app-combine")
 	return a.conditionalChoice(group, id+"-combine", id+"-choice", "combine", a.t("combine.choice"), ag), area
 }
