@@ -714,4 +714,5 @@ var messagesCY = map[string]string{
 	"undo.done":                     "Wedi dadwneud: y newid i %s.",
 	"redo.done":                     "Wedi ailwneud: y newid i %s.",
 	"combine.hint.nobase":           "Efallai fod y brif ddogfen wedi newid ers torri’r drafftiau hyn, felly dim ond y llinellau sydd gan bob fersiwn sydd eisoes i mewn. Ym mhobman arall rhoddir pob fersiwn, gan gynnwys un y brif ddogfen, rhwng marciau sy’n dechrau gyda ⟦: golygwch bob rhan o’r fath yn un a dilëwch y marciau.",
+	"history.ward.link":             "Pwy osododd werthoedd y ward hon",
 }

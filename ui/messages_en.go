@@ -714,4 +714,5 @@ var messagesEN = map[string]string{
 	"undo.done":                     "Undone: the change to %s.",
 	"redo.done":                     "Redone: the change to %s.",
 	"combine.hint.nobase":           "The master may have changed since these drafts were cut, so only the lines every version has are already in. Everywhere else each version, the master’s among them, is given between marks that start with ⟦: edit each such part into one and delete the marks.",
+	"history.ward.link":             "Who set the values of this ward",
 }

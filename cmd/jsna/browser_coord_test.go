@@ -435,7 +435,9 @@ func TestBrowserHistory(t *testing.T) {
 	}
 	p.axe("provenance")
 	p.shot("history-provenance")
-	p.navigate("#/history/" + w0.Code)
+	p.navigate("#/ward/" + w0.Code + "/narrative")
+	p.click("#ward-provenance")
+	p.waitFor("the ward's provenance", `location.hash === "#/history/`+w0.Code+`"`)
 	p.waitVisible("#provenance-table")
 	if prov := p.text("#provenance-table"); !strings.Contains(prov, "Chosen by Jo Coordinator") {
 		t.Errorf("provenance of %s = %q, want the resolutions", w0.Code, prov)
