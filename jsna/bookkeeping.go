@@ -12,7 +12,15 @@ type HistoryEntry struct {
 	Revision string      `json:"revision"`
 	SavedAt  string      `json:"saved_at,omitempty"`
 	Undo     []PathValue `json:"undo,omitempty"`
-	Extra    Extra       `json:"-"`
+	// By, Drafts, Opened and Resolved say what made the next revision from
+	// this one: who merged or resolved (where the merge was told), the
+	// drafts merged (their ids), how many conflicts the merge opened, or
+	// the conflict resolved. Entries written before they existed have none.
+	By       string   `json:"by,omitempty"`
+	Drafts   []string `json:"drafts,omitempty"`
+	Opened   int      `json:"opened,omitempty"`
+	Resolved string   `json:"resolved,omitempty"`
+	Extra    Extra    `json:"-"`
 }
 
 // PathValue is a path and a canonical JSON value; an empty Value means the
@@ -168,6 +176,7 @@ type ResolutionRecord struct {
 	Conflict string      `json:"conflict"`
 	Path     string      `json:"path"`
 	Chosen   string      `json:"chosen,omitempty"`
+	Kept     []string    `json:"kept,omitempty"` // for every version kept (Resolution.KeepAll), the ids they were kept under
 	Over     []Candidate `json:"over"`
 	By       string      `json:"by"`
 	At       string      `json:"at"`

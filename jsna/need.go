@@ -32,3 +32,11 @@ func (n Need) PearlFailures() []string {
 	}
 	return no
 }
+
+// PearlAssessed reports whether any PEARL answer has been given. A need
+// with none is not yet assessed: it is listed, but not ranked, since the
+// Hanlon method ranks only needs that have been through the PEARL test.
+func (n Need) PearlAssessed() bool {
+	p := n.Pearl
+	return p != nil && (p.Propriety != nil || p.Economics != nil || p.Acceptability != nil || p.Resources != nil || p.Legality != nil)
+}

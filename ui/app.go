@@ -71,6 +71,8 @@ type App struct {
 	baseRev string
 
 	started bool // the first view has been drawn
+
+	coord coordState // where a new draft returns to, the history view (coord.go)
 }
 
 // Mount starts the app in the page: it replaces the loading message in

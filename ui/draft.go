@@ -51,10 +51,7 @@ func (a *App) renderDraftForm() dom.Node {
 	}
 	rg, rInputs := a.radios("draft-role", a.t("draft.role"), "govuk-fieldset__legend--s", "", "", false, false, rc)
 	col.AppendChild(rg)
-	var wc []choice
-	for _, w := range a.doc.Wards {
-		wc = append(wc, choice{value: w.Code, label: w.Name})
-	}
+	wc := wardChoices(a.doc.Wards)
 	wg, wInputs := a.checkboxes("draft-wards", a.t("draft.wards"), "govuk-fieldset__legend--s", a.t("draft.wards.hint"), true, wc)
 	col.AppendChild(detailsBox(a.t("draft.wards.summary"), child(wg)))
 
@@ -66,7 +63,8 @@ func (a *App) renderDraftForm() dom.Node {
 
 // submitDraftForm checks the draft form's name and role and, when both are
 // given, remembers them, makes the master their draft for the wards
-// ticked (merge.NewDraft) and opens the first of them, or the area.
+// ticked (merge.NewDraft) and goes back to the ward page she came from
+// (draftNext).
 func (a *App) submitDraftForm(name dom.Element, rInputs, wInputs []dom.Element) {
 	n := strings.TrimSpace(value(name))
 	role := ""
@@ -92,9 +90,9 @@ func (a *App) submitDraftForm(name dom.Element, rInputs, wInputs []dom.Element) 
 		return
 	}
 	var wards []string
-	for i, in := range wInputs {
+	for _, in := range wInputs {
 		if checked(in) {
-			wards = append(wards, a.doc.Wards[i].Code)
+			wards = append(wards, value(in))
 		}
 	}
 	a.user = user{Name: n, Role: role}
@@ -109,11 +107,7 @@ func (a *App) submitDraftForm(name dom.Element, rInputs, wInputs []dom.Element) 
 	a.fileHandle = js.Undefined()
 	a.markChanged()
 	a.problems = nil
-	next := route{view: "area"}
-	if len(wards) > 0 {
-		next = route{view: "ward", ward: wards[0]}
-	}
-	a.goTo(next)
+	a.goTo(draftNext(a.coord.draftBack, wards))
 	a.announce(a.t("status.drafting", n))
 }
 

@@ -64,7 +64,7 @@ func TestCatalogueWelshTranslated(t *testing.T) {
 		"level.95": true, "level.998": true, "needs.bpr.sum": true,
 		"priorities.col.a": true, "priorities.col.b": true, "priorities.col.c": true,
 		"priorities.col.pearl": true, "overview.col.ward": true, "priorities.col.ward": true,
-		"merge.where.ward": true,
+		"merge.where.ward": true, "preview.kind.one.wards": true,
 	}
 	for key, en := range messagesEN {
 		if same[key] {

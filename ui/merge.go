@@ -5,7 +5,6 @@ package ui
 import (
 	"encoding/json"
 	"errors"
-	"strconv"
 	"strings"
 	"syscall/js"
 	"time"
@@ -32,8 +31,10 @@ const recordMark = "\x00record"
 
 // mergeFile is one file loaded into the merge view.
 type mergeFile struct {
-	name string
-	doc  *jsna.Document
+	name    string
+	doc     *jsna.Document
+	leftOut bool          // a draft the coordinator leaves out of the merge
+	preview *draftPreview // what the draft changes, once computed (merge_preview.go)
 }
 
 // mergeState is the merge view's state. It lives as long as the page: the
@@ -66,8 +67,9 @@ type mergeSaved struct {
 }
 
 type mergeSavedFile struct {
-	Name string `json:"name"`
-	Data string `json:"data"` // canonical JSON
+	Name    string `json:"name"`
+	Data    string `json:"data"` // canonical JSON
+	LeftOut bool   `json:"left_out,omitempty"`
 }
 
 // saveMerge stores the merge view's state in the browser. It blocks.
@@ -78,10 +80,10 @@ func (a *App) saveMerge() {
 	}
 	ms := mergeSaved{ResolvedAt: m.resolvedAt, By: m.by, Report: m.report}
 	if m.master != nil {
-		ms.Master = mergeSavedFile{m.master.name, string(jsna.Canonical(m.master.doc))}
+		ms.Master = mergeSavedFile{Name: m.master.name, Data: string(jsna.Canonical(m.master.doc))}
 	}
 	for _, f := range m.drafts {
-		ms.Drafts = append(ms.Drafts, mergeSavedFile{f.name, string(jsna.Canonical(f.doc))})
+		ms.Drafts = append(ms.Drafts, mergeSavedFile{f.name, string(jsna.Canonical(f.doc)), f.leftOut})
 	}
 	if m.result != nil {
 		ms.Result = string(jsna.Canonical(m.result))
@@ -135,7 +137,7 @@ func (a *App) loadMerge() {
 		if err != nil {
 			return
 		}
-		m.drafts = append(m.drafts, mergeFile{name: f.Name, doc: d})
+		m.drafts = append(m.drafts, mergeFile{name: f.Name, doc: d, leftOut: f.LeftOut})
 	}
 	if ms.Result != "" && ms.Report != nil {
 		d, err := jsna.Decode([]byte(ms.Result))
@@ -200,6 +202,9 @@ func (a *App) loadMaster(files js.Value) {
 	}
 	a.merge.master = &f
 	a.merge.result, a.merge.report = nil, nil
+	for i := range a.merge.drafts {
+		a.merge.drafts[i].preview = nil
+	}
 	a.problems = nil
 	a.saveMerge()
 	a.render()
@@ -252,18 +257,17 @@ func (a *App) runMerge() {
 	if m.master == nil {
 		items = append(items, problemItem{text: a.t("merge.error.nomaster"), href: "#merge-master"})
 	}
+	drafts := m.includedDrafts()
 	if len(m.drafts) == 0 {
 		items = append(items, problemItem{text: a.t("merge.error.nodrafts"), href: "#merge-drafts"})
+	} else if len(drafts) == 0 {
+		items = append(items, problemItem{text: a.t("preview.allout"), href: "#merge-include-0"})
 	}
 	if len(items) > 0 {
 		a.showProblems(&problemList{title: a.t("error.title"), items: items})
 		return
 	}
-	drafts := make([]*jsna.Document, len(m.drafts))
-	for i := range m.drafts {
-		drafts[i] = m.drafts[i].doc
-	}
-	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now()})
+	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now(), By: m.by})
 	if err != nil {
 		a.showError(a.t("merge.error.failed", err.Error()))
 		return
@@ -280,10 +284,10 @@ func (a *App) runMerge() {
 
 // resolveConflict resolves conflict c, drawn in the box with id id, with
 // merge.Resolve as the coordinator chose among radios: a candidate, or the
-// value written in area. Without her name, or a choice, or when jsna
+// value written or combined in in. Without her name, or a choice, or when jsna
 // refuses it, it shows the error instead. Once resolved, focus goes to
 // the next conflict, now drawn where this one was, or to the export.
-func (a *App) resolveConflict(id, kind string, c jsna.Conflict, radios []dom.Element, area dom.Element) {
+func (a *App) resolveConflict(id, kind string, c jsna.Conflict, radios []dom.Element, in conflictInputs) {
 	m := a.merge
 	choice := ""
 	for _, r := range radios {
@@ -302,15 +306,12 @@ func (a *App) resolveConflict(id, kind string, c jsna.Conflict, radios []dom.Ele
 		a.conflictFailed(c, first, required)
 		return
 	}
-	res := merge.Resolution{By: m.by, At: now()}
-	if choice == "edit" {
-		res.Value = editedValue(c, value(area))
-		if res.Value == "" {
-			res.Delete = true
-		}
-	} else {
-		res.Take, _ = strconv.Atoi(choice)
+	res, msg := a.choiceResolution(c, choice, in)
+	if msg != "" {
+		a.conflictFailed(c, "#"+id+"-combined", msg)
+		return
 	}
+	res.By, res.At = m.by, now()
 	out, err := merge.Resolve(m.result, c.ID, res)
 	if err != nil {
 		a.conflictFailed(c, first, a.t("merge.resolve.failed", err.Error()))
@@ -341,7 +342,7 @@ func (a *App) conflictFailed(c jsna.Conflict, href, msg string) {
 // openMerged makes the new master d the working document, unsaved, and
 // shows its area. It blocks.
 func (a *App) openMerged(d *jsna.Document) {
-	a.setDocument(d, safeFileName(d.ID+".json"), js.Undefined())
+	a.setDocument(d, safeFileName(merge.FileName(d, now())), js.Undefined())
 	a.dirty = true
 	a.renderShell()
 	a.goTo(route{view: "area"})
@@ -351,9 +352,10 @@ func (a *App) openMerged(d *jsna.Document) {
 // exportMerged offers the new master as a download. It blocks.
 func (a *App) exportMerged() {
 	d := a.merge.result
+	name := safeFileName(merge.FileName(d, now()))
 	data, err := jsna.Marshal(d)
 	if err == nil {
-		err = download(safeFileName(d.ID+".json"), "application/json", data)
+		err = download(name, "application/json", data)
 	}
 	if errors.Is(err, errAbort) {
 		return
@@ -362,5 +364,5 @@ func (a *App) exportMerged() {
 		a.showError(a.t("error.save", err.Error()))
 		return
 	}
-	a.announce(a.t("status.saved", safeFileName(d.ID+".json")))
+	a.announce(a.t("status.saved", name))
 }

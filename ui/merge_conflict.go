@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/merge"
 	"honnef.co/go/js/dom/v2"
 )
 
@@ -28,16 +29,31 @@ func (a *App) conflictBox(i int, c jsna.Conflict) dom.Element {
 	if cur := a.conflictCurrent(id, kind, c); cur != nil {
 		box.AppendChild(cur)
 	}
+	if kind == "" && isJSONString(c.Current) {
+		box.AppendChild(a.diffKey(id))
+	}
 	cards, radios := a.candidateCards(id, kind, c)
 	group := el("div", cls("govuk-radios"), child(cards))
-	var area dom.Element
-	if conflictEditable(kind, c) {
-		radios, area = a.conflictEdit(group, id, c, radios)
+	var in conflictInputs
+	var reveals []reveal
+	if ids, err := merge.KeptIDs(a.merge.result, c); err == nil {
+		radios = append(radios, a.keepBothChoice(group, id, c, ids))
 	}
+	if conflictEditable(kind, c) {
+		if combinable(c) {
+			var rv reveal
+			rv, in.combine = a.combineChoice(group, id, c)
+			radios, reveals = append(radios, rv.radio), append(reveals, rv)
+		}
+		var rv reveal
+		rv, in.edit = a.conflictEdit(group, id, c)
+		radios, reveals = append(radios, rv.radio), append(reveals, rv)
+	}
+	a.revealOnChoice(radios, reveals)
 	box.AppendChild(a.conflictChoice(id, kind, a.merge.fieldErrors[c.ID], group))
 
 	resolve := button(a.t("merge.resolve"), "", attr("id", id+"-resolve"), attr("aria-describedby", id+"-heading"))
-	a.view.onClick(resolve, func() { a.resolveConflict(id, kind, c, radios, area) })
+	a.view.onClick(resolve, func() { a.resolveConflict(id, kind, c, radios, in) })
 	box.AppendChild(resolve)
 	return box
 }
@@ -102,7 +118,7 @@ func (a *App) candidateCards(id, kind string, c jsna.Conflict) (dom.Element, []d
 			// proposed it; its fields follow it.
 			in.SetAttribute("aria-describedby", rid+"-who")
 		} else {
-			body = el("div", cls("app-candidate__value"), attr("id", rid+"-value"), text(a.shownValue(cand.Value)))
+			body = a.candidateValue(rid+"-value", c.Current, cand.Value)
 		}
 		card := "app-candidate"
 		if cand.Value == "" && kind != "" {
@@ -148,32 +164,48 @@ func conflictEditable(kind string, c jsna.Conflict) bool {
 
 // conflictEdit appends to group the last choice of conflict c, writing a
 // value, with the box to write it in, which shows while that choice is
-// made (GOV.UK's conditional reveal). It returns radios with the new
-// choice's radio added, and the box.
-func (a *App) conflictEdit(group dom.Element, id string, c jsna.Conflict, radios []dom.Element) ([]dom.Element, dom.Element) {
-	rid := id + "-edit"
-	in := el("input", cls("govuk-radios__input"), attr("id", rid), attr("name", id+"-choice"), attr("type", "radio"), attr("value", "edit"),
-		attr("aria-controls", id+"-edit-conditional"))
-	radios = append(radios, in)
+// made (GOV.UK's conditional reveal). It returns the choice and the box.
+func (a *App) conflictEdit(group dom.Element, id string, c jsna.Conflict) (reveal, dom.Element) {
 	start := c.Current
 	if start == "" && len(c.Candidates) > 0 {
 		start = c.Candidates[0].Value
 	}
 	ag, area := a.textarea(field{id: id + "-value", label: a.t("merge.edit.value"), hint: a.t("merge.edit.hint"), value: plainValue(start), rows: 4, maxLength: 200000})
+	return a.conditionalChoice(group, id+"-edit", id+"-choice", "edit", a.t("merge.edit"), ag), area
+}
+
+// reveal is a choice whose radio shows cond while it is chosen.
+type reveal struct {
+	radio, cond dom.Element
+}
+
+// conditionalChoice appends to group a radio with id rid, in the group
+// name, of value v and label, and after it the block holding content,
+// shown while it is chosen.
+func (a *App) conditionalChoice(group dom.Element, rid, name, v, label string, content dom.Element) reveal {
+	in := el("input", cls("govuk-radios__input"), attr("id", rid), attr("name", name), attr("type", "radio"), attr("value", v),
+		attr("aria-controls", rid+"-conditional"))
 	group.AppendChild(el("div", cls("govuk-radios__item"), child(in),
-		child(el("label", cls("govuk-label govuk-radios__label"), attr("for", rid), text(a.t("merge.edit"))))))
-	cond := el("div", cls("govuk-radios__conditional govuk-radios__conditional--hidden app-conflict__edit"), attr("id", id+"-edit-conditional"), child(ag))
+		child(el("label", cls("govuk-label govuk-radios__label"), attr("for", rid), text(label)))))
+	cond := el("div", cls("govuk-radios__conditional govuk-radios__conditional--hidden app-conflict__edit"), attr("id", rid+"-conditional"), child(content))
 	group.AppendChild(cond)
+	return reveal{in, cond}
+}
+
+// revealOnChoice shows each reveal's block while its radio, one of
+// radios, is chosen.
+func (a *App) revealOnChoice(radios []dom.Element, reveals []reveal) {
 	for _, r := range radios {
 		a.view.onEl(r, "change", func(js.Value) {
-			if checked(in) {
-				cond.Class().Remove("govuk-radios__conditional--hidden")
-			} else {
-				cond.Class().Add("govuk-radios__conditional--hidden")
+			for _, rv := range reveals {
+				if checked(rv.radio) {
+					rv.cond.Class().Remove("govuk-radios__conditional--hidden")
+				} else {
+					rv.cond.Class().Add("govuk-radios__conditional--hidden")
+				}
 			}
 		})
 	}
-	return radios, area
 }
 
 // conflictTexts are the legend, hint ("" for none) and error when nothing

@@ -35,6 +35,7 @@ func (a *App) renderMerge() dom.Node {
 
 	a.mergeMaster(v, m)
 	a.mergeDrafts(v, m)
+	v.AppendChild(a.mergeByField(m))
 	run := button(a.t("merge.run"), "", attr("id", "merge-run"))
 	a.view.onClick(run, a.runMerge)
 	v.AppendChild(run)
@@ -98,11 +99,22 @@ func (a *App) onFiles(in dom.Element, load func(files js.Value)) {
 func (a *App) mergeConflicts(v dom.Element, m *mergeState, open []jsna.Conflict) {
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "merge-conflicts-heading"), attr("tabindex", "-1"),
 		text(a.t("merge.conflicts.heading", len(open)))))
+	if since := m.result.Resolutions[min(m.resolvedAt, len(m.result.Resolutions)):]; len(open)+len(since) > 0 {
+		v.AppendChild(a.conflictTaskList(m.result, open, since))
+	}
 	if len(open) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), attr("id", "merge-no-conflicts"), text(a.t("merge.conflicts.none"))))
 		return
 	}
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("merge.conflicts.intro"))))
+	for i, c := range open {
+		v.AppendChild(a.conflictBox(i, c))
+	}
+}
+
+// mergeByField is the field for the coordinator's name, recorded with the
+// merge in the master's history and with each resolution.
+func (a *App) mergeByField(m *mergeState) dom.Element {
 	bg, by := a.input(field{id: "merge-by", label: a.t("merge.by"), hint: a.t("merge.by.hint"), value: m.by,
 		autocomp: "name", maxLength: 200, labelCls: "govuk-label--s", width: "govuk-!-width-one-half"})
 	a.view.onEl(by, "change", func(js.Value) { a.spawn(a.saveMerge) })
@@ -112,10 +124,7 @@ func (a *App) mergeConflicts(v dom.Element, m *mergeState, open []jsna.Conflict)
 			a.setFieldError("merge-by", "")
 		}
 	})
-	v.AppendChild(bg)
-	for i, c := range open {
-		v.AppendChild(a.conflictBox(i, c))
-	}
+	return bg
 }
 
 // mergeResolved appends to v the list of the conflicts resolved since the
@@ -182,6 +191,8 @@ func (a *App) draftTable() dom.Element {
 		child(th(a.t("merge.col.author"), false)),
 		child(th(a.t("merge.col.role"), false)),
 		child(th(a.t("merge.col.saved"), false)),
+		child(th(a.t("preview.col.changes"), false)),
+		child(th(a.t("preview.col.include"), false)),
 		child(el("th", cls("govuk-table__header"), attr("scope", "col"),
 			child(el("span", cls("govuk-visually-hidden"), text(a.t("merge.col.action"))))))))))
 	body := el("tbody", cls("govuk-table__body"))
@@ -203,6 +214,8 @@ func (a *App) draftTable() dom.Element {
 			child(td(dr.Author, false)),
 			child(td(a.roleLabel(dr.Role), false)),
 			child(td(a.whenText(dr.SavedAt), false)),
+			child(a.previewCell(i)),
+			child(a.includeCell(i, f)),
 			child(el("td", cls("govuk-table__cell"), child(remove)))))
 	}
 	t.AppendChild(body)
@@ -235,7 +248,7 @@ func (a *App) mergeReport() dom.Element {
 	t.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("merge.col.author"), false)),
 		child(th(a.t("merge.col.draft"), false)),
-		child(th(a.t("merge.col.changes"), true)),
+		child(th(a.t("preview.col.changes"), false)),
 		child(th(a.t("merge.col.conflicts"), true)),
 		child(th(a.t("merge.col.base"), false))))))
 	body := el("tbody", cls("govuk-table__body"))
@@ -247,7 +260,7 @@ func (a *App) mergeReport() dom.Element {
 		body.AppendChild(el("tr", cls("govuk-table__row"),
 			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(d.Author))),
 			child(td(d.Draft, false)),
-			child(td(itoa(d.Changes), true)),
+			child(td(a.reportChanges(d.Draft), false)),
 			child(td(itoa(d.Conflicts), true)),
 			child(td(base, false))))
 	}

@@ -68,7 +68,7 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("needs.add.heading"))))
 	ng, title := a.input(field{id: "new-need-title", label: a.t("needs.title"), hint: a.t("needs.title.hint"), maxLength: 500, spell: true})
 	add := button(a.t("needs.add.button"), "secondary", attr("id", "add-need"))
-	a.view.onClick(add, func() {
+	addNeed := func() {
 		t := strings.TrimSpace(value(title))
 		if t == "" {
 			a.setFieldError("new-need-title", a.t("needs.title.required"))
@@ -77,6 +77,14 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 		}
 		w.Needs = append(w.Needs, jsna.Need{ID: newKey("need"), Title: t})
 		a.recordAdded("need-"+itoa(len(w.Needs)-1)+"-size", a.t("status.added", t))
+	}
+	a.view.onClick(add, addNeed)
+	// Enter in the title adds the need, as it would submit a one-field form.
+	a.view.onEl(title, "keydown", func(ev js.Value) {
+		if ev.Get("key").String() == "Enter" && !ev.Get("isComposing").Bool() {
+			ev.Call("preventDefault")
+			addNeed()
+		}
 	})
 	v.AppendChild(ng)
 	v.AppendChild(add)
@@ -231,6 +239,7 @@ func (a *App) needIndicators(fid string, n *jsna.Need, find func() *jsna.Need) d
 		return nil
 	}
 	ig, inputs := a.checkboxes(fid+"-indicators", a.t("needs.indicators"), "govuk-fieldset__legend--s", a.t("needs.indicators.hint"), true, ic)
+	filter := a.indicatorFilter(fid+"-indicators-filter", ic, inputs)
 	for _, in := range inputs {
 		a.view.onEl(in, "change", func(js.Value) {
 			nd := find()
@@ -244,5 +253,39 @@ func (a *App) needIndicators(fid string, n *jsna.Need, find func() *jsna.Need) d
 			a.markChanged()
 		})
 	}
-	return detailsBox(a.t("needs.indicators.summary", len(n.Indicators)), child(ig))
+	return detailsBox(a.t("needs.indicators.summary", len(n.Indicators)), child(filter), child(ig))
+}
+
+// indicatorFilter is a field, with id id, that narrows the indicator
+// checkboxes inputs (for the choices ic) to those whose name or id holds
+// what is typed; a ticked box always stays. A live line says how many
+// show.
+func (a *App) indicatorFilter(id string, ic []choice, inputs []dom.Element) dom.Element {
+	g, in := a.input(field{id: id, label: a.t("needs.indicators.filter"), hint: a.t("needs.indicators.filter.hint"),
+		maxLength: 200, labelCls: "govuk-label--s", width: "govuk-!-width-two-thirds"})
+	in.SetAttribute("type", "search")
+	in.SetAttribute("autocomplete", "off")
+	status := el("p", cls("govuk-body-s"), attr("id", id+"-status"), attr("aria-live", "polite"))
+	g.AppendChild(status)
+	a.view.onEl(in, "input", func(js.Value) {
+		q := strings.ToLower(strings.TrimSpace(value(in)))
+		shown := 0
+		for i, x := range inputs {
+			match := q == "" || checked(x) || strings.Contains(strings.ToLower(ic[i].label), q) || strings.Contains(strings.ToLower(ic[i].value), q)
+			display := "none"
+			if match {
+				display = ""
+			}
+			x.ParentElement().Underlying().Get("style").Set("display", display)
+			if match {
+				shown++
+			}
+		}
+		if q == "" {
+			status.SetTextContent("")
+			return
+		}
+		status.SetTextContent(a.t("needs.indicators.filter.shown", shown, len(inputs)))
+	})
+	return g
 }

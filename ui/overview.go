@@ -14,6 +14,7 @@ import (
 func (a *App) renderOverview() dom.Node {
 	d := a.doc
 	a.setTitle(a.t("overview.title"), d.Area.Name)
+	a.coord.draftBack = route{}
 	v := el("div")
 	v.AppendChild(el("span", cls("govuk-caption-xl"), text(a.t("overview.title"))))
 	v.AppendChild(h1(d.Area.Name))

@@ -341,6 +341,9 @@ func (a *App) chosenText(r jsna.ResolutionRecord) string {
 	if r.Chosen == "" {
 		return a.t("merge.resolved.deleted")
 	}
+	if len(r.Kept) > 1 {
+		return a.t("keepall.resolved", strings.Join(r.Kept, ", "))
+	}
 	for _, c := range r.Over {
 		if c.Value == r.Chosen {
 			var who []string

@@ -359,6 +359,9 @@ func (a *App) pearlText(n jsna.Need) string {
 			}
 		}
 	}
+	if !n.PearlAssessed() {
+		return a.t("pearl.unassessed")
+	}
 	if answered == len(pearlQuestions) {
 		return a.t("pearl.passed")
 	}

@@ -48,6 +48,7 @@ func (a *App) renderWard(r route) dom.Node {
 			child(el("p", cls("govuk-body"), child(link("#/area", a.t("nav.area"))))))
 	}
 	a.setTitle(a.tabLabel(r.tab), w.Name)
+	a.coord.draftBack = r
 	v := el("div", cls("app-ward"))
 	v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/area"), text(a.t("ward.back"))))
 	caption := a.t("ward.caption", w.Code)
@@ -74,6 +75,12 @@ func (a *App) renderWard(r route) dom.Node {
 	nav.AppendChild(list)
 	v.AppendChild(nav)
 	v.AppendChild(el("h2", cls("govuk-heading-l app-tab-heading"), text(a.tabLabel(r.tab))))
+	if r.tab != "" {
+		v.AppendChild(a.undoBar())
+	}
+	if len(a.doc.Provenance) > 0 {
+		v.AppendChild(el("p", cls("govuk-body-s"), child(link(route{view: "history", ward: w.Code}.href(), a.t("history.ward.link"), attr("id", "ward-provenance")))))
+	}
 
 	switch r.tab {
 	case "narrative":
@@ -142,6 +149,7 @@ func (a *App) setFieldError(fieldID, msg string) {
 // model keeps its last good value).
 func (a *App) bind(ctl dom.Element, apply func(v string) string) {
 	fid := ctl.ID()
+	a.trackEdits(ctl)
 	a.view.onEl(ctl, "input", func(js.Value) {
 		msg := apply(value(ctl))
 		a.setFieldError(fid, msg)

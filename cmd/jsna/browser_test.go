@@ -492,7 +492,7 @@ func TestBrowserKeyboardOnly(t *testing.T) {
 	tabTo(p, "#draft-start", 30)
 	p.run("Enter", chromedp.KeyEvent(kb.Enter))
 	p.waitFor("the draft", `document.querySelector("#docbar").textContent.includes("Cllr Keys")`)
-	// Focus is on the overview's heading; the save button is in the bar
+	// Back on the ward's narrative, focus is on its heading; the save button is in the bar
 	// above it, so Tab goes round the page to it.
 	tabTo(p, "#save-download", 100)
 	b := p.downloadBy("Enter on save", func() { p.run("Enter", chromedp.KeyEvent(kb.Enter)) })

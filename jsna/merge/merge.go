@@ -9,6 +9,8 @@ import (
 // Options say who merges and when.
 type Options struct {
 	Now time.Time
+	// By names who merges (a coordinator, the hub), for the history.
+	By string
 }
 
 // Report says what a merge did.

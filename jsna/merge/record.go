@@ -21,7 +21,13 @@ func (m *merger) record() *jsna.Document {
 	out := assemble(m.master, m.frag, m.scope)
 	out.History = m.master.History
 	if len(m.saves)+len(m.superseded) > 0 {
-		out.History = append(append([]jsna.HistoryEntry(nil), m.master.History...), jsna.HistoryEntry{Revision: m.masterRev, SavedAt: m.opts.Now.UTC().Format(time.RFC3339), Undo: sortPathValues(undo)})
+		var drafts []string
+		for _, x := range m.saves {
+			drafts = append(drafts, x.d.Draft.ID)
+		}
+		slices.Sort(drafts)
+		out.History = append(append([]jsna.HistoryEntry(nil), m.master.History...), jsna.HistoryEntry{Revision: m.masterRev, SavedAt: m.opts.Now.UTC().Format(time.RFC3339), Undo: sortPathValues(undo),
+			By: m.opts.By, Drafts: slices.Compact(drafts), Opened: len(m.conflicts)})
 	}
 	out.Conflicts = mergeConflicts(m.master.Conflicts, m.conflicts, m.earlier)
 	out.Tombstones = append(append([]jsna.Tombstone(nil), m.master.Tombstones...), m.tombstones()...)

@@ -17,8 +17,11 @@ type Resolution struct {
 	Take   int
 	Value  string
 	Delete bool
-	By     string
-	At     time.Time
+	// KeepAll keeps every version of a record added differently, each
+	// under the id KeptIDs gives it (see KeepAll's doc in keepboth.go).
+	KeepAll bool
+	By      string
+	At      time.Time
 }
 
 // Resolve settles the conflict id in master and returns the new master;
@@ -40,6 +43,9 @@ func Resolve(master *jsna.Document, id string, r Resolution) (*jsna.Document, er
 		return nil, fmt.Errorf("jsna: no open conflict %q", id)
 	}
 	c := master.Conflicts[idx]
+	if r.KeepAll {
+		return keepAll(master, idx, r)
+	}
 	chosen, err := chosenValue(c, r)
 	if err != nil {
 		return nil, err
@@ -47,6 +53,16 @@ func Resolve(master *jsna.Document, id string, r Resolution) (*jsna.Document, er
 	scope := pathScope(master, c.Path)
 	cur := flattenScoped(master, scope)
 	next, undo := applyChoice(cur, c.Path, chosen)
+	at := r.At.UTC().Format(time.RFC3339)
+	resolver := jsna.Source{Draft: "resolution " + id, Author: r.By, Role: jsna.RoleCoordinator, SavedAt: at}
+	return settle(master, idx, next, scope, undo, chosen, r, []jsna.Provenance{{Path: c.Path, By: []jsna.Source{resolver}}})
+}
+
+// settle is master with conflict idx resolved: the content next (in
+// scope), the history entry undoing it, the resolution recorded with
+// chosen, and prov replacing the provenance of its paths.
+func settle(master *jsna.Document, idx int, next flat, scope wardScope, undo []jsna.PathValue, chosen string, r Resolution, prov []jsna.Provenance) (*jsna.Document, error) {
+	c := master.Conflicts[idx]
 	out, err := rebuild(master, next, scope)
 	if err != nil {
 		return nil, fmt.Errorf("jsna: resolve: the chosen value does not fit %s: %w", c.Path, err)
@@ -55,17 +71,21 @@ func Resolve(master *jsna.Document, id string, r Resolution) (*jsna.Document, er
 		return nil, fmt.Errorf("jsna: resolve: the chosen value does not fit %s: %w", c.Path, err)
 	}
 	at := r.At.UTC().Format(time.RFC3339)
-	out.History = append(append([]jsna.HistoryEntry(nil), master.History...), jsna.HistoryEntry{Revision: jsna.Revision(master), SavedAt: at, Undo: sortPathValues(undo)})
+	out.History = append(append([]jsna.HistoryEntry(nil), master.History...), jsna.HistoryEntry{Revision: jsna.Revision(master), SavedAt: at, Undo: sortPathValues(undo), By: r.By, Resolved: c.ID})
 	out.Conflicts = append(append([]jsna.Conflict(nil), master.Conflicts[:idx]...), master.Conflicts[idx+1:]...)
 	out.Tombstones, out.Merged = master.Tombstones, master.Merged
-	out.Resolutions = append(append([]jsna.ResolutionRecord(nil), master.Resolutions...), jsna.ResolutionRecord{Conflict: id, Path: c.Path, Chosen: chosen, Over: c.Candidates, By: r.By, At: at})
+	out.Resolutions = append(append([]jsna.ResolutionRecord(nil), master.Resolutions...), jsna.ResolutionRecord{Conflict: c.ID, Path: c.Path, Chosen: chosen, Over: c.Candidates, By: r.By, At: at})
+	replaced := map[string]bool{}
+	for _, p := range prov {
+		replaced[p.Path] = true
+	}
 	out.Provenance = nil
 	for _, p := range master.Provenance {
-		if p.Path != c.Path {
+		if !replaced[p.Path] {
 			out.Provenance = append(out.Provenance, p)
 		}
 	}
-	out.Provenance = append(out.Provenance, jsna.Provenance{Path: c.Path, By: []jsna.Source{{Draft: "resolution " + id, Author: r.By, Role: jsna.RoleCoordinator, SavedAt: at}}})
+	out.Provenance = append(out.Provenance, prov...)
 	sort.Slice(out.Provenance, func(i, j int) bool { return out.Provenance[i].Path < out.Provenance[j].Path })
 	return out, nil
 }

@@ -94,12 +94,15 @@ type RankedNeed struct {
 	Rank     int      `json:"rank,omitempty"`     // 1 is the top priority; 0 when excluded
 	Tied     bool     `json:"tied,omitempty"`     // shares its rank with another need
 	Excluded []string `json:"excluded,omitempty"` // the PEARL answers that were no
-	Missing  []string `json:"missing,omitempty"`  // criteria the need has no score for
+	// Unassessed marks a need with no PEARL answer yet: listed, not ranked.
+	Unassessed bool     `json:"unassessed,omitempty"`
+	Missing    []string `json:"missing,omitempty"` // criteria the need has no score for
 }
 
 // RankNeeds ranks the needs of every ward of d: by BPR when weights is nil,
-// else by the weighted score. Needs failing the PEARL test come last,
-// unranked, with the answers that failed. Equal scores share a rank
+// else by the weighted score. Needs failing the PEARL test, with the
+// answers that failed, and needs with no PEARL answer yet (Unassessed)
+// come last, unranked, by ward code and need id. Equal scores share a rank
 // (standard competition ranking, "1224"), are marked Tied and listed by
 // ward code and need id, so the order is stable.
 func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, error) {
@@ -116,6 +119,11 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			}
 			if no := n.PearlFailures(); len(no) > 0 {
 				r.Excluded = no
+				excluded = append(excluded, r)
+				continue
+			}
+			if !n.PearlAssessed() {
+				r.Unassessed = true
 				excluded = append(excluded, r)
 				continue
 			}
@@ -168,6 +176,8 @@ func (r RankedNeed) Explain() string {
 	switch {
 	case len(r.Excluded) > 0:
 		return fmt.Sprintf("not ranked: the PEARL test's answer was no for %s", strings.Join(r.Excluded, ", "))
+	case r.Unassessed:
+		return "not ranked: the PEARL test is not yet assessed"
 	case r.Tied:
 		return fmt.Sprintf("rank %d, tied with other needs scoring %g", r.Rank, r.Score)
 	}

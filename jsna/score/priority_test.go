@@ -11,16 +11,26 @@ func yesNo(p, e, a, r, l bool) *jsna.Pearl {
 	return &jsna.Pearl{Propriety: &p, Economics: &e, Acceptability: &a, Resources: &r, Legality: &l}
 }
 
+// onlyProper is a PEARL test with one answer given, yes: assessed, and no
+// failure.
+func onlyProper() *jsna.Pearl {
+	yes := true
+	return &jsna.Pearl{Propriety: &yes}
+}
+
 func TestRankNeeds(t *testing.T) {
+	pass := yesNo(true, true, true, true, true)
 	d := &jsna.Document{Wards: []jsna.Ward{
 		{Code: "E05000002", Name: "B", Needs: []jsna.Need{
-			{ID: "n1", Title: "tied high", Size: 6, Seriousness: 7, Effectiveness: 5},                                                    // 100
+			{ID: "n1", Title: "tied high", Size: 6, Seriousness: 7, Effectiveness: 5, Pearl: pass},                                       // 100
 			{ID: "n2", Title: "fails PEARL", Size: 10, Seriousness: 10, Effectiveness: 10, Pearl: yesNo(true, false, true, false, true)}, // 300, excluded
-			{ID: "n3", Title: "low", Size: 1, Seriousness: 1, Effectiveness: 1},                                                          // 3
+			{ID: "n3", Title: "low", Size: 1, Seriousness: 1, Effectiveness: 1, Pearl: onlyProper()},                                     // 3
+			{ID: "n6", Title: "PEARL left empty", Size: 9, Seriousness: 9, Effectiveness: 9, Pearl: &jsna.Pearl{}},                       // 243, not assessed
 		}},
 		{Code: "E05000001", Name: "A", Needs: []jsna.Need{
-			{ID: "n9", Title: "tied high too", Size: 10, Seriousness: 5, Effectiveness: 5, Pearl: yesNo(true, true, true, true, true)}, // 100
-			{ID: "n4", Title: "top", Size: 10, Seriousness: 10, Effectiveness: 4},                                                      // 120
+			{ID: "n9", Title: "tied high too", Size: 10, Seriousness: 5, Effectiveness: 5, Pearl: pass}, // 100
+			{ID: "n4", Title: "top", Size: 10, Seriousness: 10, Effectiveness: 4, Pearl: pass},          // 120
+			{ID: "n5", Title: "no PEARL yet", Size: 10, Seriousness: 10, Effectiveness: 10},             // 300, not assessed
 		}},
 	}}
 	got, err := RankNeeds(d, nil)
@@ -32,7 +42,9 @@ func TestRankNeeds(t *testing.T) {
 		"2 E05000001/n9 100 rank 2, tied with other needs scoring 100",
 		"2 E05000002/n1 100 rank 2, tied with other needs scoring 100",
 		"4 E05000002/n3 3 rank 4",
+		"0 E05000001/n5 300 not ranked: the PEARL test is not yet assessed",
 		"0 E05000002/n2 300 not ranked: the PEARL test's answer was no for economics, resources",
+		"0 E05000002/n6 243 not ranked: the PEARL test is not yet assessed",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("RankNeeds() = %d needs, want %d", len(got), len(want))
