@@ -47,6 +47,7 @@ func Parse(name string, data []byte) (*Document, error) {
 		}
 		return nil, err
 	}
+	Seal(d)
 	return d, nil
 }
 
@@ -55,12 +56,14 @@ func Parse(name string, data []byte) (*Document, error) {
 // Extra fields and written back by Encode. A leading UTF-8 byte order mark is
 // ignored. The error, if any, is an *Error: a syntax error with its line and
 // column, or every member of the wrong type with its path. Decode never
-// panics, whatever data holds.
+// panics, whatever data holds. Decode and Parse seal the document they
+// return (see Seal): a caller that then edits it in place calls Edited.
 func Decode(data []byte) (*Document, error) {
 	d, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
+	Seal(d)
 	return d, nil
 }
 

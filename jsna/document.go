@@ -34,6 +34,9 @@ type Document struct {
 	Resolutions []ResolutionRecord `json:"resolutions,omitempty"`
 
 	Extra Extra `json:"-"`
+
+	// rev memoises Revision for a document a producer sealed (see Seal).
+	rev *revisionMemo
 }
 
 // Area is the place the assessment covers, usually an upper-tier local

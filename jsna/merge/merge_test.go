@@ -210,6 +210,35 @@ func BenchmarkMergeEngland(b *testing.B) {
 	}
 }
 
+// BenchmarkNewDraftEngland cuts a draft for 70 wards from the England-scale
+// master: sealed, as a master read from a file or made by a merge is (its
+// revision hashed once for all the drafts), and unsealed (hashed for every
+// draft, as before revisions were memoised).
+func BenchmarkNewDraftEngland(b *testing.B) {
+	m, ds := englandMerge(b)
+	codes := ds[0].Draft.Wards
+	for _, sealed := range []bool{true, false} {
+		name := "sealed"
+		if !sealed {
+			name = "unsealed"
+		}
+		b.Run(name, func(b *testing.B) {
+			c := *m
+			if sealed {
+				jsna.Seal(&c)
+				jsna.Revision(&c) // hashed once, as when it was read
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for range b.N {
+				if _, err := NewDraft(&c, DraftOptions{ID: "d", Author: "A", Role: jsna.RoleGP, Wards: codes, Now: mergeNow}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 var englandOnce struct {
 	sync.Once
 	master *jsna.Document
@@ -226,6 +255,7 @@ func englandMerge(tb testing.TB) (*jsna.Document, []*jsna.Document) {
 	e := &englandOnce
 	e.Do(func() {
 		m := example.New(example.Options{Wards: 7000, Indicators: 60, Seed: 1})
+		jsna.Seal(m) // as a master read from a file is
 		rng := rand.New(rand.NewPCG(1, 2))
 		for i := range 50 {
 			// Each draft is cut for 70 wards (1% of 7,000) and edits a

@@ -67,6 +67,7 @@ func Resolve(master *jsna.Document, id string, r Resolution) (*jsna.Document, er
 	}
 	out.Provenance = append(out.Provenance, jsna.Provenance{Path: c.Path, By: []jsna.Source{{Draft: "resolution " + id, Author: r.By, Role: jsna.RoleCoordinator, SavedAt: at}}})
 	sort.Slice(out.Provenance, func(i, j int) bool { return out.Provenance[i].Path < out.Provenance[j].Path })
+	jsna.Seal(out)
 	return out, nil
 }
 
