@@ -147,6 +147,9 @@ type decoder struct {
 	// at is the path of the value being decoded, as segments: the path
 	// string is built only when there is a problem to report there.
 	at []segment
+	// floats is where the numbers of wards' values are kept, a block at a
+	// time: one allocation for a thousand of them rather than one each.
+	floats []float64
 }
 
 // segment is one step of a path: a member name, or an index when name is
@@ -364,7 +367,11 @@ func (dec *decoder) floatPtr(r gjson.Result) *float64 {
 	if !ok {
 		return nil
 	}
-	return &f
+	if len(dec.floats) == cap(dec.floats) {
+		dec.floats = make([]float64, 0, 1024)
+	}
+	dec.floats = append(dec.floats, f)
+	return &dec.floats[len(dec.floats)-1]
 }
 
 // valueRecord decodes a ward's value as object would, without reflection.
