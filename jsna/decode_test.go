@@ -203,9 +203,21 @@ func TestRevision(t *testing.T) {
 	if got := Revision(d); got != rev {
 		t.Errorf("Revision() with a draft block = %s, want %s (the draft is not part of it)", got, rev)
 	}
+	// A struct copy is not the sealed document: changed, it is hashed anew.
+	c := *d
+	c.Title = "N"
+	if got := Revision(&c); got == rev {
+		t.Errorf("Revision() of an edited copy = %s, want a different revision", got)
+	}
+	// Decode seals d: an edit in place is seen once Edited is called.
 	d.Title = "N"
+	d.Edited()
 	if got := Revision(d); got == rev {
 		t.Errorf("Revision() after an edit = %s, want a different revision", got)
+	}
+	d.Title = "M"
+	if got := Revision(d); got != rev {
+		t.Errorf("Revision() of an unsealed document edited back = %s, want %s", got, rev)
 	}
 }
 

@@ -34,6 +34,9 @@ type Document struct {
 	Resolutions []ResolutionRecord `json:"resolutions,omitempty"`
 
 	Extra Extra `json:"-"`
+
+	// rev memoises Revision for a document a producer sealed (see Seal).
+	rev *revisionMemo
 }
 
 // Area is the place the assessment covers, usually an upper-tier local
@@ -106,7 +109,7 @@ type Ward struct {
 	Code       string    `json:"code" validate:"required"`
 	Name       string    `json:"name" validate:"required,max=200"`
 	Population *float64  `json:"population,omitempty" validate:"omitempty,gte=0"`
-	Values     []Value   `json:"values,omitempty" validate:"dive"`
+	Values     []Value   `json:"values,omitempty" validate:"-"` // Value.validateTags checks them
 	Sections   []Section `json:"sections,omitempty" validate:"dive"`
 	Assets     []Asset   `json:"assets,omitempty" validate:"dive"`
 	Voice      []Voice   `json:"voice,omitempty" validate:"dive"`

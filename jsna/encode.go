@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -119,12 +120,52 @@ func appendIndent(b []byte, depth int) []byte {
 // Revision identifies the content of d: "sha256:" and the hex SHA-256 of
 // its canonical encoding with the draft block left out, so a draft and the
 // master it was cut from share a revision until someone edits the draft.
+//
+// Hashing an England-scale master takes a large share of a second, so a
+// sealed document (see Seal) computes its revision once, on first use,
+// and keeps it until Edited is called. A document that is not sealed is
+// hashed on every call.
 func Revision(d *Document) string {
+	if m := d.rev; m != nil && m.owner == d {
+		m.once.Do(func() { m.value = revision(d) })
+		return m.value
+	}
+	return revision(d)
+}
+
+func revision(d *Document) string {
 	c := *d
 	c.Draft = nil
+	c.rev = nil
 	sum := sha256.Sum256(Canonical(&c))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
+
+// revisionMemo is a sealed document's revision, computed at most once.
+// owner is the document sealed: a struct copy of it (c := *d) carries the
+// memo but is not its owner, so a copy changed afterwards is hashed anew.
+type revisionMemo struct {
+	owner *Document
+	once  sync.Once
+	value string
+}
+
+// Seal marks d as a document whose content no one changes in place
+// without calling Edited afterwards: Revision then hashes it once and
+// remembers the result. Decode, Parse and Read seal what they return, and
+// so do the merge (Merge, Resolve) and the example and import
+// generators. Sealing is safe for concurrent readers: the revision is
+// computed once however many goroutines ask.
+func Seal(d *Document) { d.rev = &revisionMemo{owner: d} }
+
+// Edited tells d that its content was changed in place (a field set, a
+// record added or removed): it unseals d, so that Revision hashes it on
+// every call again, until Seal. Code that edits a sealed document, such as
+// the app after each edit, must call it before the next Revision, NewDraft
+// or Merge; until it does, Revision reports the revision d had when it was
+// sealed. Changing only the draft block (StampSave) needs no Edited: the
+// revision leaves it out.
+func (d *Document) Edited() { d.rev = nil }
 
 // encoder writes canonical JSON.
 type encoder struct{ buf []byte }

@@ -17,6 +17,8 @@ type Field struct {
 	Name      string // member name, from the json tag
 	Index     int    // index of the struct field
 	OmitEmpty bool   // left out of the encoding when empty (IsEmpty)
+
+	place int // index in the sorted fields: the decoder's bit for it
 }
 
 // Fields returns the JSON members of the model struct type t, sorted by
@@ -65,7 +67,7 @@ func AppendString(b []byte, s string) []byte { return appendString(b, s) }
 func DecodeValue(data []byte, v reflect.Value) error {
 	var ps Problems
 	dec := decoder{data: data, ps: &ps}
-	dec.value("", gjson.ParseBytes(data), v)
+	dec.value(gjson.ParseBytes(data), v)
 	return ps.Err()
 }
 

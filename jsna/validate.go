@@ -3,10 +3,13 @@ package jsna
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -67,19 +70,124 @@ func (d *Document) Validate() error {
 func (d *Document) validateFields(ps *Problems) {
 	err := structValidator().Struct(d)
 	var ves validator.ValidationErrors
-	if !errors.As(err, &ves) {
-		if err != nil {
-			ps.Add("", "%v", err)
-		}
+	if err != nil && !errors.As(err, &ves) {
+		ps.Add("", "%v", err)
 		return
 	}
+	// The validator walks every record but the wards' values, which are
+	// most of a document and are checked by Value.validateTags without
+	// reflection; their problems go where the validator would have put
+	// them, after the ward's fields before values and before those after,
+	// so that the first MaxProblems kept are the same.
+	var vals []fieldProblem
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		for vi := range w.Values {
+			vals = w.Values[vi].validateTags(wi, vi, vals)
+		}
+	}
+	k := 0
 	for _, fe := range ves {
 		path := fe.Namespace()
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest // drop the root type's name
 		}
+		at := placeOf(path)
+		for ; k < len(vals) && vals[k].place.before(at); k++ {
+			ps.Add(vals[k].path, "%s", vals[k].message)
+		}
 		ps.Add(path, "%s", fieldMessage(fe))
 	}
+	for ; k < len(vals); k++ {
+		ps.Add(vals[k].path, "%s", vals[k].message)
+	}
+}
+
+// fieldProblem is a problem with a value's tagged field, found without the
+// validator, and where the validator's walk would have found it.
+type fieldProblem struct {
+	place   place
+	path    string
+	message string
+}
+
+// place orders problems as the validator walks a document: the
+// document's members before wards (ward −1), each ward's members before
+// values (part 0), its values (part 1), its members after (part 2), and
+// the document's members after wards (ward maxInt).
+type place struct{ ward, part int }
+
+func (p place) before(q place) bool {
+	if p.ward != q.ward {
+		return p.ward < q.ward
+	}
+	return p.part < q.part
+}
+
+// placeOf is the place of a validator problem at path.
+func placeOf(path string) place {
+	top := path
+	if i := strings.IndexAny(top, ".["); i >= 0 {
+		top = top[:i]
+	}
+	if top != "wards" {
+		f, ok := structInfoOf(documentType).byName[top]
+		if ok && f.Index > wardsField {
+			return place{ward: math.MaxInt}
+		}
+		return place{ward: -1}
+	}
+	rest := strings.TrimPrefix(path, "wards[")
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return place{ward: -1}
+	}
+	w, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return place{ward: -1}
+	}
+	field := strings.TrimPrefix(rest[end+1:], ".")
+	if i := strings.IndexAny(field, ".["); i >= 0 {
+		field = field[:i]
+	}
+	if f, ok := structInfoOf(wardType).byName[field]; ok && f.Index > valuesField {
+		return place{ward: w, part: 2}
+	}
+	return place{ward: w, part: 0}
+}
+
+var (
+	documentType = reflect.TypeOf(Document{})
+	wardType     = reflect.TypeOf(Ward{})
+	wardsField   = fieldIndex(documentType, "Wards")
+	valuesField  = fieldIndex(wardType, "Values")
+)
+
+func fieldIndex(t reflect.Type, name string) int {
+	f, _ := t.FieldByName(name)
+	return f.Index[0]
+}
+
+// validateTags appends the problems with v's tagged rules (indicator
+// required, count and denominator at least 0, note at most 500
+// characters), with the validator's messages, for the value vi of ward wi.
+func (v *Value) validateTags(wi, vi int, out []fieldProblem) []fieldProblem {
+	add := func(name, msg string) {
+		out = append(out, fieldProblem{place{wi, 1}, member(index(member(index("wards", wi), "values"), vi), name), msg})
+	}
+	if v.Indicator == "" {
+		add("indicator", "is required")
+	}
+	if v.Count != nil && !(*v.Count >= 0) {
+		add("count", fmt.Sprintf("must be at least 0, got %v", *v.Count))
+	}
+	if v.Denominator != nil && !(*v.Denominator >= 0) {
+		add("denominator", fmt.Sprintf("must be at least 0, got %v", *v.Denominator))
+	}
+	if utf8.RuneCountInString(v.Note) > 500 {
+		add("note", "is longer than 500 characters")
+	}
+	return out
 }
 
 // fieldMessage turns a validator error into a sentence for people.
@@ -206,16 +314,16 @@ func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Pro
 	seen := make(map[string]int, len(w.Values))
 	for i := range w.Values {
 		v := &w.Values[i]
-		vp := index(member(p, "values"), i)
+		vp := func() string { return index(member(p, "values"), i) } // only for a problem
 		if v.Indicator == "" {
 			continue
 		}
 		ind, ok := indicators[v.Indicator]
 		if !ok {
-			ps.Add(member(vp, "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
+			ps.Add(member(vp(), "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}
 		if j, dup := seen[v.Indicator]; dup {
-			ps.Add(member(vp, "indicator"), "ward %q has two values for indicator %q (also %s)", w.Code, v.Indicator, index(member(p, "values"), j))
+			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q (also %s)", w.Code, v.Indicator, index(member(p, "values"), j))
 		} else {
 			seen[v.Indicator] = i
 		}
@@ -234,16 +342,16 @@ func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Pro
 	}
 }
 
-func (v *Value) validateRules(p string, ind *Indicator, ps *Problems) {
+func (v *Value) validateRules(path func() string, ind *Indicator, ps *Problems) {
 	if ind != nil && ind.Method == MethodProportion && v.Count != nil && v.Denominator != nil && *v.Count > *v.Denominator {
-		ps.Add(member(p, "count"), "count %v is more than the denominator %v, which a proportion cannot be", *v.Count, *v.Denominator)
+		ps.Add(member(path(), "count"), "count %v is more than the denominator %v, which a proportion cannot be", *v.Count, *v.Denominator)
 	}
 	if v.Count != nil && v.Denominator != nil && *v.Denominator == 0 && *v.Count > 0 {
-		ps.Add(member(p, "denominator"), "denominator is 0 but count is %v", *v.Count)
+		ps.Add(member(path(), "denominator"), "denominator is 0 but count is %v", *v.Count)
 	}
 	checkOrder := func(lo, hi *float64, loName, hiName string) {
 		if lo != nil && hi != nil && *lo > *hi {
-			ps.Add(member(p, loName), "%s %v is above %s %v", loName, *lo, hiName, *hi)
+			ps.Add(member(path(), loName), "%s %v is above %s %v", loName, *lo, hiName, *hi)
 		}
 	}
 	checkOrder(v.Lower, v.Upper, "lower", "upper")

@@ -283,8 +283,12 @@ func (a *App) problemsOf(name string, err error) *problemList {
 
 // markChanged records an edit of the working document: the document is
 // now different from its file, and the saver stores it in the browser
-// within a second.
+// within a second. The document was edited in place, so its revision is
+// hashed anew (jsna's Edited).
 func (a *App) markChanged() {
+	if a.doc != nil {
+		a.doc.Edited()
+	}
 	a.dirty = true
 	a.gen++
 	a.saver.changed()

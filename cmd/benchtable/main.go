@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -46,6 +47,9 @@ type Row struct {
 	Source   string  `json:"source"` // the benchmark or measurement behind it
 	Failed   string  `json:"failed,omitempty"`
 	Duration float64 `json:"-"`
+	// Wards and Drafts place a BenchmarkMergeGrid row in the grid table.
+	Wards  int `json:"wards,omitempty"`
+	Drafts int `json:"drafts,omitempty"`
 }
 
 // Report is what -o writes.
@@ -67,12 +71,19 @@ type benchmark struct {
 	// per says how to turn ns/op into the table's unit: "throughput" uses
 	// the MB/s the benchmark reports.
 	per string
+	sub string // report this sub-benchmark of name
+	// grid: a row per sub-benchmark wards=W/drafts=N, run once each
+	// (-benchtime 1x), and the grid table; under wasm only up to 2,000
+	// wards, as 7,000 wards by 200 drafts outgrows Node's patience.
+	grid bool
 }
 
 var benchmarks = []benchmark{
-	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master (7,000 wards x 60 indicators)", "throughput"},
-	{"./jsna/score/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time"},
-	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time"},
+	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master (7,000 wards x 60 indicators)", "throughput", "", false},
+	{"./jsna/score/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time", "", false},
+	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time", "", false},
+	{"./jsna/merge/", "BenchmarkNewDraftEngland", "cut one draft (70 wards) from a sealed England-scale master", "time", "sealed", false},
+	{"./jsna/merge/", "BenchmarkMergeGrid", "merge drafts (each 1% of the wards) into a master (x 60 indicators)", "time", "", true},
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -108,7 +119,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if *only != "" && !strings.Contains(b.name, *only) {
 				continue
 			}
-			rep.Rows = append(rep.Rows, goBenchmark(ctx, b, where, goroot, tmp, *raw, *benchtime, stderr))
+			rep.Rows = append(rep.Rows, goBenchmark(ctx, b, where, goroot, tmp, *raw, *benchtime, stderr)...)
 		}
 	}
 
@@ -147,6 +158,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Rows = append(rep.Rows, rows...)
 	}
 	printTable(stdout, rep)
+	printGrid(stdout, rep)
 	js, _ := json.MarshalIndent(rep, "", "  ")
 	return os.WriteFile(*out, append(js, '\n'), 0o644)
 }
@@ -155,8 +167,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // makes its row. The test binary is built first, so that the peak memory
 // measured is the benchmark's, not the compiler's. A benchmark that is
 // missing or fails gives a row that says so.
-func goBenchmark(ctx context.Context, b benchmark, where, goroot, tmp, raw, benchtime string, stderr io.Writer) Row {
-	row := Row{What: b.what, Where: where, Source: b.pkg + " " + b.name + " (-benchtime " + benchtime + ")"}
+func goBenchmark(ctx context.Context, b benchmark, where, goroot, tmp, raw, benchtime string, stderr io.Writer) []Row {
+	pattern, name := "^"+b.name+"$", b.name
+	if b.sub != "" {
+		pattern, name = pattern+"/^"+b.sub+"$", b.name+"/"+b.sub
+	}
+	if b.grid {
+		benchtime = "1x"
+		if where == "wasm" {
+			pattern += "/^wards=(700|2000)$"
+		}
+	}
+	row := Row{What: b.what, Where: where, Source: b.pkg + " " + name + " (-benchtime " + benchtime + ")"}
 	if where == "wasm" {
 		row.Where = "wasm (Node " + nodeVersion() + ")"
 	}
@@ -171,7 +193,7 @@ func goBenchmark(ctx context.Context, b benchmark, where, goroot, tmp, raw, benc
 		}
 		if err := build.Run(); err != nil {
 			row.Failed = fmt.Sprintf("build %s tests for %s: %v: %s", b.pkg, where, err, lastLine(log.String()))
-			return row
+			return []Row{row}
 		}
 	}
 	exe := func(args ...string) *exec.Cmd {
@@ -184,26 +206,35 @@ func goBenchmark(ctx context.Context, b benchmark, where, goroot, tmp, raw, benc
 	list.Dir = b.pkg
 	if names, err := list.Output(); err != nil || !strings.Contains(string(names), b.name) {
 		row.Failed = fmt.Sprintf("no benchmark %s in %s yet", b.name, b.pkg)
-		return row
+		return []Row{row}
 	}
-	fmt.Fprintf(stderr, "benchtable: %s %s\n", where, b.name)
-	cmd := exe("-test.run", "^$", "-test.bench", "^"+b.name+"$", "-test.benchmem", "-test.benchtime", benchtime, "-test.timeout", "60m")
+	fmt.Fprintf(stderr, "benchtable: %s %s\n", where, name)
+	cmd := exe("-test.run", "^$", "-test.bench", pattern, "-test.benchmem", "-test.benchtime", benchtime, "-test.timeout", "60m")
 	cmd.Dir = b.pkg
 	var buf bytes.Buffer
 	cmd.Stdout = &buf
 	cmd.Stderr = stderr
 	err := cmd.Run()
-	os.WriteFile(filepath.Join(raw, where+"-"+b.name+".txt"), buf.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(raw, where+"-"+strings.ReplaceAll(name, "/", "-")+".txt"), buf.Bytes(), 0o644)
 	if err != nil {
 		row.Failed = fmt.Sprintf("%v: %s", err, lastLine(buf.String()))
-		return row
+		return []Row{row}
 	}
-	res, ok := parseBench(buf.String(), b.name)
+	if b.grid {
+		return gridRows(row, buf.String(), b.name, maxRSSMB(cmd))
+	}
+	res, ok := parseBench(buf.String(), name)
 	if !ok {
 		row.Failed = "no result in the benchmark's output: " + lastLine(buf.String())
-		return row
+		return []Row{row}
 	}
 	row.PeakRSS = maxRSSMB(cmd)
+	fillRow(&row, b, res)
+	return []Row{row}
+}
+
+// fillRow sets row's value, unit and notes from a benchmark's metrics.
+func fillRow(row *Row, b benchmark, res map[string]float64) {
 	switch {
 	case b.per == "throughput" && res["MB/s"] > 0:
 		row.Value, row.Unit = res["MB/s"], "MB/s"
@@ -217,7 +248,88 @@ func goBenchmark(ctx context.Context, b benchmark, where, goroot, tmp, raw, benc
 	if v, ok := res["allocs/op"]; ok {
 		row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.3g allocs/op, %.0f MB/op", v, res["B/op"]/1e6))
 	}
-	return row
+}
+
+// gridRows makes a row of each BenchmarkMergeGrid sub-benchmark
+// (wards=W/drafts=N) in out, from the template row; peak is the run's
+// peak memory, shared by all.
+func gridRows(row Row, out, name string, peak float64) []Row {
+	var rows []Row
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 4 || !strings.HasPrefix(f[0], name+"/") {
+			continue
+		}
+		var w, n int
+		sub := f[0][len(name)+1:]
+		if i := strings.LastIndexByte(sub, '-'); i >= 0 {
+			sub = sub[:i] // the -GOMAXPROCS suffix
+		}
+		if _, err := fmt.Sscanf(sub, "wards=%d/drafts=%d", &w, &n); err != nil {
+			continue
+		}
+		res, ok := parseBench(sc.Text(), f[0])
+		if !ok {
+			continue
+		}
+		r := row
+		r.What = fmt.Sprintf("merge %d drafts (each 1%% of the wards) into %d wards x 60 indicators", n, w)
+		r.Source = strings.Replace(row.Source, name, name+"/"+sub, 1)
+		r.Wards, r.Drafts, r.PeakRSS = w, n, peak
+		fillRow(&r, benchmark{per: "time"}, res)
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		row.Failed = "no result in the benchmark's output: " + lastLine(out)
+		return []Row{row}
+	}
+	return rows
+}
+
+// printGrid prints the BenchmarkMergeGrid rows as one table per place
+// (native, wasm): wards down, drafts across, seconds per merge.
+func printGrid(w io.Writer, rep Report) {
+	for _, where := range []string{"native", "wasm"} {
+		cell := map[[2]int]float64{}
+		var wards, drafts []int
+		for _, r := range rep.Rows {
+			if r.Wards == 0 || r.Failed != "" || !strings.HasPrefix(r.Where, where) {
+				continue
+			}
+			if !slices.Contains(wards, r.Wards) {
+				wards = append(wards, r.Wards)
+			}
+			if !slices.Contains(drafts, r.Drafts) {
+				drafts = append(drafts, r.Drafts)
+			}
+			cell[[2]int{r.Wards, r.Drafts}] = r.Value
+		}
+		if len(cell) == 0 {
+			continue
+		}
+		slices.Sort(wards)
+		slices.Sort(drafts)
+		fmt.Fprintf(w, "\nmerge, s/op (%s): wards down, drafts across\n", where)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "wards\t")
+		for _, n := range drafts {
+			fmt.Fprintf(tw, "%d drafts\t", n)
+		}
+		fmt.Fprintln(tw)
+		for _, wd := range wards {
+			fmt.Fprintf(tw, "%d\t", wd)
+			for _, n := range drafts {
+				if v, ok := cell[[2]int{wd, n}]; ok {
+					fmt.Fprintf(tw, "%s\t", formatValue(v))
+				} else {
+					fmt.Fprint(tw, "-\t")
+				}
+			}
+			fmt.Fprintln(tw)
+		}
+		tw.Flush()
+	}
 }
 
 func lastLine(s string) string {

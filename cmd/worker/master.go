@@ -105,6 +105,13 @@ type mergedDraft struct {
 	Superseded bool   `json:"superseded,omitempty"`
 }
 
+// MaxMergeMasterBytes is the largest master (its canonical file) the hub
+// merges: a Worker has 128 MB, and merging a master of 8 MiB (about 600
+// wards by 60 indicators) with its drafts took up to 80–95 MB of
+// WebAssembly memory under Node (peak Sys of decode, merge, encode; API.md
+// has the measurements). Larger masters are merged in the app or the CLI.
+const MaxMergeMasterBytes = 8 << 20
+
 // merge merges every pending draft into the master (coordinators only).
 //
 // D1 has no transactions, so the merge is optimistic: it reads revision n
@@ -136,9 +143,14 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 	// first: whatever this merge does, the hub stays tidy.
 	h.sweep(ctx, id)
 	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
-		head, master, _, e := h.loadMaster(ctx, id)
+		head, master, data, e := h.loadMaster(ctx, id)
 		if e != nil {
 			return e
+		}
+		if len(data) > MaxMergeMasterBytes {
+			return errorf(http.StatusRequestEntityTooLarge, "master_too_large",
+				"hub: the master is %.1f MB, more than the %d MB the hub can merge within a Worker's 128 MB: merge the drafts in the Wardwise app or with the CLI (jsna merge) instead",
+				float64(len(data))/(1<<20), MaxMergeMasterBytes>>20)
 		}
 		batch, e := h.pendingBatch(ctx, id, master)
 		if e != nil {

@@ -285,6 +285,9 @@ func ApplyMetadata(d *jsna.Document, meta Metadata) []MetadataChange {
 			ind.Multiplier = m.Multiplier
 		}
 	}
+	if len(changes) > 0 {
+		d.Edited() // changed in place: its revision is hashed anew
+	}
 	return changes
 }
 

@@ -44,7 +44,14 @@ func (m *merger) draftChanges(x *draftSave) {
 	if !known {
 		base = m.cur
 	}
-	df := flattenCanonical(x.canon) // the draft block is not content
+	var df flat // the draft block is not content
+	if base.raw != nil && x.prev == nil {
+		// Compared with the master's current content: records the
+		// draft has as they are there need no comparing.
+		df = flattenAgainst(x.canon, base)
+	} else {
+		df = flattenCanonical(x.canon)
+	}
 	x.canon = nil
 	inDraft := draftScope(d)
 	dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
@@ -211,6 +218,15 @@ func baseLookup(master *jsna.Document, now string, cur flat, scope wardScope) fu
 func eachCandidate(base, df flat, d *jsna.Document, visit func(string)) {
 	for p := range df.values {
 		visit(p)
+	}
+	if len(df.same) > 0 {
+		// Records left out of df as equal to base's: left out of base too.
+		inner := visit
+		visit = func(p string) {
+			if !underSame(p, df.same) {
+				inner(p)
+			}
+		}
 	}
 	if d.Draft == nil || len(d.Draft.Wards) == 0 {
 		for p := range base.values {

@@ -21,7 +21,8 @@ type DraftOptions struct {
 
 // NewDraft cuts a draft from master: a copy of its content (without merge
 // bookkeeping), possibly for a subset of wards, with a draft block naming
-// master's revision as its base.
+// master's revision as its base. A sealed master (jsna.Seal: one decoded
+// or merged) is hashed once however many drafts are cut from it.
 func NewDraft(master *jsna.Document, opts DraftOptions) (*jsna.Document, error) {
 	if opts.ID == "" || opts.Author == "" {
 		return nil, errors.New("jsna: a draft needs an id and an author")
@@ -55,6 +56,9 @@ func NewDraft(master *jsna.Document, opts DraftOptions) (*jsna.Document, error) 
 	if err != nil {
 		return nil, err
 	}
+	// A draft is made to be edited in place: leave it unsealed, so that
+	// its revision is never one it had before an edit.
+	d.Edited()
 	d.Draft = &jsna.Draft{ID: opts.ID, Author: opts.Author, Role: opts.Role, Base: jsna.Revision(master),
 		SavedAt: opts.Now.UTC().Format(time.RFC3339), Wards: append([]string(nil), opts.Wards...)}
 	if err := d.Validate(); err != nil {

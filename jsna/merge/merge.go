@@ -109,7 +109,8 @@ const (
 // document (another id) whose base is unknown is refused. Drafts already
 // merged (same id and content) are skipped, and the result does not depend
 // on the order of drafts. The new master records its previous revision in
-// its history. Drafts cut for some wards (Draft.Wards) are merged in time
+// its history, and is sealed (jsna.Seal): its revision is hashed once,
+// when first asked for. Drafts cut for some wards (Draft.Wards) are merged in time
 // and memory proportional to those wards, not to the master.
 //
 // The merge is a pipeline of steps, each in its own file:
@@ -142,7 +143,9 @@ func Merge(master *jsna.Document, drafts []*jsna.Document, opts Options) (*jsna.
 	if err := m.apply(); err != nil {
 		return nil, nil, err
 	}
-	return m.record(), m.rep, nil
+	out := m.record()
+	jsna.Seal(out)
+	return out, m.rep, nil
 }
 
 // merger is one merge in progress: what each step hands to the next.

@@ -87,6 +87,7 @@ func settle(master *jsna.Document, idx int, next flat, scope wardScope, undo []j
 	}
 	out.Provenance = append(out.Provenance, prov...)
 	sort.Slice(out.Provenance, func(i, j int) bool { return out.Provenance[i].Path < out.Provenance[j].Path })
+	jsna.Seal(out)
 	return out, nil
 }
 

@@ -29,7 +29,7 @@ func (m *merger) scopeSaves() {
 		kept = append(kept, x.d)
 	}
 	m.scope = mergeScope(m.master, kept)
-	m.cur = flattenScoped(m.master, m.scope)
+	m.cur = flattenScopedRecorded(m.master, m.scope)
 	m.bases = baseLookup(m.master, m.masterRev, m.cur, m.scope)
 }
 
@@ -154,11 +154,21 @@ func scopedContent(d *jsna.Document, s wardScope) *jsna.Document {
 
 // flattenScoped is flatten limited to the wards in s.
 func flattenScoped(d *jsna.Document, s wardScope) flat {
+	return flattenScopedWith(d, s, flattenCanonical)
+}
+
+// flattenScopedRecorded is flattenScoped keeping each record's canonical
+// JSON (flat.raw), for the drafts to be compared with record by record.
+func flattenScopedRecorded(d *jsna.Document, s wardScope) flat {
+	return flattenScopedWith(d, s, flattenRecorded)
+}
+
+func flattenScopedWith(d *jsna.Document, s wardScope, flatten func([]byte) flat) flat {
 	if s == nil {
-		return flatten(d)
+		return flatten(content(d))
 	}
 	c := scopedContent(d, s)
-	f := flatten(c)
+	f := flatten(content(c))
 	if len(c.Wards) == 0 && len(d.Wards) > 0 {
 		// No ward in scope: the empty array is not a change to the wards.
 		delete(f.values, "wards")

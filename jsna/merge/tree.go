@@ -23,6 +23,16 @@ type flat struct {
 	order  map[string]int // record path → position in its array, for rebuilding
 	index  *map[string][]string
 	since  []string // for an earlier revision: the paths the master has changed since, sorted
+
+	// raw holds, when not nil, each record's canonical JSON by its path,
+	// so that a draft's records can be compared with these whole (see
+	// flattenAgainst). Only the master's current content has it.
+	raw map[string]string
+	// against and same, for a draft flattened by flattenAgainst: the
+	// base's records (its raw), and the paths of the draft's records
+	// equal to them, which are left out.
+	against map[string]string
+	same    map[string]bool
 }
 
 // wardIndex groups the paths of f by ward record ("wards[CODE]"), with the
@@ -85,6 +95,36 @@ func flattenCanonical(b []byte) flat {
 	return f
 }
 
+// flattenRecorded is flattenCanonical keeping each record's canonical JSON
+// in raw.
+func flattenRecorded(b []byte) flat {
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), raw: map[string]string{}}
+	f.walk("", gjson.ParseBytes(b), true)
+	return f
+}
+
+// flattenAgainst is flattenCanonical for a draft compared with base, a
+// flat with raw: a record whose canonical JSON is the same as base's at
+// its path (identity and content) is not flattened but listed in same, so
+// that only the records that differ are compared path by path. Its paths
+// would all have equal values in both: leaving them out on both sides
+// (underSame) changes nothing.
+func flattenAgainst(b []byte, base flat) flat {
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), against: base.raw, same: map[string]bool{}}
+	f.walk("", gjson.ParseBytes(b), true)
+	return f
+}
+
+// underSame reports whether path p is in or under a record of same.
+func underSame(p string, same map[string]bool) bool {
+	for i := 0; i < len(p); i++ {
+		if p[i] == ']' && same[p[:i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
 func (f flat) walk(path string, obj gjson.Result, root bool) {
 	obj.ForEach(func(k, v gjson.Result) bool {
 		if root && bookkeeping[k.Str] {
@@ -108,8 +148,17 @@ func (f flat) walk(path string, obj gjson.Result, root bool) {
 			}
 			for i, e := range elems {
 				rp := p + "[" + quoteKey(keys[i]) + "]"
+				if f.against != nil {
+					if r, ok := f.against[rp]; ok && r == e.Raw {
+						f.same[rp] = true
+						continue
+					}
+				}
 				f.values[rp] = recordMark
 				f.order[rp] = i
+				if f.raw != nil {
+					f.raw[rp] = e.Raw
+				}
 				f.walk(rp, e, false)
 			}
 		default:

@@ -1,0 +1,92 @@
+package merge
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
+)
+
+// gridWards and gridDrafts are BenchmarkMergeGrid's master sizes and
+// numbers of drafts: `make bench` prints them as a table, to show how the
+// cost of a merge grows with each.
+var (
+	gridWards  = []int{700, 2000, 7000}
+	gridDrafts = []int{5, 50, 200}
+)
+
+// BenchmarkMergeGrid merges 5, 50 and 200 drafts into masters of 700,
+// 2,000 and 7,000 wards by 60 indicators, each draft cut for 1% of the
+// wards and editing a need and a section in each, as BenchmarkMergeEngland
+// does. The master is sealed, as one read from a file is.
+func BenchmarkMergeGrid(b *testing.B) {
+	for _, w := range gridWards {
+		for _, n := range gridDrafts {
+			b.Run(fmt.Sprintf("wards=%d/drafts=%d", w, n), func(b *testing.B) {
+				m, ds := gridMerge(b, w)
+				ds = ds[:n]
+				b.ReportAllocs()
+				b.ResetTimer()
+				for range b.N {
+					if _, _, err := Merge(m, ds, Options{Now: mergeNow}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+var gridOnce = map[int]*struct {
+	sync.Once
+	master *jsna.Document
+	drafts []*jsna.Document
+	err    error
+}{}
+
+// gridMerge makes, once per size, a master of wards wards and the largest
+// number of drafts of gridDrafts; smaller runs take the first drafts.
+func gridMerge(tb testing.TB, wards int) (*jsna.Document, []*jsna.Document) {
+	tb.Helper()
+	g := gridOnce[wards]
+	if g == nil {
+		g = &struct {
+			sync.Once
+			master *jsna.Document
+			drafts []*jsna.Document
+			err    error
+		}{}
+		gridOnce[wards] = g
+	}
+	g.Do(func() {
+		m := example.New(example.Options{Wards: wards, Indicators: 60, Seed: 1})
+		jsna.Seal(m)
+		rng := rand.New(rand.NewPCG(uint64(wards), 2))
+		per := max(1, wards/100)
+		for i := range gridDrafts[len(gridDrafts)-1] {
+			var codes []string
+			for range per {
+				codes = append(codes, m.Wards[rng.IntN(len(m.Wards))].Code)
+			}
+			d, err := NewDraft(m, DraftOptions{ID: fmt.Sprintf("d%03d", i), Author: "A", Role: jsna.RoleGP, Wards: uniqueStrings(codes), Now: mergeNow})
+			if err != nil {
+				g.err = err
+				return
+			}
+			for j := range d.Wards {
+				w := &d.Wards[j]
+				w.Needs[0].Size = float64(rng.IntN(11))
+				w.Sections[0].Text += fmt.Sprintf("\nedited by %d", i)
+			}
+			g.drafts = append(g.drafts, d)
+		}
+		g.master = m
+	})
+	if g.err != nil {
+		tb.Fatal(g.err)
+	}
+	return g.master, g.drafts
+}
