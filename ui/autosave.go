@@ -60,6 +60,9 @@ func newSaver(a *App) *saver {
 			a.spawn(func() { s.flush() })
 		}
 	})
+	// wardwisePending() tells tests (and the curious) whether an edit is
+	// waiting to be stored.
+	js.Global().Set("wardwisePending", js.FuncOf(func(js.Value, []js.Value) any { return s.pending() }))
 	a.global.on(js.Global(), "beforeunload", func(ev js.Value) {
 		if s.pending() {
 			ev.Call("preventDefault")
@@ -234,9 +237,8 @@ func (s *saver) failed(err error) {
 		id:    "storage",
 		title: a.t("error.title"),
 		items: []problemItem{{text: msg}, {text: a.t("lib.storage.retry")}},
-		action: &problemAction{id: "storage-save-file", label: label, fn: func() {
-			a.save(hasFileSystemAccess())
-		}},
+		// A download: one click, no picker, in every browser.
+		action: &problemAction{id: "storage-save-file", label: label, fn: func() { a.save(false) }},
 	})
 }
 

@@ -189,9 +189,10 @@ func readExample(tb testing.TB) *jsna.Document {
 	return d
 }
 
-// TestBrowserEditReloadOffline edits a section, reloads (the edit is
-// offered back), then stops the server and reloads again: the service
-// worker serves the app and the edit is still there.
+// TestBrowserEditReloadOffline edits a section, reloads (the same
+// document opens at the same place, with the edit), then stops the server
+// and reloads again: the service worker serves the app and the edit is
+// still there.
 func TestBrowserEditReloadOffline(t *testing.T) {
 	srv := startServer(t)
 	p := openBrowser(t, srv.url)
@@ -206,8 +207,7 @@ func TestBrowserEditReloadOffline(t *testing.T) {
 	waitSaved(p, before)
 
 	p.reload()
-	p.shot("restore-offer")
-	p.click("#restore-current")
+	p.shot("reloaded")
 	p.waitFor("the narrative", `location.hash.endsWith("/narrative") && !!document.getElementById("section-0-text")`)
 	if got := p.value("#section-0-text"); got != text {
 		t.Errorf("after reload, section text = %q, want %q", got, text)
@@ -223,11 +223,10 @@ func TestBrowserEditReloadOffline(t *testing.T) {
 		t.Fatal("the server still answers after Close")
 	}
 	p.reload()
-	p.shot("offline-restore-offer")
+	p.shot("offline-reloaded")
 	if p.tb.Failed() {
 		return
 	}
-	p.click("#restore-current")
 	p.waitFor("the narrative", `!!document.getElementById("section-0-text")`)
 	if got := p.value("#section-0-text"); got != text {
 		t.Errorf("offline, section text = %q, want %q", got, text)
