@@ -218,6 +218,16 @@ func (a *App) showError(msg string) {
 
 // showProblems shows list in the error summary and moves focus to it.
 func (a *App) showProblems(list *problemList) {
+	a.placeProblems(list)
+	if sum := byID("error-summary"); sum != nil {
+		focus(sum)
+	}
+}
+
+// placeProblems shows list in the error summary without moving focus: for
+// a problem found while the user types (a failed autosave), so that no
+// keystroke goes astray; its role=alert has screen readers read it out.
+func (a *App) placeProblems(list *problemList) {
 	a.problems = list
 	if a.mainEl == nil {
 		return
@@ -229,7 +239,6 @@ func (a *App) showProblems(list *problemList) {
 	} else {
 		a.mainEl.InsertBefore(sum, a.mainEl.FirstChild())
 	}
-	focus(sum)
 }
 
 // clearProblems removes the error summary.

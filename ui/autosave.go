@@ -233,7 +233,7 @@ func (s *saver) failed(err error) {
 		msg = a.t("error.storage.quota")
 	}
 	label := a.t("docbar.download.only")
-	a.showProblems(&problemList{
+	a.placeProblems(&problemList{
 		id:    "storage",
 		title: a.t("error.title"),
 		items: []problemItem{{text: msg}, {text: a.t("lib.storage.retry")}},

@@ -101,14 +101,25 @@ func (a *App) keepVersion(e *entry, reason string) {
 // openEntry makes e's document the working document again and goes to
 // where it was left (or to the page the address names). It blocks.
 func (a *App) openEntry(e *entry, offered bool) {
-	if a.entry != nil && a.entry.ID == e.ID && a.doc != nil {
-		a.goTo(a.entryRoute(e))
+	if err := a.loadEntry(e); err != nil {
+		a.showProblemsAt(route{}, a.problemsOf(e.FileName, err))
 		return
+	}
+	a.goTo(a.entryRoute(e))
+	if offered {
+		a.announce(a.t("status.restored", e.title()))
+	}
+}
+
+// loadEntry makes e's document the working document, storing the one
+// before. It blocks.
+func (a *App) loadEntry(e *entry) error {
+	if a.entry != nil && a.entry.ID == e.ID && a.doc != nil {
+		return nil
 	}
 	d, err := a.store.loadDoc(e)
 	if err != nil {
-		a.showProblemsAt(route{}, a.problemsOf(e.FileName, err))
-		return
+		return err
 	}
 	a.leaveEntry()
 	a.doc, a.docName, a.fileHandle, a.dirty = d, e.FileName, js.Undefined(), e.Dirty
@@ -118,10 +129,7 @@ func (a *App) openEntry(e *entry, offered bool) {
 	e.Removed = time.Time{}
 	rememberOpen(e.ID)
 	a.renderShell()
-	a.goTo(a.entryRoute(e))
-	if offered {
-		a.announce(a.t("status.restored", e.title()))
-	}
+	return nil
 }
 
 // entryRoute is where to show e: the page the address names, if it shows
@@ -209,11 +217,9 @@ func (a *App) restoreVersion(e *entry, v *version) {
 		a.showProblems(a.problemsOf(e.FileName, err))
 		return
 	}
-	if a.entry != e {
-		a.openEntry(e, false)
-		if a.entry != e {
-			return
-		}
+	if err := a.loadEntry(e); err != nil {
+		a.showProblems(a.problemsOf(e.FileName, err))
+		return
 	}
 	a.saver.flush()
 	a.keepVersion(e, "restore")

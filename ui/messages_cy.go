@@ -611,7 +611,7 @@ var messagesCY = map[string]string{
 	"lib.row.wards":                   "Wardiau",
 	"lib.row.file":                    "Ffeil",
 	"lib.row.changed":                 "Newid diwethaf",
-	"lib.row.state":                   "Wedi’i chadw mewn ffeil",
+	"lib.row.state":                   "Newidiadau",
 	"lib.row.hub":                     "Wedi’i hanfon i hwb",
 	"lib.kind.master":                 "Prif ddogfen",
 	"lib.kind.draft":                  "Drafft gan %s (%s)",

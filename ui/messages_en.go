@@ -611,7 +611,7 @@ var messagesEN = map[string]string{
 	"lib.row.wards":                   "Wards",
 	"lib.row.file":                    "File",
 	"lib.row.changed":                 "Last change",
-	"lib.row.state":                   "Saved to a file",
+	"lib.row.state":                   "Changes",
 	"lib.row.hub":                     "Sent to a hub",
 	"lib.kind.master":                 "Master",
 	"lib.kind.draft":                  "Draft by %s (%s)",
