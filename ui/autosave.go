@@ -104,14 +104,15 @@ func (s *saver) headChanged() {
 	s.changed()
 }
 
-// opened schedules a write of every piece of a document just opened.
+// opened writes every piece of a document just opened, at once (in the
+// background): a tab closed a moment after opening a file keeps it.
 func (s *saver) opened() {
 	if s == nil {
 		return
 	}
 	s.all, s.unstored = true, true
 	s.gen++
-	s.changed()
+	s.saveNow()
 }
 
 // changed schedules a write. It never blocks.

@@ -5,6 +5,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -13,6 +15,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
+	"github.com/wardwise/wardwise/jsna"
 )
 
 // The local library's tests: the issue's reproductions (opening the
@@ -181,6 +184,35 @@ func TestBrowserLibraryRemoveConfirm(t *testing.T) {
 	if s := p.text("#library"); strings.Contains(s, "Changed since") || !strings.Contains(s, "no changes since") {
 		t.Errorf("after a save to a file the state reads %q", s)
 	}
+
+	// Remove from this browser: asks, then deletes at once (no bin).
+	p.click(`#library a[data-action="forget"]`)
+	p.waitVisible("#confirm-forget")
+	p.click("#confirm-forget")
+	p.waitText("#status", "from this browser")
+	if eval[bool](p, `!!document.getElementById("library") || !!document.getElementById("bin")`) {
+		t.Errorf("the document is still listed after Remove from this browser")
+	}
+
+	// Clear this browser: asks, then deletes everything; the next start
+	// does not take it for a browser that wiped the storage.
+	p.click("#open-example")
+	p.waitFor("the example", `location.hash === "#/area"`)
+	goStart(p)
+	p.click("#clear-browser")
+	p.waitVisible("#confirm-clear")
+	p.axe("clear confirmation")
+	p.click("#confirm-clear")
+	p.waitText("#status", "deleted everything")
+	if n := len(storedText(p)); n > len("docs:\nversions:\nentries:") {
+		t.Errorf("after Clear this browser the library still holds %d characters", n)
+	}
+	p.reload()
+	if eval[bool](p, `!!document.getElementById("wiped") || !!document.getElementById("library")`) {
+		t.Errorf("after Clear this browser the start page shows a library or the wiped warning")
+	}
+	p.navigate("#/privacy")
+	p.waitText("#page-heading", "What Wardwise keeps in this browser")
 	p.checkClean()
 }
 
@@ -259,5 +291,62 @@ func TestBrowserLibraryFailedWrite(t *testing.T) {
 	p.reload()
 	p.waitVisible("#wiped")
 	p.shot("wiped")
+	p.checkClean()
+}
+
+// autosaveFigures are the last autosave's, as the app records them.
+type autosaveFigures struct {
+	EncodeMS float64 `json:"encode_ms"`
+	TotalMS  float64 `json:"total_ms"`
+	Bytes    int     `json:"bytes"`
+}
+
+// TestBrowserLibraryAutosaveLarge measures autosave for the example and
+// for a large document (1,500 wards, 60 indicators): the first write of a
+// document just opened (every piece), and the write after typing in one
+// ward (that ward and the head). It logs BENCH lines and asserts that an
+// edit's write of the large document blocks the page for under 50 ms.
+func TestBrowserLibraryAutosaveLarge(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	watchDialogs(p)
+	big := jsna.Example(jsna.ExampleOptions{Wards: 1500, Indicators: 60, Seed: 7})
+	b, err := jsna.Marshal(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "large.json")
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	measure := func(name string, open func(), code string) autosaveFigures {
+		open()
+		waitStored(p)
+		first := eval[autosaveFigures](p, `window.wardwiseAutosave`)
+		p.navigate("#/ward/" + code + "/narrative")
+		var edit autosaveFigures
+		for i := 0; i < 3; i++ {
+			p.appendInto("#section-0-text", fmt.Sprintf(" edit %d", i))
+			waitStored(p)
+			e := eval[autosaveFigures](p, `window.wardwiseAutosave`)
+			if e.EncodeMS > edit.EncodeMS {
+				edit = e
+			}
+		}
+		t.Logf("BENCH autosave_%s_first_write_encode %.1f ms", name, first.EncodeMS)
+		t.Logf("BENCH autosave_%s_first_write_total %.1f ms (%.1f MB)", name, first.TotalMS, float64(first.Bytes)/1e6)
+		t.Logf("BENCH autosave_%s_edit_encode_(worst_of_3) %.1f ms", name, edit.EncodeMS)
+		t.Logf("BENCH autosave_%s_edit_total %.1f ms (%.0f kB)", name, edit.TotalMS, float64(edit.Bytes)/1e3)
+		return edit
+	}
+	measure("example", func() { openExample(p) }, readExample(t).Wards[0].Code)
+	edit := measure("1500_wards", func() {
+		goStart(p)
+		p.upload("#open-file", f)
+		p.waitFor("the large document", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
+	}, big.Wards[len(big.Wards)/2].Code)
+	if edit.EncodeMS > 50 {
+		t.Errorf("an edit of the large document blocked the page for %.1f ms to encode, want under 50", edit.EncodeMS)
+	}
 	p.checkClean()
 }

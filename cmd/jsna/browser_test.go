@@ -50,10 +50,11 @@ func noDialogs(p *page) {
 	}()
 }
 
-// waitSaved waits until the browser store holds the latest edit.
+// waitSaved waits until the browser store holds the latest edit: the note
+// has changed and no edit is waiting to be stored.
 func waitSaved(p *page, before string) {
 	p.tb.Helper()
-	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && e.textContent !== %q;})()`, before))
+	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && e.textContent !== %q && !wardwisePending();})()`, before))
 }
 
 func savedNote(p *page) string {
