@@ -35,6 +35,8 @@ type session struct {
 	markers []string
 	counts  map[string]int
 	log     []string // every action, for a lost marker's story
+	// draftA and draftB are drafts of the example that conflict.
+	draftA, draftB string
 }
 
 // TestBrowserLibrarySession runs a seeded random session (the seed is
@@ -57,23 +59,25 @@ func TestBrowserLibrarySession(t *testing.T) {
 		s.wards = append(s.wards, w.Code)
 	}
 	s.files = otherFiles(t, ex)
+	s.draftA, s.draftB, _ = mergeDrafts(t, t.TempDir())
 	s.open()
 	actions := []struct {
 		name   string
 		weight int
 		do     func()
 	}{
-		{"type", 40, s.typeMarker},
-		{"reload", 8, s.reload},
-		{"close and reopen", 4, s.reopen},
-		{"open the example", 8, s.openExample},
-		{"open another file", 7, s.openFile},
-		{"remove and restore", 7, s.removeRestore},
+		{"type", 50, s.typeMarker},
+		{"reload", 5, s.reload},
+		{"close and reopen", 2, s.reopen},
+		{"open the example", 5, s.openExample},
+		{"open another file", 5, s.openFile},
+		{"remove and restore", 6, s.removeRestore},
 		{"remove", 3, func() { s.remove() }},
 		{"restore from the bin", 4, s.unbin},
-		{"take an edit back", 7, s.takeBack},
-		{"full disk", 6, s.fullDisk},
-		{"save to a file", 3, s.saveFile},
+		{"take an edit back", 6, s.takeBack},
+		{"resolve", 2, s.resolve},
+		{"full disk", 5, s.fullDisk},
+		{"save to a file", 2, s.saveFile},
 	}
 	total := 0
 	for _, a := range actions {
@@ -295,6 +299,34 @@ func (s *session) typeMarkerNoWait() {
 	m := fmt.Sprintf("mk%03dx%04d", len(s.markers), s.rng.IntN(10000))
 	s.markers = append(s.markers, m)
 	s.p.appendInto("#section-0-text", " "+m)
+}
+
+// resolve merges two conflicting drafts into the example in the merge
+// view, resolves the section text's conflict by writing a marker, and opens
+// the result as the working document: a new entry of the library.
+func (s *session) resolve() {
+	eval[chromedp.Void](s.p, `location.hash = "#/merge"`)
+	s.p.waitVisible("#merge-master")
+	s.p.upload("#merge-master", "../../static/examples/example-borough.json")
+	s.p.waitVisible("#merge-master-summary")
+	s.p.upload("#merge-drafts", s.draftA, s.draftB)
+	s.p.waitFor("both drafts", `document.querySelectorAll("#merge-draft-table tbody tr").length >= 2`)
+	s.p.click("#merge-run")
+	s.p.waitVisible("#merge-report")
+	s.p.typeInto("#merge-by", "Coordinator Random")
+	box := eval[int](s.p, `Array.from(document.querySelectorAll(".app-conflict")).findIndex(b => b.querySelector(".app-path").textContent.endsWith(".text"))`)
+	if box < 0 {
+		s.t.Fatal("resolve: no conflict on a section text")
+	}
+	m := fmt.Sprintf("mk%03dx%04d", len(s.markers), s.rng.IntN(10000))
+	s.markers = append(s.markers, m)
+	s.p.click(fmt.Sprintf("#conflict-%d-edit", box))
+	s.p.typeInto(fmt.Sprintf("#conflict-%d-value", box), "Resolved "+m)
+	s.p.click(fmt.Sprintf("#conflict-%d-resolve", box))
+	s.p.waitFor("the resolution", `document.querySelectorAll(".app-conflict").length === 1`)
+	s.p.click("#merge-open")
+	s.p.waitFor("the merged master", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
+	waitStored(s.p)
 }
 
 func (s *session) saveFile() {
