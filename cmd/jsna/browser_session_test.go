@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -34,6 +35,7 @@ type session struct {
 	files   []string
 	markers []string
 	counts  map[string]int
+	spent   map[string]time.Duration
 	log     []string // every action, for a lost marker's story
 	// draftA and draftB are drafts of the example that conflict.
 	draftA, draftB string
@@ -53,7 +55,7 @@ func TestBrowserLibrarySession(t *testing.T) {
 		n, _ = strconv.Atoi(s)
 	}
 	t.Logf("seed %d (WARDWISE_SEED=%d repeats this session)", seed, seed)
-	s := &session{t: t, srv: startServer(t), profile: t.TempDir(), rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), counts: map[string]int{}}
+	s := &session{t: t, srv: startServer(t), profile: t.TempDir(), rng: rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)), counts: map[string]int{}, spent: map[string]time.Duration{}}
 	ex := readExample(t)
 	for _, w := range ex.Wards {
 		s.wards = append(s.wards, w.Code)
@@ -100,7 +102,9 @@ func TestBrowserLibrarySession(t *testing.T) {
 				if len(trail) > 6 {
 					trail = trail[1:]
 				}
+				t0 := time.Now()
 				a.do()
+				s.spent[a.name] += time.Since(t0)
 				break
 			}
 			r -= a.weight
@@ -110,6 +114,10 @@ func TestBrowserLibrarySession(t *testing.T) {
 		}
 	}
 	t.Logf("%d actions in %s: %v", n, time.Since(start).Round(time.Second), s.counts)
+	for k, d := range s.spent {
+		s.spent[k] = d.Round(100 * time.Millisecond)
+	}
+	t.Logf("time by action: %v", s.spent)
 	s.check()
 	if t.Failed() {
 		t.Logf("seed %d", seed)
@@ -307,9 +315,9 @@ func (s *session) typeMarkerNoWait() {
 func (s *session) resolve() {
 	eval[chromedp.Void](s.p, `location.hash = "#/merge"`)
 	s.p.waitVisible("#merge-master")
-	s.p.upload("#merge-master", "../../static/examples/example-borough.json")
+	s.uploadRetry("#merge-master", "../../static/examples/example-borough.json")
 	s.p.waitVisible("#merge-master-summary")
-	s.p.upload("#merge-drafts", s.draftA, s.draftB)
+	s.uploadRetry("#merge-drafts", s.draftA, s.draftB)
 	s.p.waitFor("both drafts", `document.querySelectorAll("#merge-draft-table tbody tr").length >= 2`)
 	s.p.click("#merge-run")
 	s.p.waitVisible("#merge-report")
@@ -327,6 +335,30 @@ func (s *session) resolve() {
 	s.p.click("#merge-open")
 	s.p.waitFor("the merged master", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
 	waitStored(s.p)
+}
+
+// uploadRetry gives files to a file input that the view may draw again
+// meanwhile (the merge view redraws itself with its stored state).
+func (s *session) uploadRetry(sel string, files ...string) {
+	var abs []string
+	for _, f := range files {
+		a, err := filepath.Abs(f)
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		abs = append(abs, a)
+	}
+	var err error
+	for i := 0; i < 5; i++ {
+		ctx, cancel := context.WithTimeout(s.p.ctx, 20*time.Second)
+		err = chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(sel)), chromedp.SetUploadFiles(chromedp.CSS(sel), abs))
+		cancel()
+		if err == nil {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	s.t.Fatalf("upload to %s: %v", sel, err)
 }
 
 func (s *session) saveFile() {
