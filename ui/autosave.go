@@ -36,6 +36,7 @@ type saver struct {
 	gen      int  // edits so far; a write covers the edits up to its gen
 	touched  bool // edited (not only opened) since the last write
 	failing  bool
+	warning  *problemList // the error summary shown while failing, on every view
 	cookie   bool // the library marker cookie has been set this session
 }
 
@@ -204,7 +205,7 @@ func (s *saver) stored(e *entry) {
 	a.lastSaved = e.Stored
 	a.setSavedNote(a.t("saved.browser", a.formatClock(e.Stored)))
 	if s.failing {
-		s.failing = false
+		s.failing, s.warning = false, nil
 		if a.problems != nil && a.problems.id == "storage" {
 			a.clearProblems()
 		}
@@ -234,13 +235,14 @@ func (s *saver) failed(err error) {
 		msg = a.t("error.storage.quota")
 	}
 	label := a.t("docbar.download.only")
-	a.placeProblems(&problemList{
+	s.warning = &problemList{
 		id:    "storage",
 		title: a.t("error.title"),
 		items: []problemItem{{text: msg}, {text: a.t("lib.storage.retry")}},
 		// A download: one click, no picker, in every browser.
 		action: &problemAction{id: "storage-save-file", label: label, fn: func() { a.save(false) }},
-	})
+	}
+	a.placeProblems(s.warning)
 }
 
 // now0 is a monotonic start time for measuring.
