@@ -319,8 +319,20 @@ func (s *session) resolve() {
 	s.p.waitVisible("#merge-master-summary")
 	s.uploadRetry("#merge-drafts", s.draftA, s.draftB)
 	s.p.waitFor("both drafts", `document.querySelectorAll("#merge-draft-table tbody tr").length >= 2`)
-	s.p.click("#merge-run")
-	s.p.waitVisible("#merge-report")
+	// The merge view redraws itself when its stored state has loaded: a
+	// click on the button it replaced is lost, so click until it takes.
+	for i := 0; ; i++ {
+		s.p.click("#merge-run")
+		ctx, cancel := context.WithTimeout(s.p.ctx, 5*time.Second)
+		err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#merge-report")))
+		cancel()
+		if err == nil {
+			break
+		}
+		if i == 3 {
+			s.t.Fatalf("the merge did not run: %v", err)
+		}
+	}
 	s.p.typeInto("#merge-by", "Coordinator Random")
 	box := eval[int](s.p, `Array.from(document.querySelectorAll(".app-conflict")).findIndex(b => b.querySelector(".app-path").textContent.endsWith(".text"))`)
 	if box < 0 {
