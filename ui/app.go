@@ -117,6 +117,7 @@ func (a *App) start() {
 	}
 	a.store.migrate()
 	a.entries = a.store.purgeBin(a.store.entries(), time.Now())
+	a.storage.cleared = takeCleared()
 	a.storage.wiped = a.store.err == nil && len(a.entries) == 0 && hasMarker()
 	if a.storage.wiped {
 		setMarker(false)

@@ -37,7 +37,7 @@ type saver struct {
 	touched  bool // edited (not only opened) since the last write
 	failing  bool
 	warning  *problemList // the error summary shown while failing, on every view
-	cookie   bool // the library marker cookie has been set this session
+	cookie   bool         // the library marker cookie has been set this session
 }
 
 func newSaver(a *App) *saver {

@@ -192,20 +192,45 @@ func (a *App) forgetEntry(e *entry) error {
 	return nil
 }
 
+// clearedKey is the sessionStorage flag that tells the page, reloaded
+// after "Clear this browser", to say that it was done.
+const clearedKey = "wardwise.cleared"
+
 // clearBrowser deletes everything Wardwise keeps in this browser: the
-// library, the merge view's state, the outbox, the remembered name. It
-// blocks.
+// library, the merge view's state, the outbox, the remembered name and
+// hub tokens (every wardwise.* key of localStorage but the language), and
+// the marker cookie; then it reloads the page, so that nothing of it stays
+// in memory either (the outbox would store its items again). It blocks.
 func (a *App) clearBrowser() error {
 	a.closeDocument()
 	if err := a.store.clear(); err != nil {
 		return err
 	}
-	localRemove(userKey)
-	a.user = user{}
-	a.entries = nil
-	a.merge = nil
+	for _, p := range localPrefixed("wardwise.", 0) {
+		if p.key != langKey {
+			localRemove(p.key)
+		}
+	}
 	setMarker(false)
+	func() {
+		defer func() { recover() }()
+		js.Global().Get("sessionStorage").Call("setItem", clearedKey, "1")
+	}()
+	js.Global().Get("location").Call("replace", "./#/")
+	js.Global().Get("location").Call("reload")
 	return nil
+}
+
+// takeCleared reports, once, whether this page was reloaded by "Clear this
+// browser".
+func takeCleared() bool {
+	defer func() { recover() }()
+	ss := js.Global().Get("sessionStorage")
+	if ss.Call("getItem", clearedKey).Type() != js.TypeString {
+		return false
+	}
+	ss.Call("removeItem", clearedKey)
+	return true
 }
 
 // restoreVersion makes v the working document of its entry, keeping the

@@ -67,7 +67,11 @@ func (a *App) confirmed(what string, e *entry) {
 	case "forget":
 		err, msg = a.forgetEntry(e), a.t("lib.forgotten", e.title())
 	default:
-		err, msg = a.clearBrowser(), a.t("lib.cleared")
+		// The page reloads and says so (storage.cleared).
+		if err := a.clearBrowser(); err != nil {
+			a.showError(a.t("error.storage.write", err.Error()))
+		}
+		return
 	}
 	if err != nil {
 		a.showError(a.t("error.storage.write", err.Error()))

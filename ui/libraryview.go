@@ -217,3 +217,13 @@ func (a *App) wipedWarning() dom.Node {
 			child(el("div", cls("govuk-error-summary__body"),
 				child(el("p", cls("govuk-body"), text(a.t("lib.wiped.body")))))))))
 }
+
+// clearedBanner says that "Clear this browser" has done its work.
+func (a *App) clearedBanner() dom.Node {
+	return el("div", cls("govuk-notification-banner govuk-notification-banner--success"), attr("role", "alert"),
+		attr("aria-labelledby", "cleared-title"), attr("id", "cleared"),
+		child(el("div", cls("govuk-notification-banner__header"),
+			child(el("h2", cls("govuk-notification-banner__title"), attr("id", "cleared-title"), text(a.t("lib.cleared.banner")))))),
+		child(el("div", cls("govuk-notification-banner__content"),
+			child(el("p", cls("govuk-notification-banner__heading"), text(a.t("lib.cleared")))))))
+}

@@ -643,6 +643,7 @@ var messagesCY = map[string]string{
 	"lib.clear.body":                  "Caiff pob dogfen, fersiwn a dogfen a dynnwyd, yr uno sydd ar y gweill, y drafftiau sy’n aros i fynd i hwb a’r enw rydych yn llofnodi drafftiau ag ef eu dileu o’r porwr hwn nawr. Ni chyffyrddir â ffeiliau a gadwoch. Gwnewch hyn cyn gadael cyfrifiadur a rennir.",
 	"lib.clear.yes":                   "Ie, clirio’r porwr hwn",
 	"lib.cleared":                     "Mae Wardwise wedi dileu popeth yr oedd yn ei gadw yn y porwr hwn.",
+	"lib.cleared.banner":              "Wedi’i wneud",
 	"lib.confirm.unsaved":             "Mae gan %d o’r dogfennau hyn newidiadau nad ydych wedi’u cadw mewn ffeil.",
 	"lib.storage.heading":             "Storio yn y porwr hwn",
 	"lib.storage.checking":            "Yn gwirio sut mae’r porwr hwn yn cadw eich dogfennau…",

@@ -643,6 +643,7 @@ var messagesEN = map[string]string{
 	"lib.clear.body":                  "Every document, version and removed document, the merge in progress, the drafts waiting to go to a hub and the name you sign drafts with are deleted from this browser now. Files you saved are not touched. Do this before you leave a shared computer.",
 	"lib.clear.yes":                   "Yes, clear this browser",
 	"lib.cleared":                     "Wardwise has deleted everything it kept in this browser.",
+	"lib.cleared.banner":              "Done",
 	"lib.confirm.unsaved":             "%d of these documents have changes you have not saved to a file.",
 	"lib.storage.heading":             "Storage in this browser",
 	"lib.storage.checking":            "Checking how this browser keeps your documents…",

@@ -25,6 +25,9 @@ func (a *App) renderStart() dom.Node {
 	if a.storage.wiped {
 		col.AppendChild(a.wipedWarning())
 	}
+	if a.storage.cleared {
+		col.AppendChild(a.clearedBanner())
+	}
 	if a.route.needsDocument() && a.doc == nil {
 		col.AppendChild(el("div", cls("govuk-inset-text"), text(a.t("start.needdoc"))))
 	}

@@ -14,6 +14,7 @@ type storageState struct {
 	usage   float64 // bytes used by the origin, -1 unknown
 	quota   float64
 	wiped   bool // the library was there last time and is gone now
+	cleared bool // the page was reloaded by "Clear this browser"
 }
 
 // markerCookie is a first-party cookie set once the library holds a

@@ -203,8 +203,13 @@ func TestBrowserLibraryRemoveConfirm(t *testing.T) {
 	p.click("#clear-browser")
 	p.waitVisible("#confirm-clear")
 	p.axe("clear confirmation")
+	eval[chromedp.Void](p, `localStorage.setItem("wardwise.hub.tokens", "{\"x\":\"wwh_secret\"}")`)
 	p.click("#confirm-clear")
-	p.waitText("#status", "deleted everything")
+	p.waitVisible("#cleared")
+	p.waitText("#cleared", "deleted everything")
+	if got := eval[string](p, `localStorage.getItem("wardwise.hub.tokens") || ""`); got != "" {
+		t.Errorf("after Clear this browser a hub token is still remembered: %q", got)
+	}
 	if n := len(storedText(p)); n > len("docs:\nversions:\nentries:") {
 		t.Errorf("after Clear this browser the library still holds %d characters", n)
 	}
