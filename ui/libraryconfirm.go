@@ -35,7 +35,7 @@ func (a *App) renderConfirm(what, id string) dom.Node {
 			child(el("span", cls("govuk-warning-text__icon"), attr("aria-hidden", "true"), text("!"))),
 			child(el("strong", cls("govuk-warning-text__text"),
 				child(el("span", cls("govuk-visually-hidden"), text(a.t("report.warning")+" "))),
-				text(a.t("lib.confirm.unsaved", unsaved))))))
+				text(a.unsavedText(unsaved, what == "clear"))))))
 	}
 	ok := button(yes, "warning", attr("id", "confirm-"+what))
 	a.view.onClick(ok, func() { a.spawn(func() { a.confirmed(what, e) }) })
@@ -54,6 +54,15 @@ func (a *App) unsavedAmong(e *entry, all bool) int {
 		}
 	}
 	return n
+}
+
+// unsavedText warns of unsaved changes: in the one document, or in n of
+// them.
+func (a *App) unsavedText(n int, all bool) string {
+	if !all {
+		return a.t("lib.confirm.unsaved.one")
+	}
+	return a.t("lib.confirm.unsaved", n)
 }
 
 // confirmed does what the confirmation page asked, then returns to the

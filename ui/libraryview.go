@@ -173,6 +173,7 @@ func (a *App) binList() dom.Node {
 		e := e
 		until := e.Removed.Add(binDays * 24 * time.Hour)
 		restore := button(a.t("lib.bin.restore"), "secondary", attr("id", "unbin-"+e.ID), attr("data-entry", e.ID))
+		restore.AppendChild(el("span", cls("govuk-visually-hidden"), text(" "+e.title())))
 		a.view.onClick(restore, func() {
 			a.spawn(func() {
 				if err := a.restoreEntry(e); err != nil {

@@ -645,6 +645,7 @@ var messagesCY = map[string]string{
 	"lib.cleared":                     "Mae Wardwise wedi dileu popeth yr oedd yn ei gadw yn y porwr hwn.",
 	"lib.cleared.banner":              "Wedi’i wneud",
 	"lib.confirm.unsaved":             "Mae gan %d o’r dogfennau hyn newidiadau nad ydych wedi’u cadw mewn ffeil.",
+	"lib.confirm.unsaved.one":         "Mae ganddi newidiadau nad ydych wedi’u cadw mewn ffeil.",
 	"lib.storage.heading":             "Storio yn y porwr hwn",
 	"lib.storage.checking":            "Yn gwirio sut mae’r porwr hwn yn cadw eich dogfennau…",
 	"lib.storage.persist.granted":     "Mae’r porwr hwn wedi cytuno i gadw eich dogfennau nes i chi eu tynnu.",

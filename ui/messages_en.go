@@ -645,6 +645,7 @@ var messagesEN = map[string]string{
 	"lib.cleared":                     "Wardwise has deleted everything it kept in this browser.",
 	"lib.cleared.banner":              "Done",
 	"lib.confirm.unsaved":             "%d of these documents have changes you have not saved to a file.",
+	"lib.confirm.unsaved.one":         "It has changes you have not saved to a file.",
 	"lib.storage.heading":             "Storage in this browser",
 	"lib.storage.checking":            "Checking how this browser keeps your documents…",
 	"lib.storage.persist.granted":     "This browser has agreed to keep your documents until you remove them.",
