@@ -322,16 +322,17 @@ func (s *session) resolve() {
 	// The merge view redraws itself when its stored state has loaded: a
 	// click on the button it replaced is lost, so click until it takes.
 	for i := 0; ; i++ {
-		s.p.click("#merge-run")
 		ctx, cancel := context.WithTimeout(s.p.ctx, 5*time.Second)
-		err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#merge-report")))
+		err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS("#merge-run")), chromedp.Click(chromedp.CSS("#merge-run")),
+			chromedp.WaitVisible(chromedp.CSS("#merge-report")))
 		cancel()
 		if err == nil {
 			break
 		}
-		if i == 3 {
+		if i == 5 {
 			s.t.Fatalf("the merge did not run: %v", err)
 		}
+		time.Sleep(200 * time.Millisecond)
 	}
 	s.p.typeInto("#merge-by", "Coordinator Random")
 	box := eval[int](s.p, `Array.from(document.querySelectorAll(".app-conflict")).findIndex(b => b.querySelector(".app-path").textContent.endsWith(".text"))`)
