@@ -45,7 +45,7 @@ func newSaver(a *App) *saver {
 	go func() {
 		for range s.wake {
 			time.Sleep(s.delay)
-			pause := time.Second
+			pause := 500 * time.Millisecond
 			for s.flush() != nil {
 				time.Sleep(pause)
 				if pause < 16*time.Second {
