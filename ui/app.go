@@ -53,8 +53,10 @@ type App struct {
 
 	store    *store
 	saver    *saver
-	restore  []*saved // autosaved work offered back on the start page
-	user     user     // the person drafting, remembered in the browser
+	entry    *entry   // the working document's entry in the library
+	entries  []*entry // the library, as the start page lists it
+	storage  storageState
+	user     user // the person drafting, remembered in the browser
 	merge    *mergeState
 	hub      *hubState // "send to hub" and its outbox (hub.go)
 	report   reportOptions
@@ -103,8 +105,9 @@ func Mount() {
 	a.spawn(a.start)
 }
 
-// start opens the browser store, finds autosaved work, opens the example
-// when the address asks for it, and draws the first view.
+// start opens the browser store and the library, opens the example when
+// the address asks for it, reopens this tab's document when the address
+// names one of its pages (a reload), and draws the first view.
 func (a *App) start() {
 	a.store = openStore()
 	a.saver = newSaver(a)
@@ -114,12 +117,20 @@ func (a *App) start() {
 	for _, f := range startHooks {
 		f(a)
 	}
-	a.restore = a.store.loadAll()
+	a.store.migrate()
+	a.entries = a.store.purgeBin(a.store.entries(), time.Now())
+	a.storage.cleared = takeCleared()
+	a.storage.wiped = a.store.err == nil && len(a.entries) == 0 && hasMarker()
+	if a.storage.wiped {
+		setMarker(false)
+	}
+	a.spawn(a.askPersist)
 	q := js.Global().Get("location").Get("search").String()
 	if hasParam(q, "example") {
 		// Leave the query, so that reloading does not open a fresh copy of
-		// the example over the user's edits. A view named in the address
-		// (/?example#/ward/E05…) is where the example opens.
+		// the example. A view named in the address (/?example#/ward/E05…)
+		// is where the example opens. The example is an entry of its own:
+		// work on anything else stays in the library.
 		r := parseRoute(js.Global().Get("location").Get("hash").String())
 		if !r.needsDocument() {
 			r = route{view: "area"}
@@ -128,11 +139,14 @@ func (a *App) start() {
 		a.openExample(r)
 		return
 	}
-	if len(a.restore) > 0 && a.restore[0].Slot == slotCurrent && !a.restore[0].Dirty && parseRoute(js.Global().Get("location").Get("hash").String()).needsDocument() {
-		// Reloading a page of the document that was saved to a file:
-		// nothing to decide, carry on with it.
-		a.restoreSaved(a.restore[0], false)
-		return
+	if parseRoute(js.Global().Get("location").Get("hash").String()).needsDocument() {
+		// A reload, or a link to a page of a document: carry on with the
+		// document this tab had open (or the last one used) where the
+		// address says.
+		if e := a.lastEntry(); e != nil {
+			a.openEntry(e, false)
+			return
+		}
 	}
 	a.navigate()
 }
@@ -179,9 +193,18 @@ func (a *App) announce(msg string) {
 
 // problemList is what the error summary shows.
 type problemList struct {
-	title string
-	intro string
-	items []problemItem
+	id     string // who showed it ("storage"), so that it can take it away
+	title  string
+	intro  string
+	items  []problemItem
+	action *problemAction
+}
+
+// problemAction is a button under the list: the one thing to do about it.
+type problemAction struct {
+	id    string
+	label string
+	fn    func() // run in a goroutine
 }
 
 // problemItem is one line of the error summary; href, when set, links to
@@ -198,6 +221,16 @@ func (a *App) showError(msg string) {
 
 // showProblems shows list in the error summary and moves focus to it.
 func (a *App) showProblems(list *problemList) {
+	a.placeProblems(list)
+	if sum := byID("error-summary"); sum != nil {
+		focus(sum)
+	}
+}
+
+// placeProblems shows list in the error summary without moving focus: for
+// a problem found while the user types (a failed autosave), so that no
+// keystroke goes astray; its role=alert has screen readers read it out.
+func (a *App) placeProblems(list *problemList) {
 	a.problems = list
 	if a.mainEl == nil {
 		return
@@ -209,7 +242,6 @@ func (a *App) showProblems(list *problemList) {
 	} else {
 		a.mainEl.InsertBefore(sum, a.mainEl.FirstChild())
 	}
-	focus(sum)
 }
 
 // clearProblems removes the error summary.
@@ -241,6 +273,12 @@ func (a *App) errorSummary() dom.Element {
 		body.AppendChild(el("p", cls("govuk-body"), text(p.intro)))
 	}
 	body.AppendChild(list)
+	if p.action != nil {
+		act := p.action
+		b := button(act.label, "", attr("id", act.id))
+		a.view.onClick(b, func() { a.spawn(act.fn) })
+		body.AppendChild(b)
+	}
 	return el("div", cls("govuk-error-summary"), attr("id", "error-summary"), attr("tabindex", "-1"),
 		child(el("div", attr("role", "alert"),
 			child(el("h2", cls("govuk-error-summary__title"), text(p.title))),
@@ -283,43 +321,47 @@ func (a *App) problemsOf(name string, err error) *problemList {
 
 // markChanged records an edit of the working document: the document is
 // now different from its file, and the saver stores it in the browser
-// within a second. The document was edited in place, so its revision is
-// hashed anew (jsna's Edited).
+// within a second. An edit on a ward's page changes only that ward, so
+// only that ward (and the document's head) is written again. The document
+// was edited in place, so its revision is hashed anew (jsna's Edited).
 func (a *App) markChanged() {
 	if a.doc != nil {
 		a.doc.Edited()
 	}
 	a.dirty = true
 	a.gen++
-	a.saver.changed()
+	ward := ""
+	if a.route.view == "ward" {
+		ward = a.route.ward
+	}
+	a.saver.edited(ward)
 }
 
 // setDocument makes d the working document, as opened from a file named
-// name. Whatever was being worked on before stays in the browser store
-// (as "earlier work") if it had unsaved changes.
+// name: a new entry of the library, or the entry that holds the same file
+// unchanged. Whatever was being worked on before stays in the library as
+// it was, with a version kept of it. It blocks.
 func (a *App) setDocument(d *jsna.Document, name string, handle js.Value) {
-	if a.doc != nil && a.dirty {
-		a.saver.flush()
-		a.store.keepAsPrevious()
-	}
+	a.leaveEntry()
 	a.doc, a.docName, a.fileHandle, a.dirty = d, name, handle, false
 	a.gen++
 	a.baseRev = ""
 	if d.Draft == nil {
 		a.baseRev = jsna.Revision(d)
 	}
-	a.saver.saveNow()
-	a.restore = nil
+	a.entry = a.sameEntry(d, name)
+	if a.entry == nil {
+		a.entry = newEntry(d, name)
+		a.entries = append([]*entry{a.entry}, a.entries...)
+	}
+	a.entry.Opened = time.Now()
+	a.entry.Removed = time.Time{}
+	rememberOpen(a.entry.ID)
+	a.saver.opened()
 }
 
 // now is the clock the app stamps drafts with.
 func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
-
-// savedAt stamps a draft's saved_at to the millisecond (RFC 3339 allows a
-// fraction of a second), so that two saves of one draft made within a
-// second are still ordered: the merge takes saves with equal times as
-// concurrent, not as one continuing the other.
-func savedAt() string { return time.Now().UTC().Format("2006-01-02T15:04:05.000Z07:00") }
 
 // formatTime shows t in the browser's time zone, in the app's language:
 // "23 Nov 2026, 14:05", month names from the catalogue (the browser's own

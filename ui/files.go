@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/importer"
+	"github.com/wardwise/wardwise/jsna/merge"
 )
 
 // maxFileBytes is the largest file the app reads; larger ones are refused
@@ -316,17 +318,11 @@ func extOf(name string) string {
 	return strings.ToLower(name[i:])
 }
 
-// suggestedName is the file name a save offers for the working document.
+// suggestedName is the file name a save offers for the working document:
+// one that says what it is (merge.FileName: area, master or draft and
+// author, date, open conflicts).
 func (a *App) suggestedName() string {
-	d := a.doc
-	base := d.ID
-	if base == "" {
-		base = "jsna"
-	}
-	if d.Draft != nil {
-		return safeFileName(base + "-draft-" + d.Draft.Author + ".json")
-	}
-	return safeFileName(base + ".json")
+	return safeFileName(merge.FileName(a.doc, time.Now()))
 }
 
 // safeFileName keeps letters, digits, dots, dashes and underscores.

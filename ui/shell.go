@@ -103,14 +103,19 @@ func (r route) needsDocument() bool {
 	return extraViews[r.view].needsDoc
 }
 
-// go navigates to r.
+// goTo navigates to r at once: the address changes (history.pushState,
+// so the back button returns) and the view is drawn before goTo returns,
+// rather than on a hashchange event later, after whatever the user does
+// next.
 func (a *App) goTo(r route) {
 	h := r.href()
-	if js.Global().Get("location").Get("hash").String() == h {
-		a.navigate()
-		return
+	if js.Global().Get("location").Get("hash").String() != h {
+		if _, err := call(js.Global().Get("history"), "pushState", nil, "", h); err != nil {
+			js.Global().Get("location").Set("hash", h)
+			return
+		}
 	}
-	js.Global().Get("location").Set("hash", h)
+	a.navigate()
 }
 
 // showProblemsAt goes to r and shows list in its error summary.
@@ -130,6 +135,10 @@ func (a *App) showProblemsAt(r route, list *problemList) {
 func (a *App) navigate() {
 	a.route = parseRoute(js.Global().Get("location").Get("hash").String())
 	a.problems, a.nextProblems = a.nextProblems, nil
+	if a.problems == nil && a.saver != nil && a.saver.warning != nil {
+		// Edits are not being stored: say so on every view until they are.
+		a.problems = a.saver.warning
+	}
 	a.render()
 	if a.problems != nil {
 		focus(byID("error-summary"))

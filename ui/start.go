@@ -5,13 +5,15 @@ package ui
 import (
 	"errors"
 	"syscall/js"
+	"time"
 
 	"github.com/wardwise/wardwise/jsna"
 	"honnef.co/go/js/dom/v2"
 )
 
-// renderStart is the start page: work to carry on with, open a file, open
-// the example, or go to the merge view.
+// renderStart is the start page: the documents in this browser to carry
+// on with, open a file, open the example, go to the merge view, and what
+// the browser keeps.
 func (a *App) renderStart() dom.Node {
 	a.setTitle(a.t("start.title"))
 	v := el("div", cls("govuk-grid-row"))
@@ -20,24 +22,39 @@ func (a *App) renderStart() dom.Node {
 
 	col.AppendChild(h1(a.t("start.title")))
 	col.AppendChild(el("p", cls("govuk-body-l"), text(a.t("start.lede"))))
+	if a.storage.wiped {
+		col.AppendChild(a.wipedWarning())
+	}
+	if a.storage.cleared {
+		col.AppendChild(a.clearedBanner())
+	}
 	if a.route.needsDocument() && a.doc == nil {
 		col.AppendChild(el("div", cls("govuk-inset-text"), text(a.t("start.needdoc"))))
 	}
-
-	for _, rec := range a.restore {
-		col.AppendChild(a.restoreBanner(rec))
+	for _, n := range []dom.Node{a.libraryList(), a.openSection(), a.exampleSection(), a.mergeSection(), a.storageSection(), a.binList()} {
+		if n != nil {
+			col.AppendChild(n)
+		}
 	}
 
-	if a.doc != nil {
-		col.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("start.current.heading"))))
-		col.AppendChild(el("p", cls("govuk-body"), text(a.t("start.current.body", a.doc.Title))))
-		col.AppendChild(el("p", cls("govuk-body"), child(link("#/area", a.t("start.current.link")))))
-	}
+	side := el("div", cls("govuk-grid-column-one-third"),
+		child(el("aside", cls("app-aside"), attr("aria-labelledby", "aside-heading"),
+			child(el("h2", cls("govuk-heading-s"), attr("id", "aside-heading"), text(a.t("start.aside.heading")))),
+			child(el("p", cls("govuk-body-s"), text(a.t("start.aside.offline")))),
+			child(el("p", cls("govuk-body-s"), text(a.t("start.aside.private")))),
+			child(el("p", cls("govuk-body-s"), text(a.t("start.aside.autosave")))),
+			child(el("p", cls("govuk-body-s"), child(link("#/privacy", a.t("lib.privacy.link"))))))))
+	v.AppendChild(side)
+	return v
+}
 
-	// Open a file: the file input (every browser), drag and drop onto the
-	// drop zone, and the File System Access picker where there is one.
-	col.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("start.open.heading"))))
-	col.AppendChild(el("p", cls("govuk-body"), text(a.t("start.open.body"))))
+// openSection opens a file: the file input (every browser), drag and drop
+// onto the drop zone, and the File System Access picker where there is
+// one.
+func (a *App) openSection() dom.Node {
+	box := el("div")
+	box.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("start.open.heading"))))
+	box.AppendChild(el("p", cls("govuk-body"), text(a.t("start.open.body"))))
 	fileField := field{id: "open-file", label: a.t("start.open.label"), hint: a.t("start.open.hint"), labelCls: "govuk-label--s"}
 	input := el("input", cls("govuk-file-upload"), attr("id", fileField.id), attr("name", fileField.id), attr("type", "file"),
 		attr("accept", ".json,.csv,.ods,application/json,text/csv,application/vnd.oasis.opendocument.spreadsheet"),
@@ -46,7 +63,7 @@ func (a *App) renderStart() dom.Node {
 		child(el("div", cls("govuk-form-group"),
 			child(fileField.labelEl()), child(fileField.hintEl()), child(input))),
 		child(el("p", cls("govuk-body app-dropzone__text"), attr("aria-hidden", "true"), text(a.t("start.open.drop")))))
-	col.AppendChild(drop)
+	box.AppendChild(drop)
 	a.view.onEl(input, "change", func(js.Value) {
 		files := input.Underlying().Get("files")
 		if files.Length() == 0 {
@@ -55,130 +72,46 @@ func (a *App) renderStart() dom.Node {
 		a.spawn(func() { a.openFirst(files) })
 	})
 	a.dropTarget(drop, func(files js.Value) { a.openFirst(files) })
-	if hasFileSystemAccess() {
-		pick := button(a.t("start.open.pick"), "secondary", attr("id", "open-pick"))
-		a.view.onClick(pick, func() {
-			a.spawn(func() {
-				ps, err := a.pickOpen(false, true)
-				if errors.Is(err, errAbort) {
-					return
-				}
-				if err != nil {
-					a.showError(a.t("error.open", err.Error()))
-					return
-				}
-				if len(ps) > 0 {
-					a.openPicked(ps[0])
-				}
-			})
-		})
-		col.AppendChild(el("p", cls("govuk-body"), text(a.t("start.open.pick.body"))))
-		col.AppendChild(pick)
+	if !hasFileSystemAccess() {
+		return box
 	}
-
-	// The example.
-	col.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("start.example.heading"))))
-	col.AppendChild(el("p", cls("govuk-body"), text(a.t("start.example.body"))))
-	ex := button(a.t("start.example.button"), "", attr("id", "open-example"))
-	a.view.onClick(ex, func() { a.spawn(func() { a.openExample(route{view: "area"}) }) })
-	col.AppendChild(ex)
-
-	// Coordinators.
-	col.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("start.merge.heading"))))
-	col.AppendChild(el("p", cls("govuk-body"), text(a.t("start.merge.body"))))
-	col.AppendChild(el("p", cls("govuk-body"), child(link("#/merge", a.t("start.merge.link")))))
-
-	side := el("div", cls("govuk-grid-column-one-third"),
-		child(el("aside", cls("app-aside"), attr("aria-labelledby", "aside-heading"),
-			child(el("h2", cls("govuk-heading-s"), attr("id", "aside-heading"), text(a.t("start.aside.heading")))),
-			child(el("p", cls("govuk-body-s"), text(a.t("start.aside.offline")))),
-			child(el("p", cls("govuk-body-s"), text(a.t("start.aside.private")))),
-			child(el("p", cls("govuk-body-s"), text(a.t("start.aside.autosave")))))))
-	v.AppendChild(side)
-	return v
-}
-
-// restoreBanner offers one slot of autosaved work back.
-func (a *App) restoreBanner(rec *saved) dom.Element {
-	heading := a.t("restore.current.heading")
-	if rec.Slot == slotPrevious {
-		heading = a.t("restore.previous.heading")
-	}
-	title := rec.Title
-	if title == "" {
-		title = rec.FileName
-	}
-	cont := button(a.t("restore.continue"), "", attr("id", "restore-"+rec.Slot))
-	discard := button(a.t("restore.discard"), "warning", attr("id", "discard-"+rec.Slot))
-	a.view.onClick(cont, func() { a.spawn(func() { a.restoreSaved(rec, true) }) })
-	a.view.onClick(discard, func() {
+	pick := button(a.t("start.open.pick"), "secondary", attr("id", "open-pick"))
+	a.view.onClick(pick, func() {
 		a.spawn(func() {
-			a.store.remove(rec.Slot)
-			a.restore = without(a.restore, rec)
-			a.render()
-			focus(byID("page-heading"))
-			a.announce(a.t("status.discarded", title))
+			ps, err := a.pickOpen(false, true)
+			if errors.Is(err, errAbort) {
+				return
+			}
+			if err != nil {
+				a.showError(a.t("error.open", err.Error()))
+				return
+			}
+			if len(ps) > 0 {
+				a.openPicked(ps[0])
+			}
 		})
 	})
-	body := el("div", cls("govuk-notification-banner__content"),
-		child(el("p", cls("govuk-notification-banner__heading"), text(heading))),
-		child(el("p", cls("govuk-body"), text(a.t("restore.body", title, a.formatTime(rec.SavedAt))))),
-		child(el("div", cls("govuk-button-group"), child(cont), child(discard))))
-	return el("div", cls("govuk-notification-banner"), attr("role", "region"),
-		attr("aria-labelledby", "banner-title-"+rec.Slot),
-		child(el("div", cls("govuk-notification-banner__header"),
-			child(el("h2", cls("govuk-notification-banner__title"), attr("id", "banner-title-"+rec.Slot), text(a.t("restore.banner")))))),
-		child(body))
+	box.AppendChild(el("p", cls("govuk-body"), text(a.t("start.open.pick.body"))))
+	box.AppendChild(pick)
+	return box
 }
 
-func without(list []*saved, rec *saved) []*saved {
-	var out []*saved
-	for _, r := range list {
-		if r != rec {
-			out = append(out, r)
-		}
-	}
-	return out
+// exampleSection opens the example, as a document of its own.
+func (a *App) exampleSection() dom.Node {
+	ex := button(a.t("start.example.button"), "", attr("id", "open-example"))
+	a.view.onClick(ex, func() { a.spawn(func() { a.openExample(route{view: "area"}) }) })
+	return el("div",
+		child(el("h2", cls("govuk-heading-m"), text(a.t("start.example.heading")))),
+		child(el("p", cls("govuk-body"), text(a.t("start.example.body")))),
+		child(ex))
 }
 
-// restoreSaved makes autosaved work the working document again and returns
-// to where it was left (or to the page the address names). It blocks.
-func (a *App) restoreSaved(rec *saved, offered bool) {
-	d, err := jsna.Decode([]byte(rec.Data))
-	if err != nil {
-		a.showProblems(a.problemsOf(rec.FileName, err))
-		return
-	}
-	if rec.Slot == slotPrevious {
-		// Swap: the previous work becomes current, and the current (if it
-		// has unsaved changes) is kept as previous.
-		if a.doc != nil && a.dirty {
-			a.saver.flush()
-		}
-		cur := a.store.get(slotCurrent)
-		a.store.remove(slotPrevious)
-		if cur != nil && cur.Dirty {
-			cur.Slot = slotPrevious
-			a.store.put(cur)
-		}
-	}
-	a.doc, a.docName, a.fileHandle, a.dirty = d, rec.FileName, js.Undefined(), rec.Dirty
-	a.baseRev = rec.Base
-	a.gen++
-	a.restore = nil
-	a.saver.flush()
-	a.renderShell()
-	r := parseRoute(js.Global().Get("location").Get("hash").String())
-	if !r.needsDocument() {
-		r = parseRoute(rec.Route)
-		if !r.needsDocument() {
-			r = route{view: "area"}
-		}
-	}
-	a.goTo(r)
-	if offered {
-		a.announce(a.t("status.restored", rec.Title))
-	}
+// mergeSection sends coordinators to the merge view.
+func (a *App) mergeSection() dom.Node {
+	return el("div",
+		child(el("h2", cls("govuk-heading-m"), text(a.t("start.merge.heading")))),
+		child(el("p", cls("govuk-body"), text(a.t("start.merge.body")))),
+		child(el("p", cls("govuk-body"), child(link("#/merge", a.t("start.merge.link"))))))
 }
 
 // dropTarget makes e accept dropped files; open gets them in a goroutine.
@@ -270,12 +203,21 @@ func (a *App) renderDocBar() {
 
 // save writes the working document to a file: through the File System
 // Access API when toFile (to the file it came from, or a place the user
-// picks), or as a download. A draft is stamped with the time it was saved.
-// Nothing is written if the document is not valid. It blocks.
+// picks), or as a download. A draft is stamped with jsna.StampSave: the
+// time, a new save id, and the save it continues; the stamp is kept only
+// once the file is written. Nothing is written if the document is not
+// valid. It blocks.
 func (a *App) save(toFile bool) {
+	if a.doc == nil {
+		return
+	}
 	d := a.doc
 	if d.Draft != nil {
-		d.Draft.SavedAt = savedAt()
+		c := *d
+		dr := *d.Draft
+		c.Draft = &dr
+		jsna.StampSave(&c, time.Now())
+		d = &c
 	}
 	if err := d.Validate(); err != nil {
 		a.showProblems(a.problemsOf(a.docName, err))
@@ -313,8 +255,14 @@ func (a *App) save(toFile bool) {
 	if d.Draft == nil {
 		// The file saved is now the master drafts start from.
 		a.baseRev = jsna.Revision(d)
+	} else if a.doc.Draft != nil {
+		a.doc.Draft = d.Draft
 	}
 	a.dirty = false
+	if a.entry != nil {
+		a.entry.FileSaved = time.Now()
+	}
+	a.saver.headChanged()
 	a.saver.flush()
 	a.renderDocBar()
 	a.clearProblems()

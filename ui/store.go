@@ -6,27 +6,24 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
-	"sync"
 	"syscall/js"
 	"time"
-
-	"github.com/wardwise/wardwise/jsna"
 )
 
-// The browser store keeps the working document so that nothing typed is
-// lost when the tab is closed or the browser dies. It uses IndexedDB, or
-// localStorage where IndexedDB cannot be opened (some private modes).
+// The browser store keeps the local library (library.go: every document
+// opened or edited, its pieces and its versions) and the slots of the merge
+// view and the hub's outbox, so that nothing typed is lost when the tab is
+// closed or the browser dies. It uses IndexedDB, or localStorage where
+// IndexedDB cannot be opened (some private modes).
 //
-// Two slots: "current" is the document being worked on; "previous" is
-// whatever was being worked on, with unsaved changes, when another
-// document was opened over it. The start page offers both back.
+// Version 1 had two slots in "work", "current" and "previous", for the
+// working document; the library takes them in on first start (migrate).
 const (
 	slotCurrent  = "current"
 	slotPrevious = "previous"
 
 	dbName    = "wardwise"
-	dbVersion = 1
+	dbVersion = 2
 	dbStore   = "work"
 
 	localPrefix = "wardwise.work."
@@ -48,6 +45,8 @@ type saved struct {
 type store struct {
 	db  js.Value // IDBDatabase, or undefined when falling back to localStorage
 	err error    // why neither works, if so
+
+	onVersionChange js.Func
 }
 
 // openStore opens the IndexedDB database, creating it on first use.
@@ -69,8 +68,10 @@ func openStore() *store {
 	}
 	upgrade := js.FuncOf(func(this js.Value, args []js.Value) any {
 		db := req.Get("result")
-		if !db.Get("objectStoreNames").Call("contains", dbStore).Bool() {
-			db.Call("createObjectStore", dbStore)
+		for _, name := range []string{dbStore, storeEntries, storeDocs, storeVersions} {
+			if !db.Get("objectStoreNames").Call("contains", name).Bool() {
+				db.Call("createObjectStore", name)
+			}
 		}
 		return nil
 	})
@@ -84,6 +85,13 @@ func openStore() *store {
 		return s
 	}
 	s.db = db
+	// Another tab opening a newer version of the app asks this one to let
+	// go of the database; the page is reloaded by then or soon will be.
+	s.onVersionChange = js.FuncOf(func(this js.Value, args []js.Value) any {
+		db.Call("close")
+		return nil
+	})
+	db.Set("onversionchange", s.onVersionChange)
 	return s
 }
 
@@ -148,17 +156,7 @@ func (s *store) put(rec *saved) error {
 	if !s.db.Truthy() {
 		return localPut(localPrefix+rec.Slot, string(b))
 	}
-	tx, err := call(s.db, "transaction", dbStore, "readwrite", map[string]any{"durability": "strict"})
-	if err != nil {
-		return err
-	}
-	if _, err := call(tx.Call("objectStore", dbStore), "put", string(b), rec.Slot); err != nil {
-		if e, ok := err.(*quotaError); ok {
-			return e
-		}
-		return err
-	}
-	return waitTransaction(tx)
+	return s.write(dbStore, []kv{{rec.Slot, string(b)}}, nil)
 }
 
 // get reads a slot; nil when it is empty or unreadable.
@@ -206,114 +204,6 @@ func (s *store) remove(slot string) error {
 		return err
 	}
 	return waitTransaction(tx)
-}
-
-// loadAll returns the slots that hold work, current first.
-func (s *store) loadAll() []*saved {
-	var out []*saved
-	for _, slot := range []string{slotCurrent, slotPrevious} {
-		if r := s.get(slot); r != nil {
-			out = append(out, r)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Slot == slotCurrent && out[j].Slot != slotCurrent })
-	return out
-}
-
-// keepAsPrevious copies the current slot to the previous one, so that
-// opening another document never loses unsaved work.
-func (s *store) keepAsPrevious() {
-	if r := s.get(slotCurrent); r != nil && r.Dirty {
-		r.Slot = slotPrevious
-		s.put(r)
-	}
-}
-
-// saver writes the working document to the store within a second of any
-// change: edits wake it, it waits a moment for more keystrokes, then
-// writes the state as it is at that time. Writes are serialised, so the
-// last one always holds the latest state.
-type saver struct {
-	a    *App
-	wake chan struct{}
-	mu   sync.Mutex
-	// delay is how long the saver gathers edits before writing; with the
-	// write itself it stays well under a second.
-	delay time.Duration
-}
-
-func newSaver(a *App) *saver {
-	s := &saver{a: a, wake: make(chan struct{}, 1), delay: 300 * time.Millisecond}
-	go func() {
-		for range s.wake {
-			time.Sleep(s.delay)
-			s.flush()
-		}
-	}()
-	// When the page is hidden (tab switched or closed, laptop lid shut),
-	// write at once rather than after the delay.
-	a.global.on(js.Global().Get("document"), "visibilitychange", func(js.Value) {
-		if js.Global().Get("document").Get("visibilityState").String() == "hidden" {
-			a.spawn(s.flush)
-		}
-	})
-	return s
-}
-
-// changed schedules a write. It never blocks.
-func (s *saver) changed() {
-	if s == nil {
-		return
-	}
-	select {
-	case s.wake <- struct{}{}:
-	default:
-	}
-}
-
-// saveNow writes in the background at once.
-func (s *saver) saveNow() {
-	if s == nil {
-		return
-	}
-	s.a.spawn(s.flush)
-}
-
-// flush writes the working document now and waits for the write. Call it
-// from a goroutine.
-func (s *saver) flush() {
-	if s == nil {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.a
-	if a.doc == nil || a.store == nil {
-		return
-	}
-	rec := &saved{
-		Slot:     slotCurrent,
-		Title:    a.doc.Title,
-		FileName: a.docName,
-		Route:    a.route.String(),
-		Dirty:    a.dirty,
-		Base:     a.baseRev,
-		SavedAt:  time.Now(),
-		Data:     string(jsna.Canonical(a.doc)),
-	}
-	err := a.store.put(rec)
-	if err != nil {
-		var q *quotaError
-		if errors.As(err, &q) {
-			a.showError(a.t("error.storage.quota"))
-		} else {
-			a.showError(a.t("error.storage.write", err.Error()))
-		}
-		a.setSavedNote(a.t("saved.failed"))
-		return
-	}
-	a.lastSaved = rec.SavedAt
-	a.setSavedNote(a.t("saved.browser", a.formatClock(rec.SavedAt)))
 }
 
 // localAvailable reports whether localStorage can be used.

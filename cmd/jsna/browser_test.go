@@ -53,10 +53,11 @@ func noDialogs(p *page) {
 	}()
 }
 
-// waitSaved waits until the browser store holds the latest edit.
+// waitSaved waits until the browser store holds the latest edit: the note
+// has changed and no edit is waiting to be stored.
 func waitSaved(p *page, before string) {
 	p.tb.Helper()
-	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && e.textContent !== %q;})()`, before))
+	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && e.textContent !== %q && !wardwisePending();})()`, before))
 }
 
 func savedNote(p *page) string {
@@ -192,9 +193,10 @@ func readExample(tb testing.TB) *jsna.Document {
 	return d
 }
 
-// TestBrowserEditReloadOffline edits a section, reloads (the edit is
-// offered back), then stops the server and reloads again: the service
-// worker serves the app and the edit is still there.
+// TestBrowserEditReloadOffline edits a section, reloads (the same
+// document opens at the same place, with the edit), then stops the server
+// and reloads again: the service worker serves the app and the edit is
+// still there.
 func TestBrowserEditReloadOffline(t *testing.T) {
 	srv := startServer(t)
 	p := openBrowser(t, srv.url)
@@ -209,8 +211,7 @@ func TestBrowserEditReloadOffline(t *testing.T) {
 	waitSaved(p, before)
 
 	p.reload()
-	p.shot("restore-offer")
-	p.click("#restore-current")
+	p.shot("reloaded")
 	p.waitFor("the narrative", `location.hash.endsWith("/narrative") && !!document.getElementById("section-0-text")`)
 	if got := p.value("#section-0-text"); got != text {
 		t.Errorf("after reload, section text = %q, want %q", got, text)
@@ -226,11 +227,10 @@ func TestBrowserEditReloadOffline(t *testing.T) {
 		t.Fatal("the server still answers after Close")
 	}
 	p.reload()
-	p.shot("offline-restore-offer")
+	p.shot("offline-reloaded")
 	if p.tb.Failed() {
 		return
 	}
-	p.click("#restore-current")
 	p.waitFor("the narrative", `!!document.getElementById("section-0-text")`)
 	if got := p.value("#section-0-text"); got != text {
 		t.Errorf("offline, section text = %q, want %q", got, text)

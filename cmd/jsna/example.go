@@ -36,5 +36,5 @@ func runExample(ctx context.Context, e *env, args []string) error {
 	if *out == "-" {
 		return jsna.Encode(e.stdout, d)
 	}
-	return writeFileAtomic(*out, func(w io.Writer) error { return jsna.Encode(w, d) })
+	return writeFileAtomic(*out, e.stderr, func(w io.Writer) error { return jsna.Encode(w, d) })
 }

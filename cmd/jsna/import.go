@@ -82,7 +82,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		if *out == "-" {
 			err = jsna.Encode(e.stdout, d)
 		} else {
-			err = writeFileAtomic(*out, func(w io.Writer) error { return jsna.Encode(w, d) })
+			err = writeFileAtomic(*out, e.stderr, func(w io.Writer) error { return jsna.Encode(w, d) })
 		}
 	}
 	res.OK = err == nil

@@ -69,7 +69,11 @@ func writeOut(e *env, path string, d *jsna.Document) error {
 	if path == "-" {
 		return jsna.Encode(e.stdout, d)
 	}
-	return writeFileAtomic(path, func(w io.Writer) error { return jsna.Encode(w, d) })
+	var note io.Writer = io.Discard
+	if e != nil {
+		note = e.stderr
+	}
+	return writeFileAtomic(path, note, func(w io.Writer) error { return jsna.Encode(w, d) })
 }
 
 func runMerge(ctx context.Context, e *env, args []string) error {

@@ -51,7 +51,7 @@ func runMetadata(ctx context.Context, e *env, args []string) error {
 	if target == "-" {
 		return jsna.Encode(e.stdout, d)
 	}
-	if err := writeFileAtomic(target, func(w io.Writer) error { return jsna.Encode(w, d) }); err != nil {
+	if err := writeFileAtomic(target, w, func(w io.Writer) error { return jsna.Encode(w, d) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "wrote %s (%s)\n", target, jsna.Revision(d))

@@ -113,5 +113,5 @@ func runFmt(ctx context.Context, e *env, args []string) error {
 	if !*write {
 		return jsna.Encode(e.stdout, d)
 	}
-	return writeFileAtomic(name, func(w io.Writer) error { return jsna.Encode(w, d) })
+	return writeFileAtomic(name, e.stderr, func(w io.Writer) error { return jsna.Encode(w, d) })
 }
