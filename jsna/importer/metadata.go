@@ -165,21 +165,8 @@ func ReadMetadata(name string, r io.Reader) (Metadata, *MetadataReport, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if header {
-			for i, c := range rec {
-				at[headerKey(c)] = i
-			}
-			if _, ok := at[headerKey("Area Code")]; ok {
-				return nil, rep, fail(line, "this is a Fingertips data file (it has an %q column), not indicator metadata: import it with jsna import fingertips", "Area Code")
-			}
-			_, id := at[headerKey("Indicator ID")]
-			known := 0
-			for _, c := range []string{"Definition", "Unit", "Value type", "Polarity"} {
-				if _, ok := at[headerKey(c)]; ok {
-					known++
-				}
-			}
-			if !id || known == 0 {
-				return nil, rep, fail(line, "not a Fingertips indicator metadata file: it needs an %q column and at least one of Definition, Unit, Value type and Polarity", "Indicator ID")
+			if msg := metadataHeader(rec, at); msg != "" {
+				return nil, rep, fail(line, "%s", msg)
 			}
 			header = false
 			continue
@@ -209,6 +196,28 @@ func ReadMetadata(name string, r io.Reader) (Metadata, *MetadataReport, error) {
 	}
 	rep.Indicators = len(meta)
 	return meta, rep, nil
+}
+
+// metadataHeader indexes the header row rec into at, and says why it is
+// not the header of an indicator metadata file ("" when it is).
+func metadataHeader(rec []string, at map[string]int) string {
+	for i, c := range rec {
+		at[headerKey(c)] = i
+	}
+	if _, ok := at[headerKey("Area Code")]; ok {
+		return fmt.Sprintf("this is a Fingertips data file (it has an %q column), not indicator metadata: import it with jsna import fingertips", "Area Code")
+	}
+	_, id := at[headerKey("Indicator ID")]
+	known := 0
+	for _, c := range []string{"Definition", "Unit", "Value type", "Polarity"} {
+		if _, ok := at[headerKey(c)]; ok {
+			known++
+		}
+	}
+	if !id || known == 0 {
+		return fmt.Sprintf("not a Fingertips indicator metadata file: it needs an %q column and at least one of Definition, Unit, Value type and Polarity", "Indicator ID")
+	}
+	return ""
 }
 
 // metaRow reads one row of a metadata CSV, noting in rep what it cannot use.

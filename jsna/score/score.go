@@ -368,25 +368,7 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64
 		vs.SpineAt = nil
 	}
 
-	var why string
-	switch {
-	case self:
-		why = "the benchmark area is not compared with itself"
-	case vs.Value == nil:
-		why = "no value"
-		if computeErr != nil {
-			why = computeErr.Error()
-		}
-	case vs.Lower == nil || vs.Upper == nil:
-		why = "no confidence interval"
-		if computeErr != nil {
-			why = computeErr.Error()
-		}
-	case ind.BenchmarkValue == nil:
-		why = "no benchmark value"
-	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
-		why = "polarity " + ind.Polarity + ": not compared"
-	}
+	why := notComparedWhy(vs, ind, self, computeErr)
 	if why != "" {
 		vs.Comparison = stats.NotCompared
 		if vs.Note == "" {
@@ -424,6 +406,32 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 			}
 		}
 	}
+}
+
+// notComparedWhy is why the scored value vs cannot be compared with the
+// benchmark, or "" when it can: self for the benchmark area's own row,
+// computeErr for an interval the method could not compute.
+func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, self bool, computeErr error) string {
+	var why string
+	switch {
+	case self:
+		why = "the benchmark area is not compared with itself"
+	case vs.Value == nil:
+		why = "no value"
+		if computeErr != nil {
+			why = computeErr.Error()
+		}
+	case vs.Lower == nil || vs.Upper == nil:
+		why = "no confidence interval"
+		if computeErr != nil {
+			why = computeErr.Error()
+		}
+	case ind.BenchmarkValue == nil:
+		why = "no benchmark value"
+	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
+		why = "polarity " + ind.Polarity + ": not compared"
+	}
+	return why
 }
 
 // rankWards fills Ranking and each ward's Rank: need index descending,
