@@ -66,22 +66,9 @@ func writeDSR(cw *csv.Writer, t *table, conf, mult float64) error {
 		var count, den float64
 		var missing bandCounter
 		for _, k := range rows[g] {
-			var x [3]float64
-			for i, col := range []string{"count", "denominator", "standard"} {
-				v, ok, err := t.bandNumber(k, col)
-				if err != nil {
-					return err
-				}
-				if !ok && col != "count" {
-					return t.errorf(k, col, fmt.Errorf("%s is missing (calculate_dsr takes no missing %ss)", col, col))
-				}
-				if !ok {
-					missing.add(col)
-				}
-				x[i] = v
-			}
-			if x[1] == 0 {
-				return t.errorf(k, "denominator", fmt.Errorf("%w (count %v)", ErrZeroDenominator, x[0]))
+			x, err := t.dsrCells(k, []string{"count", "denominator", "standard"}, &missing)
+			if err != nil {
+				return err
 			}
 			count += x[0]
 			den += x[1]
@@ -214,22 +201,9 @@ func writeDSRFrequencies(cw *csv.Writer, t *table, conf, mult float64) error {
 			if age == "" {
 				return t.errorf(k, "ageband", fmt.Errorf("ageband is missing (calculate_dsr takes no missing age bands)"))
 			}
-			var x [4]float64
-			for i, col := range []string{"eventfreq", "count", "denominator", "standard"} {
-				v, ok, err := t.bandNumber(k, col)
-				if err != nil {
-					return err
-				}
-				if !ok && col != "count" {
-					return t.errorf(k, col, fmt.Errorf("%s is missing (calculate_dsr takes no missing %ss)", col, col))
-				}
-				if !ok {
-					missing.add(col)
-				}
-				x[i] = v
-			}
-			if x[2] == 0 {
-				return t.errorf(k, "denominator", fmt.Errorf("%w (count %v)", ErrZeroDenominator, x[1]))
+			x, err := t.dsrCells(k, []string{"eventfreq", "count", "denominator", "standard"}, &missing)
+			if err != nil {
+				return err
 			}
 			bands = append(bands, FrequencyBand{AgeBand: age, Frequency: x[0], Individuals: x[1], Denominator: x[2], Standard: x[3]})
 		}
@@ -248,4 +222,36 @@ func writeDSRFrequencies(cw *csv.Writer, t *table, conf, mult float64) error {
 			formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper), strings.Join(notes, "; ")})
 	}
 	return nil
+}
+
+// dsrCells reads the cells cols of row k of a DSR table, as calculate_dsr
+// takes them: a missing count is 0, and noted in missing; any other
+// missing cell is an error, and so is a denominator of 0.
+func (t *table) dsrCells(k int, cols []string, missing *bandCounter) ([]float64, error) {
+	x := make([]float64, len(cols))
+	for i, col := range cols {
+		v, ok, err := t.bandNumber(k, col)
+		if err != nil {
+			return nil, err
+		}
+		if !ok && col != "count" {
+			return nil, t.errorf(k, col, fmt.Errorf("%s is missing (calculate_dsr takes no missing %ss)", col, col))
+		}
+		if !ok {
+			missing.add(col)
+		}
+		x[i] = v
+	}
+	for i, col := range cols {
+		if col == "denominator" && x[i] == 0 {
+			count := 0.0
+			for j, c := range cols {
+				if c == "count" {
+					count = x[j]
+				}
+			}
+			return nil, t.errorf(k, "denominator", fmt.Errorf("%w (count %v)", ErrZeroDenominator, count))
+		}
+	}
+	return x, nil
 }
