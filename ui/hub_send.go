@@ -91,9 +91,13 @@ func (h *hubState) sendDraft() {
 	// A save continuing the draft's chain (jsna orders a draft's saves
 	// by it, not by the clock), stamped to the millisecond.
 	jsna.StampSave(d, time.Now())
-	// The stamp is part of the document: stored with it, so that the next
-	// save continues this one even after a reload.
-	a.markChanged()
+	// The stamp is part of the document's head, not an edit: stored with
+	// it now, so that the next save continues this one even after a
+	// reload (sendDraft runs in a goroutine, so it may wait for the write).
+	a.saver.headChanged()
+	if err := a.saver.flush(); err != nil {
+		a.saver.failed(err)
+	}
 	if err := d.Validate(); err != nil {
 		a.showProblems(a.problemsOf(a.docName, err))
 		return
