@@ -88,15 +88,6 @@ func svgEl(tag string, os ...opt) dom.Element {
 	return e
 }
 
-// kids wraps elements as one option.
-func kids[E dom.Node](ns []E) opt {
-	o := make(optsOpt, 0, len(ns))
-	for _, n := range ns {
-		o = append(o, nodeOpt{n})
-	}
-	return o
-}
-
 // empty removes every child of n.
 func empty(n dom.Node) {
 	n.Underlying().Set("textContent", "")

@@ -78,29 +78,6 @@ func (s *store) write(name string, puts []kv, dels []string) error {
 	return waitTransaction(tx)
 }
 
-// read returns the value of key in the object store name, "" when absent.
-func (s *store) read(name, key string) string {
-	if s.err != nil {
-		return ""
-	}
-	if !s.db.Truthy() {
-		return localGet(localKey(name, key))
-	}
-	tx, err := callStore(s.db, "transaction", name, "readonly")
-	if err != nil {
-		return ""
-	}
-	req, err := callStore(tx.Call("objectStore", name), "get", key)
-	if err != nil {
-		return ""
-	}
-	v, err := waitRequest(req)
-	if err != nil || v.Type() != js.TypeString {
-		return ""
-	}
-	return v.String()
-}
-
 // readPrefix returns every key of the object store name that starts with
 // prefix ("" for all), with its value, in key order.
 func (s *store) readPrefix(name, prefix string) ([]kv, error) {

@@ -114,9 +114,6 @@ func multiplierOf(unit string) float64 {
 	return n
 }
 
-// metadataColumns are the columns ReadMetadata reads; Indicator ID is required.
-var metadataColumns = []string{"Indicator ID", "Indicator", "Definition", "Data source", "Unit", "Value type", "Polarity"}
-
 // ReadMetadata reads a Fingertips indicator metadata CSV. name is used in
 // messages. A file that is not CSV, lacks the Indicator ID column or has
 // no indicator is an *Error naming the file and line; a row whose Value

@@ -61,9 +61,6 @@ func normalLowerQuantile(p float64) float64 {
 	return z
 }
 
-// normalCDFUpper is 1 − Φ(x), computed without cancellation.
-func normalCDFUpper(x float64) float64 { return 0.5 * math.Erfc(x/math.Sqrt2) }
-
 // regIncGamma returns the regularised incomplete gamma functions
 // P(a, x) = γ(a, x)/Γ(a) and Q(a, x) = 1 − P(a, x) for a > 0, x ≥ 0. It
 // uses the series for x < a+1 and Legendre's continued fraction (evaluated
