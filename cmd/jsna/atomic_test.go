@@ -77,13 +77,13 @@ func TestWriteFileAtomicKilled(t *testing.T) {
 	}
 }
 
-// fmtW runs jsna fmt -w on path and returns its error, stderr and the
-// exit status the CLI would give.
-func fmtW(t *testing.T, path string) (error, string, int) {
+// fmtW runs jsna fmt -w on path and returns its stderr, the exit status
+// the CLI would give and its error.
+func fmtW(t *testing.T, path string) (string, int, error) {
 	t.Helper()
 	var out, errb strings.Builder
 	err := run(context.Background(), []string{"fmt", "-w", path}, strings.NewReader(""), &out, &errb)
-	return err, errb.String(), exitCode(err, io.Discard)
+	return errb.String(), exitCode(err, io.Discard), err
 }
 
 // unformatted writes a valid document to path that jsna fmt rewrites
@@ -106,7 +106,7 @@ func TestWriteInPlaceFiles(t *testing.T) {
 		p := filepath.Join(dir, "master.json")
 		old, _ := unformatted(t, p)
 		os.Chmod(p, 0o444)
-		err, _, code := fmtW(t, p)
+		_, code, err := fmtW(t, p)
 		if err == nil || code != 1 || !strings.Contains(err.Error(), "read-only") {
 			t.Fatalf("fmt -w on a read-only file = %v (exit %d), want a read-only error and exit 1", err, code)
 		}
@@ -121,7 +121,7 @@ func TestWriteInPlaceFiles(t *testing.T) {
 		if err := os.Symlink(filepath.Join("data", "master.json"), link); err != nil {
 			t.Skip(err)
 		}
-		if err, _, _ := fmtW(t, link); err != nil {
+		if _, _, err := fmtW(t, link); err != nil {
 			t.Fatal(err)
 		}
 		if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
@@ -134,7 +134,7 @@ func TestWriteInPlaceFiles(t *testing.T) {
 		p := filepath.Join(dir, "master.json")
 		_, want := unformatted(t, p)
 		before, _ := os.Stat(p)
-		err, stderr, _ := fmtW(t, p)
+		stderr, _, err := fmtW(t, p)
 		if err != nil || stderr != "" {
 			t.Fatalf("fmt -w = %v, stderr %q", err, stderr)
 		}
@@ -152,7 +152,7 @@ func TestWriteInPlaceFiles(t *testing.T) {
 		if err := os.Link(p, other); err != nil {
 			t.Skip(err)
 		}
-		err, stderr, _ := fmtW(t, p)
+		stderr, _, err := fmtW(t, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -179,7 +179,7 @@ func TestWriteInPlaceFiles(t *testing.T) {
 		os.Chtimes(old, time.Now().Add(-2*time.Hour), time.Now().Add(-2*time.Hour))
 		busy := filepath.Join(dir, ".master.json.tmp-p1-7")
 		os.WriteFile(busy, []byte("another run"), 0o600)
-		if err, _, _ := fmtW(t, p); err != nil {
+		if _, _, err := fmtW(t, p); err != nil {
 			t.Fatal(err)
 		}
 		assertDirHolds(t, dir, map[string][]byte{"master.json": want, ".master.json.tmp-p1-7": []byte("another run")})
