@@ -35,7 +35,11 @@ func (a *App) libraryList() dom.Node {
 	top := a.lastEntry()
 	box := el("div", attr("id", "library"))
 	box.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "library-heading"), text(a.t("lib.heading"))))
-	box.AppendChild(el("p", cls("govuk-body"), text(a.t("lib.body"))))
+	body := a.t("lib.body", len(live))
+	if len(live) == 1 {
+		body = a.t("lib.body.one")
+	}
+	box.AppendChild(el("p", cls("govuk-body"), text(body)))
 	for _, e := range live {
 		box.AppendChild(a.entryCard(e, e == top))
 	}

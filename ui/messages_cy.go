@@ -836,4 +836,5 @@ var messagesCY = map[string]string{
 	"privacy.shared":                     "Ar gyfrifiadur a rennir, defnyddiwch “Clirio’r porwr hwn” ar y dudalen gychwyn cyn gadael: mae’n dileu popeth y mae Wardwise yn ei gadw yma.",
 	"privacy.hub":                        "Caiff drafft rydych yn ei anfon i hwb ei gadw gan yr hwb hwnnw yn ôl ei reolau ei hun.",
 	"privacy.cookie":                     "Mae Wardwise yn gosod un cwci, nad yw’n dal unrhyw ddata personol ac na chaiff byth ei anfon i unman arall, fel y gall ddweud wrthych os dilëodd y porwr eich dogfennau.",
+	"lib.body.one":                       "Mae un ddogfen yn cael ei chadw yn y porwr hwn. Nid yw agor dogfen arall byth yn ei disodli.",
 }

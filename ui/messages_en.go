@@ -836,4 +836,5 @@ var messagesEN = map[string]string{
 	"privacy.shared":                     "On a shared computer, use “Clear this browser” on the start page before you leave: it deletes everything Wardwise keeps here.",
 	"privacy.hub":                        "A draft you send to a hub is kept by that hub under its own rules.",
 	"privacy.cookie":                     "Wardwise sets one cookie, which holds no personal data and is never sent anywhere else, so that it can tell you if the browser deleted your documents.",
+	"lib.body.one":                       "One document is kept in this browser. Opening another document never replaces it.",
 }
