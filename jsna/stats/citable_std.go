@@ -128,6 +128,16 @@ func isrNote(col string) string {
 	return "counted as 0 (as calculate_ISRatio)"
 }
 
+// observed is the observed count of an ISR table's group: its bands'
+// counts, the missing ones left out.
+func observed(bands []ISRBand) float64 {
+	var o float64
+	for _, b := range bands {
+		o += b.Count
+	}
+	return o
+}
+
 func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
 	writeRow(cw, []string{"group", "observed", "expected", "value", "lower", "upper", "note"})
 	names, rows := t.groups()
@@ -138,11 +148,7 @@ func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
 		}
 		note := strings.Join(missing.describe(isrNote), "; ")
 		if !complete {
-			var o float64
-			for _, b := range bands {
-				o += b.Count
-			}
-			writeRow(cw, []string{g, formatNumber(o), "", "", "", "", note})
+			writeRow(cw, []string{g, formatNumber(observed(bands)), "", "", "", "", note})
 			continue
 		}
 		r, err := ISRCI(bands, conf, mult)
@@ -165,11 +171,7 @@ func writeISRate(cw *csv.Writer, t *table, conf, mult float64) error {
 		}
 		note := strings.Join(missing.describe(isrNote), "; ")
 		if !complete {
-			var o float64
-			for _, b := range bands {
-				o += b.Count
-			}
-			writeRow(cw, []string{g, formatNumber(o), "", "", "", "", "", note})
+			writeRow(cw, []string{g, formatNumber(observed(bands)), "", "", "", "", "", note})
 			continue
 		}
 		r, err := ISRateCI(bands, conf, mult)
