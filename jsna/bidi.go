@@ -37,8 +37,8 @@ func checkBidi(ps *Problems, path, s string) {
 // validateNames refuses the bidirectional controls in the document's
 // names, ids and authors: every id, code and key (including references to
 // indicators and wards, and the revisions and saves named), every name and
-// title, and the draft's author and sender, and those kept in the merge
-// records. Narrative, voice notes, descriptions and notes are free text and
+// title (the Welsh ones too), and the draft's author and sender, and those
+// kept in the merge records. Narrative, voice notes, descriptions and notes are free text and
 // are not checked: right-to-left text there is kept as written.
 func (d *Document) validateNames(ps *Problems) {
 	checkBidi(ps, "id", d.ID)
@@ -51,6 +51,7 @@ func (d *Document) validateNames(ps *Problems) {
 		p := index("indicators", i)
 		checkBidi(ps, member(p, "id"), d.Indicators[i].ID)
 		checkBidi(ps, member(p, "name"), d.Indicators[i].Name)
+		checkBidi(ps, member(p, "name_cy"), d.Indicators[i].NameCy)
 	}
 	for i := range d.Wards {
 		d.Wards[i].validateNames(index("wards", i), ps)
@@ -79,11 +80,13 @@ func (w *Ward) validateNames(p string, ps *Problems) {
 		sp := index(member(p, "sections"), i)
 		checkBidi(ps, member(sp, "id"), s.ID)
 		checkBidi(ps, member(sp, "title"), s.Title)
+		checkBidi(ps, member(sp, "title_cy"), s.TitleCy)
 	}
 	for i, a := range w.Assets {
 		ap := index(member(p, "assets"), i)
 		checkBidi(ps, member(ap, "id"), a.ID)
 		checkBidi(ps, member(ap, "name"), a.Name)
+		checkBidi(ps, member(ap, "name_cy"), a.NameCy)
 	}
 	for i, v := range w.Voice {
 		checkBidi(ps, member(index(member(p, "voice"), i), "id"), v.ID)
@@ -92,6 +95,7 @@ func (w *Ward) validateNames(p string, ps *Problems) {
 		np := index(member(p, "needs"), i)
 		checkBidi(ps, member(np, "id"), n.ID)
 		checkBidi(ps, member(np, "title"), n.Title)
+		checkBidi(ps, member(np, "title_cy"), n.TitleCy)
 		for k, id := range n.Indicators {
 			checkBidi(ps, index(member(np, "indicators"), k), id)
 		}

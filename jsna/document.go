@@ -23,6 +23,7 @@ type Document struct {
 	Indicators []Indicator `json:"indicators" validate:"dive"`
 	Wards      []Ward      `json:"wards" validate:"dive"`
 	Draft      *Draft      `json:"draft,omitempty"`
+	Languages  []string    `json:"languages,omitempty" validate:"max=2"` // bilingual.go: the primary first; English only when absent
 
 	// Merge bookkeeping of a master (merge.go): not content, left out of
 	// drafts, Diff and merges.
@@ -101,7 +102,13 @@ type Indicator struct {
 	// can see a small count left by subtraction. The built-in Local Health
 	// indicators declare theirs in KnownParts.
 	PartOf []string `json:"part_of,omitempty" validate:"max=20,dive,max=100"`
-	Extra  Extra    `json:"-"`
+	// Welsh versions and their confirmations (bilingual.go).
+	NameCy              string `json:"name_cy,omitempty" validate:"max=500"`
+	NameConfirmed       string `json:"name_confirmed,omitempty" validate:"max=40"`
+	DefinitionCy        string `json:"definition_cy,omitempty" validate:"max=20000"`
+	DefinitionConfirmed string `json:"definition_confirmed,omitempty" validate:"max=40"`
+
+	Extra Extra `json:"-"`
 }
 
 // Ward is one electoral ward and everything the assessment says about it.
@@ -139,7 +146,13 @@ type Section struct {
 	ID    string `json:"id" validate:"required,max=100"`
 	Title string `json:"title" validate:"required,max=500"`
 	Text  string `json:"text,omitempty" validate:"max=200000"`
-	Extra Extra  `json:"-"`
+	// Welsh versions and their confirmations (bilingual.go).
+	TitleCy        string `json:"title_cy,omitempty" validate:"max=500"`
+	TitleConfirmed string `json:"title_confirmed,omitempty" validate:"max=40"`
+	TextCy         string `json:"text_cy,omitempty" validate:"max=200000"`
+	TextConfirmed  string `json:"text_confirmed,omitempty" validate:"max=40"`
+
+	Extra Extra `json:"-"`
 }
 
 // Asset is a community asset: a place, group or service the ward can build on.
@@ -148,7 +161,13 @@ type Asset struct {
 	Name        string `json:"name" validate:"required,max=500"`
 	Kind        string `json:"kind,omitempty" validate:"max=100"`
 	Description string `json:"description,omitempty" validate:"max=20000"`
-	Extra       Extra  `json:"-"`
+	// Welsh versions and their confirmations (bilingual.go).
+	NameCy               string `json:"name_cy,omitempty" validate:"max=500"`
+	NameConfirmed        string `json:"name_confirmed,omitempty" validate:"max=40"`
+	DescriptionCy        string `json:"description_cy,omitempty" validate:"max=20000"`
+	DescriptionConfirmed string `json:"description_confirmed,omitempty" validate:"max=40"`
+
+	Extra Extra `json:"-"`
 }
 
 // Voice is a note of what residents said ("community voice"), with where
@@ -158,7 +177,11 @@ type Voice struct {
 	Text   string `json:"text" validate:"required,max=20000"`
 	Source string `json:"source,omitempty" validate:"max=500"`
 	Date   string `json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
-	Extra  Extra  `json:"-"`
+	// Welsh versions and their confirmations (bilingual.go).
+	TextCy        string `json:"text_cy,omitempty" validate:"max=20000"`
+	TextConfirmed string `json:"text_confirmed,omitempty" validate:"max=40"`
+
+	Extra Extra `json:"-"`
 }
 
 // Need is a named health or wellbeing need of a ward, scored by the Hanlon
@@ -178,7 +201,13 @@ type Need struct {
 	PublicView     *float64 `json:"public_view,omitempty" validate:"omitempty,gte=0,lte=10"`
 	Pearl          *Pearl   `json:"pearl,omitempty"`
 	Recommendation string   `json:"recommendation,omitempty" validate:"max=20000"`
-	Extra          Extra    `json:"-"`
+	// Welsh versions and their confirmations (bilingual.go).
+	TitleCy                 string `json:"title_cy,omitempty" validate:"max=500"`
+	TitleConfirmed          string `json:"title_confirmed,omitempty" validate:"max=40"`
+	RecommendationCy        string `json:"recommendation_cy,omitempty" validate:"max=20000"`
+	RecommendationConfirmed string `json:"recommendation_confirmed,omitempty" validate:"max=40"`
+
+	Extra Extra `json:"-"`
 }
 
 // Pearl holds the answers to the PEARL test. A nil answer has not been given

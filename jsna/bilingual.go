@@ -1,0 +1,286 @@
+package jsna
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+)
+
+// Bilingual content. Every free text of the format may carry a Welsh
+// version beside the English one, in a sibling member named after it with
+// "_cy" (a section's "text" and "text_cy"), and a confirmation, the member
+// with "_confirmed" ("text_confirmed"): the fingerprints of both versions
+// when someone last confirmed that they say the same (Confirmation). A
+// document's Languages say whether it is bilingual and which language is
+// primary, the one written first and printed first.
+//
+// The English members keep their meaning and their rules (a section's
+// title is required), so a file without Welsh is unchanged and every
+// version of Wardwise reads a bilingual one. Since each version is a member
+// of its own, the merge, which works member by member, treats each
+// language as its own field: an English edit in one draft and a Welsh
+// edit in another merge cleanly.
+
+// The languages a document may hold, as BCP 47 tags (the lang attribute).
+const (
+	English = "en"
+	Welsh   = "cy"
+)
+
+// Bilingual reports whether d holds its free texts in English and Welsh
+// (its Languages name both).
+func (d *Document) Bilingual() bool { return len(d.Languages) == 2 }
+
+// PrimaryLanguage is the language d is written in first: the first of its
+// Languages, English when it names none. A Welsh-first council lists
+// ["cy", "en"].
+func (d *Document) PrimaryLanguage() string {
+	if len(d.Languages) > 0 && d.Languages[0] == Welsh {
+		return Welsh
+	}
+	return English
+}
+
+// OtherLanguage is the language of a bilingual pair that is not lang.
+func OtherLanguage(lang string) string {
+	if lang == Welsh {
+		return English
+	}
+	return Welsh
+}
+
+// Text is one free text of a record in both languages: pointers into the
+// record, so that setting through a Text edits it. Name is the English
+// member ("title"); the Welsh one is Name+"_cy" and the confirmation
+// Name+"_confirmed".
+type Text struct {
+	Name      string
+	English   *string
+	Welsh     *string
+	Confirmed *string
+	Max       int // the longest a version may be, in characters
+}
+
+// In is the version of t in lang.
+func (t Text) In(lang string) string {
+	if lang == Welsh {
+		return *t.Welsh
+	}
+	return *t.English
+}
+
+// Set sets the version of t in lang to s. The confirmation is left as it
+// was: a changed version is what makes the other one out of date.
+func (t Text) Set(lang, s string) {
+	if lang == Welsh {
+		*t.Welsh = s
+	} else {
+		*t.English = s
+	}
+}
+
+// State says whether t's versions are known to agree (TranslationState).
+func (t Text) State() TranslationState {
+	return StateOf(*t.English, *t.Welsh, *t.Confirmed)
+}
+
+// Confirm records that t's versions, as they are now, say the same.
+func (t Text) Confirm() { *t.Confirmed = Confirmation(*t.English, *t.Welsh) }
+
+// Texts lists the free texts of a section: its title and text.
+func (s *Section) Texts() []Text {
+	return []Text{
+		{"title", &s.Title, &s.TitleCy, &s.TitleConfirmed, 500},
+		{"text", &s.Text, &s.TextCy, &s.TextConfirmed, 200000},
+	}
+}
+
+// Texts lists the free texts of an asset: its name and description.
+func (a *Asset) Texts() []Text {
+	return []Text{
+		{"name", &a.Name, &a.NameCy, &a.NameConfirmed, 500},
+		{"description", &a.Description, &a.DescriptionCy, &a.DescriptionConfirmed, 20000},
+	}
+}
+
+// Texts lists the free texts of a voice note: its text.
+func (v *Voice) Texts() []Text {
+	return []Text{{"text", &v.Text, &v.TextCy, &v.TextConfirmed, 20000}}
+}
+
+// Texts lists the free texts of a need: its title and recommendation.
+func (n *Need) Texts() []Text {
+	return []Text{
+		{"title", &n.Title, &n.TitleCy, &n.TitleConfirmed, 500},
+		{"recommendation", &n.Recommendation, &n.RecommendationCy, &n.RecommendationConfirmed, 20000},
+	}
+}
+
+// Texts lists the free texts of an indicator: its name and definition.
+func (ind *Indicator) Texts() []Text {
+	return []Text{
+		{"name", &ind.Name, &ind.NameCy, &ind.NameConfirmed, 500},
+		{"definition", &ind.Definition, &ind.DefinitionCy, &ind.DefinitionConfirmed, 20000},
+	}
+}
+
+// TextNamed is the text of texts whose English member is name. It panics
+// when there is none: the names are the fixed members listed above.
+func TextNamed(texts []Text, name string) Text {
+	for _, t := range texts {
+		if t.Name == name {
+			return t
+		}
+	}
+	panic("jsna: no text named " + name)
+}
+
+// TranslationState says whether the two versions of a text are known to
+// say the same.
+type TranslationState int
+
+const (
+	// OneLanguage: a version is empty, so there is nothing to compare
+	// (a missing translation is shown as missing, not as out of date).
+	OneLanguage TranslationState = iota
+	// UpToDate: neither version changed since they were confirmed.
+	UpToDate
+	// WelshOutOfDate: the English changed since the confirmation and the
+	// Welsh did not.
+	WelshOutOfDate
+	// EnglishOutOfDate: the Welsh changed since the confirmation and the
+	// English did not.
+	EnglishOutOfDate
+	// Unconfirmed: the versions were never confirmed, or both changed
+	// since, so either may be out of date.
+	Unconfirmed
+)
+
+// Stale reports whether s asks someone to check the translation and
+// confirm it.
+func (s TranslationState) Stale() bool { return s > UpToDate }
+
+// OutOfDate is the language whose version may no longer say what the other
+// does: Welsh or English, or "" for Unconfirmed (either) and for no
+// staleness.
+func (s TranslationState) OutOfDate() string {
+	switch s {
+	case WelshOutOfDate:
+		return Welsh
+	case EnglishOutOfDate:
+		return English
+	}
+	return ""
+}
+
+// fingerprint is the first 12 hex digits of the SHA-256 of s: enough to
+// notice an edit, not a security measure.
+func fingerprint(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}
+
+// Confirmation is what a "_confirmed" member holds once someone confirms
+// that english and welsh say the same: "en:" and the fingerprint of the
+// English, " cy:" and that of the Welsh (each the first 12 hex digits of
+// the SHA-256 of the text's UTF-8).
+func Confirmation(english, welsh string) string {
+	return "en:" + fingerprint(english) + " cy:" + fingerprint(welsh)
+}
+
+var confirmationRE = regexp.MustCompile(`^en:[0-9a-f]{12} cy:[0-9a-f]{12}$`)
+
+// StateOf compares a text's versions, english and welsh, with confirmed,
+// its "_confirmed" member: the version whose fingerprint no longer matches
+// is the one edited since, and the other is the one out of date.
+func StateOf(english, welsh, confirmed string) TranslationState {
+	if english == "" || welsh == "" {
+		return OneLanguage
+	}
+	if !confirmationRE.MatchString(confirmed) {
+		return Unconfirmed
+	}
+	enSame := confirmed[3:15] == fingerprint(english)
+	cySame := confirmed[19:] == fingerprint(welsh)
+	switch {
+	case enSame && cySame:
+		return UpToDate
+	case cySame:
+		return WelshOutOfDate
+	case enSame:
+		return EnglishOutOfDate
+	}
+	return Unconfirmed
+}
+
+// StaleTexts counts the texts of d that ask for a translation to be
+// checked (TranslationState.Stale).
+func StaleTexts(d *Document) int {
+	n := 0
+	count := func(ts []Text) {
+		for _, t := range ts {
+			if t.State().Stale() {
+				n++
+			}
+		}
+	}
+	for i := range d.Indicators {
+		count(d.Indicators[i].Texts())
+	}
+	for i := range d.Wards {
+		eachWardText(&d.Wards[i], func(_ string, ts []Text) { count(ts) })
+	}
+	return n
+}
+
+// eachWardText calls f with the path (relative to the ward) and the texts
+// of each record of w that has free texts.
+func eachWardText(w *Ward, f func(path string, ts []Text)) {
+	for i := range w.Sections {
+		f(index("sections", i), w.Sections[i].Texts())
+	}
+	for i := range w.Assets {
+		f(index("assets", i), w.Assets[i].Texts())
+	}
+	for i := range w.Voice {
+		f(index("voice", i), w.Voice[i].Texts())
+	}
+	for i := range w.Needs {
+		f(index("needs", i), w.Needs[i].Texts())
+	}
+}
+
+// validateLanguages checks the languages a document names (English,
+// Welsh, each at most once, English among them) and every confirmation's
+// form. Validate calls it; the lengths are in the struct tags, and the
+// Welsh names and titles are checked for bidirectional controls with the
+// English ones (bidi.go).
+func (d *Document) validateLanguages(ps *Problems) {
+	seen := map[string]bool{}
+	for i, l := range d.Languages {
+		switch {
+		case l != English && l != Welsh:
+			ps.Add(index("languages", i), "must be %q or %q, got %q", English, Welsh, l)
+		case seen[l]:
+			ps.Add(index("languages", i), "%q is listed twice", l)
+		}
+		seen[l] = true
+	}
+	if len(d.Languages) > 0 && !seen[English] {
+		ps.Add("languages", "must include %q: the English texts are the ones every reader requires", English)
+	}
+	check := func(p string, ts []Text) {
+		for _, t := range ts {
+			if c := *t.Confirmed; c != "" && !confirmationRE.MatchString(c) {
+				ps.Add(member(p, t.Name+"_confirmed"), "%q is not a confirmation (en: and 12 hex digits, a space, cy: and 12 hex digits)", c)
+			}
+		}
+	}
+	for i := range d.Indicators {
+		check(index("indicators", i), d.Indicators[i].Texts())
+	}
+	for i := range d.Wards {
+		wp := index("wards", i)
+		eachWardText(&d.Wards[i], func(p string, ts []Text) { check(member(wp, p), ts) })
+	}
+}
