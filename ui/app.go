@@ -75,6 +75,8 @@ type App struct {
 	started bool // the first view has been drawn
 
 	coord coordState // where a new draft returns to, the history view (coord.go)
+
+	bi bilingualState // how a bilingual report prints (bilingual.go)
 }
 
 // Mount starts the app in the page: it replaces the loading message in

@@ -97,6 +97,7 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Needs[i].ID
 	find := func() *jsna.Need { return recordByID(w.Needs, key, needID) }
+	texts := func() []jsna.Text { return textsOf(find()) }
 	n := &w.Needs[i]
 	fid := "need-" + itoa(i)
 	box := el("div", cls("app-record"), attr("id", fid))
@@ -113,7 +114,7 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 		heading.SetTextContent(v)
 		return ""
 	})
-	box.AppendChild(tg)
+	box.AppendChild(a.bilingualPair(tg, "title", texts))
 
 	// The basic priority rating, updated as the scores change.
 	bpr := el("div", cls("app-bpr"), attr("id", fid+"-bpr"), attr("aria-live", "polite"), attr("aria-atomic", "true"))
@@ -134,7 +135,7 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 
 	rg, rec := a.textarea(field{id: fid + "-recommendation", label: a.t("needs.recommendation"), hint: a.t("needs.recommendation.hint"), value: n.Recommendation, rows: 4, maxLength: 20000})
 	a.bind(rec, func(v string) string { find().Recommendation = v; return "" })
-	box.AppendChild(rg)
+	box.AppendChild(a.bilingualPair(rg, "recommendation", texts))
 
 	remove := button(a.t("needs.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
 	a.view.onClick(remove, func() {

@@ -71,8 +71,9 @@ func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 // applied to every figure before it is drawn. The browser's print (or
 // print to PDF) gives a clean document: the app's controls do not print.
 func (a *App) renderReport(r route) dom.Node {
+	defer a.reportInLanguage()()
 	d := a.doc
-	v := el("div", cls("app-report"))
+	v := el("div", cls("app-report"), a.reportLangAttr())
 	wards, ok := a.reportWards(r)
 	if !ok {
 		return a.renderWard(route{view: "ward", ward: r.ward})
@@ -130,6 +131,7 @@ func (a *App) reportControls(r route) dom.Element {
 	controls := el("div", cls("app-noprint app-report__controls"))
 	controls.AppendChild(a.reportScope(r))
 	controls.AppendChild(a.reportRule())
+	a.appendReportLanguages(controls)
 	if a.report.preset != "" {
 		controls.AppendChild(a.reportPrint())
 		return controls
@@ -261,12 +263,7 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	}
 	sec.AppendChild(el("p", cls("govuk-body app-report__meta"), text(pop)))
 
-	for _, s := range w.Sections {
-		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(s.Title)))
-		for _, para := range paragraphs(s.Text) {
-			sec.AppendChild(el("p", cls("govuk-body app-report__text"), text(para)))
-		}
-	}
+	a.reportSections(sec, hs, w)
 	a.reportIndicators(sec, hs, d, w)
 	if len(w.Needs) > 0 {
 		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.needs"))))
@@ -274,12 +271,12 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	}
 	if len(w.Assets) > 0 {
 		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.assets"))))
-		sec.AppendChild(reportAssets(w))
+		sec.AppendChild(a.reportAssetList(w))
 	}
 	if len(w.Voice) > 0 {
 		sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("ward.tab.voice"))))
-		for _, vo := range w.Voice {
-			sec.AppendChild(reportQuote(vo))
+		for i := range w.Voice {
+			sec.AppendChild(a.reportVoice(&w.Voice[i]))
 		}
 	}
 	return sec
@@ -319,47 +316,12 @@ func (a *App) reportNeeds(w *jsna.Ward) dom.Element {
 	for _, r := range a.wardPriorityRows(w) {
 		nb.AppendChild(el("tr", cls("govuk-table__row"),
 			child(td(r.rank, true)),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.title))),
+			child(a.reportNeedText(el("th", cls("govuk-table__header"), attr("scope", "row")), jsna.TextNamed(w.Needs[r.needIndex].Texts(), "title"))),
 			child(td(r.bprText, true)), child(td(r.pearl, false)),
-			child(el("td", cls("govuk-table__cell app-report__text"), text(w.Needs[r.needIndex].Recommendation)))))
+			child(a.reportNeedText(el("td", cls("govuk-table__cell app-report__text")), jsna.TextNamed(w.Needs[r.needIndex].Texts(), "recommendation")))))
 	}
 	nt.AppendChild(nb)
 	return el("div", cls("app-table-wrap"), child(nt))
-}
-
-// reportAssets is the list of ward w's assets: each name, with its kind
-// and description where given.
-func reportAssets(w *jsna.Ward) dom.Element {
-	ul := el("ul", cls("govuk-list govuk-list--bullet"))
-	for _, as := range w.Assets {
-		li := el("li", child(el("strong", text(as.Name))))
-		if as.Kind != "" {
-			li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
-		}
-		if as.Description != "" {
-			li.AppendChild(doc.CreateTextNode(": " + as.Description))
-		}
-		ul.AppendChild(li)
-	}
-	return ul
-}
-
-// reportQuote is voice note vo as a quotation, followed by its source and
-// date where given.
-func reportQuote(vo jsna.Voice) dom.Element {
-	q := el("blockquote", cls("govuk-inset-text app-report__quote"),
-		child(el("p", cls("govuk-body app-report__text"), text(vo.Text))))
-	var who []string
-	if vo.Source != "" {
-		who = append(who, vo.Source)
-	}
-	if vo.Date != "" {
-		who = append(who, vo.Date)
-	}
-	if len(who) > 0 {
-		q.AppendChild(el("p", cls("govuk-body-s app-report__meta"), text(strings.Join(who, ", "))))
-	}
-	return q
 }
 
 // paragraphs splits narrative text at blank lines.

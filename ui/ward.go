@@ -77,6 +77,7 @@ func (a *App) renderWard(r route) dom.Node {
 	v.AppendChild(el("h2", cls("govuk-heading-l app-tab-heading"), text(a.tabLabel(r.tab))))
 	if r.tab != "" {
 		v.AppendChild(a.undoBar())
+		v.AppendChild(a.languageSetting())
 	}
 	if len(a.doc.Provenance) > 0 {
 		v.AppendChild(el("p", cls("govuk-body-s"), child(link(route{view: "history", ward: w.Code}.href(), a.t("history.ward.link"), attr("id", "ward-provenance")))))
@@ -228,6 +229,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 	s := &w.Sections[i]
 	key := s.ID
 	find := func() *jsna.Section { return recordByID(w.Sections, key, sectionID) }
+	texts := func() []jsna.Text { return textsOf(find()) }
 	box := el("div", cls("app-record"), attr("id", "section-"+slug(key)))
 	fid := "section-" + itoa(i)
 	g, area := a.textarea(field{
@@ -240,7 +242,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 		}
 		return ""
 	})
-	box.AppendChild(g)
+	box.AppendChild(a.bilingualPair(g, "text", texts))
 
 	tg, title := a.input(field{id: fid + "-title", label: a.t("narrative.title.label"), value: s.Title, maxLength: 500, spell: true})
 	a.bind(title, func(v string) string {
@@ -261,7 +263,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 		removeRecord(&w.Sections, key, sectionID)
 		a.recordRemoved(a.t("status.removed", strings.TrimSpace(value(title))))
 	})
-	box.AppendChild(detailsBox(a.t("narrative.more"), child(tg), child(remove)))
+	box.AppendChild(detailsBox(a.t("narrative.more"), child(a.bilingualPair(tg, "title", texts)), child(remove)))
 	return box
 }
 
@@ -312,6 +314,7 @@ func (a *App) renderAssets(w *jsna.Ward) dom.Node {
 func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Assets[i].ID
 	find := func() *jsna.Asset { return recordByID(w.Assets, key, assetID) }
+	texts := func() []jsna.Text { return textsOf(find()) }
 	as := &w.Assets[i]
 	fid := "asset-" + itoa(i)
 	box := el("div", cls("app-record"))
@@ -336,9 +339,9 @@ func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 		removeRecord(&w.Assets, key, assetID)
 		a.recordRemoved(a.t("status.removed", strings.TrimSpace(value(name))))
 	})
-	box.AppendChild(ng)
+	box.AppendChild(a.bilingualPair(ng, "name", texts))
 	box.AppendChild(kg)
-	box.AppendChild(dg)
+	box.AppendChild(a.bilingualPair(dg, "description", texts))
 	box.AppendChild(remove)
 	return box
 }
@@ -386,6 +389,7 @@ func (a *App) renderVoice(w *jsna.Ward) dom.Node {
 func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Voice[i].ID
 	find := func() *jsna.Voice { return recordByID(w.Voice, key, voiceID) }
+	texts := func() []jsna.Text { return textsOf(find()) }
 	vo := &w.Voice[i]
 	fid := "voice-" + itoa(i)
 	box := el("div", cls("app-record"))
@@ -413,7 +417,7 @@ func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 		removeRecord(&w.Voice, key, voiceID)
 		a.recordRemoved(a.t("status.removed.voice"))
 	})
-	box.AppendChild(tg)
+	box.AppendChild(a.bilingualPair(tg, "text", texts))
 	box.AppendChild(sg)
 	box.AppendChild(dg)
 	box.AppendChild(remove)

@@ -268,6 +268,9 @@ func exampleWard(rng *rand.Rand, w int, name string, table []exampleIndicator) j
 				name, strings.ToLower(needTitle(t.name))),
 		})
 	}
+	if w == 0 {
+		addWelsh(&ward, pop, z)
+	}
 	return ward
 }
 

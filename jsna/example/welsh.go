@@ -1,0 +1,178 @@
+package example
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// The first ward of every example borough is written in Welsh as well as
+// English (jsna/bilingual.go), every translation confirmed, so that the
+// bilingual editor and report have something to show once the document's
+// languages are set to English and Welsh. Its health section's text is
+// left untranslated on purpose: the report shows how a text missing in
+// Welsh is printed (in English, marked as such). The Welsh, like the
+// English, is synthetic example text.
+
+// welshDeprivation is deprivationWords in Welsh, after "Mae'r ward".
+func welshDeprivation(z float64) string {
+	switch {
+	case z > 1:
+		return "ymhlith y mwyaf difreintiedig yn y fwrdeistref"
+	case z > 0.3:
+		return "yn fwy difreintiedig na'r fwrdeistref gyfan"
+	case z < -1:
+		return "ymhlith y lleiaf difreintiedig yn y fwrdeistref"
+	case z < -0.3:
+		return "yn llai difreintiedig na'r fwrdeistref gyfan"
+	}
+	return "yn agos at gyfartaledd y fwrdeistref o ran amddifadedd"
+}
+
+// welshAssetNames are the asset name patterns of assetKinds in Welsh.
+var welshAssetNames = map[string]string{
+	"%s Community Centre":         "Canolfan Gymunedol %s",
+	"%s Library":                  "Llyfrgell %s",
+	"%s Park":                     "Parc %s",
+	"%s Food Bank":                "Banc Bwyd %s",
+	"St Anne's Church, %s":        "Eglwys y Santes Anna, %s",
+	"%s Mosque":                   "Mosg %s",
+	"%s Leisure Centre":           "Canolfan Hamdden %s",
+	"%s Medical Practice":         "Meddygfa %s",
+	"%s Walking Group":            "Grŵp Cerdded %s",
+	"Friends of %s Allotments":    "Cyfeillion Rhandiroedd %s",
+	"%s Primary School":           "Ysgol Gynradd %s",
+	"%s Citizens Advice outreach": "Allgymorth Cyngor ar Bopeth %s",
+}
+
+// welshVoice is voiceTexts in Welsh, by the English text.
+var welshVoice = map[string]string{
+	"The last bus into town leaves at seven, so evening appointments are out of reach for many of us.": "Mae'r bws olaf i'r dref yn gadael am saith, felly mae apwyntiadau gyda'r nos y tu hwnt i gyrraedd llawer ohonom ni.",
+	"Young families want somewhere safe to play that isn't next to the main road.":                     "Mae teuluoedd ifanc eisiau rhywle diogel i chwarae nad yw wrth ymyl y brif ffordd.",
+	"People are choosing between heating and eating this winter.":                                      "Mae pobl yn gorfod dewis rhwng gwresogi a bwyta y gaeaf hwn.",
+	"It takes three weeks to get a GP appointment unless you ring at eight on the dot.":                "Mae'n cymryd tair wythnos i gael apwyntiad gyda meddyg teulu oni bai eich bod yn ffonio am wyth o'r gloch ar ei ben.",
+	"The walking group has helped a lot of older people who were on their own.":                        "Mae'r grŵp cerdded wedi helpu llawer o bobl hŷn a oedd ar eu pennau eu hunain.",
+	"There is nowhere for teenagers to go in the evenings.":                                            "Nid oes unman i bobl ifanc yn eu harddegau fynd gyda'r nos.",
+	"Damp in the flats on the estate is making the children's asthma worse.":                           "Mae'r lleithder yn y fflatiau ar yr ystâd yn gwaethygu asthma'r plant.",
+	"We'd use the leisure centre more if the prices were lower.":                                       "Bydden ni'n defnyddio'r ganolfan hamdden yn amlach petai'r prisiau'n is.",
+}
+
+// welshNeedTitles are the needs' titles (needTitle of the indicator's
+// name) in Welsh, by indicator id.
+var welshNeedTitles = map[string]string{
+	"93097": "Diweithdra (% o'r boblogaeth oedran gweithio sy'n hawlio budd-dal diwaith)",
+	"93701": "Plant mewn teuluoedd incwm isel absoliwt (dan 16 oed)",
+	"93098": "Diweithdra tymor hir",
+	"93089": "Cyfradd ffrwythlondeb gyffredinol",
+	"93092": "Pwysau geni isel babanod tymor llawn",
+	"93105": "Dosbarth derbyn: cyffredinrwydd gordewdra (gan gynnwys gordewdra difrifol)",
+	"93015": "Canran yr oedolion sy'n anweithgar yn gorfforol",
+	"93227": "Derbyniadau brys i'r ysbyty am bob achos",
+	"93229": "Derbyniadau brys i'r ysbyty am glefyd coronaidd y galon",
+	"93231": "Derbyniadau brys i'r ysbyty am strôc",
+	"93232": "Derbyniadau brys i'r ysbyty am gnawdnychiant myocardaidd (trawiad ar y galon)",
+	"93233": "Derbyniadau brys i'r ysbyty am glefyd rhwystrol cronig yr ysgyfaint (COPD)",
+	"93239": "Derbyniadau brys i'r ysbyty am hunan-niweidio bwriadol",
+	"93240": "Arosiadau yn yr ysbyty oherwydd niwed yn gysylltiedig ag alcohol (diffiniad cul)",
+	"93241": "Derbyniadau brys i'r ysbyty am dorri clun ymhlith pobl 65 oed a hŷn",
+	"93234": "Nifer yr achosion o bob canser",
+	"93235": "Nifer yr achosion o ganser y fron",
+	"93236": "Nifer yr achosion o ganser colorectaidd",
+	"93237": "Nifer yr achosion o ganser yr ysgyfaint",
+	"93238": "Nifer yr achosion o ganser y prostad",
+	"93250": "Marwolaethau o bob achos",
+	"93252": "Marwolaethau o bob achos",
+	"93253": "Marwolaethau o bob canser",
+	"93254": "Marwolaethau o bob canser",
+	"93255": "Marwolaethau o glefyd cylchrediad y gwaed",
+	"93256": "Marwolaethau o glefyd cylchrediad y gwaed",
+	"93257": "Marwolaethau o glefyd coronaidd y galon",
+	"93259": "Marwolaethau o strôc",
+	"93260": "Marwolaethau o glefydau anadlol",
+	"93267": "Marwolaethau o achosion yr ystyrir y gellir eu hatal",
+}
+
+// Welsh section titles and texts, by section id; the health text is left
+// untranslated (see above).
+var (
+	welshSectionTitles = map[string]string{
+		"demographics": "Pwy sy'n byw yma",
+		"health":       "Iechyd a lles",
+		"determinants": "Penderfynyddion ehangach",
+	}
+	welshDeterminants = "Mae tai, gwaith ac incwm yn llunio iechyd yma fel ym mhobman arall; gweler y dangosyddion penderfynyddion ehangach.\n(Testun enghreifftiol synthetig.)"
+)
+
+// firstAssetDescription is the description of the bilingual ward's first
+// asset, in English and Welsh.
+var firstAssetDescription = [2]string{
+	"Open on weekdays, with rooms that community groups can hire. (Synthetic example text.)",
+	"Ar agor yn ystod yr wythnos, gydag ystafelloedd y gall grwpiau cymunedol eu llogi. (Testun enghreifftiol synthetig.)",
+}
+
+// addWelsh writes ward, of population pop and deprivation z, in Welsh too
+// and confirms every translation. Its Welsh templates insert only the
+// ward's name after "ward" (which no mutation changes) and a need's title
+// after a colon, so no word needs mutating.
+func addWelsh(ward *jsna.Ward, pop, z float64) {
+	for i := range ward.Sections {
+		s := &ward.Sections[i]
+		s.TitleCy = welshSectionTitles[s.ID]
+		switch s.ID {
+		case "demographics":
+			s.TextCy = fmt.Sprintf("Mae tua %s o bobl yn byw yn ward %s.\nMae'r ward %s.\n(Testun enghreifftiol synthetig.)",
+				thousands(pop), ward.Name, welshDeprivation(z))
+		case "determinants":
+			s.TextCy = welshDeterminants
+		}
+	}
+	for i := range ward.Assets {
+		as := &ward.Assets[i]
+		for en, cy := range welshAssetNames {
+			if fmt.Sprintf(en, ward.Name) == as.Name {
+				as.NameCy = fmt.Sprintf(cy, ward.Name)
+			}
+		}
+	}
+	if len(ward.Assets) > 0 {
+		ward.Assets[0].Description, ward.Assets[0].DescriptionCy = firstAssetDescription[0], firstAssetDescription[1]
+	}
+	for i := range ward.Voice {
+		ward.Voice[i].TextCy = welshVoice[ward.Voice[i].Text]
+	}
+	for i := range ward.Needs {
+		n := &ward.Needs[i]
+		if len(n.Indicators) == 1 {
+			n.TitleCy = welshNeedTitles[n.Indicators[0]]
+		}
+		if n.TitleCy != "" {
+			n.RecommendationCy = fmt.Sprintf("Gweithio gyda phartneriaid yn ward %s ar yr angen hwn: %s. (Testun enghreifftiol synthetig.)",
+				ward.Name, strings.ToLower(n.TitleCy[:1])+n.TitleCy[1:])
+		}
+	}
+	confirmAll(ward)
+}
+
+// confirmAll confirms every translation of ward whose versions are both
+// written.
+func confirmAll(ward *jsna.Ward) {
+	var texts []jsna.Text
+	for i := range ward.Sections {
+		texts = append(texts, ward.Sections[i].Texts()...)
+	}
+	for i := range ward.Assets {
+		texts = append(texts, ward.Assets[i].Texts()...)
+	}
+	for i := range ward.Voice {
+		texts = append(texts, ward.Voice[i].Texts()...)
+	}
+	for i := range ward.Needs {
+		texts = append(texts, ward.Needs[i].Texts()...)
+	}
+	for _, t := range texts {
+		if t.State() != jsna.OneLanguage {
+			t.Confirm()
+		}
+	}
+}

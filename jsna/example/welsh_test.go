@@ -1,0 +1,63 @@
+package example
+
+import (
+	"testing"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// TestExampleWelsh checks the bilingual first ward of the shipped example:
+// its Welsh texts, every translation confirmed, the health text left in
+// English only, and no Welsh in the other wards.
+func TestExampleWelsh(t *testing.T) {
+	d := New(Options{})
+	w := d.Wards[0]
+	if got, want := w.Sections[0].TextCy, "Mae tua 11,400 o bobl yn byw yn ward Castleford.\nMae'r ward yn llai difreintiedig na'r fwrdeistref gyfan.\n(Testun enghreifftiol synthetig.)"; got != want {
+		t.Errorf("demographics text_cy = %q, want %q", got, want)
+	}
+	if got, want := w.Needs[0].RecommendationCy, "Gweithio gyda phartneriaid yn ward Castleford ar yr angen hwn: derbyniadau brys i'r ysbyty am strôc. (Testun enghreifftiol synthetig.)"; got != want {
+		t.Errorf("need n1 recommendation_cy = %q, want %q", got, want)
+	}
+	missing := 0
+	var texts []jsna.Text
+	for i := range w.Sections {
+		texts = append(texts, w.Sections[i].Texts()...)
+	}
+	for i := range w.Assets {
+		texts = append(texts, w.Assets[i].Texts()...)
+	}
+	for i := range w.Voice {
+		texts = append(texts, w.Voice[i].Texts()...)
+	}
+	for i := range w.Needs {
+		texts = append(texts, w.Needs[i].Texts()...)
+	}
+	for _, tx := range texts {
+		switch tx.State() {
+		case jsna.UpToDate:
+		case jsna.OneLanguage:
+			if tx.In(jsna.English) != "" {
+				missing++
+			}
+		default:
+			t.Errorf("%s %q: state %d, want up to date", tx.Name, tx.In(jsna.English), tx.State())
+		}
+	}
+	// The health section's text, and the descriptions of the assets after
+	// the first, which have none in English either.
+	if missing != 1 || w.Sections[1].TextCy != "" || w.Sections[1].Text == "" {
+		t.Errorf("%d texts in English only, want 1 (the health text)", missing)
+	}
+	for _, other := range d.Wards[1:] {
+		if other.Sections[0].TitleCy != "" || other.Voice[0].TextCy != "" {
+			t.Errorf("ward %s has Welsh, want only the first ward", other.Code)
+		}
+	}
+	d.Languages = []string{jsna.English, jsna.Welsh}
+	if err := d.Validate(); err != nil {
+		t.Errorf("bilingual example: Validate() = %v", err)
+	}
+	if n := jsna.StaleTexts(d); n != 0 {
+		t.Errorf("StaleTexts = %d, want 0", n)
+	}
+}

@@ -1,0 +1,182 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"strings"
+	"syscall/js"
+
+	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
+)
+
+// Bilingual content (jsna/bilingual.go): in a bilingual document the ward
+// editor shows each free text in English and Welsh side by side, the
+// primary language first, with the translation's state under them, and
+// the report prints either language or both. The editors call
+// bilingualPair on the form group they draw for the English; in a
+// document in English only it returns the group as it is.
+
+// bilingualState is what the app remembers about bilingual content: how
+// the report prints a bilingual document.
+type bilingualState struct {
+	report      string // jsna.English, jsna.Welsh, reportColumns or reportSequence; "" is reportColumns
+	settingOpen bool   // the language setting was just changed: keep it open
+}
+
+// How a bilingual report prints both languages.
+const (
+	reportColumns  = "columns"  // side by side, each text beside its translation
+	reportSequence = "sequence" // one after the other
+)
+
+// textsOf is the free texts of record p (nil when the record is gone).
+func textsOf[T any, P interface {
+	*T
+	Texts() []jsna.Text
+}](p P) []jsna.Text {
+	if p == nil {
+		return nil
+	}
+	return p.Texts()
+}
+
+// languageName is the name of a content language in the interface's.
+func (a *App) languageName(lang string) string { return a.t("bi.lang." + lang) }
+
+// bilingualPair returns g, the form group of the English version of the
+// text named name of a record, when the document is in English only. In a
+// bilingual document it returns the English and the Welsh version side by
+// side (stacked on a narrow screen), the primary language first, each
+// labelled with its language and carrying its lang attribute, and under
+// them the translation's state with the button that confirms it. texts
+// gives the record's texts at each edit (nil once it is removed).
+func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Text) dom.Element {
+	if !a.doc.Bilingual() {
+		return g
+	}
+	enCtl := g.QuerySelector("input, textarea")
+	enLabel := g.QuerySelector("label")
+	if enCtl == nil || enLabel == nil || texts() == nil {
+		return g
+	}
+	fid := enCtl.ID()
+	base := enLabel.TextContent()
+	enCtl.SetAttribute("lang", jsna.English)
+	enLabel.SetTextContent(a.t("bi.label", base, a.languageName(jsna.English)))
+	t := jsna.TextNamed(texts(), name)
+	f := field{id: fid + "-cy", label: a.t("bi.label", base, a.languageName(jsna.Welsh)), value: t.In(jsna.Welsh),
+		lang: jsna.Welsh, spell: true, maxLength: t.Max}
+	multiline := enCtl.TagName() == "TEXTAREA"
+	var cg, cyCtl dom.Element
+	if multiline {
+		f.rows = enCtl.Underlying().Get("rows").Int()
+		cg, cyCtl = a.textarea(f)
+	} else {
+		cg, cyCtl = a.input(f)
+	}
+	if l := cg.QuerySelector("label"); l != nil {
+		l.SetAttribute("class", enLabel.GetAttribute("class"))
+	}
+	state := el("div", cls("app-bilingual__state"), attr("id", fid+"-translation"), attr("aria-live", "polite"))
+	refresh := a.translationState(state, fid, name, texts, cyCtl)
+	a.bind(cyCtl, func(v string) string {
+		if !multiline {
+			v = strings.TrimSpace(v)
+		}
+		if ts := texts(); ts != nil {
+			jsna.TextNamed(ts, name).Set(jsna.Welsh, v)
+		}
+		refresh()
+		return ""
+	})
+	a.view.onEl(enCtl, "input", func(js.Value) { refresh() })
+	refresh()
+	cols := []dom.Element{el("div", cls("app-bilingual__col"), child(g)), el("div", cls("app-bilingual__col"), child(cg))}
+	if a.doc.PrimaryLanguage() == jsna.Welsh {
+		cols[0], cols[1] = cols[1], cols[0]
+	}
+	return el("div", cls("app-bilingual"), attr("id", fid+"-pair"),
+		child(el("div", cls("app-bilingual__cols"), child(cols[0]), child(cols[1]))), child(state))
+}
+
+// translationState returns the function that draws, in box, the state of
+// the translation of the text named name: nothing while the versions
+// agree (or one is empty), else a tag saying it may be out of date, which
+// language, and the button that confirms it. It redraws only when the
+// state changes, so typing does not repeat it to a screen reader.
+func (a *App) translationState(box dom.Element, fid, name string, texts func() []jsna.Text, cyCtl dom.Element) func() {
+	shown := jsna.TranslationState(-1)
+	var refresh func()
+	refresh = func() {
+		ts := texts()
+		if ts == nil {
+			return
+		}
+		st := jsna.TextNamed(ts, name).State()
+		if st == shown {
+			return
+		}
+		shown = st
+		empty(box)
+		if !st.Stale() {
+			return
+		}
+		which := st.OutOfDate() // en or cy
+		if which == "" {
+			which = "both"
+		}
+		confirm := button(a.t("bi.confirm"), "secondary", attr("id", fid+"-confirm"), attr("aria-describedby", fid+"-stale"))
+		confirm.Class().Add("govuk-!-margin-bottom-0")
+		box.AppendChild(el("p", cls("govuk-body-s"), attr("id", fid+"-stale"),
+			child(tag(a.t("bi.stale.tag"), "yellow")), text(" "+a.t("bi.stale."+which))))
+		box.AppendChild(confirm)
+		a.view.onClick(confirm, func() {
+			if ts := texts(); ts != nil {
+				jsna.TextNamed(ts, name).Confirm()
+			}
+			a.markChanged()
+			refresh()
+			focus(cyCtl)
+			a.announce(a.t("bi.confirmed"))
+		})
+	}
+	return refresh
+}
+
+// languageSetting is the setting of the document's languages: English
+// only, or English and Welsh with either first. Choosing one redraws the
+// page.
+func (a *App) languageSetting() dom.Element {
+	current := "en"
+	if a.doc.Bilingual() {
+		current = strings.Join(a.doc.Languages, "-")
+	}
+	var choices []choice
+	for _, v := range []string{"en", "en-cy", "cy-en"} {
+		choices = append(choices, choice{value: v, label: a.t("bi.setting." + v), checked: v == current})
+	}
+	g, boxes := a.radios("doc-languages", a.t("bi.setting.legend"), "govuk-fieldset__legend--s", a.t("bi.setting.hint"), "", false, true, choices)
+	for i, b := range boxes {
+		a.view.onEl(b, "change", func(js.Value) {
+			a.doc.Languages = nil
+			if v := value(b); v != "en" {
+				a.doc.Languages = strings.Split(v, "-")
+			}
+			a.markChanged()
+			a.bi.settingOpen = true
+			a.render()
+			focus(byID("doc-languages-" + itoa(i)))
+			a.announce(a.t("bi.setting.done"))
+		})
+	}
+	summary := a.t("bi.setting.summary", a.t("bi.setting."+current))
+	d := detailsBox(summary, child(g))
+	d.SetAttribute("id", "doc-languages-details")
+	if a.bi.settingOpen {
+		d.SetAttribute("open", "")
+		a.bi.settingOpen = false
+	}
+	d.Class().Add("app-noprint")
+	return d
+}

@@ -1,0 +1,226 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"strings"
+	"syscall/js"
+
+	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
+)
+
+// The report of a bilingual document prints in English, in Welsh, or both,
+// side by side (two columns, also on paper) or one after the other, as
+// Welsh councils publish. In one language the report's own words are in
+// that language too; with both they are in the interface's. Every block
+// of content carries its language's lang attribute. A text missing in a
+// language it is printed in is printed in the other one, marked as such
+// (side by side and in one language); one after the other, the note alone
+// stands in for it, since the other version is printed just before.
+
+// reportMode is how the report prints the working document: English for
+// a document in English only, else the mode chosen (side by side unless
+// another was).
+func (a *App) reportMode() string {
+	if !a.doc.Bilingual() {
+		return jsna.English
+	}
+	if a.bi.report == "" {
+		return reportColumns
+	}
+	return a.bi.report
+}
+
+// reportLanguages are the languages the report prints, in order.
+func (a *App) reportLanguages() []string {
+	switch m := a.reportMode(); m {
+	case jsna.English, jsna.Welsh:
+		return []string{m}
+	}
+	p := a.doc.PrimaryLanguage()
+	return []string{p, jsna.OtherLanguage(p)}
+}
+
+// reportInLanguage switches the interface's language to the report's
+// while a report in one language is drawn, so that its own words are in
+// that language; it returns the function that switches back.
+func (a *App) reportInLanguage() (restore func()) {
+	m := a.reportMode()
+	if !a.doc.Bilingual() || (m != jsna.English && m != jsna.Welsh) || Lang(m) == a.lang {
+		return func() {}
+	}
+	was := a.lang
+	a.lang, currentLang = Lang(m), Lang(m)
+	return func() { a.lang, currentLang = was, was }
+}
+
+// reportLangAttr is the lang attribute of a bilingual report printed in
+// one language; nothing otherwise (each block then says its own).
+func (a *App) reportLangAttr() opt {
+	if m := a.reportMode(); a.doc.Bilingual() && (m == jsna.English || m == jsna.Welsh) {
+		return attr("lang", m)
+	}
+	return group()
+}
+
+// appendReportLanguages appends to the report's controls, for a bilingual
+// document, the choice of the languages it prints. Choosing redraws it.
+func (a *App) appendReportLanguages(controls dom.Element) {
+	if !a.doc.Bilingual() {
+		return
+	}
+	m := a.reportMode()
+	var choices []choice
+	for _, v := range []string{jsna.English, jsna.Welsh, reportColumns, reportSequence} {
+		choices = append(choices, choice{value: v, label: a.t("bi.report." + v), checked: v == m})
+	}
+	g, boxes := a.radios("report-languages", a.t("bi.report.legend"), "govuk-fieldset__legend--s", "", "", false, true, choices)
+	for i, b := range boxes {
+		a.view.onEl(b, "change", func(js.Value) {
+			a.bi.report = value(b)
+			a.render()
+			focus(byID("report-languages-" + itoa(i)))
+		})
+	}
+	controls.AppendChild(g)
+}
+
+// reportBlock draws one piece of content in the report's languages: build
+// appends to col the piece in language l. In one language the piece is
+// one block; both, two columns or two blocks one after the other, each
+// with its lang attribute. For a document in English only it is the
+// piece's elements themselves, as the report has always drawn them.
+func (a *App) reportBlock(build func(l string, col dom.Element)) dom.Node {
+	if !a.doc.Bilingual() {
+		col := el("div")
+		build(jsna.English, col)
+		frag := doc.CreateDocumentFragment()
+		for col.FirstChild() != nil {
+			frag.AppendChild(col.FirstChild())
+		}
+		return frag
+	}
+	langs := a.reportLanguages()
+	wrap := el("div", cls("app-bi-block"))
+	if a.reportMode() == reportColumns {
+		wrap.Class().Add("app-bi-cols")
+	}
+	for _, l := range langs {
+		col := el("div", cls("app-bi-col"), attr("lang", l))
+		build(l, col)
+		wrap.AppendChild(col)
+	}
+	return wrap
+}
+
+// reportText appends to col the version of t in l as an element tag of
+// class c (for "p", one per paragraph; for "", a text, in a span where it
+// needs a lang attribute of its own); where it is empty, the other
+// version marked as standing in for it (in a report one after the other,
+// the mark alone). Nothing when both are empty.
+func (a *App) reportText(col dom.Element, tag, c string, t jsna.Text, l string) {
+	s, shown := t.In(l), l
+	if s == "" && a.doc.Bilingual() {
+		shown = jsna.OtherLanguage(l)
+		s = t.In(shown)
+		if s == "" {
+			return
+		}
+		col.AppendChild(el("p", cls("govuk-body-s app-bi-fallback"), attr("lang", string(a.lang)),
+			text(a.t("bi.report.fallback."+l))))
+		if a.reportMode() == reportSequence {
+			return
+		}
+	}
+	lang := group()
+	if shown != l {
+		lang = attr("lang", shown)
+	}
+	switch {
+	case tag == "" && shown == l:
+		col.AppendChild(doc.CreateTextNode(s))
+		return
+	case tag == "":
+		col.AppendChild(el("span", lang, text(s)))
+		return
+	case tag != "p":
+		col.AppendChild(el(tag, cls(c), lang, text(s)))
+		return
+	}
+	for _, para := range paragraphs(s) {
+		col.AppendChild(el("p", cls(c), lang, text(para)))
+	}
+}
+
+// reportSections appends ward w's narrative to sec, each section's title a
+// heading of level hs.
+func (a *App) reportSections(sec dom.Element, hs string, w *jsna.Ward) {
+	for i := range w.Sections {
+		ts := w.Sections[i].Texts()
+		sec.AppendChild(a.reportBlock(func(l string, col dom.Element) {
+			a.reportText(col, hs, "govuk-heading-m", jsna.TextNamed(ts, "title"), l)
+			a.reportText(col, "p", "govuk-body app-report__text", jsna.TextNamed(ts, "text"), l)
+		}))
+	}
+}
+
+// reportAssetList is the list of ward w's assets: each name, with its kind
+// and description where given.
+func (a *App) reportAssetList(w *jsna.Ward) dom.Node {
+	return a.reportBlock(func(l string, col dom.Element) {
+		ul := el("ul", cls("govuk-list govuk-list--bullet"))
+		for i := range w.Assets {
+			as := &w.Assets[i]
+			ts := as.Texts()
+			li := el("li")
+			strong := el("strong")
+			a.reportText(strong, "", "", jsna.TextNamed(ts, "name"), l)
+			li.AppendChild(strong)
+			if as.Kind != "" {
+				li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
+			}
+			if d := jsna.TextNamed(ts, "description"); d.In(l) != "" || d.In(jsna.OtherLanguage(l)) != "" {
+				li.AppendChild(doc.CreateTextNode(": "))
+				a.reportText(li, "", "", d, l)
+			}
+			ul.AppendChild(li)
+		}
+		col.AppendChild(ul)
+	})
+}
+
+// reportVoice is voice note vo as a quotation in the report's languages,
+// each followed by its source and date where given.
+func (a *App) reportVoice(vo *jsna.Voice) dom.Node {
+	var who []string
+	if vo.Source != "" {
+		who = append(who, vo.Source)
+	}
+	if vo.Date != "" {
+		who = append(who, vo.Date)
+	}
+	return a.reportBlock(func(l string, col dom.Element) {
+		q := el("blockquote", cls("govuk-inset-text app-report__quote"))
+		a.reportText(q, "p", "govuk-body app-report__text", jsna.TextNamed(vo.Texts(), "text"), l)
+		if len(who) > 0 {
+			q.AppendChild(el("p", cls("govuk-body-s app-report__meta"), text(strings.Join(who, ", "))))
+		}
+		col.AppendChild(q)
+	})
+}
+
+// reportNeedText fills cell, a cell of the report's table of needs, with
+// the versions of t in the report's languages, one above the other.
+func (a *App) reportNeedText(cell dom.Element, t jsna.Text) dom.Element {
+	if !a.doc.Bilingual() {
+		cell.AppendChild(doc.CreateTextNode(t.In(jsna.English)))
+		return cell
+	}
+	for _, l := range a.reportLanguages() {
+		part := el("div", cls("app-bi-cell"), attr("lang", l))
+		a.reportText(part, "", "", t, l)
+		cell.AppendChild(part)
+	}
+	return cell
+}
