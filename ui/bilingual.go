@@ -67,6 +67,9 @@ func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Text
 	t := jsna.TextNamed(texts(), name)
 	f := field{id: fid + "-cy", label: a.t("bi.label", base, a.languageName(jsna.Welsh)), value: t.In(jsna.Welsh),
 		lang: jsna.Welsh, spell: true, maxLength: t.Max}
+	if h := g.QuerySelector(".govuk-hint"); h != nil {
+		f.hint = h.TextContent() // the same hint keeps the two fields level
+	}
 	multiline := enCtl.TagName() == "TEXTAREA"
 	var cg, cyCtl dom.Element
 	if multiline {
@@ -179,4 +182,47 @@ func (a *App) languageSetting() dom.Element {
 	}
 	d.Class().Add("app-noprint")
 	return d
+}
+
+// welshRecordFields are the Welsh versions and their confirmations, by the
+// array their records are in, which the merge view's field lists
+// (records.go) show after the English fields.
+var welshRecordFields = map[string][]string{
+	"sections":   {"title_cy", "text_cy", "title_confirmed", "text_confirmed"},
+	"assets":     {"name_cy", "description_cy", "name_confirmed", "description_confirmed"},
+	"voice":      {"text_cy", "text_confirmed"},
+	"needs":      {"title_cy", "recommendation_cy", "title_confirmed", "recommendation_confirmed"},
+	"indicators": {"name_cy", "name_confirmed"},
+}
+
+func init() {
+	for kind, names := range welshRecordFields {
+		recordFields[kind] = append(recordFields[kind], names...)
+	}
+	for _, name := range []string{"text_cy", "description_cy", "recommendation_cy"} {
+		longFields[name] = true
+	}
+}
+
+// relabel sets the label of the field fieldID to title; in a bilingual
+// document that of its Welsh version too, each naming its language.
+func (a *App) relabel(fieldID, title string) {
+	l := doc.QuerySelector(`label[for="` + fieldID + `"]`)
+	cy := doc.QuerySelector(`label[for="` + fieldID + `-cy"]`)
+	switch {
+	case l != nil && cy != nil:
+		l.SetTextContent(a.t("bi.label", title, a.languageName(jsna.English)))
+		cy.SetTextContent(a.t("bi.label", title, a.languageName(jsna.Welsh)))
+	case l != nil:
+		l.SetTextContent(title)
+	}
+}
+
+// openIfStale opens details when a translation inside it may be out of
+// date, so that the mark is not hidden; it returns details.
+func openIfStale(details dom.Element) dom.Element {
+	if details.QuerySelector(".app-bilingual__state > *") != nil {
+		details.SetAttribute("open", "")
+	}
+	return details
 }

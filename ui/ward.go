@@ -252,9 +252,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 		}
 		if sec := find(); sec != nil {
 			sec.Title = v
-			if l := doc.QuerySelector("label[for=\"" + fid + "-text\"]"); l != nil {
-				l.SetTextContent(v)
-			}
+			a.relabel(fid+"-text", v)
 		}
 		return ""
 	})
@@ -263,7 +261,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 		removeRecord(&w.Sections, key, sectionID)
 		a.recordRemoved(a.t("status.removed", strings.TrimSpace(value(title))))
 	})
-	box.AppendChild(detailsBox(a.t("narrative.more"), child(a.bilingualPair(tg, "title", texts)), child(remove)))
+	box.AppendChild(openIfStale(detailsBox(a.t("narrative.more"), child(a.bilingualPair(tg, "title", texts)), child(remove))))
 	return box
 }
 

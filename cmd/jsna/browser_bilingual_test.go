@@ -88,7 +88,30 @@ func TestBrowserBilingual(t *testing.T) {
 	}
 
 	checkBilingualReport(t, p)
+	checkWelshFirst(t, p)
 	p.checkClean()
+}
+
+// checkWelshFirst makes the document Welsh first: the editor shows the
+// Welsh before the English, and so does the report.
+func checkWelshFirst(t *testing.T, p *page) {
+	t.Helper()
+	p.navigate("#/ward/" + bilingualWard + "/needs")
+	p.click("#doc-languages-details summary")
+	p.click("#doc-languages-2") // Welsh and English, Welsh first
+	p.waitFor("Welsh first", `document.querySelector("#need-0-title-pair .app-bilingual__col input").id === "need-0-title-cy"`)
+	if got, want := p.value("#need-0-title-cy"), "Derbyniadau brys i'r ysbyty am strôc"; got != want {
+		t.Errorf("Welsh need title = %q, want %q", got, want)
+	}
+	p.axe("bilingual-needs-welsh-first")
+	p.shot("bilingual-needs-welsh-first")
+	p.navigate("#/report/" + bilingualWard)
+	p.click("#report-languages-2") // side by side
+	p.waitVisible(".app-bi-cols")
+	got := eval[string](p, `Array.from(document.querySelector(".app-report__ward .app-bi-cols").children).map(c => c.lang + ": " + c.querySelector("h2").textContent).join(" | ")`)
+	if want := "cy: Pwy sy'n byw yma | en: Who lives here"; got != want {
+		t.Errorf("first section, Welsh first = %q, want %q", got, want)
+	}
 }
 
 // checkPair checks the English and Welsh fields of the text whose English
@@ -137,8 +160,8 @@ func checkBilingualReport(t *testing.T, p *page) {
 
 	p.click("#report-languages-1") // Welsh
 	p.waitFor("the Welsh report", `!!document.querySelector(".app-report[lang=cy]")`)
-	if h := p.text("#page-heading"); !strings.Contains(h, "Castleford") || strings.Contains(h, "Report") {
-		t.Errorf("Welsh report heading = %q, want the Welsh words", h)
+	if h, want := p.text("#page-heading"), "Asesiad o anghenion strategol ar y cyd: Castleford"; h != want {
+		t.Errorf("Welsh report heading = %q, want %q", h, want)
 	}
 	if n := eval[int](p, `document.querySelectorAll(".app-bi-col[lang=en]").length`); n != 0 {
 		t.Errorf("the Welsh report has %d English blocks", n)
