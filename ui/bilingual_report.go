@@ -224,3 +224,23 @@ func (a *App) reportNeedText(cell dom.Element, t jsna.Text) dom.Element {
 	}
 	return cell
 }
+
+// localIndicatorNames gives rows, indicator rows of d, their indicators'
+// Welsh names where d is bilingual, the interface (or the report being
+// drawn) is in Welsh and the indicator has one.
+func (a *App) localIndicatorNames(d *jsna.Document, rows []indicatorRow) {
+	if !d.Bilingual() || a.lang != Welsh {
+		return
+	}
+	welsh := make(map[string]string, len(d.Indicators))
+	for i := range d.Indicators {
+		if cy := d.Indicators[i].NameCy; cy != "" {
+			welsh[d.Indicators[i].ID] = cy
+		}
+	}
+	for i := range rows {
+		if cy, ok := welsh[rows[i].id]; ok {
+			rows[i].name, rows[i].spine.name = cy, cy
+		}
+	}
+}

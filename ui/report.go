@@ -287,6 +287,7 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 // key, and the table.
 func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *jsna.Ward) {
 	rows, method := a.indicatorsOf(d, w)
+	a.localIndicatorNames(d, rows)
 	sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.indicators"))))
 	sec.AppendChild(el("p", cls("govuk-body-s"), text(method)))
 	var spine []spineRow

@@ -214,7 +214,9 @@ func (a *App) wardOrder() []string {
 // wardIndicators is the ward page's rows for w of the working document, and
 // a sentence on how they were compared.
 func (a *App) wardIndicators(w *jsna.Ward) ([]indicatorRow, string) {
-	return a.indicatorsOf(a.doc, w)
+	rows, method := a.indicatorsOf(a.doc, w)
+	a.localIndicatorNames(a.doc, rows)
+	return rows, method
 }
 
 // indicatorsOf is the indicator rows of ward w of d (the working document,

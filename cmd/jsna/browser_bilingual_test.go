@@ -163,6 +163,9 @@ func checkBilingualReport(t *testing.T, p *page) {
 	if h, want := p.text("#page-heading"), "Asesiad o anghenion strategol ar y cyd: Castleford"; h != want {
 		t.Errorf("Welsh report heading = %q, want %q", h, want)
 	}
+	if !eval[bool](p, `document.querySelector(".app-report__table").textContent.includes("Derbyniadau brys i'r ysbyty am bob achos, pob oed, cymhareb derbyniadau safonedig")`) {
+		t.Errorf("the Welsh report's indicator table lacks the Welsh indicator names")
+	}
 	if n := eval[int](p, `document.querySelectorAll(".app-bi-col[lang=en]").length`); n != 0 {
 		t.Errorf("the Welsh report has %d English blocks", n)
 	}

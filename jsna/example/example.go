@@ -168,6 +168,7 @@ func New(opts Options) *jsna.Document {
 			Source: "OHID Local Health (definition); values synthetic", BenchmarkValue: &bench,
 		})
 	}
+	addWelshIndicatorNames(d)
 	names := wardNames(rng, opts.Wards)
 	for w := range opts.Wards {
 		d.Wards = append(d.Wards, exampleWard(rng, w, names[w], table))

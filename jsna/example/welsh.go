@@ -8,12 +8,14 @@ import (
 )
 
 // The first ward of every example borough is written in Welsh as well as
-// English (jsna/bilingual.go), every translation confirmed, so that the
-// bilingual editor and report have something to show once the document's
-// languages are set to English and Welsh. Its health section's text is
-// left untranslated on purpose: the report shows how a text missing in
-// Welsh is printed (in English, marked as such). The Welsh, like the
-// English, is synthetic example text.
+// English (jsna/bilingual.go), and so are the indicators' names, every
+// translation confirmed, so that the bilingual editor and report have
+// something to show once the document's languages are set to English and
+// Welsh. The ward's health section's text is left untranslated on
+// purpose: the report shows how a text missing in Welsh is printed (in
+// English, marked as such). The Welsh, like the English, is synthetic
+// example text; the indicators' Welsh names are this generator's
+// translations of OHID's English ones, not published names.
 
 // welshDeprivation is deprivationWords in Welsh, after "Mae'r ward".
 func welshDeprivation(z float64) string {
@@ -173,6 +175,63 @@ func confirmAll(ward *jsna.Ward) {
 	for _, t := range texts {
 		if t.State() != jsna.OneLanguage {
 			t.Confirm()
+		}
+	}
+}
+
+// Endings of the Welsh indicator names: the ratio each standardised
+// indicator is, and the ages it covers.
+const (
+	sar     = ", cymhareb derbyniadau safonedig"
+	sir     = ", cymhareb achosion safonedig"
+	smr     = ", cymhareb marwolaethau safonedig"
+	allAges = ", pob oed"
+	under75 = ", dan 75 oed"
+)
+
+// welshIndicatorNames are the example indicators' names in Welsh, by id.
+var welshIndicatorNames = map[string]string{
+	"93097": welshNeedTitles["93097"],
+	"93701": welshNeedTitles["93701"],
+	"93098": "Diweithdra tymor hir: cyfradd fesul 1,000 o'r boblogaeth oedran gweithio",
+	"93089": welshNeedTitles["93089"],
+	"93092": welshNeedTitles["93092"],
+	"93105": welshNeedTitles["93105"] + ", data 3 blynedd gyda'i gilydd",
+	"93015": welshNeedTitles["93015"],
+	"93227": welshNeedTitles["93227"] + allAges + sar,
+	"93229": welshNeedTitles["93229"] + sar,
+	"93231": welshNeedTitles["93231"] + sar,
+	"93232": welshNeedTitles["93232"] + sar,
+	"93233": welshNeedTitles["93233"] + sar,
+	"93239": welshNeedTitles["93239"] + sar,
+	"93240": welshNeedTitles["93240"] + sar,
+	"93241": welshNeedTitles["93241"] + sar,
+	"93234": welshNeedTitles["93234"] + sir,
+	"93235": welshNeedTitles["93235"] + sir,
+	"93236": welshNeedTitles["93236"] + sir,
+	"93237": welshNeedTitles["93237"] + sir,
+	"93238": welshNeedTitles["93238"] + sir,
+	"93250": welshNeedTitles["93250"] + allAges + smr,
+	"93252": welshNeedTitles["93252"] + under75 + smr,
+	"93253": welshNeedTitles["93253"] + allAges + smr,
+	"93254": welshNeedTitles["93254"] + under75 + smr,
+	"93255": welshNeedTitles["93255"] + allAges + smr,
+	"93256": welshNeedTitles["93256"] + under75 + smr,
+	"93257": welshNeedTitles["93257"] + allAges + smr,
+	"93259": welshNeedTitles["93259"] + allAges + smr,
+	"93260": welshNeedTitles["93260"] + allAges + smr,
+	"93267": welshNeedTitles["93267"] + under75 + smr,
+}
+
+// addWelshIndicatorNames gives the indicators of d the generator knows in
+// Welsh (those of the first round of the table) their Welsh names,
+// confirmed.
+func addWelshIndicatorNames(d *jsna.Document) {
+	for i := range d.Indicators {
+		ind := &d.Indicators[i]
+		if cy, ok := welshIndicatorNames[ind.ID]; ok {
+			ind.NameCy = cy
+			jsna.TextNamed(ind.Texts(), "name").Confirm()
 		}
 	}
 }

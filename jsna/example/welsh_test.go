@@ -53,6 +53,18 @@ func TestExampleWelsh(t *testing.T) {
 			t.Errorf("ward %s has Welsh, want only the first ward", other.Code)
 		}
 	}
+	named := 0
+	for _, ind := range d.Indicators {
+		if ind.NameCy != "" {
+			named++
+		}
+		if ind.ID == "93227" && ind.NameCy != "Derbyniadau brys i'r ysbyty am bob achos, pob oed, cymhareb derbyniadau safonedig" {
+			t.Errorf("93227 name_cy = %q", ind.NameCy)
+		}
+	}
+	if named != 30 {
+		t.Errorf("%d indicators named in Welsh, want all 30", named)
+	}
 	d.Languages = []string{jsna.English, jsna.Welsh}
 	if err := d.Validate(); err != nil {
 		t.Errorf("bilingual example: Validate() = %v", err)
