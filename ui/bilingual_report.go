@@ -180,7 +180,7 @@ func (a *App) reportAssetList(w *jsna.Ward) dom.Node {
 			if as.Kind != "" {
 				li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
 			}
-			if d := jsna.TextNamed(ts, "description"); d.In(l) != "" || d.In(jsna.OtherLanguage(l)) != "" {
+			if d := jsna.TextNamed(ts, "description"); d.In(l) != "" || (a.doc.Bilingual() && d.In(jsna.OtherLanguage(l)) != "") {
 				li.AppendChild(doc.CreateTextNode(": "))
 				a.reportText(li, "", "", d, l)
 			}
