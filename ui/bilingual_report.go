@@ -65,7 +65,8 @@ func (a *App) reportLangAttr() opt {
 }
 
 // appendReportLanguages appends to the report's controls, for a bilingual
-// document, the choice of the languages it prints. Choosing redraws it.
+// document, the choice of the languages it prints (choosing redraws it),
+// and a warning when some translations may be out of date.
 func (a *App) appendReportLanguages(controls dom.Element) {
 	if !a.doc.Bilingual() {
 		return
@@ -84,6 +85,11 @@ func (a *App) appendReportLanguages(controls dom.Element) {
 		})
 	}
 	controls.AppendChild(g)
+	if n := jsna.StaleTexts(a.doc); n > 0 {
+		w := a.warningText(a.t("bi.report.stale", n))
+		w.SetAttribute("id", "report-stale")
+		controls.AppendChild(w)
+	}
 }
 
 // reportBlock draws one piece of content in the report's languages: build

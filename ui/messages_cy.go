@@ -878,4 +878,5 @@ var messagesCY = map[string]string{
 	"record.needs.recommendation_confirmed": "Argymhelliad: cyfieithiad wedi’i gadarnhau",
 	"record.indicators.name_cy":             "Dangosydd (Cymraeg)",
 	"record.indicators.name_confirmed":      "Dangosydd: cyfieithiad wedi’i gadarnhau",
+	"bi.report.stale":                       "Cyfieithiadau a allai fod wedi dyddio: %d. Gwiriwch nhw ar dudalennau’r wardiau cyn cyhoeddi.",
 }

@@ -878,4 +878,5 @@ var messagesEN = map[string]string{
 	"record.needs.recommendation_confirmed": "Recommendation: translation confirmed",
 	"record.indicators.name_cy":             "Indicator (Welsh)",
 	"record.indicators.name_confirmed":      "Indicator: translation confirmed",
+	"bi.report.stale":                       "Translations that may be out of date: %d. Check them on the wards’ pages before you publish.",
 }

@@ -103,9 +103,21 @@ func checkWelshFirst(t *testing.T, p *page) {
 	if got, want := p.value("#need-0-title-cy"), "Derbyniadau brys i'r ysbyty am strôc"; got != want {
 		t.Errorf("Welsh need title = %q, want %q", got, want)
 	}
+	// Editing the Welsh marks the English.
+	before := savedNote(p)
+	p.typeInto("#need-0-title-cy", "Derbyniadau brys i'r ysbyty oherwydd strôc")
+	p.waitVisible("#need-0-title-confirm")
+	if got, want := p.text("#need-0-title-stale"), "Translation may be out of date The Welsh was changed after the English was last confirmed."; got != want {
+		t.Errorf("stale marker = %q, want %q", got, want)
+	}
 	p.axe("bilingual-needs-welsh-first")
 	p.shot("bilingual-needs-welsh-first")
+	waitSaved(p, before)
 	p.navigate("#/report/" + bilingualWard)
+	p.waitVisible("#report-stale")
+	if got, want := p.text("#report-stale"), "!Warning Translations that may be out of date: 1. Check them on the wards’ pages before you publish."; got != want {
+		t.Errorf("report warning = %q, want %q", got, want)
+	}
 	p.click("#report-languages-2") // side by side
 	p.waitVisible(".app-bi-cols")
 	got := eval[string](p, `Array.from(document.querySelector(".app-report__ward .app-bi-cols").children).map(c => c.lang + ": " + c.querySelector("h2").textContent).join(" | ")`)
