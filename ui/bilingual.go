@@ -195,6 +195,15 @@ var welshRecordFields = map[string][]string{
 	"indicators": {"name_cy", "name_confirmed"},
 }
 
+// fieldLang is the lang attribute of the value of a record's member name:
+// Welsh for a Welsh version, nothing for the others.
+func fieldLang(name string) opt {
+	if strings.HasSuffix(name, "_cy") {
+		return attr("lang", jsna.Welsh)
+	}
+	return group()
+}
+
 func init() {
 	for kind, names := range welshRecordFields {
 		recordFields[kind] = append(recordFields[kind], names...)

@@ -88,3 +88,18 @@ func TestLocalIndicatorNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldLang checks that the merge view marks the Welsh versions, and
+// only them, as Welsh.
+func TestFieldLang(t *testing.T) {
+	for _, name := range []string{"title_cy", "text_cy", "name_cy", "description_cy", "recommendation_cy"} {
+		if got, ok := fieldLang(name).(attrOpt); !ok || got != (attrOpt{"lang", "cy"}) {
+			t.Errorf("fieldLang(%q) = %#v, want lang=cy", name, fieldLang(name))
+		}
+	}
+	for _, name := range []string{"title", "text", "title_confirmed", "kind"} {
+		if got, ok := fieldLang(name).(optsOpt); !ok || len(got) != 0 {
+			t.Errorf("fieldLang(%q) = %#v, want nothing", name, fieldLang(name))
+		}
+	}
+}

@@ -255,7 +255,7 @@ func (a *App) recordList(id string, fields, master []recordField) dom.Element {
 	}
 	for _, f := range fields {
 		dt := el("dt", cls("app-record-fields__key"), text(f.label))
-		dd := el("dd", cls("app-record-fields__value"), text(f.value))
+		dd := el("dd", cls("app-record-fields__value"), text(f.value), fieldLang(f.name))
 		if f.long {
 			dd.Class().Add("app-record-fields__value--long")
 		}
