@@ -22,6 +22,7 @@ type Document struct {
 	Benchmark  Benchmark   `json:"benchmark"`
 	Indicators []Indicator `json:"indicators" validate:"dive"`
 	Wards      []Ward      `json:"wards" validate:"dive"`
+	Practices  []Practice  `json:"practices,omitempty" validate:"dive"` // GP practices serving the wards (practice.go)
 	Draft      *Draft      `json:"draft,omitempty"`
 
 	// Merge bookkeeping of a master (merge.go): not content, left out of

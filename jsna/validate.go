@@ -60,6 +60,7 @@ func (d *Document) Validate() error {
 	d.validateFields(&ps)
 	d.validateRules(&ps)
 	d.validateNames(&ps)
+	d.validatePractices(&ps)
 	err := ps.Err()
 	if err != nil {
 		sortProblems(err.(*Error).Problems)
