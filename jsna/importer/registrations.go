@@ -127,6 +127,7 @@ type registrations struct {
 	doc    *jsna.Document
 	rep    *RegistrationReport
 	idx    [numRegColumns]int
+	header [numRegColumns]string // the columns' names as the file spells them
 	width  int
 	lsoa11 bool // the header names 2011 LSOAs
 	// extractRaw is the first row's EXTRACT_DATE as written.

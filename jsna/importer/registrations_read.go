@@ -147,6 +147,7 @@ func (im *registrations) setHeader(cells [][]byte) error {
 		k := headerKey(string(c))
 		if col, ok := regColumnKeys[k]; ok && im.idx[col] < 0 {
 			im.idx[col] = i
+			im.header[col] = strings.TrimSpace(string(c))
 			if k == "lsoa2011code" || k == "lsoa11cd" {
 				im.lsoa11 = true
 			}
@@ -185,7 +186,7 @@ func (im *registrations) row(rec [][]byte, line int) error {
 	}
 	n, ok := parseCount(rec[im.idx[regPatients]])
 	if !ok {
-		return im.fail(line, im.idx[regPatients]+1, "%s %q is not a count of patients (a whole number, 0 or more)", regColumnNames[regPatients], rec[im.idx[regPatients]])
+		return im.fail(line, im.idx[regPatients]+1, "%s %q is not a count of patients (a whole number, 0 or more)", im.header[regPatients], rec[im.idx[regPatients]])
 	}
 	if err := im.release(rec, line); err != nil {
 		return err
