@@ -96,18 +96,14 @@ func (p *Practice) InWards() int {
 func (p *Practice) Elsewhere() int { return p.ListSize - p.Unknown - p.InWards() }
 
 // validatePractices checks the rules that span fields: practice codes,
-// unique keys, wards and indicators that exist, counts within the list.
+// unique keys, ward codes, indicators that exist, counts within the list.
+// A practice's wards need not be the document's: a draft cut for some
+// wards keeps every practice.
 // Duplicate indicators and wards are reported by validateRules; here the
 // first of each counts.
 func (d *Document) validatePractices(ps *Problems) {
 	if len(d.Practices) == 0 {
 		return
-	}
-	wardAt := make(map[string]int, len(d.Wards))
-	for i, w := range d.Wards {
-		if _, dup := wardAt[w.Code]; !dup {
-			wardAt[w.Code] = i
-		}
 	}
 	indicators := make(map[string]*Indicator, len(d.Indicators))
 	for i := range d.Indicators {
@@ -129,20 +125,22 @@ func (d *Document) validatePractices(ps *Problems) {
 				at[pr.ID] = i
 			}
 		}
-		pr.validateWards(p, wardAt, ps)
+		pr.validateWards(p, ps)
 		pr.validateValues(p, indicators, ps)
 	}
 }
 
-func (pr *Practice) validateWards(p string, wardAt map[string]int, ps *Problems) {
+func (pr *Practice) validateWards(p string, ps *Problems) {
 	seen := make(map[string]int, len(pr.Wards))
 	for i, w := range pr.Wards {
 		wp := index(member(p, "wards"), i)
 		if w.Code == "" {
 			continue
 		}
-		if _, ok := wardAt[w.Code]; !ok {
-			ps.Add(member(wp, "code"), "ward %q is not in the document's wards", w.Code)
+		// A draft cut for some wards, or a master that dropped a ward,
+		// keeps its practices whole: a code need only be a ward code.
+		if !IsWardCode(w.Code) {
+			ps.Add(member(wp, "code"), "%q is not a ward code (E05, W05 or S13 and 6 digits, like E05000001)", w.Code)
 		}
 		if j, dup := seen[w.Code]; dup {
 			ps.Add(member(wp, "code"), "practice %q counts ward %q twice (also %s)", pr.ID, w.Code, index(member(p, "wards"), j))
