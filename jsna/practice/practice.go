@@ -269,3 +269,26 @@ func Catchment(p *jsna.Practice) []WardShare {
 	})
 	return out
 }
+
+// AroundMethod names AroundPractice's method.
+const AroundMethod = "the wards' estimates (all their practices) weighted by the practice's patients living in each; no interval (the wards' estimates share practices)"
+
+// AroundPractice is, for practice p and a practice-level indicator, the
+// estimates of the wards p's patients live in (WardEstimate, from every
+// practice serving each) weighted by p's patients in each: what the
+// practices around p record for people living where p's patients live,
+// to set beside p's own value. It has no interval: the wards' estimates
+// share practices, p among them, so they are not independent. Coverage is
+// the share of p's list behind it.
+func AroundPractice(d *jsna.Document, p *jsna.Practice, indicator string) Estimate {
+	var parts []part
+	for _, pw := range p.Wards {
+		if pw.Patients == 0 {
+			continue
+		}
+		if e := WardEstimate(d, pw.Code, indicator); e.Value != nil {
+			parts = append(parts, part{float64(pw.Patients), *e.Value, math.NaN()})
+		}
+	}
+	return combine(p.ID, indicator, parts, float64(p.ListSize), AroundMethod)
+}

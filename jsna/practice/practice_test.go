@@ -100,3 +100,13 @@ func deref(p *float64) any {
 	}
 	return *p
 }
+
+func TestAroundPractice(t *testing.T) {
+	d := handDoc()
+	// A's patients: 600 in W1, whose estimate is 8, and 300 in W2, 10:
+	// (600×8 + 300×10) / 900 = 8.6667, with no interval, over 900 of 1000.
+	e := AroundPractice(d, &d.Practices[0], "q")
+	if !near(e.Value, 7800.0/900) || e.Lower != nil || e.Coverage != 0.9 || e.Parts != 2 {
+		t.Errorf("AroundPractice(A, q) = %+v; want 8.6667, no interval, coverage 0.9", e)
+	}
+}
