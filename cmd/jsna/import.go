@@ -78,13 +78,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if *into != "" && kind != "fingertips" {
 		return usagef("jsna import: -into is for fingertips files")
 	}
-	var d *jsna.Document
-	var rep *importer.Report
-	if *into != "" {
-		d, rep, err = importPracticeValues(name, *into, opts)
-	} else {
-		d, rep, err = importFile(kind, name, opts)
-	}
+	d, rep, err := importInto(kind, name, *into, opts)
 	var metaNotes []string
 	if err == nil && *metaFile != "" {
 		metaNotes, err = applyMetadataFile(d, *metaFile)
@@ -179,6 +173,15 @@ func clipText(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// importInto imports the file name of the given kind, into the practices
+// of the document into when it is not "" (practices.go).
+func importInto(kind, name, into string, opts importer.Options) (*jsna.Document, *importer.Report, error) {
+	if into != "" {
+		return importPracticeValues(name, into, opts)
+	}
+	return importFile(kind, name, opts)
 }
 
 // importFile imports the file name of the given kind.

@@ -43,7 +43,7 @@ func addPractices(d *jsna.Document, seed uint64) {
 	}
 	n := max(2, len(d.Wards)*2/5)
 	for i := range n {
-		home := (i*len(d.Wards) + len(d.Wards)/2) / n
+		home := (i*len(d.Wards) + len(d.Wards)/(2*n)) / n
 		d.Practices = append(d.Practices, examplePractice(rng, d, i, home))
 	}
 }
@@ -62,9 +62,9 @@ func examplePractice(rng *rand.Rand, d *jsna.Document, i, home int) jsna.Practic
 	left := list - p.Unknown - elsewhere
 	// Shares of the rest: home 45–65%, the neighbours the remainder.
 	weights := map[int]float64{home: 0.45 + 0.2*rng.Float64()}
-	for _, off := range []int{-2, -1, 1, 2} {
+	for _, off := range []int{-3, -2, -1, 1, 2, 3} {
 		if w := home + off; w >= 0 && w < len(d.Wards) {
-			weights[w] = (1 - weights[home]) * (0.5 + rng.Float64()) / 3
+			weights[w] = (1 - weights[home]) * (0.5 + rng.Float64()) / 6
 		}
 	}
 	var sum float64
