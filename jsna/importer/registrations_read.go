@@ -177,9 +177,8 @@ func (im *registrations) row(rec [][]byte, line int) error {
 	}
 	sex := rec[im.idx[regSex]]
 	if !isAll(sex) {
-		s := strings.ToUpper(strings.TrimSpace(string(sex)))
-		if s != "MALE" && s != "FEMALE" {
-			return im.fail(line, im.idx[regSex]+1, "SEX %q is not ALL, MALE or FEMALE", s)
+		if s := bytes.TrimSpace(sex); !bytes.EqualFold(s, []byte("MALE")) && !bytes.EqualFold(s, []byte("FEMALE")) {
+			return im.fail(line, im.idx[regSex]+1, "SEX %q is not ALL, MALE or FEMALE", strings.ToUpper(string(s)))
 		}
 		im.rep.Skipped[SkipSexBreakdown]++
 		return nil
