@@ -41,6 +41,7 @@ func (a *App) renderPractice(r route) dom.Node {
 	v.AppendChild(h1(a.t("practice.title")))
 	if len(d.Practices) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), attr("id", "practice-none"), text(a.t("practice.none"))))
+		v.AppendChild(a.practiceImport())
 		return v
 	}
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("practice.lede"))))
@@ -50,6 +51,7 @@ func (a *App) renderPractice(r route) dom.Node {
 		if r.ward != "" {
 			v.AppendChild(el("p", cls("govuk-body"), attr("id", "practice-notfound"), text(a.t("practice.notfound", r.ward))))
 		}
+		v.AppendChild(a.practiceImport())
 		return v
 	}
 	a.setTitle(p.Name, a.t("practice.title"))

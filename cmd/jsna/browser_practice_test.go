@@ -4,6 +4,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -128,4 +130,61 @@ func fmtThousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// TestBrowserImportPractices adds a practice to the example in the app
+// from files in the published layouts (an NHS England registrations LSOA
+// file and an ONS lookup), then its figures from a Fingertips file of
+// Area Type GPs, and checks the report and the practice's view.
+func TestBrowserImportPractices(t *testing.T) {
+	d := readExample(t)
+	w0, w1 := d.Wards[0].Code, d.Wards[1].Code
+	dir := t.TempDir()
+	lookup := writeFileIn(t, dir, "lookup.csv", "LSOA21CD,LSOA21NM,LSOA21NMW,WD25CD,WD25NM,WD25NMW,LAD25CD,LAD25NM,LAD25NMW,ObjectId\n"+
+		"E01000001,A,,"+w0+","+d.Wards[0].Name+",,E09000099,Example,,1\nE01000002,B,,"+w1+","+d.Wards[1].Name+",,E09000099,Example,,2\n")
+	reg := writeFileIn(t, dir, "gp-reg-pat-prac-lsoa-all.csv", "PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\n"+
+		"GP_PRAC_PAT_LIST,01OCT2026,Y98765,NEW ROAD SURGERY,E01000001,ALL,600\n"+
+		"GP_PRAC_PAT_LIST,01OCT2026,Y98765,NEW ROAD SURGERY,E01000002,ALL,400\n"+
+		"GP_PRAC_PAT_LIST,01OCT2026,Y98765,NEW ROAD SURGERY,CLOSED,ALL,7\n")
+	gp := writeFileIn(t, dir, "gp.csv", "Indicator ID,Indicator Name,Area Code,Area Name,Area Type,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit\n"+
+		"241,Diabetes: QOF prevalence,Y98765,NEW ROAD SURGERY,GPs,Persons,17+ yrs,2024/25,8.2,7.6,8.9\n")
+
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	openExample(p)
+	p.navigate("#/practice")
+	p.waitVisible("#reg-file")
+	p.click("#reg-import")
+	p.waitText("#error-summary", "Choose a file for “Registrations by LSOA”.")
+	p.upload("#reg-file", reg)
+	p.upload("#lookup-file", lookup)
+	p.click("#reg-import")
+	p.waitVisible("#practice-import-report")
+	if got := p.text("#practice-import-report"); !strings.Contains(got, "1 practices in the file, 1 with patients in the document's wards (1000 patients there, 7 of unknown LSOA)") || !strings.Contains(got, "best fit") {
+		t.Errorf("import report = %q", got)
+	}
+	p.axe("my practice after an import")
+	p.shot("practice-import")
+	p.upload("#gp-file", gp)
+	p.click("#gp-import")
+	p.waitFor("the figures' report", `(document.getElementById("practice-import-report")||{textContent:""}).textContent.includes("1 practice values")`)
+
+	p.navigate("#/practice/Y98765")
+	p.waitText("#practice-name", "NEW ROAD SURGERY")
+	if got := eval[int](p, `document.querySelectorAll("#practice-wards tbody tr").length`); got != 2 {
+		t.Errorf("NEW ROAD SURGERY wards = %d rows, want 2", got)
+	}
+	if got := eval[string](p, `document.querySelector("#practice-figures tbody tr td").textContent.trim()`); got != "8.2 (7.6 – 8.9)" {
+		t.Errorf("its diabetes figure = %q, want 8.2 (7.6 – 8.9)", got)
+	}
+	p.checkClean()
+}
+
+func writeFileIn(tb testing.TB, dir, name, content string) string {
+	tb.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }
