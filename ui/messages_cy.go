@@ -900,4 +900,8 @@ var messagesCY = map[string]string{
 	"practice.import.nofile":      "Dewiswch ffeil ar gyfer “%s”.",
 	"practice.import.done":        "Ychwanegwyd %d meddygfa sy’n gwasanaethu’r wardiau.",
 	"practice.import.gp.done":     "Ychwanegwyd %d ffigur meddygfa at %d meddygfa.",
+	"ward.estimates.heading":      "Ffigurau lefel meddygfa wedi’u hamcangyfrif ar gyfer y ward hon",
+	"ward.estimates.caption":      "Amcangyfrifon ar gyfer %s o ffigurau’r meddygfeydd sy’n ei gwasanaethu",
+	"ward.estimates.col.value":    "Amcangyfrif (cyfwng %s)",
+	"ward.estimates.col.coverage": "Cyfran o gleifion cofrestredig y ward y tu ôl iddo",
 }

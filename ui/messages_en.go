@@ -900,4 +900,8 @@ var messagesEN = map[string]string{
 	"practice.import.nofile":      "Choose a file for “%s”.",
 	"practice.import.done":        "%d practices serving the wards were added.",
 	"practice.import.gp.done":     "%d practice figures were added to %d practices.",
+	"ward.estimates.heading":      "Practice-level figures estimated for this ward",
+	"ward.estimates.caption":      "Estimates for %s from the figures of the practices serving it",
+	"ward.estimates.col.value":    "Estimate (%s interval)",
+	"ward.estimates.col.coverage": "Share of the ward’s registered patients behind it",
 }

@@ -337,5 +337,38 @@ func (a *App) practicesServing(w *jsna.Ward, tab string) dom.Node {
 		v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("cell.suppressed.why", disclosure.DefaultThreshold))))
 	}
 	v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("ward.practices.caveat"))))
+	v.AppendChild(a.wardEstimates(w))
+	return v
+}
+
+// wardEstimates is the ward's estimates of the practice-level indicators
+// (practice.WardEstimate), with the share of its registered patients
+// behind each; nothing when no practice has a value.
+func (a *App) wardEstimates(w *jsna.Ward) dom.Node {
+	ids := practice.PracticeIndicators(a.doc)
+	if len(ids) == 0 {
+		return doc.CreateDocumentFragment()
+	}
+	names := map[string]string{}
+	for _, ind := range a.doc.Indicators {
+		names[ind.ID] = ind.Name
+	}
+	v := el("div")
+	v.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", "ward-estimates-heading"), text(a.t("ward.estimates.heading"))))
+	v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("practice.method"))))
+	table := el("table", cls("govuk-table"), attr("id", "ward-estimates"))
+	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.estimates.caption", w.Name))))
+	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
+		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("ward.estimates.col.value", "95%"), true)),
+		child(th(a.t("ward.estimates.col.coverage"), true))))))
+	body := el("tbody", cls("govuk-table__body"))
+	for _, id := range ids {
+		e := practice.WardEstimate(a.doc, w.Code, id)
+		body.AppendChild(el("tr", cls("govuk-table__row"),
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(names[id]))),
+			child(td(a.estimateText(e), true)), child(td(pct(e.Coverage), true))))
+	}
+	table.AppendChild(body)
+	v.AppendChild(tableWrap("ward-estimates-heading", table))
 	return v
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/wardwise/wardwise/jsna/disclosure"
+	"github.com/wardwise/wardwise/jsna/practice"
 )
 
 // TestBrowserMyPractice chooses a practice of the example by keyboard and
@@ -106,6 +107,14 @@ func TestBrowserMyPractice(t *testing.T) {
 		}
 		if got := eval[string](p, fmt.Sprintf(`document.querySelectorAll("#ward-practices tbody tr")[%d].children[2].textContent.trim()`, i)); got != want {
 			t.Errorf("%s's share of %s = %q, want %q", c.Practice, first.Ward, got, want)
+		}
+	}
+	// Its estimates of the practice-level indicators (jsna/practice).
+	for i, id := range practice.PracticeIndicators(d) {
+		e := practice.WardEstimate(d, first.Ward, id)
+		want := fmt.Sprintf("%.1f (%.1f – %.1f)", *e.Value, *e.Lower, *e.Upper)
+		if got := eval[string](p, fmt.Sprintf(`document.querySelectorAll("#ward-estimates tbody tr")[%d].children[1].textContent.trim()`, i)); got != want {
+			t.Errorf("%s's estimate of %s = %q, want %q", first.Ward, id, got, want)
 		}
 	}
 	p.axe("ward page with its practices")
