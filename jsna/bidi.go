@@ -68,6 +68,7 @@ func (d *Document) validateNames(ps *Problems) {
 		}
 	}
 	d.validateRecordNames(ps)
+	d.practiceNames(ps)
 }
 
 func (w *Ward) validateNames(p string, ps *Problems) {

@@ -22,6 +22,7 @@ type Document struct {
 	Benchmark  Benchmark   `json:"benchmark"`
 	Indicators []Indicator `json:"indicators" validate:"dive"`
 	Wards      []Ward      `json:"wards" validate:"dive"`
+	Practices  []Practice  `json:"practices,omitempty" validate:"dive"` // GP practices serving the wards (practice.go)
 	Draft      *Draft      `json:"draft,omitempty"`
 	Languages  []string    `json:"languages,omitempty" validate:"max=2"` // bilingual.go: the primary first; English only when absent
 

@@ -26,6 +26,7 @@ var layout = map[string][]string{
 	"jsna/disclosure": {"jsna", "jsna/stats"},
 	"jsna/merge":      {"jsna", "jsna/stats"},
 	"jsna/example":    {"jsna", "jsna/stats"},
+	"jsna/practice":   {"jsna", "jsna/stats"},
 }
 
 // TestLayout checks, with go list, that every jsna package depends only on

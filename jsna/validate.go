@@ -61,6 +61,7 @@ func (d *Document) Validate() error {
 	d.validateRules(&ps)
 	d.validateNames(&ps)
 	d.validateLanguages(&ps)
+	d.validatePractices(&ps)
 	err := ps.Err()
 	if err != nil {
 		sortProblems(err.(*Error).Problems)

@@ -14,13 +14,13 @@ import (
 	"github.com/wardwise/wardwise/jsna/importer"
 )
 
-const importSynopsis = "jsna import fingertips|ods [-sex S] [-age A] [-category C] [-period P] [-parent CODE] [-area-code CODE] [-area-name NAME] [-id ID] [-title TITLE] [-sheet NAME] [-metadata META.csv] [-v] [--json] FILE -o OUT"
+const importSynopsis = "jsna import fingertips|ods [-into DOC.json] [-sex S] [-age A] [-category C] [-period P] [-parent CODE] [-area-code CODE] [-area-name NAME] [-id ID] [-title TITLE] [-sheet NAME] [-metadata META.csv] [-v] [--json] FILE -o OUT"
 
 func init() {
 	register(&command{
 		name:    "import",
 		usage:   importSynopsis,
-		summary: "make a jsna/1 document of the wards in a Fingertips data CSV or an OHID Local Health .ods download",
+		summary: "make a jsna/1 document of the wards in a Fingertips data CSV or an OHID Local Health .ods download; registrations: add the GP practices serving a document's wards",
 		run:     runImport,
 	})
 }
@@ -39,6 +39,9 @@ type importResult struct {
 const importUsage = "usage: " + importSynopsis
 
 func runImport(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "registrations" {
+		return runImportRegistrations(e, args[1:])
+	}
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	var opts importer.Options
@@ -54,6 +57,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&opts.Sheet, "sheet", "", "the .ods sheet to read (default: the first with a Fingertips header)")
 	out := fs.String("o", "", "output file, written atomically (- for stdout)")
 	metaFile := fs.String("metadata", "", "a Fingertips indicator metadata CSV giving the indicators' definitions, methods and polarities")
+	into := fs.String("into", "", "fingertips: add the file's rows of Area Type GPs to the practices of this document")
 	verbose := fs.Bool("v", false, "list every skipped row, not only the first 20")
 	asJSON := fs.Bool("json", false, "print the report as JSON on stdout")
 	pos, err := parseInterspersed(fs, args)
@@ -62,7 +66,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	}
 	kind, name := pos[0], pos[1]
 	if kind != "fingertips" && kind != "ods" {
-		return usagef("jsna import: the kind of file is fingertips or ods, not %q\n%s", kind, importUsage)
+		return usagef("jsna import: the kind of file is fingertips, ods or registrations, not %q\n%s\n%s", kind, importUsage, registrationsUsage)
 	}
 	if opts.Sheet != "" && kind != "ods" {
 		return usagef("jsna import: -sheet is for ods files")
@@ -71,7 +75,10 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		return usagef("jsna import: --json prints the report on stdout, so -o must name a file")
 	}
 
-	d, rep, err := importFile(kind, name, opts)
+	if *into != "" && kind != "fingertips" {
+		return usagef("jsna import: -into is for fingertips files")
+	}
+	d, rep, err := importInto(kind, name, *into, opts)
 	var metaNotes []string
 	if err == nil && *metaFile != "" {
 		metaNotes, err = applyMetadataFile(d, *metaFile)
@@ -166,6 +173,15 @@ func clipText(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// importInto imports the file name of the given kind, into the practices
+// of the document into when it is not "" (practices.go).
+func importInto(kind, name, into string, opts importer.Options) (*jsna.Document, *importer.Report, error) {
+	if into != "" {
+		return importPracticeValues(name, into, opts)
+	}
+	return importFile(kind, name, opts)
 }
 
 // importFile imports the file name of the given kind.

@@ -75,7 +75,7 @@ func TestImportCommand(t *testing.T) {
 		{"missing file", []string{"import", "fingertips", filepath.Join(dir, "nope.csv"), "-o", out}, 1, "", "no such file or directory"},
 		{"no output", []string{"import", "fingertips", sampleCSV}, 2, "", "usage: jsna import"},
 		{"no file", []string{"import", "fingertips", "-o", out}, 2, "", "usage: jsna import"},
-		{"unknown kind", []string{"import", "xlsx", sampleCSV, "-o", out}, 2, "", `the kind of file is fingertips or ods, not "xlsx"`},
+		{"unknown kind", []string{"import", "xlsx", sampleCSV, "-o", out}, 2, "", `the kind of file is fingertips, ods or registrations, not "xlsx"`},
 		{"sheet for csv", []string{"import", "fingertips", "-sheet", "A", sampleCSV, "-o", out}, 2, "", "-sheet is for ods files"},
 		{"json to stdout", []string{"import", "fingertips", "--json", sampleCSV, "-o", "-"}, 2, "", "--json prints the report on stdout"},
 	}

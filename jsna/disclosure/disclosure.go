@@ -69,8 +69,9 @@ func (o Options) rule() rule {
 // SuppressedCell is one ward value that Disclose removed.
 type SuppressedCell struct {
 	Ward      string `json:"ward"`
-	Indicator string `json:"indicator"`
-	Reason    string `json:"reason"` // "primary" or "secondary"
+	Indicator string `json:"indicator,omitempty"`
+	Practice  string `json:"practice,omitempty"` // a ward–practice cell (PracticeCells), not a value
+	Reason    string `json:"reason"`             // "primary" or "secondary"
 }
 
 // Report says what Disclose did.
@@ -129,7 +130,9 @@ const (
 // denominator too where it is a proportion's denominator below the
 // threshold (which would itself bound the count to a small number); its
 // Note says why. The suppressed cells are listed in the report in
-// document order of wards and indicators.
+// document order of wards and indicators. Ward–practice cells are
+// suppressed as PracticeCells says, and removed from the copy's
+// practices; they follow in the report.
 func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 	r := opts.rule()
 	out := d.Clone()
@@ -143,6 +146,7 @@ func Disclose(d *jsna.Document, opts Options) (*jsna.Document, Report) {
 		changed = nestedSuppression(out, cells, pairs, r) || changed
 	}
 	rep.Suppressed = suppress(out, cells, inds, order, r.threshold)
+	rep.Suppressed = append(rep.Suppressed, suppressPractices(out, r)...)
 	if r.round > 0 {
 		roundCounts(out, cells, inds, r.round)
 	}

@@ -17,6 +17,10 @@ type Options struct {
 	Wards      int
 	Indicators int
 	Seed       uint64
+	// Practices adds a few synthetic GP practices serving the wards, with
+	// two practice-level indicators (practices.go); the shipped example
+	// has them.
+	Practices bool
 }
 
 // Notice is the notice every example document carries.
@@ -172,6 +176,9 @@ func New(opts Options) *jsna.Document {
 	names := wardNames(rng, opts.Wards)
 	for w := range opts.Wards {
 		d.Wards = append(d.Wards, exampleWard(rng, w, names[w], table))
+	}
+	if opts.Practices {
+		addPractices(d, opts.Seed)
 	}
 	return d
 }

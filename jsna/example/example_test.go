@@ -98,9 +98,10 @@ func round4(x float64) float64 {
 }
 
 // TestShippedExample checks static/examples/example-borough.json is what
-// the generator makes at its defaults (regenerate with go test -update).
+// the generator makes at its defaults, with practices (regenerate with go
+// test -update).
 func TestShippedExample(t *testing.T) {
-	got, _ := jsna.Marshal(New(Options{}))
+	got, _ := jsna.Marshal(New(Options{Practices: true}))
 	path := "../../static/examples/example-borough.json"
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -119,5 +120,38 @@ func TestShippedExample(t *testing.T) {
 func BenchmarkExampleEngland(b *testing.B) {
 	for range b.N {
 		New(Options{Wards: 7000, Indicators: 60, Seed: 1})
+	}
+}
+
+// TestExamplePractices checks the example's practices: labelled synthetic,
+// lists of 4,000–15,000, every patient accounted for, and some small cells
+// for disclosure control to suppress; and that the wards are the same
+// with or without them.
+func TestExamplePractices(t *testing.T) {
+	d := New(Options{Practices: true})
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Practices) != 8 || len(d.Indicators) != 32 {
+		t.Fatalf("%d practices, %d indicators; want 8, 32", len(d.Practices), len(d.Indicators))
+	}
+	small := 0
+	for _, p := range d.Practices {
+		if !p.Synthetic || p.ListSize < 4000 || p.ListSize > 15000 || p.Elsewhere() <= 0 || len(p.Values) != 2 || len(p.Wards) < 3 {
+			t.Errorf("practice %s: synthetic %v, list %d, elsewhere %d, %d values, %d wards", p.ID, p.Synthetic, p.ListSize, p.Elsewhere(), len(p.Values), len(p.Wards))
+		}
+		for _, w := range p.Wards {
+			if w.Patients < 5 {
+				small++
+			}
+		}
+	}
+	if small == 0 {
+		t.Errorf("no small ward–practice cell")
+	}
+	a, _ := jsna.Marshal(&jsna.Document{Wards: New(Options{}).Wards})
+	b, _ := jsna.Marshal(&jsna.Document{Wards: d.Wards})
+	if !bytes.Equal(a, b) {
+		t.Errorf("the wards differ with practices")
 	}
 }

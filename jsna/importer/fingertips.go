@@ -103,6 +103,7 @@ type Report struct {
 	Imported   int            `json:"imported"`        // rows that became a ward's value
 	Benchmarks int            `json:"benchmarks"`      // England rows that became benchmark values
 	Wards      int            `json:"wards"`
+	Practices  int            `json:"practices,omitempty"` // practices given values (FingertipsPractices)
 	Indicators int            `json:"indicators"`
 	Skipped    map[string]int `json:"skipped"` // rows skipped, by kind (Skip...)
 	// SkippedRows lists the first MaxSkippedRows skipped rows in file
@@ -139,8 +140,13 @@ func (r *Report) Summary(max int) string {
 	if r.Sheet != "" {
 		fmt.Fprintf(&b, " from sheet %q", r.Sheet)
 	}
-	fmt.Fprintf(&b, ": %d ward values, %d England benchmarks, %d skipped\n", r.Imported, r.Benchmarks, skipped)
-	fmt.Fprintf(&b, "%d wards, %d indicators\n", r.Wards, r.Indicators)
+	if r.Practices > 0 {
+		fmt.Fprintf(&b, ": %d practice values, %d England benchmarks, %d skipped\n", r.Imported, r.Benchmarks, skipped)
+		fmt.Fprintf(&b, "%d practices, %d indicators\n", r.Practices, r.Indicators)
+	} else {
+		fmt.Fprintf(&b, ": %d ward values, %d England benchmarks, %d skipped\n", r.Imported, r.Benchmarks, skipped)
+		fmt.Fprintf(&b, "%d wards, %d indicators\n", r.Wards, r.Indicators)
+	}
 	if skipped > 0 {
 		kinds := make([]string, 0, len(r.Skipped))
 		for k := range r.Skipped {
@@ -189,12 +195,21 @@ func (r *Report) Summary(max int) string {
 // not UTF-8 is read as Windows-1252, as Excel saves CSV, with a note.
 func Fingertips(name string, r io.Reader, opts Options) (*jsna.Document, *Report, error) {
 	im := newImporter(name, "fingertips-csv", opts)
+	if err := im.readCSV(r); err != nil {
+		return nil, im.report, err
+	}
+	return im.finish()
+}
+
+// readCSV reads the rows of a Fingertips data CSV into im.
+func (im *importer) readCSV(r io.Reader) error {
+	name := im.name
 	data, err := readAllSized(r, MaxImportBytes+1)
 	if err != nil {
-		return nil, im.report, fmt.Errorf("jsna: read %s: %w", name, err)
+		return fmt.Errorf("jsna: read %s: %w", name, err)
 	}
 	if len(data) > MaxImportBytes {
-		return nil, im.report, im.fail(rowLoc{}, "file is larger than the %s the importer reads", jsna.ByteSize(MaxImportBytes))
+		return im.fail(rowLoc{}, "file is larger than the %s the importer reads", jsna.ByteSize(MaxImportBytes))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
@@ -215,15 +230,15 @@ func Fingertips(name string, r io.Reader, opts Options) (*jsna.Document, *Report
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, im.report, &jsna.Error{File: name, Problems: []jsna.Problem{{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error()}}}
+				return &jsna.Error{File: name, Problems: []jsna.Problem{{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error()}}}
 			}
-			return nil, im.report, fmt.Errorf("jsna: read %s: %w", name, err)
+			return fmt.Errorf("jsna: read %s: %w", name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		loc := rowLoc{row: line}
 		if header {
 			if missing := im.setHeader(rec); len(missing) > 0 {
-				return nil, im.report, im.missingColumns(loc, missing)
+				return im.missingColumns(loc, missing)
 			}
 			header = false
 			width = len(rec)
@@ -239,13 +254,13 @@ func Fingertips(name string, r io.Reader, opts Options) (*jsna.Document, *Report
 		im.addRow(loc, rec)
 	}
 	if header {
-		return nil, im.report, im.fail(rowLoc{}, "file is empty")
+		return im.fail(rowLoc{}, "file is empty")
 	}
 	if err := shifted.Err(); err != nil {
 		err.(*jsna.Error).File = name
-		return nil, im.report, err
+		return err
 	}
-	return im.finish()
+	return nil
 }
 
 // readAllSized reads up to max bytes of r, in one allocation when r can
@@ -274,6 +289,9 @@ type importer struct {
 	report *Report
 	rows   []*row // ward and England rows that passed the row filters
 	types  map[string]string
+	// into, for FingertipsPractices, is the document whose practices the
+	// rows are for; nil for a ward import.
+	into *jsna.Document
 }
 
 func newImporter(name, source string, opts Options) *importer {

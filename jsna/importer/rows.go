@@ -116,6 +116,8 @@ func (im *importer) keepArea(r *row) bool {
 		im.skip(r.loc, SkipMissing, "no area code")
 		return false
 	case r.code == England:
+	case im.into != nil:
+		return im.keepPractice(r)
 	case jsna.IsWardCode(r.code):
 		if p := im.opts.Parent; p != "" && !strings.EqualFold(p, r.parentCode) && !strings.EqualFold(p, r.parentName) {
 			im.skip(r.loc, SkipParent, "ward %s %s is in %s, not %s", r.code, r.areaName, orUnknown(r.parentName), p)
