@@ -22,6 +22,7 @@ type Document struct {
 	Benchmark  Benchmark   `json:"benchmark"`
 	Indicators []Indicator `json:"indicators" validate:"dive"`
 	Wards      []Ward      `json:"wards" validate:"dive"`
+	Resources  *Resources  `json:"resources,omitempty"` // resources.go
 	Draft      *Draft      `json:"draft,omitempty"`
 
 	// Merge bookkeeping of a master (merge.go): not content, left out of
@@ -179,6 +180,8 @@ type Need struct {
 	Pearl          *Pearl   `json:"pearl,omitempty"`
 	Recommendation string   `json:"recommendation,omitempty" validate:"max=20000"`
 	Extra          Extra    `json:"-"`
+
+	Resourcing *Resourcing `json:"resourcing,omitempty"` // the recommendation's costs and funders (resources.go)
 }
 
 // Pearl holds the answers to the PEARL test. A nil answer has not been given
