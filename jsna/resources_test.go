@@ -120,7 +120,11 @@ func TestValidateResources(t *testing.T) {
 			[]Problem{{Path: "wards[0].needs[0].resourcing.funders[0].kind", Message: `must be one of council, icb, health-board, pooled, voluntary, other, got "nhs"`}}},
 		{"one partner two kinds", func(d *Document) { area(d).Resourcing.Funders[0].ID = "council" },
 			[]Problem{{Path: "resources.recommendations[0].resourcing.funders[0].kind", Message: `partner "council" is "icb" here but "council" at resources.pooled_budgets[0].partners[0]: one partner has one kind`}}},
-		{"funder twice", func(d *Document) { need(d).Funders[1].ID = "council"; need(d).Funders[1].Kind = "council"; need(d).Funders[1].Budget = "" },
+		{"funder twice", func(d *Document) {
+			need(d).Funders[1].ID = "council"
+			need(d).Funders[1].Kind = "council"
+			need(d).Funders[1].Budget = ""
+		},
 			[]Problem{{Path: "wards[0].needs[0].resourcing.funders[1].id", Message: `funder id "council" is used twice (also wards[0].needs[0].resourcing.funders[0])`}}},
 		{"cost without year", func(d *Document) { need(d).Year = 0 },
 			[]Problem{{Path: "wards[0].needs[0].resourcing.year", Message: "is required with a cost: the financial year the spending starts, like 2027 for 2027/28"}}},
