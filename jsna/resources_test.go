@@ -135,14 +135,10 @@ func TestValidateResources(t *testing.T) {
 			[]Problem{{Path: "wards[0].needs[0].resourcing.status", Message: `must be one of proposed, agreed, funded, got "paid"`}}},
 		{"outcome indicator", func(d *Document) { need(d).Outcome.Indicator = "99999" },
 			[]Problem{{Path: "wards[0].needs[0].resourcing.outcome.indicator", Message: `indicator "99999" is not in the document's indicators`}}},
-		{"serves unknown ward", func(d *Document) { area(d).Serves[1].Ward = "E05000009" },
-			[]Problem{{Path: "resources.recommendations[0].serves[1].ward", Message: `ward "E05000009" is not in the document`}}},
-		{"serves unknown ward in a partial draft", func(d *Document) {
-			area(d).Serves[1].Ward = "E05000009"
-			d.Draft = &Draft{Author: "A", Role: RoleGP, Wards: []string{"E05000001"}}
-		}, nil},
-		{"serves unknown need", func(d *Document) { area(d).Serves[0].Need = "n9" },
-			[]Problem{{Path: "resources.recommendations[0].serves[0].need", Message: `ward "E05000001" has no need "n9"`}}},
+		// A need removed (or in a ward a draft was not cut for) leaves its
+		// reference, which is not an error: removing a need must never make
+		// a merged master invalid.
+		{"serves a need not in the document", func(d *Document) { area(d).Serves[1].Ward = "E05000009"; area(d).Serves[0].Need = "n9" }, nil},
 		{"serves a need twice", func(d *Document) { area(d).Serves[1] = area(d).Serves[0] },
 			[]Problem{{Path: "resources.recommendations[0].serves[1]", Message: `ward "E05000001" need "n1" is listed twice (also resources.recommendations[0].serves[0])`}}},
 		{"serves nothing", func(d *Document) { area(d).Serves = nil },

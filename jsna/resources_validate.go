@@ -12,9 +12,8 @@ import (
 // ShareTolerance; a pooled funder names a pooled budget of the document and
 // no other funder names one; one partner id has one kind throughout; an
 // outcome names an indicator of the document; an area-wide recommendation
-// serves needs that exist (in a draft cut for some wards, needs of the
-// other wards are not checked); pooled budgets' contributions are keyed by
-// year and not negative; ids are unique.
+// lists a need once; pooled budgets' contributions are keyed by year and
+// not negative; ids are unique.
 func (d *Document) validateResources(indicators map[string]*Indicator, ps *Problems) {
 	rv := resourceValidator{d: d, indicators: indicators, ps: ps, kinds: map[string]partnerSeen{}}
 	if r := d.Resources; r != nil {
@@ -130,9 +129,10 @@ func (rv *resourceValidator) resourcing(p string, r *Resourcing) {
 func (rv *resourceValidator) areaRecommendation(p string, r *AreaRecommendation) {
 	checkBidi(rv.ps, member(p, "id"), r.ID)
 	checkBidi(rv.ps, member(p, "title"), r.Title)
-	// A draft cut for some wards holds only those: a reference to another
-	// ward is not checked.
-	partial := rv.d.Draft != nil && len(rv.d.Draft.Wards) > 0
+	// A need served may be missing: removed in a draft, or in a ward a
+	// draft was not cut for. That is not an error, so that removing a need
+	// never makes a merged master invalid; the plan leaves the reference
+	// out.
 	seen := map[[2]string]int{}
 	for i, ref := range r.Serves {
 		at := index(member(p, "serves"), i)
@@ -144,38 +144,10 @@ func (rv *resourceValidator) areaRecommendation(p string, r *AreaRecommendation)
 			continue
 		}
 		seen[key] = i
-		w := rv.d.ward(ref.Ward)
-		switch {
-		case ref.Ward == "" || ref.Need == "":
-		case w == nil && !partial:
-			rv.ps.Add(member(at, "ward"), "ward %q is not in the document", ref.Ward)
-		case w != nil && w.need(ref.Need) == nil:
-			rv.ps.Add(member(at, "need"), "ward %q has no need %q", ref.Ward, ref.Need)
-		}
 	}
 	if r.Resourcing != nil {
 		rv.resourcing(member(p, "resourcing"), r.Resourcing)
 	}
-}
-
-// ward returns the ward with code, or nil.
-func (d *Document) ward(code string) *Ward {
-	for i := range d.Wards {
-		if d.Wards[i].Code == code {
-			return &d.Wards[i]
-		}
-	}
-	return nil
-}
-
-// need returns the need with id, or nil.
-func (w *Ward) need(id string) *Need {
-	for i := range w.Needs {
-		if w.Needs[i].ID == id {
-			return &w.Needs[i]
-		}
-	}
-	return nil
 }
 
 // sortedYears is the keys of m in order.

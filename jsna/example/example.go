@@ -172,6 +172,7 @@ func New(opts Options) *jsna.Document {
 	for w := range opts.Wards {
 		d.Wards = append(d.Wards, exampleWard(rng, w, names[w], table))
 	}
+	addResources(d, opts.Seed) // resources.go
 	return d
 }
 

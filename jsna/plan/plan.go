@@ -263,11 +263,16 @@ func needItem(rn score.RankedNeed, w *jsna.Ward, servedBy []string) Item {
 }
 
 // areaItem is the item of area-wide recommendation a, placed at the rank
-// of rn, the best ranked need it serves.
+// of rn, the best ranked need it serves. It lists the needs served that
+// are in the document.
 func areaItem(a jsna.AreaRecommendation, rn score.RankedNeed, wards map[string]*jsna.Ward) Item {
-	it := Item{Rank: rn.Rank, Tied: rn.Tied, Area: a.ID, Needs: a.Serves, Title: a.Title, Recommendation: a.Text,
+	it := Item{Rank: rn.Rank, Tied: rn.Tied, Area: a.ID, Title: a.Title, Recommendation: a.Text,
 		BPR: rn.Score, Resourcing: a.Resourcing}
 	for _, ref := range a.Serves {
+		if !hasNeed(wards[ref.Ward], ref.Need) {
+			continue // removed: the reference is left out
+		}
+		it.Needs = append(it.Needs, ref)
 		if !slices.Contains(it.Wards, ref.Ward) {
 			it.Wards = append(it.Wards, ref.Ward)
 		}
@@ -276,6 +281,19 @@ func areaItem(a jsna.AreaRecommendation, rn score.RankedNeed, wards map[string]*
 		it.Ward = wards[it.Wards[0]].Name
 	}
 	return it
+}
+
+// hasNeed reports whether w has a need with id.
+func hasNeed(w *jsna.Ward, id string) bool {
+	if w == nil {
+		return false
+	}
+	for i := range w.Needs {
+		if w.Needs[i].ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOrder orders partner kinds as jsna.PartnerKinds lists them.

@@ -314,3 +314,27 @@ pooled,bcf,Better Care Fund,6000.00,,,400000.00,394000.00
 		t.Errorf("WritePartnersCSV\n got:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+// TestAreaWideMissingNeed: a need an area-wide recommendation served that
+// has been removed is left out of the item; one serving only removed or
+// failing needs is left out of the plan.
+func TestAreaWideMissingNeed(t *testing.T) {
+	d := testDoc()
+	d.Resources.Recommendations[0].Serves = append(d.Resources.Recommendations[0].Serves, jsna.NeedRef{Ward: "E05000001", Need: "gone"})
+	d.Resources.Recommendations = append(d.Resources.Recommendations, jsna.AreaRecommendation{ID: "r2", Title: "Gone",
+		Serves: []jsna.NeedRef{{Ward: "E05000009", Need: "n1"}, {Ward: "E05000001", Need: "n3"}}, Resourcing: &jsna.Resourcing{PerYear: 5, Year: 2027, PriceBasis: "x"}})
+	p, err := Make(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"1 E05000001/n1 15000.00 15000.00 true",
+		"1 E05000002/n1 20000.00 35000.00 true",
+		"3 r1:E05000002/n3+E05000001/n2 8000.00 43000.00 true",
+		"3 E05000001/n2 30000.00 73000.00 true",
+		"4 E05000002/n3 0.00 73000.00 false",
+	}
+	if got := summaries(p.Items); !reflect.DeepEqual(got, want) {
+		t.Errorf("items\n got %q\nwant %q", got, want)
+	}
+}
