@@ -83,7 +83,7 @@ func (f resourcesFlags) options() (plan.Options, error) {
 		return o, fmt.Errorf("--by %q: the only grouping is partner", f.by)
 	}
 	if f.budget != "" {
-		b, err := parseMoney(f.budget)
+		b, err := plan.ParseMoney(f.budget)
 		if err != nil {
 			return o, fmt.Errorf("--budget: %v", err)
 		}
@@ -106,26 +106,6 @@ func (f resourcesFlags) options() (plan.Options, error) {
 	return o, nil
 }
 
-// parseMoney reads an amount of pounds: digits with an optional £, commas
-// between thousands, a decimal point, and k or m for thousands or
-// millions (£1.2m is 1200000).
-func parseMoney(s string) (float64, error) {
-	t := strings.TrimPrefix(strings.TrimSpace(s), "£")
-	t = strings.ReplaceAll(t, ",", "")
-	mult := 1.0
-	switch {
-	case strings.HasSuffix(strings.ToLower(t), "m"):
-		mult, t = 1e6, t[:len(t)-1]
-	case strings.HasSuffix(strings.ToLower(t), "k"):
-		mult, t = 1e3, t[:len(t)-1]
-	}
-	x, err := strconv.ParseFloat(t, 64)
-	if err != nil || t == "" || strings.ContainsAny(t, "eE+-") || x < 0 {
-		return 0, fmt.Errorf("%q is not an amount of pounds (like 1200000, 1,200,000 or £1.2m)", s)
-	}
-	return x * mult, nil
-}
-
 // resourcesSummary says in one line what the table shows and under which
 // rule, for stderr.
 func resourcesSummary(p *plan.Plan, multiYear bool) string {
@@ -136,9 +116,9 @@ func resourcesSummary(p *plan.Plan, multiYear bool) string {
 		rule = "in priority order, skipping what does not fit"
 	}
 	if p.Budget == nil {
-		fmt.Fprintf(&b, "no budget given: all %d costed recommendations funded, %s", p.Costed, pounds(p.Committed))
+		fmt.Fprintf(&b, "no budget given: all %d costed recommendations funded, %s", p.Costed, plan.Pounds(p.Committed))
 	} else {
-		fmt.Fprintf(&b, "a budget of %s funds %d of %d costed recommendations, %s, %s", pounds(*p.Budget), p.Funded, p.Costed, pounds(p.Committed), rule)
+		fmt.Fprintf(&b, "a budget of %s funds %d of %d costed recommendations, %s, %s", plan.Pounds(*p.Budget), p.Funded, p.Costed, plan.Pounds(p.Committed), rule)
 	}
 	b.WriteString("; each counts its one-off cost plus its recurring cost in the year")
 	if multiYear {
@@ -146,7 +126,7 @@ func resourcesSummary(p *plan.Plan, multiYear bool) string {
 		if p.Rate != 0 {
 			rate = strconv.FormatFloat(p.Rate*100, 'f', -1, 64) + "% a year, year 0 undiscounted"
 		}
-		fmt.Fprintf(&b, "; over %d years the funded ones cost %s, %s discounted at %s", p.Years, pounds(p.Total), pounds(p.Discounted), rate)
+		fmt.Fprintf(&b, "; over %d years the funded ones cost %s, %s discounted at %s", p.Years, plan.Pounds(p.Total), plan.Pounds(p.Discounted), rate)
 	}
 	if len(p.PriceBases) > 0 {
 		fmt.Fprintf(&b, "; prices: %s", strings.Join(p.PriceBases, ", "))
@@ -155,24 +135,4 @@ func resourcesSummary(p *plan.Plan, multiYear bool) string {
 		b.WriteString(" (more than one price basis: the totals mix them)")
 	}
 	return b.String()
-}
-
-// pounds writes x as £ with commas between thousands and pence: £1,234.50.
-func pounds(x float64) string {
-	s := plan.Money(x)
-	whole, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(whole, "-")
-	whole = strings.TrimPrefix(whole, "-")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	return sign + "£" + b.String() + "." + frac
 }

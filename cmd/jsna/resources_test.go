@@ -35,19 +35,19 @@ func TestResourcesCommand(t *testing.T) {
 1,E05000001,n1,Healthy schools,10000.00,5000.00,15000.00,true,council=60;bcf=40
 2,E05000002,n1,Strength classes,20000.00,0.00,35000.00,true,icb=100
 3,E05000001,n2,Stop smoking service,0.00,30000.00,65000.00,true,icb=100
-`, "jsna resources: 2027/28: no budget given: all 3 costed recommendations funded, £65,000.00; each counts its one-off cost plus its recurring cost in the year; prices: 2026/27 prices\n"},
+`, "jsna resources: 2027/28: no budget given: all 3 costed recommendations funded, £65,000; each counts its one-off cost plus its recurring cost in the year; prices: 2026/27 prices\n"},
 		{"strict", []string{"--budget", "£40,000", doc}, `rank,ward_code,need_id,recommendation,one_off,per_year,cumulative,funded,partner_shares
 1,E05000001,n1,Healthy schools,10000.00,5000.00,15000.00,true,council=60;bcf=40
 2,E05000002,n1,Strength classes,20000.00,0.00,35000.00,true,icb=100
 3,E05000001,n2,Stop smoking service,0.00,30000.00,35000.00,false,icb=100
-`, "jsna resources: 2027/28: a budget of £40,000.00 funds 2 of 3 costed recommendations, £35,000.00, strictly in priority order, stopping at the first that does not fit; each counts its one-off cost plus its recurring cost in the year; prices: 2026/27 prices\n"},
+`, "jsna resources: 2027/28: a budget of £40,000 funds 2 of 3 costed recommendations, £35,000, strictly in priority order, stopping at the first that does not fit; each counts its one-off cost plus its recurring cost in the year; prices: 2026/27 prices\n"},
 		// In 2028/29 the one-off costs not yet spent still count; over two
 		// years from 2028 Healthy schools costs 10,000 + 5,000 + 5,000/1.035.
 		{"skip, later year, years", []string{doc, "--budget=46k", "--skip", "--year", "2028", "--years", "2"}, `rank,ward_code,need_id,recommendation,one_off,per_year,cumulative,funded,partner_shares,years_total,years_discounted
 1,E05000001,n1,Healthy schools,10000.00,5000.00,15000.00,true,council=60;bcf=40,20000.00,19830.92
 2,E05000002,n1,Strength classes,20000.00,0.00,35000.00,true,icb=100,20000.00,20000.00
 3,E05000001,n2,Stop smoking service,0.00,30000.00,35000.00,false,icb=100,60000.00,58985.51
-`, "jsna resources: 2028/29: a budget of £46,000.00 funds 2 of 3 costed recommendations, £35,000.00, in priority order, skipping what does not fit; each counts its one-off cost plus its recurring cost in the year; over 2 years the funded ones cost £40,000.00, £39,830.92 discounted at the Green Book's rates (3.5% for years 1-30), year 0 undiscounted; prices: 2026/27 prices\n"},
+`, "jsna resources: 2028/29: a budget of £46,000 funds 2 of 3 costed recommendations, £35,000, in priority order, skipping what does not fit; each counts its one-off cost plus its recurring cost in the year; over 2 years the funded ones cost £40,000, £39,830.92 discounted at the Green Book's rates (3.5% for years 1-30), year 0 undiscounted; prices: 2026/27 prices\n"},
 		{"by partner", []string{"--by", "partner", "--budget", "40000", doc}, `kind,id,name,amount,via_pools,total,contributed,remaining
 council,council,,9000.00,1500.00,10500.00,,
 icb,icb,,20000.00,4500.00,24500.00,,
@@ -98,16 +98,5 @@ func TestResourcesCommandFile(t *testing.T) {
 	got, err := os.ReadFile(out)
 	if err != nil || !strings.HasPrefix(string(got), "kind,id,name,amount,via_pools,total,contributed,remaining\ncouncil,") {
 		t.Errorf("plan.csv = %q, %v", got, err)
-	}
-}
-
-func TestParseMoney(t *testing.T) {
-	for in, want := range map[string]float64{"1200000": 1200000, "1,200,000": 1200000, "£1.2m": 1200000, "£250k": 250000, " 99.5 ": 99.5, "0": 0} {
-		if got, err := parseMoney(in); err != nil || got != want {
-			t.Errorf("parseMoney(%q) = %v, %v; want %v", in, got, err, want)
-		}
-	}
-	if got := pounds(1234567.891); got != "£1,234,567.89" {
-		t.Errorf("pounds = %q", got)
 	}
 }

@@ -338,3 +338,24 @@ func TestAreaWideMissingNeed(t *testing.T) {
 		t.Errorf("items\n got %q\nwant %q", got, want)
 	}
 }
+
+func TestParseMoney(t *testing.T) {
+	for in, want := range map[string]float64{"1200000": 1200000, "1,200,000": 1200000, "£1.2m": 1200000, "£250k": 250000, " 99.5 ": 99.5, "0": 0, "£ 20,000": 20000} {
+		if got, err := ParseMoney(in); err != nil || got != want {
+			t.Errorf("ParseMoney(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "lots", "-5", "1e6", "£", "0x10", "NaN", "Inf"} {
+		if got, err := ParseMoney(in); err == nil {
+			t.Errorf("ParseMoney(%q) = %v, want an error", in, got)
+		}
+	}
+}
+
+func TestPounds(t *testing.T) {
+	for x, want := range map[float64]string{0: "£0", 20000: "£20,000", 1234.5: "£1,234.50", 1234567.891: "£1,234,567.89", -300: "-£300", 999: "£999", 0.004: "£0"} {
+		if got := Pounds(x); got != want {
+			t.Errorf("Pounds(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
