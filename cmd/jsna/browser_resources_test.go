@@ -3,9 +3,35 @@
 package main
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/wardwise/wardwise/cmd/internal/browsertest"
 )
+
+// sectionShot saves a screenshot of the element sel alone, for pages too
+// long for a full-page one (the area's report).
+func sectionShot(p *page, sel, name string) {
+	p.tb.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+	defer cancel()
+	buf, err := chromedp.Run(ctx, chromedp.Screenshot(chromedp.CSS(sel)))
+	if err != nil {
+		p.tb.Logf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.MkdirAll(browsertest.ArtifactsDir(), 0o755); err == nil {
+		err = os.WriteFile(filepath.Join(browsertest.ArtifactsDir(), browsertest.SafeName(p.tb.Name()+"-"+name)+".png"), buf, 0o644)
+	}
+	if err != nil {
+		p.tb.Logf("screenshot %s: %v", name, err)
+	}
+}
 
 // TestBrowserResources sets a budget on the example borough's Resources
 // view and checks which priorities it funds and who pays, strictly in
@@ -44,7 +70,7 @@ func TestBrowserResources(t *testing.T) {
 	// The first priority the budget cannot cover: Parkmead's unemployment,
 	// rank 20, £94,000, and none after it is funded.
 	first := eval[string](p, `(function(){var r=[...document.querySelectorAll("#res-list tbody tr")].find(r=>r.textContent.includes("Not funded"));return r.cells[0].textContent+"|"+r.cells[1].textContent+"|"+r.cells[2].textContent+"|"+r.cells[3].textContent})()`)
-	if first != "20|Unemployment (% of the working age population claiming out of work benefit)ParkmeadStatus: Proposed|£24,000|£70,000" {
+	if first != "20|Unemployment (% of the working age population claiming out of work benefit)ParkmeadStatus: Agreed|£24,000|£70,000" {
 		t.Errorf("first row not funded = %q", first)
 	}
 	partners := p.text("#res-partners")
@@ -73,6 +99,22 @@ func TestBrowserResources(t *testing.T) {
 		t.Errorf("rule when skipping = %q", rule)
 	}
 
+	// By keyboard alone: a new budget and Enter in its field apply it.
+	p.typeInto("#res-budget", "£500k\r")
+	p.waitFor("the budget applied by Enter", `document.querySelector("#res-summary").textContent.startsWith("A budget of £500,000")`)
+
+	// In Welsh.
+	p.click("#lang-switch")
+	p.waitText("#page-heading", "Adnoddau")
+	if got := p.text("#res-summary"); !strings.HasPrefix(got, "Mae cyllideb o £500,000 ar gyfer 2027/28 yn ariannu") {
+		t.Errorf("Welsh summary = %q", got)
+	}
+	p.axe("resources-cy")
+	p.click("#lang-switch")
+	p.waitText("#page-heading", "Resources")
+	p.typeInto("#res-budget", "1,000,000\r")
+	p.waitFor("the budget back", `document.querySelector("#res-summary").textContent.includes("funds 16 of")`)
+
 	p.navigate("#/report")
 	p.waitVisible("#report-resources")
 	sec := p.text("#report-resources-section")
@@ -85,6 +127,7 @@ func TestBrowserResources(t *testing.T) {
 		t.Errorf("%d wards' tables in the report's resources section, want one for each costed ward", n)
 	}
 	p.axe("report-resources")
+	sectionShot(p, "#report-resources-section", "report-resources")
 	p.checkClean()
 }
 

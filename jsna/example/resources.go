@@ -40,7 +40,9 @@ var funderMixes = [][]struct {
 	{{bcf, 100}},
 }
 
-var statuses = []string{jsna.StatusProposed, jsna.StatusAgreed, jsna.StatusProposed, jsna.StatusFunded}
+// No synthetic recommendation is marked funded: that is for partners to
+// decide, and the budget on the Resources view says what it would fund.
+var statuses = []string{jsna.StatusProposed, jsna.StatusAgreed, jsna.StatusProposed}
 
 // addResources costs the recommendations of the first costedWards wards
 // of d: each need's own, except those of the two indicators most wards
