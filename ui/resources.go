@@ -265,8 +265,29 @@ func (a *App) resourcesPriorityCell(it *plan.Item) dom.Element {
 	}
 	if it.Resourcing != nil {
 		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.t("res.status.line", a.t("res.status."+it.Resourcing.StatusOrDefault())))))
+		if o := it.Resourcing.Outcome; o != nil {
+			cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.outcomeText(o))))
+		}
 	}
 	return cell
+}
+
+// outcomeText says what a recommendation is expected to achieve: its
+// indicator, by name, reaching the target, by the year if given.
+func (a *App) outcomeText(o *jsna.Outcome) string {
+	name := o.Indicator
+	for _, ind := range a.doc.Indicators {
+		if ind.ID == o.Indicator {
+			name = ind.Name
+		}
+	}
+	switch {
+	case o.Target == nil:
+		return a.t("res.outcome", name)
+	case o.By == 0:
+		return a.t("res.outcome.target", name, strconv.FormatFloat(*o.Target, 'f', -1, 64))
+	}
+	return a.t("res.outcome.by", name, strconv.FormatFloat(*o.Target, 'f', -1, 64), fy(o.By))
 }
 
 // areaTitles are the titles of the area-wide recommendations ids.

@@ -73,6 +73,13 @@ func TestBrowserResources(t *testing.T) {
 	if first != "20|Unemployment (% of the working age population claiming out of work benefit)ParkmeadStatus: Agreed|£24,000|£70,000" {
 		t.Errorf("first row not funded = %q", first)
 	}
+	// The area-wide recommendation on emergency admissions: one row, at
+	// rank 1, with its expected outcome (England's ratio, 100, by 2030/31).
+	area := eval[string](p, `[...document.querySelectorAll("#res-list tbody tr")].filter(r=>r.textContent.includes("Area-wide")).map(r=>r.cells[1].textContent).join("|")`)
+	if !strings.HasPrefix(area, "Borough-wide programme: emergency hospital admissions for all causesArea-wide: serves 8 needs in 8 wardsStatus: AgreedExpected outcome: Emergency hospital admissions for all causes") ||
+		!strings.Contains(area, "to reach 100 by 2030/31|Borough-wide programme: incidence of colorectal cancer") {
+		t.Errorf("area-wide rows = %q", area)
+	}
 	partners := p.text("#res-partners")
 	for _, want := range []string{"Example Borough Council (synthetic)£322,400£114,870£437,270", "NHS Example Integrated Care Board (synthetic)£228,400£268,030£496,430", "Example Voluntary Action (synthetic)£30,300£0£30,300", "Total£581,100£382,900£964,000"} {
 		if !strings.Contains(partners, want) {
