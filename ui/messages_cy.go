@@ -871,7 +871,7 @@ var messagesCY = map[string]string{
 	"res.summary.nocosts":     "Nid oes cost gan unrhyw argymhelliad eto. Ychwanegwch gostau ar dudalen anghenion ward.",
 	"res.summary.nobudget":    "Dim cyllideb wedi’i gosod: mae’r %d blaenoriaeth â chost yn costio %s i gyd yn %s.",
 	"res.summary.budget":      "Mae cyllideb o %s ar gyfer %s yn ariannu %d o’r %d blaenoriaeth â chost, sy’n costio %s, gan adael %s.",
-	"res.years.body":          "Dros %d blynedd o %s, mae’r blaenoriaethau a ariennir yn costio %s, neu %s wedi’i ddisgowntio ar gyfradd Llyfr Gwyrdd Trysorlys EF o 3.5%% y flwyddyn (heb ddisgowntio’r flwyddyn gyntaf).",
+	"res.years.body":          "Dros %d o flynyddoedd gan ddechrau yn %s, mae’r blaenoriaethau a ariennir yn costio %s, neu %s wedi’i ddisgowntio ar gyfradd Llyfr Gwyrdd Trysorlys EF o 3.5%% y flwyddyn (heb ddisgowntio’r flwyddyn gyntaf).",
 	"res.prices":              "Prisiau: %s.",
 	"res.col.rank":            "Safle",
 	"res.col.priority":        "Blaenoriaeth",

@@ -36,6 +36,9 @@ func (a *App) planNow() *plan.Plan {
 	if err != nil {
 		return nil // the document is valid, so ranking cannot fail
 	}
+	if p.Year == 0 {
+		p.Year = currentFinancialYear() // nothing is costed: the year only labels the view
+	}
 	return p
 }
 

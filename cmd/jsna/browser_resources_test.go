@@ -173,5 +173,25 @@ func TestBrowserCosts(t *testing.T) {
 	if first != "£25,000|Better Care Fund (synthetic) 60%Example Borough Council (synthetic) 40%" {
 		t.Errorf("first priority after the edit = %q", first)
 	}
+
+	// A need with no costs of its own (Churchmead's first, which the
+	// borough-wide programme serves): a one-off cost and a partner added.
+	p.navigate("#/ward/E05900019/needs")
+	p.waitVisible("#need-0")
+	p.click("#need-0-res summary")
+	p.typeInto("#need-0-res-oneoff", "5,000")
+	p.click("#need-0-res-funder-add")
+	if focused := eval[string](p, `document.activeElement.id`); focused != "need-0-res-funder-0-partner" {
+		t.Errorf("focus after adding a partner is on %q, want the partner's select", focused)
+	}
+	eval[bool](p, `(function(){var s=document.querySelector("#need-0-res-funder-0-partner");s.value="icb";s.dispatchEvent(new Event("change"));return true})()`)
+	p.typeInto("#need-0-res-funder-0-share", "100")
+	p.axe("costs-added")
+	p.navigate("#/resources")
+	p.waitVisible("#res-list")
+	row = eval[string](p, `(function(){var r=[...document.querySelectorAll("#res-list tbody tr")].find(r=>r.cells[1].textContent.includes("Churchmead")&&r.cells[1].textContent.includes("Emergency"));var c=r.cells;return c[2].textContent+"|"+c[5].textContent+"|"+c[6].textContent})()`)
+	if row != "£5,000|Funded|NHS Example Integrated Care Board (synthetic) 100%" {
+		t.Errorf("Churchmead's need after costing = %q", row)
+	}
 	p.checkClean()
 }
