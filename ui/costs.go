@@ -101,8 +101,13 @@ func (a *App) needResourcing(fid string, find func() *jsna.Need) dom.Element {
 	})
 	ce.listen()
 	summary := a.t("costs.summary")
-	if r.Costed() {
+	switch {
+	case r.OneOff > 0 && r.PerYear > 0:
 		summary = a.t("costs.summary.costed", plan.Pounds(r.OneOff), plan.Pounds(r.PerYear))
+	case r.OneOff > 0:
+		summary = a.t("costs.summary.oneoff", plan.Pounds(r.OneOff))
+	case r.PerYear > 0:
+		summary = a.t("costs.summary.peryear", plan.Pounds(r.PerYear))
 	}
 	box := detailsBox(summary, child(el("p", cls("govuk-body"), text(a.t("costs.intro")))), child(row), child(bg), child(sg),
 		child(fieldset(a.t("costs.funders"), "govuk-fieldset__legend--s", child(el("div", cls("govuk-hint"), text(a.t("costs.funders.hint")))),

@@ -928,6 +928,8 @@ var messagesCY = map[string]string{
 	"res.col.amount":          "Swm",
 	"costs.summary":           "Costau a phwy sy’n talu",
 	"costs.summary.costed":    "Costau a phwy sy’n talu: %s untro, %s y flwyddyn",
+	"costs.summary.oneoff":    "Costau a phwy sy’n talu: %s untro",
+	"costs.summary.peryear":   "Costau a phwy sy’n talu: %s y flwyddyn",
 	"costs.intro":             "Beth mae’r argymhelliad yn ei gostio a phwy sy’n talu amdano. Mae’r dudalen Adnoddau yn adio costau blaenoriaethau pob ward yn erbyn cyllideb.",
 	"costs.oneoff":            "Cost untro (£)",
 	"costs.peryear":           "Cost y flwyddyn (£)",

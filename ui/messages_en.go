@@ -928,6 +928,8 @@ var messagesEN = map[string]string{
 	"res.col.amount":          "Cost",
 	"costs.summary":           "Costs and who pays",
 	"costs.summary.costed":    "Costs and who pays: %s one-off, %s a year",
+	"costs.summary.oneoff":    "Costs and who pays: %s one-off",
+	"costs.summary.peryear":   "Costs and who pays: %s a year",
 	"costs.intro":             "What the recommendation costs and who pays for it. The Resources page adds up the costs of every ward’s priorities against a budget.",
 	"costs.oneoff":            "One-off cost (£)",
 	"costs.peryear":           "Cost a year (£)",
