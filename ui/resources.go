@@ -78,6 +78,7 @@ func (a *App) renderResources() dom.Node {
 	a.resourcesWhoPays(v, p, "res", "h2", "h3")
 	v.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("res.years.heading"))))
 	v.AppendChild(el("p", cls("govuk-body"), attr("id", "res-years"), text(a.resourcesYears(p))))
+	v.AppendChild(a.poolsEditor(p.Year)) // pools.go
 	return v
 }
 

@@ -195,3 +195,46 @@ func TestBrowserCosts(t *testing.T) {
 	}
 	p.checkClean()
 }
+
+// TestBrowserPools edits the example's Better Care Fund on the Resources
+// view: a partner's contribution changes what the pool has left, a new
+// pooled budget can be added and removed, and one that funds
+// recommendations cannot be removed.
+func TestBrowserPools(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	p.navigate("")
+	openExample(p)
+	p.navigate("#/resources")
+	p.waitVisible("#res-list")
+	p.click("#pools summary")
+	// The council's contribution for 2027/28, £300,000, becomes £400,000.
+	if got := p.value("#pool-0-partner-0"); got != "£300,000" {
+		t.Errorf("council's contribution = %q, want £300,000", got)
+	}
+	p.typeInto("#pool-0-partner-0", "400,000")
+	p.typeInto("#res-budget", "1,000,000\r")
+	p.waitFor("the plan redrawn", `document.querySelector("#res-summary").textContent.startsWith("A budget of")`)
+	if pools := p.text("#res-pools"); !strings.Contains(pools, "£382,900£1,100,000£717,100") {
+		t.Errorf("pools table after the change = %q", pools)
+	}
+	p.click("#pools summary")
+	p.click("#pool-0-remove")
+	p.waitFor("the refusal", `document.querySelector("#pool-0-error").textContent.includes("Recommendations are funded from this budget")`)
+	p.click("#pools-add")
+	p.waitVisible("#pool-1-name")
+	if focused := eval[string](p, `document.activeElement.id`); focused != "pool-1-name" {
+		t.Errorf("focus after adding a pooled budget is on %q, want its name", focused)
+	}
+	if got := p.value("#pool-1-basis"); got != "s75 NHS Act 2006" {
+		t.Errorf("new pooled budget's legal basis = %q, want the English default", got)
+	}
+	p.typeInto("#pool-1-name", "Integrated Care Fund (synthetic)")
+	p.click("#pool-1-add-partner-button")
+	p.waitVisible("#pool-1-partner-0")
+	p.typeInto("#pool-1-partner-0", "50,000")
+	p.axe("pools")
+	p.click("#pool-1-remove")
+	p.waitFor("the new pool removed", `!document.getElementById("pool-1")`)
+	p.checkClean()
+}
