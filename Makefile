@@ -54,7 +54,7 @@ node: ## install the pinned npm packages (GOV.UK Frontend, axe-core, wrangler) w
 
 test-browser: wasm ## the browser app's tests in headless Chromium (installed when missing); screenshots in test-artifacts/
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
-	$(GO) test -count=1 -tags browser -run 'Browser' -timeout 10m ./cmd/jsna
+	$(GO) test -count=1 -tags browser -run 'Browser' -timeout 20m ./cmd/jsna
 	$(GO) test -count=1 -tags browser -run 'Browser' -timeout 5m ./cmd/worker
 	$(WASMENV) $(GO) test -count=1 ./ui/...
 

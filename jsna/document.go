@@ -23,6 +23,7 @@ type Document struct {
 	Indicators []Indicator `json:"indicators" validate:"dive"`
 	Wards      []Ward      `json:"wards" validate:"dive"`
 	Practices  []Practice  `json:"practices,omitempty" validate:"dive"` // GP practices serving the wards (practice.go)
+	Resources  *Resources  `json:"resources,omitempty"`                 // resources.go
 	Draft      *Draft      `json:"draft,omitempty"`
 	Languages  []string    `json:"languages,omitempty" validate:"max=2"` // bilingual.go: the primary first; English only when absent
 
@@ -207,6 +208,8 @@ type Need struct {
 	TitleConfirmed          string `json:"title_confirmed,omitempty" validate:"max=40"`
 	RecommendationCy        string `json:"recommendation_cy,omitempty" validate:"max=20000"`
 	RecommendationConfirmed string `json:"recommendation_confirmed,omitempty" validate:"max=40"`
+
+	Resourcing *Resourcing `json:"resourcing,omitempty"` // the recommendation's costs and funders (resources.go)
 
 	Extra Extra `json:"-"`
 }

@@ -291,6 +291,7 @@ func (d *Document) validateRules(ps *Problems) {
 			}
 		}
 	}
+	d.validateResources(indicators, ps)
 }
 
 // uniqueIDs reports every repeated key among n records at path.

@@ -136,6 +136,7 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 	rg, rec := a.textarea(field{id: fid + "-recommendation", label: a.t("needs.recommendation"), hint: a.t("needs.recommendation.hint"), value: n.Recommendation, rows: 4, maxLength: 20000})
 	a.bind(rec, func(v string) string { find().Recommendation = v; return "" })
 	box.AppendChild(a.bilingualPair(rg, "recommendation", texts))
+	box.AppendChild(a.needResourcing(fid, find)) // costs.go
 
 	remove := button(a.t("needs.remove"), "warning", attr("id", fid+"-remove"), attr("aria-describedby", fid+"-heading"))
 	a.view.onClick(remove, func() {

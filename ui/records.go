@@ -24,7 +24,7 @@ import (
 // jsna.Need.BPR. Members not listed (added by newer versions of the
 // format) follow under their own names.
 var recordFields = map[string][]string{
-	"needs":      {"title", "size", "seriousness", "effectiveness", "bpr", "inequality", "trend", "public_view", "pearl", "indicators", "recommendation"},
+	"needs":      {"title", "size", "seriousness", "effectiveness", "bpr", "inequality", "trend", "public_view", "pearl", "indicators", "recommendation", "resourcing"},
 	"sections":   {"title", "text"},
 	"assets":     {"name", "kind", "description"},
 	"voice":      {"text", "source", "date"},
@@ -170,6 +170,8 @@ func (a *App) recordFieldsOf(d *jsna.Document, kind, v string) (fields []recordF
 // a ward's records counted and named.
 func (a *App) fieldText(d *jsna.Document, kind, name string, raw json.RawMessage) string {
 	switch {
+	case kind == "needs" && name == "resourcing":
+		return a.resourcingText(raw) // costs_text.go
 	case kind == "needs" && name == "pearl":
 		var p jsna.Pearl
 		if json.Unmarshal(raw, &p) != nil {

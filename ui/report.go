@@ -102,6 +102,7 @@ func (a *App) renderReport(r route) dom.Node {
 		}
 		v.AppendChild(a.reportWard(disclosed, dw, r.ward == ""))
 	}
+	a.reportResources(v, wards, r.ward == "") // report_resources.go
 	return v
 }
 

@@ -189,7 +189,7 @@ func (r *slowReader) Read(p []byte) (int, error) {
 // Content-Type too), within its limit by its declared length (413 before
 // it is read) and arrive in time (408).
 func TestBodyRules(t *testing.T) {
-	f := newFixture(t, func(h *Hub) { h.Limits = Limits{Draft: 5000, Body: 200 * time.Millisecond} })
+	f := newFixture(t, func(h *Hub) { h.Limits = Limits{Draft: 8000, Body: 200 * time.Millisecond} })
 	small := draft(t, f.master, "small", "Dr Alice", "gp", f.master.Wards[0].Code, func(w *jsna.Ward) {
 		w.Values, w.Assets, w.Voice, w.Needs = nil, nil, nil, nil
 	})

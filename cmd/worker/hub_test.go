@@ -459,14 +459,14 @@ func TestRoles(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	f := newFixture(t, func(h *Hub) { h.Limits = Limits{Draft: 5000, Request: 100} })
+	f := newFixture(t, func(h *Hub) { h.Limits = Limits{Draft: 8000, Request: 100} })
 	small := draft(t, f.master, "small", "Dr Alice", "gp", f.master.Wards[0].Code, func(w *jsna.Ward) {
 		w.Values, w.Assets, w.Voice, w.Needs = nil, nil, nil, nil
 	})
-	if len(small) > 5000 {
-		t.Fatalf("small draft is %d bytes, want at most 5000", len(small))
+	if len(small) > 8000 {
+		t.Fatalf("small draft is %d bytes, want at most 8000", len(small))
 	}
-	large := draft(t, f.master, "large", "Dr Alice", "gp", f.master.Wards[0].Code, setText(0, strings.Repeat("x", 5000)))
+	large := draft(t, f.master, "large", "Dr Alice", "gp", f.master.Wards[0].Code, setText(0, strings.Repeat("x", 8000)))
 	tests := []struct {
 		name    string
 		path    string
@@ -476,8 +476,8 @@ func TestLimits(t *testing.T) {
 		message string
 	}{
 		{"draft within limit", f.path("/drafts"), bytes.NewReader(small), int64(len(small)), 201, ""},
-		{"draft over limit", f.path("/drafts"), bytes.NewReader(large), int64(len(large)), 413, "hub: draft larger than the limit of 5000 bytes"},
-		{"draft over limit, chunked", f.path("/drafts"), io.MultiReader(bytes.NewReader(large)), -1, 413, "hub: draft larger than the limit of 5000 bytes"},
+		{"draft over limit", f.path("/drafts"), bytes.NewReader(large), int64(len(large)), 413, "hub: draft larger than the limit of 8000 bytes"},
+		{"draft over limit, chunked", f.path("/drafts"), io.MultiReader(bytes.NewReader(large)), -1, 413, "hub: draft larger than the limit of 8000 bytes"},
 		{"merge body over limit", f.path("/merge"), strings.NewReader(strings.Repeat(" ", 101)), 101, 413, "hub: merge request larger than the limit of 100 bytes"},
 		{"resolution over limit, chunked", f.path("/resolutions"), io.MultiReader(strings.NewReader(`{"conflict":"` + strings.Repeat("c", 200) + `"}`)), -1, 413, "hub: resolution larger than the limit of 100 bytes"},
 	}

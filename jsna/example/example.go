@@ -180,6 +180,7 @@ func New(opts Options) *jsna.Document {
 	if opts.Practices {
 		addPractices(d, opts.Seed)
 	}
+	addResources(d, opts.Seed) // resources.go
 	return d
 }
 
