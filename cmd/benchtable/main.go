@@ -62,6 +62,10 @@ type Report struct {
 	Node    string  `json:"node"`
 	Date    string  `json:"date"`
 	Rows    []Row   `json:"rows"`
+	// Packages is app.wasm's code by package (wasmpkg.go); Data the size
+	// of its data section, which no package is charged with.
+	Packages []pkgSize `json:"wasm_packages,omitempty"`
+	Data     int       `json:"wasm_data_bytes,omitempty"`
 }
 
 // benchmark is one Go benchmark the table reports.
@@ -144,6 +148,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			rep.Rows = append(rep.Rows, Row{What: "wasm size", Where: "static/app.wasm", Unit: "-", Source: "file size", Failed: err.Error()})
 		}
 		rep.Rows = append(rep.Rows, sizes...)
+		fmt.Fprintln(stderr, "benchtable: app.wasm by package")
+		if rep.Packages, rep.Data, err = wasmPackages(ctx, tmp); err != nil {
+			rep.Rows = append(rep.Rows, Row{What: "wasm size by package", Where: "./wasm", Unit: "-", Source: "wasm name section", Failed: err.Error()})
+		}
 	}
 	switch {
 	case *skipBrowser:
@@ -159,6 +167,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	printTable(stdout, rep)
 	printGrid(stdout, rep)
+	printPackages(stdout, rep.Packages, rep.Data)
 	js, _ := json.MarshalIndent(rep, "", "  ")
 	return os.WriteFile(*out, append(js, '\n'), 0o644)
 }
