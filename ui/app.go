@@ -89,6 +89,7 @@ func Mount() {
 	a.user = loadUser()
 	a.report = defaultReportOptions()
 	a.scoreOpt = defaultScoreOptions()
+	installSprite()
 	a.renderShell()
 	a.global.on(js.Global(), "hashchange", func(js.Value) { a.navigate() })
 	if sw := js.Global().Get("navigator").Get("serviceWorker"); sw.Truthy() {
