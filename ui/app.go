@@ -73,6 +73,9 @@ type App struct {
 	baseRev string
 
 	started bool // the first view has been drawn
+	// prefetched is the example being fetched and read while the app
+	// starts, when the address asks for it (start).
+	prefetched <-chan decoded
 
 	coord coordState // where a new draft returns to, the history view (coord.go)
 }
@@ -81,6 +84,7 @@ type App struct {
 // #app with the app's shell and draws the view the address names. It
 // returns at once; work continues in goroutines and event callbacks.
 func Mount() {
+	performanceMark("wardwise-mount")
 	doc = dom.GetWindow().Document()
 	a := &App{}
 	a.global.app, a.shell.app, a.view.app, a.bar.app = a, a, a, a
@@ -109,15 +113,27 @@ func Mount() {
 // start opens the browser store and the library, opens the example when
 // the address asks for it, reopens this tab's document when the address
 // names one of its pages (a reload), and draws the first view.
+//
+// The waits overlap: the example is fetched and read while IndexedDB
+// opens, and what the first view does not need (the start hooks: the
+// hub's outbox) starts once it is drawn.
 func (a *App) start() {
+	performanceMark("wardwise-shell")
+	q := js.Global().Get("location").Get("search").String()
+	if hasParam(q, "example") {
+		a.prefetched = prefetchExample()
+	}
 	a.store = openStore()
+	performanceMark("wardwise-store-open")
 	a.saver = newSaver(a)
 	if err := a.store.err; err != nil {
 		a.showError(a.t("error.storage.unavailable", err.Error()))
 	}
-	for _, f := range startHooks {
-		f(a)
-	}
+	defer func() {
+		for _, f := range startHooks {
+			f(a)
+		}
+	}()
 	a.store.migrate()
 	a.entries = a.store.purgeBin(a.store.entries(), time.Now())
 	a.storage.cleared = takeCleared()
@@ -126,7 +142,6 @@ func (a *App) start() {
 		setMarker(false)
 	}
 	a.spawn(a.askPersist)
-	q := js.Global().Get("location").Get("search").String()
 	if hasParam(q, "example") {
 		// Leave the query, so that reloading does not open a fresh copy of
 		// the example. A view named in the address (/?example#/ward/E05…)

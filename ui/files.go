@@ -224,12 +224,43 @@ const exampleFile = "examples/example-borough.json"
 // r is zero). It blocks.
 func (a *App) openExample(r route) {
 	a.announce(a.t("status.opening", a.t("start.example.name")))
-	data, err := fetchSame(exampleFile)
-	if err != nil {
-		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", err.Error())}}})
+	ex := a.prefetched
+	a.prefetched = nil
+	if ex == nil {
+		ex = prefetchExample()
+	}
+	res := <-ex
+	performanceMark("wardwise-example-read")
+	if res.fetchErr != nil {
+		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", res.fetchErr.Error())}}})
 		return
 	}
-	a.openPickedAt(picked{name: "example-borough.json", data: data, handle: js.Undefined()}, r)
+	a.openDecodedAt(picked{name: res.name, data: res.data, handle: js.Undefined()}, res.d, res.notes, res.err, r)
+}
+
+// decoded is a file fetched and read: fetchErr when it could not be
+// fetched, err when it could not be read.
+type decoded struct {
+	name     string
+	data     []byte
+	d        *jsna.Document
+	notes    []string
+	err      error
+	fetchErr error
+}
+
+// prefetchExample fetches and reads the example in a goroutine, so that
+// the app can do other waiting (opening the browser store) meanwhile.
+func prefetchExample() <-chan decoded {
+	ch := make(chan decoded, 1)
+	go func() {
+		res := decoded{name: "example-borough.json"}
+		defer func() { ch <- res }()
+		if res.data, res.fetchErr = fetchSame(exampleFile); res.fetchErr == nil {
+			res.d, res.notes, res.err = decodeFile(res.name, res.data)
+		}
+	}()
+	return ch
 }
 
 // openPicked reads a chosen file as the working document: a jsna/1 JSON
@@ -241,6 +272,12 @@ func (a *App) openPicked(p picked) { a.openPickedAt(p, route{view: "area"}) }
 // openPickedAt is openPicked, going to r once the document is open.
 func (a *App) openPickedAt(p picked, r route) {
 	d, notes, err := decodeFile(p.name, p.data)
+	a.openDecodedAt(p, d, notes, err, r)
+}
+
+// openDecodedAt is openPickedAt for a file already read into d (or that
+// could not be read: err).
+func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err error, r route) {
 	if err != nil {
 		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
 		a.announce(a.t("status.open.failed", p.name))

@@ -68,6 +68,7 @@ const readMarks = `(() => {
     bytes_before: bytes,
     longest_task: longest,
     from_worker: !!(nav && nav.workerStart > 0),
+    marks: Object.fromEntries(performance.getEntriesByType("mark").map(e => [e.name, Math.round(e.startTime)])),
   };
 })()`
 
@@ -81,6 +82,23 @@ type marks struct {
 	BytesBefore float64 `json:"bytes_before"`
 	LongestTask float64 `json:"longest_task"`
 	FromWorker  bool    `json:"from_worker"`
+	// Marks are every User Timing mark (the app's wardwise-* steps), in
+	// ms, printed with -v to see where a start spends its time.
+	Marks map[string]float64 `json:"marks"`
+}
+
+// steps lists the marks in the order they were made.
+func (m marks) steps() string {
+	var names []string
+	for n := range m.Marks {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return m.Marks[names[i]] < m.Marks[names[j]] })
+	var b strings.Builder
+	for _, n := range names {
+		fmt.Fprintf(&b, " %s %.0f", strings.TrimPrefix(n, "wardwise-"), m.Marks[n])
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // swControls is true once the service worker has installed (its cache
@@ -119,6 +137,7 @@ func coldStart(ctx context.Context, dir string, runs int, stderr io.Writer) ([]R
 		if err != nil {
 			return nil, fmt.Errorf("benchtable: cold start run %d: %w", i+1, err)
 		}
+		fmt.Fprintf(stderr, "benchtable:   network: %s\n  service worker: %s\n", m.steps(), sw.steps())
 		network = append(network, m)
 		worker = append(worker, sw)
 		rss = append(rss, peak)
