@@ -235,7 +235,7 @@ func (a *App) openExample(r route) {
 		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", res.fetchErr.Error())}}})
 		return
 	}
-	a.openDecodedAt(picked{name: res.name, data: res.data, handle: js.Undefined()}, res.d, res.notes, res.err, r)
+	a.openDecodedAt(picked{name: res.name, data: res.data, handle: js.Undefined()}, res.d, res.notes, res.err, r, nil)
 }
 
 // decoded is a file fetched and read: fetchErr when it could not be
@@ -270,14 +270,19 @@ func prefetchExample() <-chan decoded {
 func (a *App) openPicked(p picked) { a.openPickedAt(p, route{view: "area"}) }
 
 // openPickedAt is openPicked, going to r once the document is open.
+// A large file shows its progress (progress.go) as it is read, scored and
+// drawn.
 func (a *App) openPickedAt(p picked, r route) {
+	w := a.beginWork(3, len(p.data) >= workLargeBytes)
+	defer w.end()
+	w.step(a.t("work.check", p.name))
 	d, notes, err := decodeFile(p.name, p.data)
-	a.openDecodedAt(p, d, notes, err, r)
+	a.openDecodedAt(p, d, notes, err, r, w)
 }
 
 // openDecodedAt is openPickedAt for a file already read into d (or that
-// could not be read: err).
-func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err error, r route) {
+// could not be read: err); w, when not nil, is its progress.
+func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err error, r route, w *work) {
 	if err != nil {
 		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
 		a.announce(a.t("status.open.failed", p.name))
@@ -292,6 +297,11 @@ func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err erro
 	}
 	a.setDocument(d, name, p.handle)
 	a.importNotes = notes
+	if w != nil {
+		w.step(a.t("work.score"))
+		a.scores()
+		w.step(a.t("work.draw"))
+	}
 	a.renderShell()
 	if !r.needsDocument() {
 		r = route{view: "area"}

@@ -837,4 +837,11 @@ var messagesCY = map[string]string{
 	"privacy.hub":                        "Caiff drafft rydych yn ei anfon i hwb ei gadw gan yr hwb hwnnw yn ôl ei reolau ei hun.",
 	"privacy.cookie":                     "Mae Wardwise yn gosod un cwci, nad yw’n dal unrhyw ddata personol ac na chaiff byth ei anfon i unman arall, fel y gall ddweud wrthych os dilëodd y porwr eich dogfennau.",
 	"lib.body.one":                       "Mae un ddogfen yn cael ei chadw yn y porwr hwn. Nid yw agor dogfen arall byth yn ei disodli.",
+
+	// Progress of long work (issue 16, progress.go).
+	"work.step":  "%s (cam %d o %d)",
+	"work.check": "Wrthi’n gwirio %s",
+	"work.score": "Wrthi’n sgorio’r wardiau",
+	"work.draw":  "Wrthi’n llunio’r dudalen",
+	"work.merge": "Wrthi’n cyfuno %d drafft â’r brif ddogfen",
 }

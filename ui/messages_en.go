@@ -837,4 +837,11 @@ var messagesEN = map[string]string{
 	"privacy.hub":                        "A draft you send to a hub is kept by that hub under its own rules.",
 	"privacy.cookie":                     "Wardwise sets one cookie, which holds no personal data and is never sent anywhere else, so that it can tell you if the browser deleted your documents.",
 	"lib.body.one":                       "One document is kept in this browser. Opening another document never replaces it.",
+
+	// Progress of long work (issue 16, progress.go).
+	"work.step":  "%s (step %d of %d)",
+	"work.check": "Checking %s",
+	"work.score": "Scoring the wards",
+	"work.draw":  "Drawing the page",
+	"work.merge": "Merging %d drafts into the master",
 }

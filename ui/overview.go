@@ -140,12 +140,26 @@ func (a *App) levelForm() dom.Element {
 	for _, in := range inputs {
 		in := in
 		a.view.onEl(in, "change", func(js.Value) {
-			a.scoreOpt.level = value(in)
-			id := in.ID()
-			a.render()
-			focus(byID(id))
-			a.announce(a.t("status.level", value(in)))
+			level, id := value(in), in.ID()
+			a.spawn(func() { a.changeLevel(level, id) })
 		})
 	}
 	return el("div", cls("app-noprint"), child(g))
+}
+
+// changeLevel scores every comparison again at level and draws the view,
+// focus back on the radio with id id; the progress of a large document
+// shows. It blocks.
+func (a *App) changeLevel(level, id string) {
+	a.scoreOpt.level = level
+	w := a.beginWork(2, largeDoc(a.doc))
+	defer w.end()
+	w.step(a.t("work.score"))
+	if a.doc != nil {
+		a.scores()
+	}
+	w.step(a.t("work.draw"))
+	a.render()
+	focus(byID(id))
+	a.announce(a.t("status.level", level))
 }

@@ -100,6 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	skipBuild := fs.Bool("no-build", false, "do not run make wasm; use static/ as it is")
 	skipBrowser := fs.Bool("no-browser", false, "skip the headless Chromium cold-start measurement")
 	runs := fs.Int("runs", 5, "cold starts to take the median of")
+	dir := fs.String("static", "static", "the built app to measure (another build's static/ to compare two: with -no-build)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -142,7 +143,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if built {
-		sizes, err := wasmSizes("static/app.wasm")
+		sizes, err := wasmSizes(filepath.Join(*dir, "app.wasm"))
 		if err != nil {
 			built = false
 			rep.Rows = append(rep.Rows, Row{What: "wasm size", Where: "static/app.wasm", Unit: "-", Source: "file size", Failed: err.Error()})
@@ -159,7 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Rows = append(rep.Rows, Row{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart",
 			Failed: "not measured: the app was not built"})
 	default:
-		rows, err := coldStart(ctx, "static", *runs, stderr)
+		rows, err := coldStart(ctx, *dir, *runs, stderr)
 		if err != nil {
 			rows = []Row{{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart", Failed: err.Error()}}
 		}
