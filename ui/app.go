@@ -76,6 +76,8 @@ type App struct {
 	// prefetched is the example being fetched and read while the app
 	// starts, when the address asks for it (start).
 	prefetched <-chan decoded
+	// storeReady waits for the browser store Mount asked for.
+	storeReady func() *store
 
 	coord coordState // where a new draft returns to, the history view (coord.go)
 }
@@ -93,6 +95,12 @@ func Mount() {
 	a.user = loadUser()
 	a.report = defaultReportOptions()
 	a.scoreOpt = defaultScoreOptions()
+	// What the first view waits for is asked for first: the browser fetches
+	// the example and opens IndexedDB while the shell is drawn.
+	if hasParam(js.Global().Get("location").Get("search").String(), "example") {
+		a.prefetched = prefetchExample()
+	}
+	a.storeReady = requestStore()
 	installSprite()
 	a.renderShell()
 	a.global.on(js.Global(), "hashchange", func(js.Value) { a.navigate() })
@@ -114,16 +122,15 @@ func Mount() {
 // the address asks for it, reopens this tab's document when the address
 // names one of its pages (a reload), and draws the first view.
 //
-// The waits overlap: the example is fetched and read while IndexedDB
+// The waits overlap: Mount asked for the example and the store before it
+// drew the shell, so the example is fetched and read while IndexedDB
 // opens, and what the first view does not need (the start hooks: the
-// hub's outbox) starts once it is drawn.
+// hub's outbox; the service worker, static/app.js) starts once it is
+// drawn.
 func (a *App) start() {
 	performanceMark("wardwise-shell")
 	q := js.Global().Get("location").Get("search").String()
-	if hasParam(q, "example") {
-		a.prefetched = prefetchExample()
-	}
-	a.store = openStore()
+	a.store = a.storeReady()
 	performanceMark("wardwise-store-open")
 	a.saver = newSaver(a)
 	if err := a.store.err; err != nil {
@@ -133,6 +140,8 @@ func (a *App) start() {
 		for _, f := range startHooks {
 			f(a)
 		}
+		// static/app.js registers the service worker after this.
+		js.Global().Call("dispatchEvent", js.Global().Get("Event").New("wardwise-started"))
 	}()
 	a.store.migrate()
 	a.entries = a.store.purgeBin(a.store.entries(), time.Now())

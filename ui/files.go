@@ -190,15 +190,24 @@ func download(name, mime string, data []byte) error {
 	return err
 }
 
-// fetchSame fetches a path of the app's own origin. It blocks.
-func fetchSame(path string) ([]byte, error) {
+// fetchBegin starts fetching a path of the app's own origin and returns
+// at once; the function it returns waits for the body (it blocks).
+func fetchBegin(path string) func() ([]byte, error) {
 	if strings.Contains(path, "://") || strings.HasPrefix(path, "//") {
-		return nil, errors.New("ui: only the app's own files can be fetched")
+		return func() ([]byte, error) { return nil, errors.New("ui: only the app's own files can be fetched") }
 	}
 	p, err := call(js.Global(), "fetch", path, map[string]any{"credentials": "same-origin"})
-	if err != nil {
-		return nil, err
+	return func() ([]byte, error) {
+		if err != nil {
+			return nil, err
+		}
+		return fetchBody(path, p)
 	}
+}
+
+// fetchBody waits for the response to a fetch of path, promise p, and its
+// body. It blocks.
+func fetchBody(path string, p js.Value) ([]byte, error) {
 	resp, err := await(p)
 	if err != nil {
 		return nil, err
@@ -249,14 +258,16 @@ type decoded struct {
 	fetchErr error
 }
 
-// prefetchExample fetches and reads the example in a goroutine, so that
-// the app can do other waiting (opening the browser store) meanwhile.
+// prefetchExample asks for the example at once, and reads it in a
+// goroutine, so that the app can do other work and waiting (drawing the
+// shell, opening the browser store) meanwhile.
 func prefetchExample() <-chan decoded {
 	ch := make(chan decoded, 1)
+	body := fetchBegin(exampleFile)
 	go func() {
 		res := decoded{name: "example-borough.json"}
 		defer func() { ch <- res }()
-		if res.data, res.fetchErr = fetchSame(exampleFile); res.fetchErr == nil {
+		if res.data, res.fetchErr = body(); res.fetchErr == nil {
 			res.d, res.notes, res.err = decodeFile(res.name, res.data)
 		}
 	}()
