@@ -119,5 +119,5 @@ func (m *markup) String() string {
 func (m *markup) node() dom.Element {
 	t := js.Global().Get("document").Call("createElement", "template")
 	t.Set("innerHTML", m.String())
-	return dom.WrapElement(t.Get("content").Get("firstElementChild"))
+	return basic(t.Get("content").Get("firstElementChild"))
 }
