@@ -14,11 +14,16 @@
     }
   }
 
-  // The service worker is registered once the app has started, so that
-  // its install finds app.wasm in the HTTP cache (a revalidation, not a
-  // second download) and does not compete with the first start.
+  // The service worker is registered once the app has drawn its first
+  // view (ui/ fires "wardwise-started") and the page has been idle a
+  // moment, so that its install (which revalidates every file of the app)
+  // does not compete with the first start, and finds app.wasm in the HTTP
+  // cache (a 304, not a second download). An app that never starts still
+  // gets it after ten seconds.
+  var registered = false;
   function registerWorker() {
-    if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+    if (registered || !("serviceWorker" in navigator) || !window.isSecureContext) return;
+    registered = true;
     navigator.serviceWorker
       .register("sw.js", { scope: "./", updateViaCache: "none" })
       .catch(function (err) {
@@ -39,7 +44,14 @@
   function start(result) {
     performance.mark("wardwise-wasm-ready");
     var running = go.run(result.instance);
-    registerWorker();
+    var later = function () {
+      setTimeout(function () {
+        if (window.requestIdleCallback) window.requestIdleCallback(registerWorker, { timeout: 2000 });
+        else registerWorker();
+      }, 1000);
+    };
+    window.addEventListener("wardwise-started", later, { once: true });
+    setTimeout(registerWorker, 10000);
     return running;
   }
   function fail(err) {

@@ -73,6 +73,11 @@ type App struct {
 	baseRev string
 
 	started bool // the first view has been drawn
+	// prefetched is the example being fetched and read while the app
+	// starts, when the address asks for it (start).
+	prefetched <-chan decoded
+	// storeReady waits for the browser store Mount asked for.
+	storeReady func() *store
 
 	coord coordState // where a new draft returns to, the history view (coord.go)
 
@@ -83,6 +88,7 @@ type App struct {
 // #app with the app's shell and draws the view the address names. It
 // returns at once; work continues in goroutines and event callbacks.
 func Mount() {
+	performanceMark("wardwise-mount")
 	doc = dom.GetWindow().Document()
 	a := &App{}
 	a.global.app, a.shell.app, a.view.app, a.bar.app = a, a, a, a
@@ -91,6 +97,13 @@ func Mount() {
 	a.user = loadUser()
 	a.report = defaultReportOptions()
 	a.scoreOpt = defaultScoreOptions()
+	// What the first view waits for is asked for first: the browser fetches
+	// the example and opens IndexedDB while the shell is drawn.
+	if hasParam(js.Global().Get("location").Get("search").String(), "example") {
+		a.prefetched = prefetchExample()
+	}
+	a.storeReady = requestStore()
+	installSprite()
 	a.renderShell()
 	a.global.on(js.Global(), "hashchange", func(js.Value) { a.navigate() })
 	if sw := js.Global().Get("navigator").Get("serviceWorker"); sw.Truthy() {
@@ -110,15 +123,28 @@ func Mount() {
 // start opens the browser store and the library, opens the example when
 // the address asks for it, reopens this tab's document when the address
 // names one of its pages (a reload), and draws the first view.
+//
+// The waits overlap: Mount asked for the example and the store before it
+// drew the shell, so the example is fetched and read while IndexedDB
+// opens, and what the first view does not need (the start hooks: the
+// hub's outbox; the service worker, static/app.js) starts once it is
+// drawn.
 func (a *App) start() {
-	a.store = openStore()
+	performanceMark("wardwise-shell")
+	q := js.Global().Get("location").Get("search").String()
+	a.store = a.storeReady()
+	performanceMark("wardwise-store-open")
 	a.saver = newSaver(a)
 	if err := a.store.err; err != nil {
 		a.showError(a.t("error.storage.unavailable", err.Error()))
 	}
-	for _, f := range startHooks {
-		f(a)
-	}
+	defer func() {
+		for _, f := range startHooks {
+			f(a)
+		}
+		// static/app.js registers the service worker after this.
+		js.Global().Call("dispatchEvent", js.Global().Get("Event").New("wardwise-started"))
+	}()
 	a.store.migrate()
 	a.entries = a.store.purgeBin(a.store.entries(), time.Now())
 	a.storage.cleared = takeCleared()
@@ -127,7 +153,6 @@ func (a *App) start() {
 		setMarker(false)
 	}
 	a.spawn(a.askPersist)
-	q := js.Global().Get("location").Get("search").String()
 	if hasParam(q, "example") {
 		// Leave the query, so that reloading does not open a fresh copy of
 		// the example. A view named in the address (/?example#/ward/E05…)

@@ -71,25 +71,63 @@ func (a *App) cmpClasses(classes ...string) []string {
 	return out
 }
 
-// shape draws the marker of a comparison class centred on (x, y), r wide.
-func shape(c string, x, y, r float64, os ...opt) dom.Element {
+// shapeOf is the marker of a comparison class centred on (x, y), r wide,
+// as an SVG element name and its attributes (name, value pairs).
+func shapeOf(c string, x, y, r float64) (string, []string) {
 	f := svgNum
 	switch c {
 	case cmpBetter: // triangle pointing up
-		return svgEl("path", attr("d", "M"+f(x)+" "+f(y-r)+" L"+f(x+r)+" "+f(y+r*0.8)+" L"+f(x-r)+" "+f(y+r*0.8)+" Z"), group(os...))
+		return "path", []string{"d", "M" + f(x) + " " + f(y-r) + " L" + f(x+r) + " " + f(y+r*0.8) + " L" + f(x-r) + " " + f(y+r*0.8) + " Z"}
 	case cmpWorse: // triangle pointing down
-		return svgEl("path", attr("d", "M"+f(x)+" "+f(y+r)+" L"+f(x+r)+" "+f(y-r*0.8)+" L"+f(x-r)+" "+f(y-r*0.8)+" Z"), group(os...))
+		return "path", []string{"d", "M" + f(x) + " " + f(y+r) + " L" + f(x+r) + " " + f(y-r*0.8) + " L" + f(x-r) + " " + f(y-r*0.8) + " Z"}
 	case cmpBest: // triangle pointing up under a bar
-		return svgEl("path", attr("d", "M"+f(x-r)+" "+f(y-r)+" H"+f(x+r)+" V"+f(y-r*0.62)+" H"+f(x-r)+" Z"+
-			" M"+f(x)+" "+f(y-r*0.36)+" L"+f(x+r)+" "+f(y+r)+" L"+f(x-r)+" "+f(y+r)+" Z"), group(os...))
+		return "path", []string{"d", "M" + f(x-r) + " " + f(y-r) + " H" + f(x+r) + " V" + f(y-r*0.62) + " H" + f(x-r) + " Z" +
+			" M" + f(x) + " " + f(y-r*0.36) + " L" + f(x+r) + " " + f(y+r) + " L" + f(x-r) + " " + f(y+r) + " Z"}
 	case cmpWorst: // triangle pointing down over a bar
-		return svgEl("path", attr("d", "M"+f(x-r)+" "+f(y+r)+" H"+f(x+r)+" V"+f(y+r*0.62)+" H"+f(x-r)+" Z"+
-			" M"+f(x)+" "+f(y+r*0.36)+" L"+f(x+r)+" "+f(y-r)+" L"+f(x-r)+" "+f(y-r)+" Z"), group(os...))
+		return "path", []string{"d", "M" + f(x-r) + " " + f(y+r) + " H" + f(x+r) + " V" + f(y+r*0.62) + " H" + f(x-r) + " Z" +
+			" M" + f(x) + " " + f(y+r*0.36) + " L" + f(x+r) + " " + f(y-r) + " L" + f(x-r) + " " + f(y-r) + " Z"}
 	case cmpHigher, cmpLower: // diamond
-		return svgEl("path", attr("d", "M"+f(x)+" "+f(y-r)+" L"+f(x+r)+" "+f(y)+" L"+f(x)+" "+f(y+r)+" L"+f(x-r)+" "+f(y)+" Z"), group(os...))
+		return "path", []string{"d", "M" + f(x) + " " + f(y-r) + " L" + f(x+r) + " " + f(y) + " L" + f(x) + " " + f(y+r) + " L" + f(x-r) + " " + f(y) + " Z"}
 	default: // circle: similar (filled) or not compared (hollow)
-		return svgEl("circle", attr("cx", f(x)), attr("cy", f(y)), attr("r", f(r*0.85)), group(os...))
+		return "circle", []string{"cx", f(x), "cy", f(y), "r", f(r * 0.85)}
 	}
+}
+
+// spriteClasses are the comparison classes the page's icon sprite has a
+// symbol of, "app-cmp-" and the class.
+var spriteClasses = []string{cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst, cmpHigher, cmpLower, cmpNone}
+
+// installSprite adds to the page, once, the hidden SVG whose symbols the
+// comparison icons use (<use href="#app-cmp-better"/>): a table of every
+// ward then draws two elements an icon, not a shape each. The icon's fill
+// and stroke, set on its svg by the stylesheet, reach the symbol's shape
+// by inheritance.
+func installSprite() {
+	if byID("app-sprite") != nil {
+		return
+	}
+	var m markup
+	m.start("svg", "xmlns", svgNS, "id", "app-sprite", "class", "app-sprite", "aria-hidden", "true", "focusable", "false", "width", "0", "height", "0")
+	for _, c := range spriteClasses {
+		tag, attrs := shapeOf(c, 8, 8, 6.5)
+		m.start("symbol", "id", "app-cmp-"+c, "viewBox", "0 0 16 16").leaf(tag, attrs...).end()
+	}
+	m.end()
+	doc.Underlying().Get("body").Call("insertAdjacentHTML", "beforeend", m.String())
+}
+
+// cmpIcon writes the icon of comparison class c, size pixels square, from
+// the sprite.
+func cmpIcon(m *markup, c string, size string) {
+	m.start("svg", "width", size, "height", size, "viewBox", "0 0 16 16", "aria-hidden", "true", "focusable", "false", "class", "app-cmp__icon").
+		leaf("use", "href", "#app-cmp-"+c).end()
+}
+
+// cmpBadgeMarkup writes the marker of comparison class c with the words s.
+func cmpBadgeMarkup(m *markup, c, s string) {
+	m.start("span", "class", "app-cmp app-cmp--"+c)
+	cmpIcon(m, c, "16")
+	m.text(s).end()
 }
 
 // cmpBadge is the inline marker and word for a comparison, for tables.
@@ -99,10 +137,9 @@ func (a *App) cmpBadge(c string) dom.Element {
 
 // cmpBadgeText is the marker of comparison class c with the words s.
 func (a *App) cmpBadgeText(c, s string) dom.Element {
-	icon := svgEl("svg", attr("width", "16"), attr("height", "16"), attr("viewBox", "0 0 16 16"),
-		attr("aria-hidden", "true"), attr("focusable", "false"), cls("app-cmp__icon"))
-	icon.AppendChild(shape(c, 8, 8, 6.5))
-	return el("span", cls("app-cmp app-cmp--"+c), child(icon), text(s))
+	var m markup
+	cmpBadgeMarkup(&m, c, s)
+	return m.node()
 }
 
 // cmpKey is the key to the markers.
@@ -136,9 +173,10 @@ type spineRow struct {
 // domain, the first one's description says what the chart shows, and the
 // table next to it holds every number. Long indicator names wrap onto as
 // many as four lines, the row growing to fit them. id prefixes the ids of
-// the titles and descriptions.
+// the titles and descriptions. The chart is markup, parsed in one go.
 func (a *App) spineChart(id, title, desc string, rows []spineRow) dom.Element {
-	box := el("div", cls("app-spine-chart"))
+	var m markup
+	m.start("div", "class", "app-spine-chart")
 	for start, n := 0, 0; start < len(rows); n++ {
 		end := start + 1
 		for end < len(rows) && rows[end].domain == rows[start].domain {
@@ -152,10 +190,10 @@ func (a *App) spineChart(id, title, desc string, rows []spineRow) dom.Element {
 		if start == 0 {
 			d = desc
 		}
-		box.AppendChild(a.spineDomain(id+"-"+itoa(n), title+": "+domain, d, domain, rows[start:end]))
+		a.spineDomain(&m, id+"-"+itoa(n), title+": "+domain, d, domain, rows[start:end])
 		start = end
 	}
-	return box
+	return m.end().node()
 }
 
 // The layout of a spine chart, in the units of its viewBox, 960 wide.
@@ -177,28 +215,27 @@ const chartWidth = 960.0
 // svgNum writes a coordinate for SVG, to one decimal place.
 func svgNum(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-// chartSVG is the svg element of a chart, chartWidth wide and h high: an
-// image named by its title and, when desc is not "", described by desc,
-// whose ids are id-title and id-desc.
-func chartSVG(class, id, title, desc string, h float64) dom.Element {
+// chartSVG opens the svg element of a chart, chartWidth wide and h high:
+// an image named by its title and, when desc is not "", described by
+// desc, whose ids are id-title and id-desc. The caller closes it.
+func chartSVG(m *markup, class, id, title, desc string, h float64) {
 	labelled := id + "-title"
 	if desc != "" {
 		labelled += " " + id + "-desc"
 	}
-	svg := svgEl("svg", cls(class), attr("viewBox", "0 0 "+svgNum(chartWidth)+" "+svgNum(h)),
-		attr("role", "img"), attr("aria-labelledby", labelled), attr("focusable", "false"))
-	svg.AppendChild(svgEl("title", attr("id", id+"-title"), text(title)))
+	m.start("svg", "class", class, "viewBox", "0 0 "+svgNum(chartWidth)+" "+svgNum(h),
+		"role", "img", "aria-labelledby", labelled, "focusable", "false")
+	m.elem("title", title, "id", id+"-title")
 	if desc != "" {
-		svg.AppendChild(svgEl("desc", attr("id", id+"-desc"), text(desc)))
+		m.elem("desc", desc, "id", id+"-desc")
 	}
-	return svg
 }
 
-// svgLines appends lines to the SVG text element t, each a tspan at x, the
-// first with its baseline at y and each next one a line of lineH below.
-func svgLines(t dom.Element, x string, y, lineH float64, lines []string) {
+// svgLines writes lines as tspans at x, the first with its baseline at y
+// and each next one a line of lineH below, into the text element open.
+func svgLines(m *markup, x string, y, lineH float64, lines []string) {
 	for j, l := range lines {
-		t.AppendChild(svgEl("tspan", attr("x", x), attr("y", svgNum(y+float64(j)*lineH)), text(l)))
+		m.elem("tspan", l, "x", x, "y", svgNum(y+float64(j)*lineH))
 	}
 }
 
@@ -210,7 +247,7 @@ func spineX(p float64) float64 {
 
 // spineDomain draws the spine chart of one domain's rows: the domain and
 // the axis, then a row per indicator, as tall as its wrapped name needs.
-func (a *App) spineDomain(id, title, desc, domain string, rows []spineRow) dom.Element {
+func (a *App) spineDomain(m *markup, id, title, desc, domain string, rows []spineRow) {
 	lines := make([][]string, len(rows))
 	heights := make([]float64, len(rows))
 	h := spineHeadH
@@ -221,77 +258,79 @@ func (a *App) spineDomain(id, title, desc, domain string, rows []spineRow) dom.E
 	}
 	h += 4
 
-	svg := chartSVG("app-spine", id, title, desc, h)
-	a.spineHead(svg, domain)
+	chartSVG(m, "app-spine", id, title, desc, h)
+	a.spineHead(m, domain)
 	y := spineHeadH
-	body := svgEl("g")
+	m.start("g")
 	for i, r := range rows {
-		body.AppendChild(a.spineRowEl(r, lines[i], y, heights[i]))
+		a.spineRow(m, r, lines[i], y, heights[i])
 		y += heights[i]
 	}
-	svg.AppendChild(body)
-	return svg
+	m.end().end()
 }
 
-// spineHead appends to svg the head of a spine chart: the domain, and over
-// the chart the axis, worse on the left and better on the right of the
+// spineHead writes the head of a spine chart: the domain, and over the
+// chart the axis, worse on the left and better on the right of the
 // benchmark in the middle.
-func (a *App) spineHead(svg dom.Element, domain string) {
+func (a *App) spineHead(m *markup, domain string) {
 	f := svgNum
-	base := spineHeadH - 10
-	svg.AppendChild(svgEl("text", cls("app-spine__domain"), attr("x", "0"), attr("y", f(base)), text(truncate(domain, spineLineChars))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX)), attr("y", f(base)), text(a.t("spine.axis.worse"))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW/2)), attr("y", f(base)), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.doc.Benchmark.Name))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW)), attr("y", f(base)), attr("text-anchor", "end"), text(a.t("spine.axis.better"))))
+	base := f(spineHeadH - 10)
+	m.elem("text", truncate(domain, spineLineChars), "class", "app-spine__domain", "x", "0", "y", base)
+	m.elem("text", a.t("spine.axis.worse"), "class", "app-spine__axis", "x", f(spineChartX), "y", base)
+	m.elem("text", a.t("spine.axis.benchmark", a.doc.Benchmark.Name), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
+	m.elem("text", a.t("spine.axis.better"), "class", "app-spine__axis", "x", f(spineChartX+spineChartW), "y", base, "text-anchor", "end")
 }
 
-// spineRowEl is one row of a spine chart, rh high with its top at y: the
+// spineRow is one row of a spine chart, rh high with its top at y: the
 // band, the indicator's name in lines centred on the row, the range of
 // the wards (worst to best, and the middle half), the benchmark line, the
 // ward's marker, and its value and comparison in words.
-func (a *App) spineRowEl(r spineRow, lines []string, y, rh float64) dom.Element {
+func (a *App) spineRow(m *markup, r spineRow, lines []string, y, rh float64) {
 	f := svgNum
-	g := svgEl("g", cls("app-spine__row"))
-	g.AppendChild(svgEl("rect", cls("app-spine__band"), attr("x", "0"), attr("y", f(y)), attr("width", f(chartWidth)), attr("height", f(rh))))
-	nameEl := svgEl("text", cls("app-spine__name"), attr("x", "4"))
-	svgLines(nameEl, "4", y+rh/2-float64(len(lines)-1)*spineLineH/2+5, spineLineH, lines)
-	g.AppendChild(nameEl)
+	m.start("g", "class", "app-spine__row")
+	m.leaf("rect", "class", "app-spine__band", "x", "0", "y", f(y), "width", f(chartWidth), "height", f(rh))
+	m.start("text", "class", "app-spine__name", "x", "4")
+	svgLines(m, "4", y+rh/2-float64(len(lines)-1)*spineLineH/2+5, spineLineH, lines)
+	m.end()
 	mid := y + rh/2
 	if r.hasRange {
 		lo, hi := spineX(r.worst), spineX(r.best)
-		g.AppendChild(svgEl("rect", cls("app-spine__range-outer"), attr("x", f(lo)), attr("y", f(mid-7)), attr("width", f(hi-lo)), attr("height", "14")))
+		m.leaf("rect", "class", "app-spine__range-outer", "x", f(lo), "y", f(mid-7), "width", f(hi-lo), "height", "14")
 		q1, q3 := spineX(r.q25), spineX(r.q75)
 		if q3 < q1 {
 			q1, q3 = q3, q1
 		}
-		g.AppendChild(svgEl("rect", cls("app-spine__range-inner"), attr("x", f(q1)), attr("y", f(mid-7)), attr("width", f(q3-q1)), attr("height", "14")))
+		m.leaf("rect", "class", "app-spine__range-inner", "x", f(q1), "y", f(mid-7), "width", f(q3-q1), "height", "14")
 	}
-	bx := spineChartX + spineChartW/2
-	g.AppendChild(svgEl("line", cls("app-spine__benchmark"), attr("x1", f(bx)), attr("x2", f(bx)), attr("y1", f(mid-13)), attr("y2", f(mid+13))))
+	bx := f(spineChartX + spineChartW/2)
+	m.leaf("line", "class", "app-spine__benchmark", "x1", bx, "x2", bx, "y1", f(mid-13), "y2", f(mid+13))
 	if r.hasValue {
-		g.AppendChild(shape(r.cmp, spineX(r.value), mid, spineMarkerR, cls("app-spine__marker app-spine__marker--"+r.cmp)))
+		tag, attrs := shapeOf(r.cmp, spineX(r.value), mid, spineMarkerR)
+		m.leaf(tag, append(attrs, "class", "app-spine__marker app-spine__marker--"+r.cmp)...)
 	}
-	g.AppendChild(a.spineValueLabel(r, mid))
-	return g
+	a.spineValueLabel(m, r, mid)
+	m.end()
 }
 
-// spineValueLabel is the value of row r and its comparison in words, at
-// the end of the row whose middle is mid: on one line or, when long, two.
-func (a *App) spineValueLabel(r spineRow, mid float64) dom.Element {
+// spineValueLabel writes the value of row r and its comparison in words,
+// at the end of the row whose middle is mid: on one line or, when long,
+// two.
+func (a *App) spineValueLabel(m *markup, r spineRow, mid float64) {
 	f := svgNum
-	label := svgEl("text", cls("app-spine__value"), attr("x", f(spineLabelX)))
+	x := f(spineLabelX)
+	m.start("text", "class", "app-spine__value", "x", x)
 	word := a.cmpLabel(r.cmp)
 	switch {
 	case r.valueLabel == "":
-		label.AppendChild(svgEl("tspan", attr("x", f(spineLabelX)), attr("y", f(mid+5)), text(word)))
+		m.elem("tspan", word, "x", x, "y", f(mid+5))
 	case len([]rune(r.valueLabel+" · "+word)) > 24:
-		label.AppendChild(svgEl("tspan", attr("x", f(spineLabelX)), attr("y", f(mid-3)), cls("app-spine__figure"), text(r.valueLabel)))
-		label.AppendChild(svgEl("tspan", attr("x", f(spineLabelX)), attr("y", f(mid+12)), text(word)))
+		m.elem("tspan", r.valueLabel, "x", x, "y", f(mid-3), "class", "app-spine__figure")
+		m.elem("tspan", word, "x", x, "y", f(mid+12))
 	default:
-		label.AppendChild(svgEl("tspan", attr("y", f(mid+5)), cls("app-spine__figure"), text(r.valueLabel)))
-		label.AppendChild(svgEl("tspan", text(" · "+word)))
+		m.elem("tspan", r.valueLabel, "y", f(mid+5), "class", "app-spine__figure")
+		m.elem("tspan", " · "+word)
 	}
-	return label
+	m.end()
 }
 
 // spineKey is the key to a spine chart: the markers, the bars and the
@@ -392,10 +431,11 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		h += heights[i]
 	}
 	h += 10
-	svg := chartSVG("app-bars", idPrefix, title, desc, h)
+	var m markup
+	chartSVG(&m, "app-bars", idPrefix, title, desc, h)
 	for i := 1; i <= 4; i++ {
-		x := chartX + chartW*float64(i)/4
-		svg.AppendChild(svgEl("line", cls("app-bars__grid"), attr("x1", f(x)), attr("x2", f(x)), attr("y1", f(top)), attr("y2", f(h-10))))
+		x := f(chartX + chartW*float64(i)/4)
+		m.leaf("line", "class", "app-bars__grid", "x1", x, "x2", x, "y1", f(top), "y2", f(h-10))
 	}
 	y := top
 	for i, b := range bars {
@@ -405,11 +445,11 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 			n++
 		}
 		ty := y + rh/2 - float64(n-1)*lineH/2 + 5
-		label := svgEl("text", attr("x", "0"))
-		svgLines(label, "0", ty, lineH, lines[i])
-		svg.AppendChild(label)
+		m.start("text", "x", "0")
+		svgLines(&m, "0", ty, lineH, lines[i])
+		m.end()
 		if b.sub != "" {
-			svg.AppendChild(svgEl("text", cls("app-bars__sub"), attr("x", "0"), attr("y", f(ty+float64(len(lines[i]))*lineH)), text(truncate(b.sub, lineChars+4))))
+			m.elem("text", truncate(b.sub, lineChars+4), "class", "app-bars__sub", "x", "0", "y", f(ty+float64(len(lines[i]))*lineH))
 		}
 		w := chartW * b.value / max
 		if w < 2 {
@@ -419,9 +459,9 @@ func (a *App) barChart(idPrefix, title, desc string, bars []bar) dom.Element {
 		if b.excluded {
 			c += " app-bars__bar--excluded"
 		}
-		svg.AppendChild(svgEl("rect", cls(c), attr("x", f(chartX)), attr("y", f(y+rh/2-11)), attr("width", f(w)), attr("height", "22")))
-		svg.AppendChild(svgEl("text", cls("app-bars__value"), attr("x", f(chartX+w+8)), attr("y", f(y+rh/2+5)), text(b.text)))
+		m.leaf("rect", "class", c, "x", f(chartX), "y", f(y+rh/2-11), "width", f(w), "height", "22")
+		m.elem("text", b.text, "class", "app-bars__value", "x", f(chartX+w+8), "y", f(y+rh/2+5))
 		y += rh
 	}
-	return svg
+	return m.end().node()
 }

@@ -31,7 +31,9 @@ func cls(c string) opt { return attrOpt{"class", c} }
 
 type textOpt string
 
-func (o textOpt) apply(e dom.Element) { e.AppendChild(doc.CreateTextNode(string(o))) }
+// apply appends the text with Element.append, which makes a text node of
+// a string (one call, and never markup).
+func (o textOpt) apply(e dom.Element) { e.Underlying().Call("append", string(o)) }
 
 // text appends a text node: user-supplied strings always go in this way,
 // never through innerHTML.
@@ -68,7 +70,7 @@ func group(os ...opt) opt { return optsOpt(os) }
 
 // el builds an HTML element.
 func el(tag string, os ...opt) dom.Element {
-	e := doc.CreateElement(tag)
+	e := basic(doc.Underlying().Call("createElement", tag))
 	for _, o := range os {
 		if o != nil {
 			o.apply(e)
@@ -77,9 +79,18 @@ func el(tag string, os ...opt) dom.Element {
 	return e
 }
 
+// basic wraps an element made here in dom/v2's basic element type.
+// dom/v2's own wrapping (CreateElement, WrapElement) finds an element's
+// type by comparing its constructor with some 70 HTML types, a call into
+// JavaScript each; ui never needs the specific type (it asserts none), so
+// the elements it makes skip that.
+func basic(v js.Value) dom.Element {
+	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
+}
+
 // svgEl builds an SVG element.
 func svgEl(tag string, os ...opt) dom.Element {
-	e := doc.CreateElementNS(svgNS, tag)
+	e := basic(doc.Underlying().Call("createElementNS", svgNS, tag))
 	for _, o := range os {
 		if o != nil {
 			o.apply(e)

@@ -190,15 +190,24 @@ func download(name, mime string, data []byte) error {
 	return err
 }
 
-// fetchSame fetches a path of the app's own origin. It blocks.
-func fetchSame(path string) ([]byte, error) {
+// fetchBegin starts fetching a path of the app's own origin and returns
+// at once; the function it returns waits for the body (it blocks).
+func fetchBegin(path string) func() ([]byte, error) {
 	if strings.Contains(path, "://") || strings.HasPrefix(path, "//") {
-		return nil, errors.New("ui: only the app's own files can be fetched")
+		return func() ([]byte, error) { return nil, errors.New("ui: only the app's own files can be fetched") }
 	}
 	p, err := call(js.Global(), "fetch", path, map[string]any{"credentials": "same-origin"})
-	if err != nil {
-		return nil, err
+	return func() ([]byte, error) {
+		if err != nil {
+			return nil, err
+		}
+		return fetchBody(path, p)
 	}
+}
+
+// fetchBody waits for the response to a fetch of path, promise p, and its
+// body. It blocks.
+func fetchBody(path string, p js.Value) ([]byte, error) {
 	resp, err := await(p)
 	if err != nil {
 		return nil, err
@@ -224,12 +233,45 @@ const exampleFile = "examples/example-borough.json"
 // r is zero). It blocks.
 func (a *App) openExample(r route) {
 	a.announce(a.t("status.opening", a.t("start.example.name")))
-	data, err := fetchSame(exampleFile)
-	if err != nil {
-		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", err.Error())}}})
+	ex := a.prefetched
+	a.prefetched = nil
+	if ex == nil {
+		ex = prefetchExample()
+	}
+	res := <-ex
+	performanceMark("wardwise-example-read")
+	if res.fetchErr != nil {
+		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", res.fetchErr.Error())}}})
 		return
 	}
-	a.openPickedAt(picked{name: "example-borough.json", data: data, handle: js.Undefined()}, r)
+	a.openDecodedAt(picked{name: res.name, data: res.data, handle: js.Undefined()}, res.d, res.notes, res.err, r, nil)
+}
+
+// decoded is a file fetched and read: fetchErr when it could not be
+// fetched, err when it could not be read.
+type decoded struct {
+	name     string
+	data     []byte
+	d        *jsna.Document
+	notes    []string
+	err      error
+	fetchErr error
+}
+
+// prefetchExample asks for the example at once, and reads it in a
+// goroutine, so that the app can do other work and waiting (drawing the
+// shell, opening the browser store) meanwhile.
+func prefetchExample() <-chan decoded {
+	ch := make(chan decoded, 1)
+	body := fetchBegin(exampleFile)
+	go func() {
+		res := decoded{name: "example-borough.json"}
+		defer func() { ch <- res }()
+		if res.data, res.fetchErr = body(); res.fetchErr == nil {
+			res.d, res.notes, res.err = decodeFile(res.name, res.data)
+		}
+	}()
+	return ch
 }
 
 // openPicked reads a chosen file as the working document: a jsna/1 JSON
@@ -239,8 +281,19 @@ func (a *App) openExample(r route) {
 func (a *App) openPicked(p picked) { a.openPickedAt(p, route{view: "area"}) }
 
 // openPickedAt is openPicked, going to r once the document is open.
+// A large file shows its progress (progress.go) as it is read, scored and
+// drawn.
 func (a *App) openPickedAt(p picked, r route) {
+	w := a.beginWork(3, len(p.data) >= workLargeBytes)
+	defer w.end()
+	w.step(a.t("work.check", p.name))
 	d, notes, err := decodeFile(p.name, p.data)
+	a.openDecodedAt(p, d, notes, err, r, w)
+}
+
+// openDecodedAt is openPickedAt for a file already read into d (or that
+// could not be read: err); w, when not nil, is its progress.
+func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err error, r route, w *work) {
 	if err != nil {
 		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
 		a.announce(a.t("status.open.failed", p.name))
@@ -255,6 +308,11 @@ func (a *App) openPickedAt(p picked, r route) {
 	}
 	a.setDocument(d, name, p.handle)
 	a.importNotes = notes
+	if w != nil {
+		w.step(a.t("work.score"))
+		a.scores()
+		w.step(a.t("work.draw"))
+	}
 	a.renderShell()
 	if !r.needsDocument() {
 		r = route{view: "area"}

@@ -53,16 +53,20 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 			c.other++
 		}
 	}
-	summary := el("ul", cls("app-counts"), attr("aria-label", a.t("indicators.summary", a.doc.Benchmark.Name)))
-	n := map[string]int{cmpBest: c.best, cmpBetter: c.better, cmpSimilar: c.similar, cmpWorse: c.worse, cmpWorst: c.worst, cmpNone: c.other}
+	// What is drawn once, with no listener, is markup parsed in one go
+	// (markup.go): the counts, the spine chart and the two tables.
+	var sm markup
+	sm.start("ul", "class", "app-counts", "aria-label", a.t("indicators.summary", a.doc.Benchmark.Name))
 	for _, class := range a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst, cmpNone) {
 		label := a.cmpLabel(class)
 		if class == cmpNone {
 			label = a.t("indicators.other")
 		}
-		summary.AppendChild(el("li", attr("id", "count-"+class), child(el("strong", text(itoa(n[class])))), child(a.cmpBadgeText(class, label))))
+		sm.start("li", "id", "count-"+class).elem("strong", itoa(c.of(class)))
+		cmpBadgeMarkup(&sm, class, label)
+		sm.end()
 	}
-	v.AppendChild(summary)
+	v.AppendChild(sm.end().node())
 	v.AppendChild(el("p", cls("govuk-body"), text(method)))
 	v.AppendChild(a.levelForm())
 
@@ -79,27 +83,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	performanceMark("wardwise-ward-view")
 
 	// Its table alternative.
-	st := el("table", cls("govuk-table"), attr("id", "spine-table"))
-	st.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("spine.table.caption", w.Name))))
-	st.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
-		child(th(a.t("indicators.col.indicator"), false)),
-		child(th(a.t("spine.col.value"), true)),
-		child(th(a.doc.Benchmark.Name, true)),
-		child(th(a.t("spine.col.worst"), true)),
-		child(th(a.t("spine.col.q25"), true)),
-		child(th(a.t("spine.col.q75"), true)),
-		child(th(a.t("spine.col.best"), true)),
-		child(th(a.t("indicators.col.compared"), false))))))
-	sb := el("tbody", cls("govuk-table__body"))
-	for _, r := range rows {
-		sb.AppendChild(el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(r.name))),
-			child(td(r.value, true)), child(td(r.benchmark, true)), child(td(r.worst, true)),
-			child(td(r.q25, true)), child(td(r.q75, true)), child(td(r.best, true)),
-			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
-	}
-	st.AppendChild(sb)
-	v.AppendChild(detailsBox(a.t("spine.table.summary"), child(el("div", cls("app-table-wrap"), child(st)))))
+	v.AppendChild(detailsBox(a.t("spine.table.summary"), child(a.spineTable(w, rows))))
 
 	// The indicator table, grouped by domain.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), attr("id", "indicator-heading"), text(a.t("indicators.heading"))))
@@ -110,51 +94,107 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	return v
 }
 
+// spineTable is the spine chart's table alternative, in its wrapper.
+func (a *App) spineTable(w *jsna.Ward, rows []indicatorRow) dom.Element {
+	var m markup
+	m.start("div", "class", "app-table-wrap").start("table", "class", "govuk-table", "id", "spine-table")
+	m.elem("caption", a.t("spine.table.caption", w.Name), "class", "govuk-table__caption govuk-table__caption--s")
+	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
+	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.doc.Benchmark.Name, a.t("spine.col.worst"),
+		a.t("spine.col.q25"), a.t("spine.col.q75"), a.t("spine.col.best"), a.t("indicators.col.compared")} {
+		thMarkup(&m, h, i > 0 && i < 7)
+	}
+	m.end().end()
+	m.start("tbody", "class", "govuk-table__body")
+	for _, r := range rows {
+		m.start("tr", "class", "govuk-table__row")
+		m.elem("th", r.name, "class", "govuk-table__header", "scope", "row")
+		for _, s := range []string{r.value, r.benchmark, r.worst, r.q25, r.q75, r.best} {
+			tdMarkup(&m, s, "govuk-table__cell govuk-table__cell--numeric", "")
+		}
+		m.start("td", "class", "govuk-table__cell")
+		cmpBadgeMarkup(&m, r.cmp, a.cmpLabel(r.cmp))
+		m.end().end()
+	}
+	return m.end().end().end().node()
+}
+
 // indicatorTable is the table of a ward's indicators, grouped by domain,
 // with its caption; units adds each indicator's unit to its name.
 func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units bool) dom.Element {
-	table := el("table", cls("govuk-table"))
-	table.AppendChild(caption)
-	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
-		child(th(a.t("indicators.col.indicator"), false)),
-		child(th(a.t("indicators.col.period"), false)),
-		child(th(a.t("indicators.col.count"), true)),
-		child(th(a.t("indicators.col.value"), true)),
-		child(th(a.t("indicators.col.ci"), true)),
-		child(th(a.doc.Benchmark.Name, true)),
-		child(th(a.t("indicators.col.compared"), false))))))
-	var body dom.Element
+	var m markup
+	m.start("table", "class", "govuk-table")
+	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
+	for i, h := range []string{a.t("indicators.col.indicator"), a.t("indicators.col.period"), a.t("indicators.col.count"),
+		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.doc.Benchmark.Name, a.t("indicators.col.compared")} {
+		thMarkup(&m, h, i >= 2 && i < 6)
+	}
+	m.end().end()
 	last := "\x00"
 	for _, r := range rows {
 		if r.domain != last {
+			if last != "\x00" {
+				m.end()
+			}
 			last = r.domain
 			name := r.domain
 			if name == "" {
 				name = a.t("indicators.domain.none")
 			}
-			body = el("tbody", cls("govuk-table__body"))
-			body.AppendChild(el("tr", cls("app-domain-row"),
-				child(el("th", cls("govuk-table__header app-domain"), attr("scope", "rowgroup"), attr("colspan", "7"), text(name)))))
-			table.AppendChild(body)
+			m.start("tbody", "class", "govuk-table__body").start("tr", "class", "app-domain-row").
+				elem("th", name, "class", "govuk-table__header app-domain", "scope", "rowgroup", "colspan", "7").end()
 		}
-		nameCell := el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), text(r.name))
-		if units && r.unit != "" {
-			nameCell.AppendChild(el("span", cls("govuk-body-s app-unit"), text(" ("+r.unit+")")))
-		}
-		valueCell := td(r.value, true)
-		if r.note != "" {
-			valueCell.AppendChild(el("span", cls("govuk-body-s app-suppressed"), text(" "+r.note)))
-		}
-		body.AppendChild(el("tr", cls("govuk-table__row"),
-			child(nameCell),
-			child(td(r.period, false)),
-			child(td(r.count, true)),
-			child(valueCell),
-			child(nowrap(td(r.ci, true))),
-			child(td(r.benchmark, true)),
-			child(el("td", cls("govuk-table__cell"), child(a.cmpBadge(r.cmp))))))
+		a.indicatorRow(&m, r, units)
 	}
+	if last != "\x00" {
+		m.end()
+	}
+	table := m.end().node()
+	table.InsertBefore(caption, table.FirstChild())
 	return table
+}
+
+// indicatorRow writes the row of one indicator of the indicator table.
+func (a *App) indicatorRow(m *markup, r indicatorRow, units bool) {
+	const num = "govuk-table__cell govuk-table__cell--numeric"
+	m.start("tr", "class", "govuk-table__row")
+	m.start("th", "class", "govuk-table__header app-indicator-name", "scope", "row").text(r.name)
+	if units && r.unit != "" {
+		m.elem("span", " ("+r.unit+")", "class", "govuk-body-s app-unit")
+	}
+	m.end()
+	tdMarkup(m, r.period, "govuk-table__cell", "")
+	tdMarkup(m, r.count, num, "")
+	tdMarkup(m, r.value, num, r.note)
+	tdMarkup(m, r.ci, num+" app-nowrap", "")
+	tdMarkup(m, r.benchmark, num, "")
+	m.start("td", "class", "govuk-table__cell")
+	cmpBadgeMarkup(m, r.cmp, a.cmpLabel(r.cmp))
+	m.end().end()
+}
+
+// thMarkup writes a column header.
+func thMarkup(m *markup, s string, numeric bool) {
+	c := "govuk-table__header"
+	if numeric {
+		c += " govuk-table__header--numeric"
+	}
+	m.elem("th", s, "class", c, "scope", "col")
+}
+
+// tdMarkup writes a cell of class c; "" shows as a dash with words for
+// screen readers. A note (why a value is missing) follows the value.
+func tdMarkup(m *markup, s, c, note string) {
+	m.start("td", "class", c)
+	if s == "" {
+		m.elem("span", "–", "aria-hidden", "true").elem("span", translate(currentLang, "value.none"), "class", "govuk-visually-hidden")
+	} else {
+		m.text(s)
+	}
+	if note != "" {
+		m.elem("span", " "+note, "class", "govuk-body-s app-suppressed")
+	}
+	m.end()
 }
 
 // th is a column header.
@@ -177,12 +217,6 @@ func td(s string, numeric bool) dom.Element {
 			child(el("span", cls("govuk-visually-hidden"), text(translate(currentLang, "value.none")))))
 	}
 	return el("td", cls(c), text(s))
-}
-
-// nowrap keeps a cell on one line (an interval, "12.3 – 45.6").
-func nowrap(e dom.Element) dom.Element {
-	e.Class().Add("app-nowrap")
-	return e
 }
 
 // currentLang is the language of the app, for helpers that have no *App.

@@ -250,7 +250,7 @@ func (a *App) loadDrafts(files js.Value) {
 	}
 }
 
-// runMerge merges the drafts into the master with merge.Merge.
+// runMerge merges the drafts into the master with merge.Merge. It blocks.
 func (a *App) runMerge() {
 	m := a.merge
 	var items []problemItem
@@ -267,7 +267,12 @@ func (a *App) runMerge() {
 		a.showProblems(&problemList{title: a.t("error.title"), items: items})
 		return
 	}
+	// It blocks (runs in a goroutine): a large merge shows its progress.
+	w := a.beginWork(2, largeDoc(m.master.doc))
+	defer w.end()
+	w.step(a.t("work.merge", len(drafts)))
 	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now(), By: m.by})
+	w.step(a.t("work.draw"))
 	if err != nil {
 		a.showError(a.t("merge.error.failed", err.Error()))
 		return

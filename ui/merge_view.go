@@ -37,7 +37,7 @@ func (a *App) renderMerge() dom.Node {
 	a.mergeDrafts(v, m)
 	v.AppendChild(a.mergeByField(m))
 	run := button(a.t("merge.run"), "", attr("id", "merge-run"))
-	a.view.onClick(run, a.runMerge)
+	a.view.onClick(run, func() { a.spawn(a.runMerge) })
 	v.AppendChild(run)
 	if m.result == nil {
 		return v

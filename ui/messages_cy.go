@@ -1087,4 +1087,9 @@ var messagesCY = map[string]string{
 	"report.res.ward":                       "%s: argymhellion â chost",
 	"report.res.ward.none":                  "Nid oes argymhelliad â chost yn gwasanaethu’r ward hon.",
 	"report.res.ward.caption":               "Argymhellion â chost sy’n gwasanaethu %s, %s",
+	"work.step":                             "%s (cam %d o %d)",
+	"work.check":                            "Wrthi’n gwirio %s",
+	"work.score":                            "Wrthi’n sgorio’r wardiau",
+	"work.draw":                             "Wrthi’n llunio’r dudalen",
+	"work.merge":                            "Wrthi’n cyfuno %d drafft â’r brif ddogfen",
 }

@@ -1087,4 +1087,9 @@ var messagesEN = map[string]string{
 	"report.res.ward":                       "%s: costed recommendations",
 	"report.res.ward.none":                  "No costed recommendation serves this ward.",
 	"report.res.ward.caption":               "Costed recommendations serving %s, %s",
+	"work.step":                             "%s (step %d of %d)",
+	"work.check":                            "Checking %s",
+	"work.score":                            "Scoring the wards",
+	"work.draw":                             "Drawing the page",
+	"work.merge":                            "Merging %d drafts into the master",
 }

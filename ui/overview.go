@@ -37,36 +37,49 @@ func (a *App) renderOverview() dom.Node {
 	v.AppendChild(el("p", cls("govuk-body"), attr("id", "ranking-method"), text(ov.method)))
 	v.AppendChild(a.cmpKey(a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst)))
 
-	table := el("table", cls("govuk-table app-overview"), attr("id", "ward-ranking"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("overview.ranking.caption"))))
-	head := el("tr", cls("govuk-table__row"),
-		child(el("th", cls("govuk-table__header govuk-table__header--numeric"), attr("scope", "col"), text(a.t("overview.col.rank")))),
-		child(el("th", cls("govuk-table__header"), attr("scope", "col"), text(a.t("overview.col.ward")))),
-		child(el("th", cls("govuk-table__header govuk-table__header--numeric"), attr("scope", "col"), text(a.t("overview.col.index")))))
+	// The table of every ward is built as markup and parsed in one go
+	// (markup.go): thousands of cells, no element wrapped one by one. Its
+	// links go to the ward through the address; it needs no listener.
+	wrapEl := el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"), attr("aria-labelledby", "ranking-heading"))
+	wrapEl.Underlying().Set("innerHTML", a.rankingTable(ov))
+	v.AppendChild(wrapEl)
+	return v
+}
+
+// rankingTable is the markup of the table of every ward, ranked.
+func (a *App) rankingTable(ov overviewData) string {
+	var m markup
+	m.start("table", "class", "govuk-table app-overview", "id", "ward-ranking")
+	m.elem("caption", a.t("overview.ranking.caption"), "class", "govuk-table__caption govuk-visually-hidden")
+	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
+	m.elem("th", a.t("overview.col.rank"), "class", "govuk-table__header govuk-table__header--numeric", "scope", "col")
+	m.elem("th", a.t("overview.col.ward"), "class", "govuk-table__header", "scope", "col")
+	m.elem("th", a.t("overview.col.index"), "class", "govuk-table__header govuk-table__header--numeric", "scope", "col")
 	for _, dom := range ov.domains {
 		name := dom
 		if name == "" {
 			name = a.t("indicators.domain.none")
 		}
-		head.AppendChild(el("th", cls("govuk-table__header"), attr("scope", "col"), text(name)))
+		m.elem("th", name, "class", "govuk-table__header", "scope", "col")
 	}
-	table.AppendChild(el("thead", cls("govuk-table__head"), child(head)))
-	body := el("tbody", cls("govuk-table__body"))
+	m.end().end()
+	m.start("tbody", "class", "govuk-table__body")
+	classes := a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst)
 	for _, r := range ov.rows {
-		tr := el("tr", cls("govuk-table__row"),
-			child(el("td", cls("govuk-table__cell govuk-table__cell--numeric"), text(r.rank))),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"),
-				child(link(route{view: "ward", ward: r.code}.href(), r.name)))),
-			child(el("td", cls("govuk-table__cell govuk-table__cell--numeric"), text(r.index))))
+		m.start("tr", "class", "govuk-table__row")
+		m.elem("td", r.rank, "class", "govuk-table__cell govuk-table__cell--numeric")
+		m.start("th", "class", "govuk-table__header", "scope", "row").
+			elem("a", r.name, "class", "govuk-link", "href", route{view: "ward", ward: r.code}.href()).end()
+		m.elem("td", r.index, "class", "govuk-table__cell govuk-table__cell--numeric")
 		for _, c := range r.counts {
-			tr.AppendChild(el("td", cls("govuk-table__cell app-nowrap"), child(a.countsCell(c))))
+			m.start("td", "class", "govuk-table__cell app-nowrap")
+			a.countsCell(&m, c, classes)
+			m.end()
 		}
-		body.AppendChild(tr)
+		m.end()
 	}
-	table.AppendChild(body)
-	v.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
-		attr("aria-labelledby", "ranking-heading"), child(table)))
-	return v
+	m.end().end()
+	return m.String()
 }
 
 // counts is how many indicators compare each way. Best and worst are not
@@ -75,29 +88,45 @@ type counts struct {
 	best, better, similar, worse, worst, other int
 }
 
-// countsCell shows counts as markers with numbers, and in words for screen
-// readers. Best and worst show when the comparisons are two-level.
-func (a *App) countsCell(c counts) dom.Element {
-	span := el("span", cls("app-counts-cell"))
+// countsCell writes counts as markers with numbers, and in words for
+// screen readers. Best and worst show when the comparisons are two-level
+// (classes are the classes shown). Each marker is the sprite's symbol.
+func (a *App) countsCell(m *markup, c counts, classes []string) {
+	m.start("span", "class", "app-counts-cell")
 	words := a.t("overview.counts.words", c.better, c.similar, c.worse)
 	if a.twoLevel() {
 		words = a.t("overview.counts.words.two", c.best, c.better, c.similar, c.worse, c.worst)
 	}
-	span.AppendChild(el("span", cls("govuk-visually-hidden"), text(words)))
-	vis := el("span", cls("app-counts-cell__items"), attr("aria-hidden", "true"))
-	n := map[string]int{cmpBest: c.best, cmpBetter: c.better, cmpSimilar: c.similar, cmpWorse: c.worse, cmpWorst: c.worst}
-	for _, class := range a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst) {
-		icon := svgEl("svg", attr("width", "14"), attr("height", "14"), attr("viewBox", "0 0 16 16"),
-			attr("focusable", "false"), cls("app-cmp__icon"))
-		icon.AppendChild(shape(class, 8, 8, 6.5))
+	m.elem("span", words, "class", "govuk-visually-hidden")
+	m.start("span", "class", "app-counts-cell__items", "aria-hidden", "true")
+	for _, class := range classes {
+		n := c.of(class)
 		item := "app-cmp app-cmp--" + class + " app-counts-cell__item"
-		if n[class] == 0 {
+		if n == 0 {
 			item += " app-counts-cell__item--zero"
 		}
-		vis.AppendChild(el("span", cls(item), child(icon), text(itoa(n[class]))))
+		m.start("span", "class", item)
+		cmpIcon(m, class, "14")
+		m.text(itoa(n)).end()
 	}
-	span.AppendChild(vis)
-	return span
+	m.end().end()
+}
+
+// of is the count of comparison class class.
+func (c counts) of(class string) int {
+	switch class {
+	case cmpBest:
+		return c.best
+	case cmpBetter:
+		return c.better
+	case cmpSimilar:
+		return c.similar
+	case cmpWorse:
+		return c.worse
+	case cmpWorst:
+		return c.worst
+	}
+	return c.other
 }
 
 // levelForm lets the user choose the confidence level of every
@@ -111,12 +140,26 @@ func (a *App) levelForm() dom.Element {
 	for _, in := range inputs {
 		in := in
 		a.view.onEl(in, "change", func(js.Value) {
-			a.scoreOpt.level = value(in)
-			id := in.ID()
-			a.render()
-			focus(byID(id))
-			a.announce(a.t("status.level", value(in)))
+			level, id := value(in), in.ID()
+			a.spawn(func() { a.changeLevel(level, id) })
 		})
 	}
 	return el("div", cls("app-noprint"), child(g))
+}
+
+// changeLevel scores every comparison again at level and draws the view,
+// focus back on the radio with id id; the progress of a large document
+// shows. It blocks.
+func (a *App) changeLevel(level, id string) {
+	a.scoreOpt.level = level
+	w := a.beginWork(2, largeDoc(a.doc))
+	defer w.end()
+	w.step(a.t("work.score"))
+	if a.doc != nil {
+		a.scores()
+	}
+	w.step(a.t("work.draw"))
+	a.render()
+	focus(byID(id))
+	a.announce(a.t("status.level", level))
 }

@@ -152,6 +152,7 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 		child(th(a.t("overview.col.ward"), false)), child(th(a.t("practice.col.patients"), true)),
 		child(th(a.t("practice.col.share"), true)), child(th(a.t("practice.col.comparisons"), false))))))
 	body := el("tbody", cls("govuk-table__body"))
+	classes := a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst)
 	for _, c := range cells {
 		tr := el("tr", cls("govuk-table__row"),
 			child(el("th", cls("govuk-table__header"), attr("scope", "row"), child(link(route{view: "ward", ward: c.Ward}.href(), orCode(c.WardName, c.Ward))))))
@@ -162,7 +163,10 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 			tr.AppendChild(td(a.t("cell.suppressed"), true))
 			tr.AppendChild(td(a.t("cell.suppressed"), true))
 		}
-		tr.AppendChild(el("td", cls("govuk-table__cell app-nowrap"), child(a.countsCell(wc[c.Ward]))))
+		var m markup
+		m.start("td", "class", "govuk-table__cell app-nowrap")
+		a.countsCell(&m, wc[c.Ward], classes)
+		tr.AppendChild(m.end().node())
 		body.AppendChild(tr)
 	}
 	table.AppendChild(body)

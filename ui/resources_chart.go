@@ -29,31 +29,33 @@ func (a *App) partnerChart(id, title, desc string, partners []plan.PartnerTotal)
 		max = 1
 	}
 	h := top + rowH*float64(len(partners)) + 10
-	svg := chartSVG("app-bars", id, title, desc, h)
+	var m markup
+	chartSVG(&m, "app-bars", id, title, desc, h)
 	hatch := id + "-hatch"
-	svg.AppendChild(svgEl("defs", child(svgEl("pattern", attr("id", hatch), attr("patternUnits", "userSpaceOnUse"), attr("width", "6"), attr("height", "6"),
-		child(svgEl("rect", attr("width", "6"), attr("height", "6"), attr("fill", "#d2e2f1"))),
-		child(svgEl("path", attr("d", "M0 6 L6 0"), attr("stroke", "#003078"), attr("stroke-width", "1.2")))))))
+	m.start("defs").start("pattern", "id", hatch, "patternUnits", "userSpaceOnUse", "width", "6", "height", "6")
+	m.leaf("rect", "width", "6", "height", "6", "fill", "#d2e2f1")
+	m.leaf("path", "d", "M0 6 L6 0", "stroke", "#003078", "stroke-width", "1.2")
+	m.end().end()
 	key := func(x float64, fill, label string) {
-		svg.AppendChild(svgEl("rect", attr("x", f(x)), attr("y", "8"), attr("width", "18"), attr("height", "14"), attr("fill", fill), attr("stroke", "#003078")))
-		svg.AppendChild(svgEl("text", attr("x", f(x+24)), attr("y", "20"), text(label)))
+		m.leaf("rect", "x", f(x), "y", "8", "width", "18", "height", "14", "fill", fill, "stroke", "#003078")
+		m.elem("text", label, "x", f(x+24), "y", "20")
 	}
 	key(labelW, "#1d70b8", a.t("res.col.direct"))
 	key(labelW+200, "url(#"+hatch+")", a.t("res.col.viapools"))
 	for i, pt := range partners {
 		y := top + rowH*float64(i)
-		svg.AppendChild(svgEl("text", attr("x", "0"), attr("y", f(y+17)), text(truncate(a.partnerTotalName(pt), 40))))
-		svg.AppendChild(svgEl("text", cls("app-bars__sub"), attr("x", "0"), attr("y", f(y+34)), text(a.t("res.kind."+pt.Kind))))
+		m.elem("text", truncate(a.partnerTotalName(pt), 40), "x", "0", "y", f(y+17))
+		m.elem("text", a.t("res.kind."+pt.Kind), "class", "app-bars__sub", "x", "0", "y", f(y+34))
 		wd := barW * pt.Amount / max
 		wv := barW * pt.ViaPools / max
-		svg.AppendChild(svgEl("rect", attr("x", f(labelW)), attr("y", f(y+8)), attr("width", f(wd)), attr("height", "24"), attr("fill", "#1d70b8")))
+		m.leaf("rect", "x", f(labelW), "y", f(y+8), "width", f(wd), "height", "24", "fill", "#1d70b8")
 		if wv > 0 {
-			svg.AppendChild(svgEl("rect", attr("x", f(labelW+wd)), attr("y", f(y+8)), attr("width", f(wv)), attr("height", "24"),
-				attr("fill", "url(#"+hatch+")"), attr("stroke", "#003078")))
+			m.leaf("rect", "x", f(labelW+wd), "y", f(y+8), "width", f(wv), "height", "24",
+				"fill", "url(#"+hatch+")", "stroke", "#003078")
 		}
-		svg.AppendChild(svgEl("text", cls("app-bars__value"), attr("x", f(labelW+wd+wv+8)), attr("y", f(y+25)), text(plan.Pounds(pt.Amount+pt.ViaPools))))
+		m.elem("text", plan.Pounds(pt.Amount+pt.ViaPools), "class", "app-bars__value", "x", f(labelW+wd+wv+8), "y", f(y+25))
 	}
-	return svg
+	return m.end().node()
 }
 
 func maxFloat(a, b float64) float64 {

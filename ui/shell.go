@@ -72,8 +72,8 @@ var extraViews = map[string]extraView{}
 func registerView(name string, v extraView) { extraViews[name] = v }
 
 // startHooks run once as the app starts, after the browser store is open
-// and before the first view is drawn (the hub's outbox starts sending this
-// way). They must not block: anything that waits starts a goroutine.
+// and the first view is drawn (the hub's outbox starts sending this way).
+// They must not block: anything that waits starts a goroutine.
 var startHooks []func(a *App)
 
 // onStart adds a start hook; call it from an init function.

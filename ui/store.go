@@ -49,22 +49,26 @@ type store struct {
 	onVersionChange js.Func
 }
 
-// openStore opens the IndexedDB database, creating it on first use.
-func openStore() *store {
+// requestStore asks the browser to open the IndexedDB database, creating
+// it on first use, and returns at once; the function it returns waits for
+// the database (it blocks). The app asks first thing, so that the
+// browser opens the database while the app draws its shell.
+func requestStore() func() *store {
 	s := &store{db: js.Undefined()}
+	done := func() *store { return s }
 	idb := js.Global().Get("indexedDB")
 	if !idb.Truthy() {
 		if !localAvailable() {
 			s.err = errors.New("IndexedDB and localStorage are both unavailable")
 		}
-		return s
+		return done
 	}
 	req, err := call(idb, "open", dbName, dbVersion)
 	if err != nil {
 		if !localAvailable() {
 			s.err = err
 		}
-		return s
+		return done
 	}
 	upgrade := js.FuncOf(func(this js.Value, args []js.Value) any {
 		db := req.Get("result")
@@ -75,24 +79,45 @@ func openStore() *store {
 		}
 		return nil
 	})
-	defer upgrade.Release()
 	req.Set("onupgradeneeded", upgrade)
-	db, err := waitRequest(req)
-	if err != nil {
-		if !localAvailable() {
-			s.err = err
+	ch := make(chan error, 1)
+	send := func(err error) {
+		select {
+		case ch <- err:
+		default: // the first outcome counts
 		}
+	}
+	ok := js.FuncOf(func(this js.Value, args []js.Value) any { send(nil); return nil })
+	fail := js.FuncOf(func(this js.Value, args []js.Value) any { send(domError(req.Get("error"))); return nil })
+	req.Set("onsuccess", ok)
+	req.Set("onerror", fail)
+	req.Set("onblocked", fail)
+	return func() *store {
+		err := <-ch
+		for _, k := range []string{"onupgradeneeded", "onsuccess", "onerror", "onblocked"} {
+			req.Set(k, js.Null())
+		}
+		upgrade.Release()
+		ok.Release()
+		fail.Release()
+		if err != nil {
+			if !localAvailable() {
+				s.err = err
+			}
+			return s
+		}
+		db := req.Get("result")
+		s.db = db
+		// Another tab opening a newer version of the app asks this one to
+		// let go of the database; the page is reloaded by then or soon
+		// will be.
+		s.onVersionChange = js.FuncOf(func(this js.Value, args []js.Value) any {
+			db.Call("close")
+			return nil
+		})
+		db.Set("onversionchange", s.onVersionChange)
 		return s
 	}
-	s.db = db
-	// Another tab opening a newer version of the app asks this one to let
-	// go of the database; the page is reloaded by then or soon will be.
-	s.onVersionChange = js.FuncOf(func(this js.Value, args []js.Value) any {
-		db.Call("close")
-		return nil
-	})
-	db.Set("onversionchange", s.onVersionChange)
-	return s
 }
 
 // waitRequest waits for an IDBRequest to succeed or fail.

@@ -62,6 +62,10 @@ type Report struct {
 	Node    string  `json:"node"`
 	Date    string  `json:"date"`
 	Rows    []Row   `json:"rows"`
+	// Packages is app.wasm's code by package (wasmpkg.go); Data the size
+	// of its data section, which no package is charged with.
+	Packages []pkgSize `json:"wasm_packages,omitempty"`
+	Data     int       `json:"wasm_data_bytes,omitempty"`
 }
 
 // benchmark is one Go benchmark the table reports.
@@ -96,6 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	skipBuild := fs.Bool("no-build", false, "do not run make wasm; use static/ as it is")
 	skipBrowser := fs.Bool("no-browser", false, "skip the headless Chromium cold-start measurement")
 	runs := fs.Int("runs", 5, "cold starts to take the median of")
+	dir := fs.String("static", "static", "the built app to measure (another build's static/ to compare two: with -no-build)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -138,12 +143,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if built {
-		sizes, err := wasmSizes("static/app.wasm")
+		sizes, err := wasmSizes(filepath.Join(*dir, "app.wasm"))
 		if err != nil {
 			built = false
 			rep.Rows = append(rep.Rows, Row{What: "wasm size", Where: "static/app.wasm", Unit: "-", Source: "file size", Failed: err.Error()})
 		}
 		rep.Rows = append(rep.Rows, sizes...)
+		fmt.Fprintln(stderr, "benchtable: app.wasm by package")
+		if rep.Packages, rep.Data, err = wasmPackages(ctx, tmp); err != nil {
+			rep.Rows = append(rep.Rows, Row{What: "wasm size by package", Where: "./wasm", Unit: "-", Source: "wasm name section", Failed: err.Error()})
+		}
 	}
 	switch {
 	case *skipBrowser:
@@ -151,7 +160,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Rows = append(rep.Rows, Row{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart",
 			Failed: "not measured: the app was not built"})
 	default:
-		rows, err := coldStart(ctx, "static", *runs, stderr)
+		rows, err := coldStart(ctx, *dir, *runs, stderr)
 		if err != nil {
 			rows = []Row{{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart", Failed: err.Error()}}
 		}
@@ -159,6 +168,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	printTable(stdout, rep)
 	printGrid(stdout, rep)
+	printPackages(stdout, rep.Packages, rep.Data)
 	js, _ := json.MarshalIndent(rep, "", "  ")
 	return os.WriteFile(*out, append(js, '\n'), 0o644)
 }
