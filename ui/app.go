@@ -311,7 +311,7 @@ func (a *App) problemsOf(name string, err error) *problemList {
 			list.items = append(list.items, problemItem{text: p.String()})
 		}
 		if je.Omitted > 0 {
-			list.items = append(list.items, problemItem{text: a.t("error.file.omitted", je.Omitted)})
+			list.items = append(list.items, problemItem{text: a.tn("error.file.omitted", je.Omitted)})
 		}
 		return list
 	}

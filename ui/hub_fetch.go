@@ -56,7 +56,7 @@ func (e *hubError) problemTexts(a *App) []string {
 		out = append(out, p.String())
 	}
 	if e.Omitted > 0 {
-		out = append(out, a.t("error.file.omitted", e.Omitted))
+		out = append(out, a.tn("error.file.omitted", e.Omitted))
 	}
 	return out
 }

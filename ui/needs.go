@@ -285,7 +285,7 @@ func (a *App) indicatorFilter(id string, ic []choice, inputs []dom.Element) dom.
 			status.SetTextContent("")
 			return
 		}
-		status.SetTextContent(a.t("needs.indicators.filter.shown", shown, len(inputs)))
+		status.SetTextContent(a.tn("needs.indicators.filter.shown", len(inputs), shown))
 	})
 	return g
 }

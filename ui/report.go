@@ -62,7 +62,7 @@ func (a *App) disclosed(shown map[string]bool) (*jsna.Document, []string) {
 	if c.rep.Rule != "" {
 		notes = append(notes, a.disclosureRuleText(c.rep, c.opts.disclosure()))
 	}
-	notes = append(notes, a.t("report.suppressed", primary, secondary))
+	notes = append(notes, a.t("report.suppressed", a.tn("report.suppressed.primary", primary), a.tn("report.suppressed.secondary", secondary)))
 	return c.doc, notes
 }
 
