@@ -240,7 +240,7 @@ func (a *App) openPicked(p picked) { a.openPickedAt(p, route{view: "area"}) }
 
 // openPickedAt is openPicked, going to r once the document is open.
 func (a *App) openPickedAt(p picked, r route) {
-	d, notes, err := decodeFile(p.name, p.data)
+	d, rep, err := decodeFile(p.name, p.data)
 	if err != nil {
 		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
 		a.announce(a.t("status.open.failed", p.name))
@@ -254,7 +254,7 @@ func (a *App) openPickedAt(p picked, r route) {
 		p.handle = js.Undefined()
 	}
 	a.setDocument(d, name, p.handle)
-	a.importNotes = notes
+	a.importReport = rep
 	a.renderShell()
 	if !r.needsDocument() {
 		r = route{view: "area"}
@@ -266,14 +266,14 @@ func (a *App) openPickedAt(p picked, r route) {
 // decodeFile reads a file the user opened: a jsna/1 document (.json), a
 // Fingertips data export (.csv) or an OHID Local Health spreadsheet (.ods),
 // the last two through jsna's importers. A file without one of those
-// extensions is recognised by its first bytes. notes say what an import
-// left out. The error is jsna's, with every problem and its path.
-func decodeFile(name string, data []byte) (d *jsna.Document, notes []string, err error) {
+// extensions is recognised by its first bytes. rep says what an import
+// did (nil for a jsna/1 document). The error is jsna's, with every
+// problem and its path.
+func decodeFile(name string, data []byte) (d *jsna.Document, rep *importer.Report, err error) {
 	kind := extOf(name)
 	if kind != ".json" && kind != ".csv" && kind != ".ods" {
 		kind = sniff(data)
 	}
-	var rep *importer.Report
 	switch kind {
 	case ".json":
 		d, err = jsna.Parse(name, data)
@@ -286,14 +286,7 @@ func decodeFile(name string, data []byte) (d *jsna.Document, notes []string, err
 	if err != nil {
 		return nil, nil, err
 	}
-	if rep != nil {
-		for _, l := range strings.Split(strings.TrimSpace(rep.Summary(20)), "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				notes = append(notes, l)
-			}
-		}
-	}
-	return d, notes, nil
+	return d, rep, nil
 }
 
 // sniff guesses a file's kind from its first bytes: a zip (an .ods), a

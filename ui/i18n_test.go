@@ -69,6 +69,7 @@ func TestCatalogueWelshTranslated(t *testing.T) {
 		"priorities.col.a": true, "priorities.col.b": true, "priorities.col.c": true,
 		"priorities.col.pearl": true, "overview.col.ward": true, "priorities.col.ward": true,
 		"merge.where.ward": true, "count.wards#one": true, "lib.wards.all#one": true,
+		"jsna.null": true, "import.summary": true, "import.counts": true, "import.skip.item": true, "problem.at.place": true,
 	}
 	for key, en := range messagesEN {
 		if same[key] {
@@ -89,7 +90,9 @@ func TestCatalogueKeysUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]token.Position{}
-	prefixes := map[string]bool{}
+	// jsna's sentences are looked up by their English (ui/problems.go);
+	// TestCatalogueHasJSNAFormats checks jsna still writes each one.
+	prefixes := map[string]bool{"jsna.": true}
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") || strings.HasPrefix(name, "messages_") {

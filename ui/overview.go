@@ -23,9 +23,9 @@ func (a *App) renderOverview() dom.Node {
 	if d.Notice != "" {
 		v.AppendChild(el("div", cls("govuk-inset-text"), text(d.Notice)))
 	}
-	if len(a.importNotes) > 0 {
+	if lines := a.importNotes(); len(lines) > 0 {
 		notes := el("ul", cls("govuk-list govuk-list--bullet"))
-		for _, n := range a.importNotes {
+		for _, n := range lines {
 			notes.AppendChild(el("li", text(n)))
 		}
 		v.AppendChild(el("div", cls("govuk-inset-text"), attr("id", "import-notes"),

@@ -112,6 +112,9 @@ type Report struct {
 	// Notes are about whole indicators: not in the built-in table, split by
 	// sex or age, no England value, ...
 	Notes []string `json:"notes,omitempty"`
+	// NoteTexts are the Notes as jsna made them, for a front end to word
+	// in another language (not in the JSON).
+	NoteTexts []jsna.Text `json:"-"`
 }
 
 // SkippedRow is one row an import left out, and why.
@@ -120,6 +123,8 @@ type SkippedRow struct {
 	Line   int    `json:"line"`            // the CSV line, or the sheet's row, counted from 1
 	Kind   string `json:"kind"`
 	Reason string `json:"reason"`
+	// Text is Reason as jsna made it (not in the JSON).
+	Text jsna.Text `json:"-"`
 }
 
 // String formats r as "line 12: reason", or "sheet Data row 12: reason".
@@ -215,7 +220,7 @@ func Fingertips(name string, r io.Reader, opts Options) (*jsna.Document, *Report
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, im.report, &jsna.Error{File: name, Problems: []jsna.Problem{{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error()}}}
+				return nil, im.report, &jsna.Error{File: name, Problems: []jsna.Problem{{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error(), Text: jsna.Textf("not valid CSV: %s", pe.Err.Error())}}}
 			}
 			return nil, im.report, fmt.Errorf("jsna: read %s: %w", name, err)
 		}
@@ -287,20 +292,22 @@ func newImporter(name, source string, opts Options) *importer {
 
 // fail returns an *Error for the file with one problem at loc.
 func (im *importer) fail(loc rowLoc, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
+	t := jsna.Textf(format, args...)
 	if loc.sheet != "" {
-		msg = loc.String() + ": " + msg
+		t = jsna.Textf("%s: "+format, append([]any{loc.text()}, args...)...)
 		loc.row = 0
 	}
 	col := 0
 	if loc.row > 0 {
 		col = 1
 	}
-	return &jsna.Error{File: im.name, Problems: []jsna.Problem{{Line: loc.row, Column: col, Message: msg}}}
+	return &jsna.Error{File: im.name, Problems: []jsna.Problem{{Line: loc.row, Column: col, Message: t.String(), Text: t}}}
 }
 
 func (im *importer) note(format string, args ...any) {
-	im.report.Notes = append(im.report.Notes, fmt.Sprintf(format, args...))
+	t := jsna.Textf(format, args...)
+	im.report.Notes = append(im.report.Notes, t.String())
+	im.report.NoteTexts = append(im.report.NoteTexts, t)
 }
 
 func (im *importer) skip(loc rowLoc, kind, format string, args ...any) {
@@ -309,7 +316,7 @@ func (im *importer) skip(loc rowLoc, kind, format string, args ...any) {
 		im.report.SkippedRowsOmitted++
 		return
 	}
-	im.report.SkippedRows = append(im.report.SkippedRows, SkippedRow{Sheet: loc.sheet, Line: loc.row, Kind: kind, Reason: fmt.Sprintf(format, args...)})
+	im.report.SkippedRows = append(im.report.SkippedRows, SkippedRow{Sheet: loc.sheet, Line: loc.row, Kind: kind, Reason: fmt.Sprintf(format, args...), Text: jsna.Textf(format, args...)})
 }
 
 func sortSkipped(s []SkippedRow) {
