@@ -241,7 +241,7 @@ func (a *App) spineHead(svg dom.Element, domain string) {
 	base := spineHeadH - 10
 	svg.AppendChild(svgEl("text", cls("app-spine__domain"), attr("x", "0"), attr("y", f(base)), text(truncate(domain, spineLineChars))))
 	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX)), attr("y", f(base)), text(a.t("spine.axis.worse"))))
-	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW/2)), attr("y", f(base)), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.doc.Benchmark.Name))))
+	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW/2)), attr("y", f(base)), attr("text-anchor", "middle"), text(a.t("spine.axis.benchmark", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))))
 	svg.AppendChild(svgEl("text", cls("app-spine__axis"), attr("x", f(spineChartX+spineChartW)), attr("y", f(base)), attr("text-anchor", "end"), text(a.t("spine.axis.better"))))
 }
 

@@ -69,7 +69,7 @@ func TestCatalogueWelshTranslated(t *testing.T) {
 		"priorities.col.a": true, "priorities.col.b": true, "priorities.col.c": true,
 		"priorities.col.pearl": true, "overview.col.ward": true, "priorities.col.ward": true,
 		"merge.where.ward": true, "count.wards#one": true, "lib.wards.all#one": true,
-		"jsna.null": true, "import.summary": true, "import.counts": true, "import.skip.item": true, "problem.at.place": true,
+		"jsna.null": true, "import.summary": true, "import.counts": true, "import.skip.item": true, "problem.at.place": true, "unit.percent": true,
 	}
 	for key, en := range messagesEN {
 		if same[key] {
@@ -140,7 +140,7 @@ func TestCatalogueKeysUsed(t *testing.T) {
 		})
 		// Keys held in tables (navigation items) are string literals that
 		// look like keys.
-		for _, m := range regexp.MustCompile(`"(nav\.[a-z.]+)"`).FindAllStringSubmatch(string(src), -1) {
+		for _, m := range regexp.MustCompile(`"((?:nav|place|unit)\.[a-z0-9.]+)"`).FindAllStringSubmatch(string(src), -1) {
 			used[m[1]] = token.Position{Filename: name}
 		}
 	}

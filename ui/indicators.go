@@ -53,7 +53,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 			c.other++
 		}
 	}
-	summary := el("ul", cls("app-counts"), attr("aria-label", a.t("indicators.summary", a.doc.Benchmark.Name)))
+	summary := el("ul", cls("app-counts"), attr("aria-label", a.t("indicators.summary", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name))))
 	n := map[string]int{cmpBest: c.best, cmpBetter: c.better, cmpSimilar: c.similar, cmpWorse: c.worse, cmpWorst: c.worst, cmpNone: c.other}
 	for _, class := range a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst, cmpNone) {
 		label := a.cmpLabel(class)
@@ -68,14 +68,14 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 
 	// The spine chart.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("spine.heading"))))
-	v.AppendChild(el("p", cls("govuk-body"), text(a.t("spine.intro", a.doc.Benchmark.Name))))
-	v.AppendChild(a.spineKey(a.doc.Benchmark.Name))
+	v.AppendChild(el("p", cls("govuk-body"), text(a.t("spine.intro", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))))
+	v.AppendChild(a.spineKey(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))
 	var spine []spineRow
 	for _, r := range rows {
 		spine = append(spine, r.spine)
 	}
 	v.AppendChild(el("figure", cls("app-figure"),
-		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.doc.Benchmark.Name), spine))))
+		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)), spine))))
 	performanceMark("wardwise-ward-view")
 
 	// Its table alternative.
@@ -84,7 +84,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	st.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("indicators.col.indicator"), false)),
 		child(th(a.t("spine.col.value"), true)),
-		child(th(a.doc.Benchmark.Name, true)),
+		child(th(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), true)),
 		child(th(a.t("spine.col.worst"), true)),
 		child(th(a.t("spine.col.q25"), true)),
 		child(th(a.t("spine.col.q75"), true)),
@@ -103,7 +103,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 
 	// The indicator table, grouped by domain.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), attr("id", "indicator-heading"), text(a.t("indicators.heading"))))
-	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.doc.Benchmark.Name))), true)
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))), true)
 	table.SetAttribute("id", "indicator-table")
 	v.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
 		attr("aria-labelledby", "indicator-heading"), child(table)))
@@ -121,7 +121,7 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 		child(th(a.t("indicators.col.count"), true)),
 		child(th(a.t("indicators.col.value"), true)),
 		child(th(a.t("indicators.col.ci"), true)),
-		child(th(a.doc.Benchmark.Name, true)),
+		child(th(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), true)),
 		child(th(a.t("indicators.col.compared"), false))))))
 	var body dom.Element
 	last := "\x00"
@@ -139,7 +139,7 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 		}
 		nameCell := el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), text(r.name))
 		if units && r.unit != "" {
-			nameCell.AppendChild(el("span", cls("govuk-body-s app-unit"), text(" ("+r.unit+")")))
+			nameCell.AppendChild(el("span", cls("govuk-body-s app-unit"), text(" ("+a.unitText(r.unit)+")")))
 		}
 		valueCell := td(r.value, true)
 		if r.note != "" {

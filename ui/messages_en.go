@@ -1014,4 +1014,23 @@ var messagesEN = map[string]string{
 	"import.row.line":          "line %d: %s",
 	"import.row.sheet":         "sheet %q row %d: %s",
 	"import.note":              "Note: %s",
+	// Names from data and units the catalogue knows (issue 20).
+	"place.england":      "England",
+	"place.wales":        "Wales",
+	"place.englandwales": "England and Wales",
+	"unit.ratio":         "ratio",
+	"unit.per1000":       "per 1,000",
+	"unit.per100000":     "per 100,000",
+	"unit.per100":        "per 100",
+	"unit.percent":       "%",
+	"unit.score":         "score",
+	"unit.years":         "years",
+	// Field names in conflict titles (issue 20).
+	"record.document.title":            "Title",
+	"record.document.notice":           "Notice",
+	"record.needs.pearl.propriety":     "Propriety",
+	"record.needs.pearl.economics":     "Economics",
+	"record.needs.pearl.acceptability": "Acceptability",
+	"record.needs.pearl.resources":     "Resources",
+	"record.needs.pearl.legality":      "Legality",
 }
