@@ -134,19 +134,3 @@ func (a *App) renderVersions(id string) dom.Node {
 	})
 	return v
 }
-
-// renderPrivacy is the privacy notice: what stays in this browser, for how
-// long, and how to remove it.
-func (a *App) renderPrivacy() dom.Node {
-	a.setTitle(a.t("privacy.title"))
-	v := el("div", cls("govuk-grid-row"))
-	col := el("div", cls("govuk-grid-column-two-thirds"))
-	v.AppendChild(col)
-	col.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/"), text(a.t("lib.back"))))
-	col.AppendChild(h1(a.t("privacy.title")))
-	for _, p := range []string{a.t("privacy.intro"), a.t("privacy.kept"), a.t("privacy.howlong"), a.tn("privacy.bin", binDays),
-		a.t("privacy.shared"), a.t("privacy.hub"), a.t("privacy.cookie")} {
-		col.AppendChild(el("p", cls("govuk-body"), text(p)))
-	}
-	return v
-}

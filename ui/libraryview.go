@@ -18,7 +18,6 @@ func init() {
 	registerView("forget", extraView{render: func(a *App, r route) dom.Node { return a.renderConfirm("forget", r.ward) }})
 	registerView("clear", extraView{render: func(a *App, r route) dom.Node { return a.renderConfirm("clear", "") }})
 	registerView("versions", extraView{render: func(a *App, r route) dom.Node { return a.renderVersions(r.ward) }})
-	registerView("privacy", extraView{render: func(a *App, r route) dom.Node { return a.renderPrivacy() }})
 }
 
 // libraryList is the start page's list of documents, nil when empty.

@@ -305,7 +305,7 @@ func (im *importer) fail(loc rowLoc, format string, args ...any) error {
 }
 
 func (im *importer) note(format string, args ...any) {
-	t := jsna.Textf(format, args...)
+	t := jsna.Textf(format, placeTexts(args)...)
 	im.report.Notes = append(im.report.Notes, t.String())
 	im.report.NoteTexts = append(im.report.NoteTexts, t)
 }
@@ -316,7 +316,20 @@ func (im *importer) skip(loc rowLoc, kind, format string, args ...any) {
 		im.report.SkippedRowsOmitted++
 		return
 	}
-	im.report.SkippedRows = append(im.report.SkippedRows, SkippedRow{Sheet: loc.sheet, Line: loc.row, Kind: kind, Reason: fmt.Sprintf(format, args...), Text: jsna.Textf(format, args...)})
+	im.report.SkippedRows = append(im.report.SkippedRows, SkippedRow{Sheet: loc.sheet, Line: loc.row, Kind: kind, Reason: fmt.Sprintf(format, args...), Text: jsna.Textf(format, placeTexts(args)...)})
+}
+
+// placeTexts are args with each place in the file (a rowLoc) as the Text
+// that says where it is, for a front end to word.
+func placeTexts(args []any) []any {
+	out := make([]any, len(args))
+	for i, x := range args {
+		if loc, ok := x.(rowLoc); ok {
+			x = loc.text()
+		}
+		out[i] = x
+	}
+	return out
 }
 
 func sortSkipped(s []SkippedRow) {
