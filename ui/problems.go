@@ -43,6 +43,9 @@ func (a *App) jsnaText(t jsna.Text) string {
 		}
 		return a.t("text.english", t.String())
 	}
+	if len(t.Args) == 0 {
+		return strings.ReplaceAll(a.t(key), "%%", "%") // as fmt would print it
+	}
 	args := make([]any, len(t.Args))
 	for i, x := range t.Args {
 		if sub, isText := x.(jsna.Text); isText {

@@ -140,6 +140,11 @@ func TestProblemTextWelsh(t *testing.T) {
 			t.Errorf("problemText(%v) = %q, want %q", je.Problems[i], got, want)
 		}
 	}
+	// Phrases as arguments, one with a per cent sign (a Text's %% is %).
+	above := jsna.Textf("%s %v is above the %s %v", jsna.Textf("lower 95%% limit"), 8.0, jsna.Textf("value"), 7.5)
+	if got, want := a.jsnaText(above), "Mae’r terfyn isaf 95% 8 yn uwch na’r gwerth 7.5"; got != want {
+		t.Errorf("jsnaText = %q, want %q", got, want)
+	}
 	// A place in a sheet before the sentence, as the .ods reader says it.
 	loc := jsna.Textf("sheet %q row %d", "Data", 12)
 	if got, want := a.jsnaText(jsna.Textf("%s: no data rows after the header", loc)), "dalen \"Data\" rhes 12: dim rhesi data ar ôl y pennyn"; got != want {
