@@ -403,7 +403,9 @@ func TestBrowserNavigationWidths(t *testing.T) {
 				if !eval[bool](p, `!document.getElementById("nav-toggle").hidden && document.getElementById("navigation").hidden`) {
 					t.Errorf("%s: the links are not collapsed behind the Menu button", name)
 				}
-				if bottom := eval[float64](p, `document.querySelector(".govuk-service-navigation").getBoundingClientRect().bottom`); bottom > 844/4 {
+				bottom := eval[float64](p, `document.querySelector(".govuk-service-navigation").getBoundingClientRect().bottom`)
+				t.Logf("%s: the header and navigation end %.0f px down", name, bottom)
+				if bottom > 844/4 {
 					t.Errorf("%s: the header and navigation end %.0f px down, past a quarter of the first screen (844 px)", name, bottom)
 				}
 				if bottom := eval[float64](p, `document.getElementById("page-heading").getBoundingClientRect().bottom`); bottom > 844 {
