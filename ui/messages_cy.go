@@ -1105,6 +1105,7 @@ var messagesCY = map[string]string{
 	"jsna.time.period.not.as.the.wards":                "cyfnod amser %s, nid %s fel y wardiau",
 	"jsna.age.which.no.ward.row.of":                    "oed %s, nad oes gan yr un rhes ward o ddangosydd %s",
 	"jsna.sex.age.which.no.ward.row":                   "rhyw %s, oed %s, nad oes gan yr un rhes ward o ddangosydd %s",
+	"jsna.none":                                        "(dim)",
 	"problem.at.path.line":                             "%s (llinell %d, colofn %d): %s",
 	"problem.at.line":                                  "llinell %d, colofn %d: %s",
 	"problem.at.place":                                 "%s: %s",

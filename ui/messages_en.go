@@ -981,6 +981,7 @@ var messagesEN = map[string]string{
 	"jsna.time.period.not.as.the.wards":                "time period %s, not %s as the wards",
 	"jsna.age.which.no.ward.row.of":                    "age %s, which no ward row of indicator %s has",
 	"jsna.sex.age.which.no.ward.row":                   "sex %s, age %s, which no ward row of indicator %s has",
+	"jsna.none":                                        "(none)",
 	"problem.at.path.line":                             "%s (line %d, column %d): %s",
 	"problem.at.line":                                  "line %d, column %d: %s",
 	"problem.at.place":                                 "%s: %s",

@@ -208,9 +208,13 @@ func joinCategory(typ, cat string) string {
 	return typ + ": " + cat
 }
 
-func orUnknown(s string) string {
+// orUnknown is the cell's text s for a sentence, or emptyCell.
+func orUnknown(s string) any {
 	if s == "" {
-		return "(none)"
+		return emptyCell
 	}
 	return s
 }
+
+// emptyCell stands for an empty cell in the importer's sentences.
+var emptyCell = jsna.Textf("(none)")

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -187,9 +188,9 @@ func (im *importer) englandSkip(r *row, vs []*variant) (kind string, why jsna.Te
 }
 
 func describe(sex, age string) string {
-	return orUnknown(sex) + ", " + orUnknown(age)
+	return fmt.Sprint(orUnknown(sex)) + ", " + fmt.Sprint(orUnknown(age))
 }
 
 func describeVariant(v *variant) string {
-	return describe(v.sex, v.age) + ", " + orUnknown(v.period)
+	return describe(v.sex, v.age) + ", " + fmt.Sprint(orUnknown(v.period))
 }
