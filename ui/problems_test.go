@@ -152,6 +152,32 @@ func TestProblemTextWelsh(t *testing.T) {
 	}
 }
 
+// TestProblemTextFromJSON checks that a problem that came as JSON, with
+// jsna's English message only (as a hub answers), is worded in Welsh all
+// the same, its arguments and phrases read back from the message.
+func TestProblemTextFromJSON(t *testing.T) {
+	a := &App{lang: Welsh}
+	for _, tt := range []struct {
+		p    jsna.Problem
+		want string
+	}{
+		{jsna.Problem{Path: "wards[0].needs[0].size", Message: "must be at most 10, got 11"},
+			"wards[0].needs[0].size: rhaid iddo fod yn 10 ar y mwyaf, ond cafwyd 11"},
+		{jsna.Problem{Path: "title", Message: "must be a string, got an array"},
+			"title: rhaid iddo fod yn llinyn, ond cafwyd arae"},
+		{jsna.Problem{Path: "format", Message: `format "jsna/2" is not one this version reads (it reads "jsna/1")`},
+			`format: nid yw’r fformat "jsna/2" yn un y mae’r fersiwn hon yn ei ddarllen (mae’n darllen "jsna/1")`},
+		{jsna.Problem{Line: 3, Column: 7, Message: "syntax error: invalid character 'x' looking for beginning of value"},
+			"llinell 3, colofn 7: gwall cystrawen: invalid character 'x' looking for beginning of value"},
+		{jsna.Problem{Path: "notes", Message: "something jsna never wrote"},
+			"notes: something jsna never wrote (yn Saesneg)"},
+	} {
+		if got := a.problemText(tt.p); got != tt.want {
+			t.Errorf("problemText(%v) = %q, want %q", tt.p, got, tt.want)
+		}
+	}
+}
+
 // TestImportNotesWelsh checks the import report in Welsh, line by line,
 // for a Fingertips CSV with a ward row, an England row and a row of
 // another sex.
