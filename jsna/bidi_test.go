@@ -48,7 +48,8 @@ func TestValidateBidiControls(t *testing.T) {
 		t.Run(fmt.Sprintf("U+%04X", c.r), func(t *testing.T) {
 			d := loadSmall(t)
 			d.Wards[0].Name = "Manningham " + string(c.r) + "مانِنگھم"
-			want := []Problem{{Path: "wards[0].name", Message: fmt.Sprintf("contains U+%04X (%s), which can disguise text", c.r, c.name)}}
+			const format = "contains U+%04X (%s), which can disguise text"
+			want := []Problem{{Path: "wards[0].name", Message: fmt.Sprintf(format, c.r, c.name), Text: Textf(format, c.r, c.name)}}
 			if got := problems(t, d.Validate()); !reflect.DeepEqual(got, want) {
 				t.Errorf("Validate() = %v, want %v", got, want)
 			}
@@ -107,7 +108,7 @@ func TestValidateBidiPaths(t *testing.T) {
 			want := Problem{Path: c.path, Message: "contains U+202E (right-to-left override), which can disguise text"}
 			got := problems(t, d.Validate())
 			for _, p := range got {
-				if p == want {
+				if p.String() == want.String() {
 					return
 				}
 			}

@@ -49,11 +49,11 @@ func OtherLanguage(lang string) string {
 	return Welsh
 }
 
-// Text is one free text of a record in both languages: pointers into the
-// record, so that setting through a Text edits it. Name is the English
+// Bilingual is one free text of a record in both languages: pointers into the
+// record, so that setting through a Bilingual edits it. Name is the English
 // member ("title"); the Welsh one is Name+"_cy" and the confirmation
 // Name+"_confirmed".
-type Text struct {
+type Bilingual struct {
 	Name      string
 	English   *string
 	Welsh     *string
@@ -62,7 +62,7 @@ type Text struct {
 }
 
 // In is the version of t in lang.
-func (t Text) In(lang string) string {
+func (t Bilingual) In(lang string) string {
 	if lang == Welsh {
 		return *t.Welsh
 	}
@@ -71,7 +71,7 @@ func (t Text) In(lang string) string {
 
 // Set sets the version of t in lang to s. The confirmation is left as it
 // was: a changed version is what makes the other one out of date.
-func (t Text) Set(lang, s string) {
+func (t Bilingual) Set(lang, s string) {
 	if lang == Welsh {
 		*t.Welsh = s
 	} else {
@@ -80,45 +80,45 @@ func (t Text) Set(lang, s string) {
 }
 
 // State says whether t's versions are known to agree (TranslationState).
-func (t Text) State() TranslationState {
+func (t Bilingual) State() TranslationState {
 	return StateOf(*t.English, *t.Welsh, *t.Confirmed)
 }
 
 // Confirm records that t's versions, as they are now, say the same.
-func (t Text) Confirm() { *t.Confirmed = Confirmation(*t.English, *t.Welsh) }
+func (t Bilingual) Confirm() { *t.Confirmed = Confirmation(*t.English, *t.Welsh) }
 
 // Texts lists the free texts of a section: its title and text.
-func (s *Section) Texts() []Text {
-	return []Text{
+func (s *Section) Texts() []Bilingual {
+	return []Bilingual{
 		{"title", &s.Title, &s.TitleCy, &s.TitleConfirmed, 500},
 		{"text", &s.Text, &s.TextCy, &s.TextConfirmed, 200000},
 	}
 }
 
 // Texts lists the free texts of an asset: its name and description.
-func (a *Asset) Texts() []Text {
-	return []Text{
+func (a *Asset) Texts() []Bilingual {
+	return []Bilingual{
 		{"name", &a.Name, &a.NameCy, &a.NameConfirmed, 500},
 		{"description", &a.Description, &a.DescriptionCy, &a.DescriptionConfirmed, 20000},
 	}
 }
 
 // Texts lists the free texts of a voice note: its text.
-func (v *Voice) Texts() []Text {
-	return []Text{{"text", &v.Text, &v.TextCy, &v.TextConfirmed, 20000}}
+func (v *Voice) Texts() []Bilingual {
+	return []Bilingual{{"text", &v.Text, &v.TextCy, &v.TextConfirmed, 20000}}
 }
 
 // Texts lists the free texts of a need: its title and recommendation.
-func (n *Need) Texts() []Text {
-	return []Text{
+func (n *Need) Texts() []Bilingual {
+	return []Bilingual{
 		{"title", &n.Title, &n.TitleCy, &n.TitleConfirmed, 500},
 		{"recommendation", &n.Recommendation, &n.RecommendationCy, &n.RecommendationConfirmed, 20000},
 	}
 }
 
 // Texts lists the free texts of an indicator: its name and definition.
-func (ind *Indicator) Texts() []Text {
-	return []Text{
+func (ind *Indicator) Texts() []Bilingual {
+	return []Bilingual{
 		{"name", &ind.Name, &ind.NameCy, &ind.NameConfirmed, 500},
 		{"definition", &ind.Definition, &ind.DefinitionCy, &ind.DefinitionConfirmed, 20000},
 	}
@@ -126,7 +126,7 @@ func (ind *Indicator) Texts() []Text {
 
 // TextNamed is the text of texts whose English member is name. It panics
 // when there is none: the names are the fixed members listed above.
-func TextNamed(texts []Text, name string) Text {
+func TextNamed(texts []Bilingual, name string) Bilingual {
 	for _, t := range texts {
 		if t.Name == name {
 			return t
@@ -217,7 +217,7 @@ func StateOf(english, welsh, confirmed string) TranslationState {
 // checked (TranslationState.Stale).
 func StaleTexts(d *Document) int {
 	n := 0
-	count := func(ts []Text) {
+	count := func(ts []Bilingual) {
 		for _, t := range ts {
 			if t.State().Stale() {
 				n++
@@ -228,14 +228,14 @@ func StaleTexts(d *Document) int {
 		count(d.Indicators[i].Texts())
 	}
 	for i := range d.Wards {
-		eachWardText(&d.Wards[i], func(_ string, ts []Text) { count(ts) })
+		eachWardText(&d.Wards[i], func(_ string, ts []Bilingual) { count(ts) })
 	}
 	return n
 }
 
 // eachWardText calls f with the path (relative to the ward) and the texts
 // of each record of w that has free texts.
-func eachWardText(w *Ward, f func(path string, ts []Text)) {
+func eachWardText(w *Ward, f func(path string, ts []Bilingual)) {
 	for i := range w.Sections {
 		f(index("sections", i), w.Sections[i].Texts())
 	}
@@ -269,7 +269,7 @@ func (d *Document) validateLanguages(ps *Problems) {
 	if len(d.Languages) > 0 && !seen[English] {
 		ps.Add("languages", "must include %q: the English texts are the ones every reader requires", English)
 	}
-	check := func(p string, ts []Text) {
+	check := func(p string, ts []Bilingual) {
 		for _, t := range ts {
 			if c := *t.Confirmed; c != "" && !confirmationRE.MatchString(c) {
 				ps.Add(member(p, t.Name+"_confirmed"), "%q is not a confirmation (en: and 12 hex digits, a space, cy: and 12 hex digits)", c)
@@ -281,6 +281,6 @@ func (d *Document) validateLanguages(ps *Problems) {
 	}
 	for i := range d.Wards {
 		wp := index("wards", i)
-		eachWardText(&d.Wards[i], func(p string, ts []Text) { check(member(wp, p), ts) })
+		eachWardText(&d.Wards[i], func(p string, ts []Bilingual) { check(member(wp, p), ts) })
 	}
 }

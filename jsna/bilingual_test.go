@@ -122,7 +122,7 @@ func TestFieldsCovered(t *testing.T) {
 		n   Need
 		ind Indicator
 	)
-	lists := map[string][]Text{"section": s.Texts(), "asset": a.Texts(), "voice": v.Texts(), "need": n.Texts(), "indicator": ind.Texts()}
+	lists := map[string][]Bilingual{"section": s.Texts(), "asset": a.Texts(), "voice": v.Texts(), "need": n.Texts(), "indicator": ind.Texts()}
 	want := map[string]string{"section": "title text", "asset": "name description", "voice": "text", "need": "title recommendation", "indicator": "name definition"}
 	for kind, ts := range lists {
 		var names []string

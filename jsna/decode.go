@@ -93,7 +93,7 @@ func decode(data []byte) (*Document, error) {
 	}
 	if !gjson.ValidBytes(data) {
 		line, col, msg := syntaxError(data)
-		ps.AddAt("", line, col, "%s", msg)
+		ps.AddAt("", line, col, msg.Format, msg.Args...)
 		return nil, ps.Err()
 	}
 	root := gjson.ParseBytes(data)
@@ -108,7 +108,9 @@ func decode(data []byte) (*Document, error) {
 		// A newer major version may mean something else by the same names:
 		// say so rather than report its members as wrong.
 		if strings.HasPrefix(f.Str, "jsna/") {
-			return nil, &Error{Problems: []Problem{{Path: "format", Message: fmt.Sprintf("format %q is not one this version reads (it reads %q)", f.Str, Format)}}}
+			var ps Problems
+			ps.Add("format", "format %q is not one this version reads (it reads %q)", f.Str, Format)
+			return nil, ps.Err()
 		}
 	}
 	if err := ps.Err(); err != nil {

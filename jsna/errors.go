@@ -17,6 +17,9 @@ type Problem struct {
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Message string `json:"message"`
+	// Text is Message as jsna made it, its format and arguments, for a
+	// front end to word in another language (not in the JSON).
+	Text Text `json:"-"`
 }
 
 // String formats p as "PATH (line L, column C): MESSAGE", leaving out what
@@ -93,7 +96,8 @@ func (ps *Problems) AddAt(path string, line, col int, format string, args ...any
 		ps.omitted++
 		return
 	}
-	ps.list = append(ps.list, Problem{Path: path, Line: line, Column: col, Message: fmt.Sprintf(format, args...)})
+	t := Textf(format, args...)
+	ps.list = append(ps.list, Problem{Path: path, Line: line, Column: col, Message: t.String(), Text: t})
 }
 
 // Err returns the collected problems as an *Error, or nil when there are

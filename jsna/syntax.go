@@ -18,25 +18,25 @@ import (
 // depth, JSON syntax, and where in the file a byte offset is.
 
 // kind names a JSON value's type for messages.
-func kind(r gjson.Result) string {
+func kind(r gjson.Result) Text {
 	switch r.Type {
 	case gjson.Null:
-		return "null"
+		return Textf("null")
 	case gjson.False, gjson.True:
-		return "a boolean"
+		return Textf("a boolean")
 	case gjson.Number:
-		return "the number " + r.Raw
+		return Textf("the number %s", r.Raw)
 	case gjson.String:
 		s := r.Str
 		if len(s) > 40 {
 			s = s[:37] + "..."
 		}
-		return "the string " + strconv.Quote(s)
+		return Textf("the string %s", strconv.Quote(s))
 	}
 	if r.IsArray() {
-		return "an array"
+		return Textf("an array")
 	}
-	return "an object"
+	return Textf("an object")
 }
 
 // checkDepth reports whether data nests arrays and objects no deeper than
@@ -74,7 +74,7 @@ func checkDepth(data []byte) (int, bool) {
 
 // syntaxError locates the first syntax error in data, which gjson has found
 // invalid, using encoding/json's scanner for the position.
-func syntaxError(data []byte) (line, col int, msg string) {
+func syntaxError(data []byte) (line, col int, msg Text) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
 	err := dec.Decode(&raw)
@@ -85,7 +85,7 @@ func syntaxError(data []byte) (line, col int, msg string) {
 			off++
 		}
 		line, col = lineCol(data, off)
-		return line, col, "unexpected data after the end of the document"
+		return line, col, Textf("unexpected data after the end of the document")
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
@@ -94,14 +94,14 @@ func syntaxError(data []byte) (line, col int, msg string) {
 			off-- // Offset counts the byte that was read past the error
 		}
 		line, col = lineCol(data, off)
-		return line, col, "syntax error: " + strings.TrimPrefix(se.Error(), "json: ")
+		return line, col, Textf("syntax error: %s", strings.TrimPrefix(se.Error(), "json: "))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		line, col = lineCol(data, len(data))
-		return line, col, "file ends before the document does (truncated?)"
+		return line, col, Textf("file ends before the document does (truncated?)")
 	}
 	line, col = lineCol(data, 0)
-	return line, col, "syntax error: " + err.Error()
+	return line, col, Textf("syntax error: %s", err.Error())
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -96,12 +96,13 @@ func (d *Document) validateFields(ps *Problems) {
 		}
 		at := placeOf(path)
 		for ; k < len(vals) && vals[k].place.before(at); k++ {
-			ps.Add(vals[k].path, "%s", vals[k].message)
+			ps.Add(vals[k].path, vals[k].message.Format, vals[k].message.Args...)
 		}
-		ps.Add(path, "%s", fieldMessage(fe))
+		m := fieldMessage(fe)
+		ps.Add(path, m.Format, m.Args...)
 	}
 	for ; k < len(vals); k++ {
-		ps.Add(vals[k].path, "%s", vals[k].message)
+		ps.Add(vals[k].path, vals[k].message.Format, vals[k].message.Args...)
 	}
 }
 
@@ -110,7 +111,7 @@ func (d *Document) validateFields(ps *Problems) {
 type fieldProblem struct {
 	place   place
 	path    string
-	message string
+	message Text
 }
 
 // place orders problems as the validator walks a document: the
@@ -174,47 +175,47 @@ func fieldIndex(t reflect.Type, name string) int {
 // required, count and denominator at least 0, note at most 500
 // characters), with the validator's messages, for the value vi of ward wi.
 func (v *Value) validateTags(wi, vi int, out []fieldProblem) []fieldProblem {
-	add := func(name, msg string) {
+	add := func(name string, msg Text) {
 		out = append(out, fieldProblem{place{wi, 1}, member(index(member(index("wards", wi), "values"), vi), name), msg})
 	}
 	if v.Indicator == "" {
-		add("indicator", "is required")
+		add("indicator", Textf("is required"))
 	}
 	if v.Count != nil && !(*v.Count >= 0) {
-		add("count", fmt.Sprintf("must be at least 0, got %v", *v.Count))
+		add("count", Textf("must be at least 0, got %v", *v.Count))
 	}
 	if v.Denominator != nil && !(*v.Denominator >= 0) {
-		add("denominator", fmt.Sprintf("must be at least 0, got %v", *v.Denominator))
+		add("denominator", Textf("must be at least 0, got %v", *v.Denominator))
 	}
 	if utf8.RuneCountInString(v.Note) > 500 {
-		add("note", "is longer than 500 characters")
+		add("note", Textf("is longer than %d characters", 500))
 	}
 	return out
 }
 
 // fieldMessage turns a validator error into a sentence for people.
-func fieldMessage(fe validator.FieldError) string {
+func fieldMessage(fe validator.FieldError) Text {
 	switch fe.Tag() {
 	case "required":
-		return "is required"
+		return Textf("is required")
 	case "oneof":
-		return fmt.Sprintf("must be one of %s, got %q", strings.ReplaceAll(fe.Param(), " ", ", "), fmt.Sprint(fe.Value()))
+		return Textf("must be one of %s, got %q", strings.ReplaceAll(fe.Param(), " ", ", "), fmt.Sprint(fe.Value()))
 	case "max":
 		if fe.Kind() == reflect.String {
-			return fmt.Sprintf("is longer than %s characters", fe.Param())
+			return Textf("is longer than %s characters", fe.Param())
 		}
-		return fmt.Sprintf("must be at most %s", fe.Param())
+		return Textf("must be at most %s", fe.Param())
 	case "gte":
-		return fmt.Sprintf("must be at least %s, got %v", fe.Param(), deref(fe.Value()))
+		return Textf("must be at least %s, got %v", fe.Param(), deref(fe.Value()))
 	case "lte":
-		return fmt.Sprintf("must be at most %s, got %v", fe.Param(), deref(fe.Value()))
+		return Textf("must be at most %s, got %v", fe.Param(), deref(fe.Value()))
 	case "datetime":
 		if fe.Param() == "2006-01-02" {
-			return fmt.Sprintf("must be an ISO 8601 date like 2026-10-01, got %q", fmt.Sprint(fe.Value()))
+			return Textf("must be an ISO 8601 date like 2026-10-01, got %q", fmt.Sprint(fe.Value()))
 		}
-		return fmt.Sprintf("must be an ISO 8601 date and time like 2026-11-20T10:00:00Z, got %q", fmt.Sprint(fe.Value()))
+		return Textf("must be an ISO 8601 date and time like 2026-11-20T10:00:00Z, got %q", fmt.Sprint(fe.Value()))
 	}
-	return fmt.Sprintf("fails the %q rule", fe.Tag())
+	return Textf("fails the %q rule", fe.Tag())
 }
 
 func deref(v any) any {

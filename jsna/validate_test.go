@@ -180,7 +180,7 @@ func equalProblems(a, b []Problem) bool {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i].String() != b[i].String() || a[i].Line != b[i].Line || a[i].Column != b[i].Column {
 			return false
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/importer"
 	"honnef.co/go/js/dom/v2"
 )
 
@@ -44,7 +45,7 @@ type App struct {
 	// nextProblems are shown by the next navigation (an error found here
 	// but shown on another view).
 	nextProblems *problemList
-	importNotes  []string // what an import skipped, shown on the overview
+	importReport *importer.Report // what an import did, shown on the overview
 	lastSaved    time.Time
 
 	mainEl   dom.Element // <main>, holding the current view
@@ -335,10 +336,10 @@ func (a *App) problemsOf(name string, err error) *problemList {
 		}
 		list.intro = a.t("error.file.intro", file)
 		for _, p := range je.Problems {
-			list.items = append(list.items, problemItem{text: p.String()})
+			list.items = append(list.items, problemItem{text: a.problemText(p)})
 		}
 		if je.Omitted > 0 {
-			list.items = append(list.items, problemItem{text: a.t("error.file.omitted", je.Omitted)})
+			list.items = append(list.items, problemItem{text: a.tn("error.file.omitted", je.Omitted)})
 		}
 		return list
 	}

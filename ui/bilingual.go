@@ -33,8 +33,8 @@ const (
 // textsOf is the free texts of record p (nil when the record is gone).
 func textsOf[T any, P interface {
 	*T
-	Texts() []jsna.Text
-}](p P) []jsna.Text {
+	Texts() []jsna.Bilingual
+}](p P) []jsna.Bilingual {
 	if p == nil {
 		return nil
 	}
@@ -51,7 +51,7 @@ func (a *App) languageName(lang string) string { return a.t("bi.lang." + lang) }
 // labelled with its language and carrying its lang attribute, and under
 // them the translation's state with the button that confirms it. texts
 // gives the record's texts at each edit (nil once it is removed).
-func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Text) dom.Element {
+func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bilingual) dom.Element {
 	if !a.doc.Bilingual() {
 		return g
 	}
@@ -108,7 +108,7 @@ func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Text
 // agree (or one is empty), else a tag saying it may be out of date, which
 // language, and the button that confirms it. It redraws only when the
 // state changes, so typing does not repeat it to a screen reader.
-func (a *App) translationState(box dom.Element, fid, name string, texts func() []jsna.Text, cyCtl dom.Element) func() {
+func (a *App) translationState(box dom.Element, fid, name string, texts func() []jsna.Bilingual, cyCtl dom.Element) func() {
 	shown := jsna.TranslationState(-1)
 	var refresh func()
 	refresh = func() {

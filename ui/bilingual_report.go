@@ -125,7 +125,7 @@ func (a *App) reportBlock(build func(l string, col dom.Element)) dom.Node {
 // needs a lang attribute of its own); where it is empty, the other
 // version marked as standing in for it (in a report one after the other,
 // the mark alone). Nothing when both are empty.
-func (a *App) reportText(col dom.Element, tag, c string, t jsna.Text, l string) {
+func (a *App) reportText(col dom.Element, tag, c string, t jsna.Bilingual, l string) {
 	s, shown := t.In(l), l
 	if s == "" && a.doc.Bilingual() {
 		shown = jsna.OtherLanguage(l)
@@ -218,7 +218,7 @@ func (a *App) reportVoice(vo *jsna.Voice) dom.Node {
 
 // reportNeedText fills cell, a cell of the report's table of needs, with
 // the versions of t in the report's languages, one above the other.
-func (a *App) reportNeedText(cell dom.Element, t jsna.Text) dom.Element {
+func (a *App) reportNeedText(cell dom.Element, t jsna.Bilingual) dom.Element {
 	if !a.doc.Bilingual() {
 		cell.AppendChild(doc.CreateTextNode(t.In(jsna.English)))
 		return cell

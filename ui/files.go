@@ -244,7 +244,7 @@ func (a *App) openExample(r route) {
 		a.showProblemsAt(route{}, &problemList{title: a.t("error.title"), items: []problemItem{{text: a.t("error.example", res.fetchErr.Error())}}})
 		return
 	}
-	a.openDecodedAt(picked{name: res.name, data: res.data, handle: js.Undefined()}, res.d, res.notes, res.err, r, nil)
+	a.openDecodedAt(picked{name: res.name, data: res.data, handle: js.Undefined()}, res.d, res.rep, res.err, r, nil)
 }
 
 // decoded is a file fetched and read: fetchErr when it could not be
@@ -253,7 +253,7 @@ type decoded struct {
 	name     string
 	data     []byte
 	d        *jsna.Document
-	notes    []string
+	rep      *importer.Report
 	err      error
 	fetchErr error
 }
@@ -268,7 +268,7 @@ func prefetchExample() <-chan decoded {
 		res := decoded{name: "example-borough.json"}
 		defer func() { ch <- res }()
 		if res.data, res.fetchErr = body(); res.fetchErr == nil {
-			res.d, res.notes, res.err = decodeFile(res.name, res.data)
+			res.d, res.rep, res.err = decodeFile(res.name, res.data)
 		}
 	}()
 	return ch
@@ -287,13 +287,13 @@ func (a *App) openPickedAt(p picked, r route) {
 	w := a.beginWork(3, len(p.data) >= workLargeBytes)
 	defer w.end()
 	w.step(a.t("work.check", p.name))
-	d, notes, err := decodeFile(p.name, p.data)
-	a.openDecodedAt(p, d, notes, err, r, w)
+	d, rep, err := decodeFile(p.name, p.data)
+	a.openDecodedAt(p, d, rep, err, r, w)
 }
 
 // openDecodedAt is openPickedAt for a file already read into d (or that
 // could not be read: err); w, when not nil, is its progress.
-func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err error, r route, w *work) {
+func (a *App) openDecodedAt(p picked, d *jsna.Document, rep *importer.Report, err error, r route, w *work) {
 	if err != nil {
 		a.showProblemsAt(route{}, a.problemsOf(p.name, err))
 		a.announce(a.t("status.open.failed", p.name))
@@ -307,7 +307,7 @@ func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err erro
 		p.handle = js.Undefined()
 	}
 	a.setDocument(d, name, p.handle)
-	a.importNotes = notes
+	a.importReport = rep
 	if w != nil {
 		w.step(a.t("work.score"))
 		a.scores()
@@ -324,14 +324,14 @@ func (a *App) openDecodedAt(p picked, d *jsna.Document, notes []string, err erro
 // decodeFile reads a file the user opened: a jsna/1 document (.json), a
 // Fingertips data export (.csv) or an OHID Local Health spreadsheet (.ods),
 // the last two through jsna's importers. A file without one of those
-// extensions is recognised by its first bytes. notes say what an import
-// left out. The error is jsna's, with every problem and its path.
-func decodeFile(name string, data []byte) (d *jsna.Document, notes []string, err error) {
+// extensions is recognised by its first bytes. rep says what an import
+// did (nil for a jsna/1 document). The error is jsna's, with every
+// problem and its path.
+func decodeFile(name string, data []byte) (d *jsna.Document, rep *importer.Report, err error) {
 	kind := extOf(name)
 	if kind != ".json" && kind != ".csv" && kind != ".ods" {
 		kind = sniff(data)
 	}
-	var rep *importer.Report
 	switch kind {
 	case ".json":
 		d, err = jsna.Parse(name, data)
@@ -344,14 +344,7 @@ func decodeFile(name string, data []byte) (d *jsna.Document, notes []string, err
 	if err != nil {
 		return nil, nil, err
 	}
-	if rep != nil {
-		for _, l := range strings.Split(strings.TrimSpace(rep.Summary(20)), "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				notes = append(notes, l)
-			}
-		}
-	}
-	return d, notes, nil
+	return d, rep, nil
 }
 
 // sniff guesses a file's kind from its first bytes: a zip (an .ods), a

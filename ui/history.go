@@ -238,7 +238,7 @@ func (a *App) revisionView(d *jsna.Document, n int) dom.Element {
 		return sec
 	}
 	recs := merge.Records(merge.Diff(old, d))
-	sec.AppendChild(el("p", cls("govuk-body"), attr("id", "revision-summary"), text(a.t("history.revision.since", len(recs)))))
+	sec.AppendChild(el("p", cls("govuk-body"), attr("id", "revision-summary"), text(a.tn("history.revision.since", len(recs)))))
 	dl := button(a.t("history.revision.download", n), "secondary", attr("id", "revision-download"))
 	a.view.onClick(dl, func() {
 		a.spawn(func() {
@@ -256,7 +256,7 @@ func (a *App) revisionView(d *jsna.Document, n int) dom.Element {
 	ul := el("ul", cls("govuk-list app-revision"), attr("id", "revision-changes"))
 	for i, rc := range recs {
 		if i == most {
-			ul.AppendChild(el("li", text(a.t("history.revision.more", len(recs)-most))))
+			ul.AppendChild(el("li", text(a.tn("history.revision.more", len(recs)-most))))
 			break
 		}
 		ul.AppendChild(a.recordChangeItem(old, d, rc))

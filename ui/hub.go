@@ -337,7 +337,7 @@ func (h *hubState) privacyNote() dom.Element {
 			child(el("span", cls("govuk-details__summary-text"), text(a.t("hub.privacy.summary")))))),
 		child(el("div", cls("govuk-details__text"),
 			child(el("p", cls("govuk-body"), text(a.t("hub.privacy.kept")))),
-			child(el("p", cls("govuk-body"), text(a.t("hub.privacy.retention", h.auditDays)))))))
+			child(el("p", cls("govuk-body"), text(a.tn("hub.privacy.retention", h.auditDays)))))))
 }
 
 // connectionEl says whether this copy of the app is connected to a hub.

@@ -108,8 +108,8 @@ func (h *hubState) accessSummary(acc *hubAccess) dom.Element {
 		{a.t("hub.access.assessment"), a.t("hub.access.assessment.value", acc.Title, acc.Assessment)},
 		{a.t("hub.access.role"), a.t("hub.role." + acc.Role)},
 		{a.t("hub.access.label"), acc.Label},
-		{a.t("hub.access.master"), a.t("hub.access.master.value", acc.Master.Seq, acc.Master.OpenConflicts)},
-		{a.t("hub.access.drafts"), a.t("hub.access.drafts.value", acc.Drafts.Total, acc.Drafts.Pending)},
+		{a.t("hub.access.master"), a.t("hub.access.master.value", acc.Master.Seq, a.tn("count.conflicts.open", acc.Master.OpenConflicts))},
+		{a.t("hub.access.drafts"), a.tn("hub.access.drafts.value", acc.Drafts.Pending, acc.Drafts.Total)},
 	})
 }
 

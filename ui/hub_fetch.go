@@ -53,10 +53,10 @@ func (r *hubResponse) message(a *App) string {
 func (e *hubError) problemTexts(a *App) []string {
 	var out []string
 	for _, p := range e.Problems {
-		out = append(out, p.String())
+		out = append(out, a.problemText(p))
 	}
 	if e.Omitted > 0 {
-		out = append(out, a.t("error.file.omitted", e.Omitted))
+		out = append(out, a.tn("error.file.omitted", e.Omitted))
 	}
 	return out
 }

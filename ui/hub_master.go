@@ -138,7 +138,7 @@ func (h *hubState) runMerge(assessment string) {
 	if h.onView() {
 		h.redraw("hub-merge-heading")
 	}
-	a.announce(a.t("hub.status.merged", len(m.Merged), m.Master.Seq, m.Master.OpenConflicts))
+	a.announce(a.tn("hub.status.merged", len(m.Merged), m.Master.Seq, a.tn("count.conflicts.open", m.Master.OpenConflicts)))
 	h.refreshAll(0)
 }
 

@@ -215,7 +215,7 @@ func (h *hubState) auditTable(ts *hubTokens) dom.Element {
 	if !ts.loaded {
 		return sec
 	}
-	sec.AppendChild(el("p", cls("govuk-body"), attr("id", "hub-audit-retention"), text(a.t("hub.audit.retention", ts.retention, auditLimit))))
+	sec.AppendChild(el("p", cls("govuk-body"), attr("id", "hub-audit-retention"), text(a.tn("hub.audit.retention", ts.retention, auditLimit))))
 	t := el("table", cls("govuk-table"), attr("id", "hub-audit-table"))
 	t.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("hub.audit.heading"))))
 	t.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),

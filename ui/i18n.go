@@ -82,3 +82,67 @@ func (a *App) setLang(l Lang) {
 	a.render()
 	a.announce(a.t("status.language"))
 }
+
+// Plural messages are catalogue keys with a variant per plural form,
+// "key#one", "key#other" and so on, each a fmt format whose first
+// argument is the count. Each language has the forms its rules give, and
+// a form may leave the count out ("One document is kept") or, with
+// explicit argument indexes (%[2]s), take only some of the arguments.
+
+// pluralForm is the CLDR plural category of the cardinal n in language l,
+// by the Unicode CLDR plural rules (Language Plural Rules, CLDR 46,
+// https://www.unicode.org/cldr/charts/46/supplemental/language_plural_rules.html):
+// English has one (n = 1) and other; Welsh has zero (n = 0), one (n = 1),
+// two (n = 2), few (n = 3), many (n = 6) and other.
+func pluralForm(l Lang, n int) string {
+	if l == Welsh {
+		switch n {
+		case 0:
+			return "zero"
+		case 1:
+			return "one"
+		case 2:
+			return "two"
+		case 3:
+			return "few"
+		case 6:
+			return "many"
+		}
+		return "other"
+	}
+	if n == 1 {
+		return "one"
+	}
+	return "other"
+}
+
+// pluralForms are the plural categories of each language, as pluralForm
+// gives them.
+var pluralForms = map[Lang][]string{
+	English: {"one", "other"},
+	Welsh:   {"zero", "one", "two", "few", "many", "other"},
+}
+
+// tn returns the plural message key for the count n in the app's
+// language, formatted with n and then args.
+func (a *App) tn(key string, n int, args ...any) string {
+	return translatePlural(a.lang, key, n, args...)
+}
+
+// translatePlural is the form of the plural message key for n in l,
+// formatted with n and then args. A language without the key falls back
+// to English, and a missing key shows as the key itself.
+func translatePlural(l Lang, key string, n int, args ...any) string {
+	f, ok := catalogue[l][key+"#"+pluralForm(l, n)]
+	if !ok {
+		l = English
+		f, ok = catalogue[English][key+"#"+pluralForm(English, n)]
+	}
+	if !ok {
+		return key
+	}
+	if !strings.Contains(f, "%") {
+		return f
+	}
+	return fmt.Sprintf(f, append([]any{n}, args...)...)
+}

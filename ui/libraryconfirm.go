@@ -17,7 +17,7 @@ func (a *App) renderConfirm(what, id string) dom.Node {
 	var title, body, yes string
 	switch what {
 	case "remove":
-		title, body, yes = a.t("lib.remove.title", e.title()), a.t("lib.remove.body", binDays), a.t("lib.remove.yes")
+		title, body, yes = a.t("lib.remove.title", e.title()), a.tn("lib.remove.body", binDays), a.t("lib.remove.yes")
 	case "forget":
 		title, body, yes = a.t("lib.forget.title", e.title()), a.t("lib.forget.body"), a.t("lib.forget.yes")
 	default:
@@ -62,7 +62,7 @@ func (a *App) unsavedText(n int, all bool) string {
 	if !all {
 		return a.t("lib.confirm.unsaved.one")
 	}
-	return a.t("lib.confirm.unsaved", n)
+	return a.tn("lib.confirm.unsaved", n)
 }
 
 // confirmed does what the confirmation page asked, then returns to the
@@ -72,7 +72,7 @@ func (a *App) confirmed(what string, e *entry) {
 	var msg string
 	switch what {
 	case "remove":
-		err, msg = a.removeEntry(e), a.t("lib.removed", e.title(), binDays)
+		err, msg = a.removeEntry(e), a.tn("lib.removed", binDays, e.title())
 	case "forget":
 		err, msg = a.forgetEntry(e), a.t("lib.forgotten", e.title())
 	default:
@@ -132,21 +132,5 @@ func (a *App) renderVersions(id string) dom.Node {
 		}
 		list.AppendChild(ul)
 	})
-	return v
-}
-
-// renderPrivacy is the privacy notice: what stays in this browser, for how
-// long, and how to remove it.
-func (a *App) renderPrivacy() dom.Node {
-	a.setTitle(a.t("privacy.title"))
-	v := el("div", cls("govuk-grid-row"))
-	col := el("div", cls("govuk-grid-column-two-thirds"))
-	v.AppendChild(col)
-	col.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/"), text(a.t("lib.back"))))
-	col.AppendChild(h1(a.t("privacy.title")))
-	for _, p := range []string{a.t("privacy.intro"), a.t("privacy.kept"), a.t("privacy.howlong"), a.t("privacy.bin", binDays),
-		a.t("privacy.shared"), a.t("privacy.hub"), a.t("privacy.cookie")} {
-		col.AppendChild(el("p", cls("govuk-body"), text(p)))
-	}
 	return v
 }

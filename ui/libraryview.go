@@ -18,7 +18,6 @@ func init() {
 	registerView("forget", extraView{render: func(a *App, r route) dom.Node { return a.renderConfirm("forget", r.ward) }})
 	registerView("clear", extraView{render: func(a *App, r route) dom.Node { return a.renderConfirm("clear", "") }})
 	registerView("versions", extraView{render: func(a *App, r route) dom.Node { return a.renderVersions(r.ward) }})
-	registerView("privacy", extraView{render: func(a *App, r route) dom.Node { return a.renderPrivacy() }})
 }
 
 // libraryList is the start page's list of documents, nil when empty.
@@ -35,11 +34,7 @@ func (a *App) libraryList() dom.Node {
 	top := a.lastEntry()
 	box := el("div", attr("id", "library"))
 	box.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "library-heading"), text(a.t("lib.heading"))))
-	body := a.t("lib.body", len(live))
-	if len(live) == 1 {
-		body = a.t("lib.body.one")
-	}
-	box.AppendChild(el("p", cls("govuk-body"), text(body)))
+	box.AppendChild(el("p", cls("govuk-body"), text(a.tn("lib.body", len(live)))))
 	for _, e := range live {
 		box.AppendChild(a.entryCard(e, e == top))
 	}
@@ -93,7 +88,7 @@ func (a *App) entrySummary(e *entry) dom.Element {
 		kind = a.t("lib.kind.draft", e.Author, a.roleLabel(e.Role))
 	}
 	row(a.t("lib.row.kind"), kind)
-	wards := a.t("lib.wards.all", e.WardCount)
+	wards := a.tn("lib.wards.all", e.WardCount)
 	if len(e.Wards) > 0 {
 		wards = joinNames(e.Wards)
 	}
@@ -171,7 +166,7 @@ func (a *App) binList() dom.Node {
 	}
 	box := el("div", attr("id", "bin"))
 	box.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "bin-heading"), text(a.t("lib.bin.heading"))))
-	box.AppendChild(el("p", cls("govuk-body"), text(a.t("lib.bin.body", binDays))))
+	box.AppendChild(el("p", cls("govuk-body"), text(a.tn("lib.bin.body", binDays))))
 	list := el("ul", cls("govuk-list app-bin"))
 	for _, e := range bin {
 		e := e

@@ -284,7 +284,7 @@ func (a *App) runMerge() {
 	a.spawn(a.saveMerge)
 	a.render()
 	focus(byID("merge-report-heading"))
-	a.announce(a.t("status.merged", len(rep.Drafts), len(res.OpenConflicts())))
+	a.announce(a.tn("status.merged", len(rep.Drafts), a.tn("count.conflicts.toresolve", len(res.OpenConflicts()))))
 }
 
 // resolveConflict resolves conflict c, drawn in the box with id id, with

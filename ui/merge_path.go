@@ -24,9 +24,11 @@ func (a *App) describePathTitle(d *jsna.Document, path, title string) string {
 	segs := splitPath(path)
 	var parts []string
 	var w *jsna.Ward
+	kind := "document" // the kind of record the next field belongs to
 	for i, s := range segs {
 		switch {
 		case s.name == "wards" && s.record:
+			kind = "wards"
 			w = nil
 			for i := range d.Wards {
 				if d.Wards[i].Code == s.key {
@@ -47,8 +49,10 @@ func (a *App) describePathTitle(d *jsna.Document, path, title string) string {
 				label = strings.TrimSuffix(label, s.key) + title
 			}
 			parts = append(parts, label)
+			kind = s.name
 		default:
-			parts = append(parts, s.name)
+			parts = append(parts, a.fieldLabel(kind, s.name))
+			kind += "." + s.name
 		}
 	}
 	if len(parts) == 0 {

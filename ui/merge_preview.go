@@ -50,11 +50,7 @@ func (a *App) summaryText(counts []merge.RecordCount) string {
 				parts = append(parts, a.t("preview.document"))
 				continue
 			}
-			noun := a.t("preview.kind.other." + previewKind(c.Kind))
-			if x.n == 1 {
-				noun = a.t("preview.kind.one." + previewKind(c.Kind))
-			}
-			parts = append(parts, a.t("preview."+x.verb, x.n, noun))
+			parts = append(parts, a.t("preview."+x.verb, a.tn("count."+previewKind(c.Kind), x.n)))
 		}
 	}
 	if len(parts) == 0 {

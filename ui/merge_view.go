@@ -148,7 +148,7 @@ func (a *App) mergeResolved(v dom.Element, m *mergeState) {
 func (a *App) mergeExport(v dom.Element, m *mergeState, open int) {
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "merge-export-heading"), attr("tabindex", "-1"), text(a.t("merge.export.heading"))))
 	if open > 0 {
-		v.AppendChild(a.warningText(a.t("merge.export.open", open)))
+		v.AppendChild(a.warningText(a.tn("merge.export.open", open)))
 	}
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("merge.export.body"))))
 	export := button(a.t("merge.export"), "", attr("id", "merge-export"))

@@ -97,7 +97,7 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Needs[i].ID
 	find := func() *jsna.Need { return recordByID(w.Needs, key, needID) }
-	texts := func() []jsna.Text { return textsOf(find()) }
+	texts := func() []jsna.Bilingual { return textsOf(find()) }
 	n := &w.Needs[i]
 	fid := "need-" + itoa(i)
 	box := el("div", cls("app-record"), attr("id", fid))
@@ -287,7 +287,7 @@ func (a *App) indicatorFilter(id string, ic []choice, inputs []dom.Element) dom.
 			status.SetTextContent("")
 			return
 		}
-		status.SetTextContent(a.t("needs.indicators.filter.shown", shown, len(inputs)))
+		status.SetTextContent(a.tn("needs.indicators.filter.shown", len(inputs), shown))
 	})
 	return g
 }

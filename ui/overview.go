@@ -19,13 +19,13 @@ func (a *App) renderOverview() dom.Node {
 	v.AppendChild(el("span", cls("govuk-caption-xl"), text(a.t("overview.title"))))
 	v.AppendChild(h1(d.Area.Name))
 	ov := a.overview()
-	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("overview.lede", len(d.Wards), len(d.Indicators), d.Benchmark.Name))))
+	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("overview.lede", a.tn("count.wards", len(d.Wards)), a.tn("count.indicators", len(d.Indicators)), a.placeName(d.Benchmark.Code, d.Benchmark.Name)))))
 	if d.Notice != "" {
 		v.AppendChild(el("div", cls("govuk-inset-text"), text(d.Notice)))
 	}
-	if len(a.importNotes) > 0 {
+	if lines := a.importNotes(); len(lines) > 0 {
 		notes := el("ul", cls("govuk-list govuk-list--bullet"))
-		for _, n := range a.importNotes {
+		for _, n := range lines {
 			notes.AppendChild(el("li", text(n)))
 		}
 		v.AppendChild(el("div", cls("govuk-inset-text"), attr("id", "import-notes"),

@@ -49,9 +49,9 @@ func (a *App) renderPriorities() dom.Node {
 		bars = append(bars, bar{label: r.title, sub: r.wardName, value: r.bpr, text: r.bprText})
 	}
 	if len(bars) > 0 {
-		v.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("priorities.chart.heading", len(bars)))))
+		v.AppendChild(el("h2", cls("govuk-heading-m"), text(a.tn("priorities.chart.heading", len(bars)))))
 		v.AppendChild(el("figure", cls("app-figure"),
-			child(a.barChart("priorities-chart", a.t("priorities.chart.title", len(bars)), a.t("priorities.chart.desc"), bars))))
+			child(a.barChart("priorities-chart", a.tn("priorities.chart.title", len(bars)), a.t("priorities.chart.desc"), bars))))
 	}
 
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "priorities-heading"), text(a.t("priorities.table.heading"))))

@@ -236,8 +236,9 @@ func (a *App) navItems() []navItem {
 	return items
 }
 
-// renderShell draws the page around the views: skip link, header, service
-// navigation with the language switch, the status region and the footer.
+// renderShell draws the page around the views: skip link, header with the
+// language switch, service navigation, phase banner, the status region and
+// the footer.
 // It is drawn again when the language changes.
 func (a *App) renderShell() {
 	a.shell.release()
@@ -255,42 +256,32 @@ func (a *App) renderShell() {
 		}
 	})
 
-	header := el("header", cls("govuk-generic-header app-header"), attr("role", "banner"),
-		child(el("div", cls("govuk-generic-header__container govuk-width-container"),
-			child(el("div", cls("govuk-generic-header__logo"),
-				child(el("a", cls("govuk-generic-header__homepage-link app-header__link"), attr("href", "#/"),
-					child(logo()),
-					child(el("span", cls("app-header__name"), text(a.t("app.name")))),
-					child(el("span", cls("app-header__strap"), text(a.t("app.strap")))))))))))
+	headerBar := el("div", cls("govuk-generic-header__container govuk-width-container app-header__bar"),
+		child(el("div", cls("govuk-generic-header__logo"),
+			child(el("a", cls("govuk-generic-header__homepage-link app-header__link"), attr("href", "#/"),
+				child(logo()),
+				child(el("span", cls("app-header__name"), text(a.t("app.name")))),
+				child(el("span", cls("app-header__strap"), text(a.t("app.strap")))))))))
+	header := el("header", cls("govuk-generic-header app-header"), attr("role", "banner"), child(headerBar))
 
 	// Service navigation, with the language switch at the end.
 	list := el("ul", cls("govuk-service-navigation__list"), attr("id", "navigation"))
-	other, otherName := Welsh, "Cymraeg"
-	if a.lang == Welsh {
-		other, otherName = English, "English"
-	}
-	current := "English"
-	if a.lang == Welsh {
-		current = "Cymraeg"
-	}
-	switchBtn := el("button", cls("govuk-language-navigation__link app-link-button"), attr("type", "button"),
-		attr("lang", string(other)), attr("id", "lang-switch"), text(otherName))
-	a.shell.onClick(switchBtn, func() { a.setLang(other) })
-	langNav := el("nav", cls("govuk-language-navigation"), attr("aria-label", a.t("nav.language")),
-		child(el("ul", cls("govuk-language-navigation__list"),
-			child(el("li", cls("govuk-language-navigation__list-item"),
-				child(el("span", cls("govuk-language-navigation__text"), attr("lang", string(a.lang)), attr("aria-current", "true"), text(current))))),
-			child(el("li", cls("govuk-language-navigation__list-item"), child(switchBtn))))))
+	toggle := el("button", cls("govuk-service-navigation__toggle govuk-js-service-navigation-toggle"), attr("type", "button"),
+		attr("id", "nav-toggle"), attr("aria-controls", "navigation"), attr("hidden", ""), attr("aria-hidden", "true"), text(a.t("nav.menu")))
+	a.collapsible(toggle, list)
+	// The language switch sits in the header, so that the navigation's
+	// links have the width of the page to themselves in both languages.
+	headerBar.AppendChild(a.languageSwitch())
 	servnav := el("section", cls("govuk-service-navigation"), attr("aria-label", a.t("nav.service")),
-		child(el("div", cls("govuk-width-container govuk-service-navigation__inlining-container"),
+		child(el("div", cls("govuk-width-container"),
 			child(el("div", cls("govuk-service-navigation__container"),
-				child(el("nav", cls("govuk-service-navigation__wrapper"), attr("aria-label", a.t("nav.menu")), child(list))))),
-			child(langNav))))
+				child(el("nav", cls("govuk-service-navigation__wrapper"), attr("aria-label", a.t("nav.menu")), child(toggle), child(list))))))))
 
 	a.statusEl = el("div", cls("app-status"), attr("role", "status"), attr("aria-live", "polite"), attr("id", "status"))
 	a.savedEl = el("span", cls("app-docbar__saved"), attr("id", "saved-note"))
 	a.mainEl = el("main", cls("govuk-main-wrapper app-main"), attr("id", "main"), attr("tabindex", "-1"))
 	container := el("div", cls("govuk-width-container"),
+		child(a.phaseBanner()),
 		child(el("div", cls("app-docbar"), attr("id", "docbar"))),
 		child(a.statusEl),
 		child(a.mainEl))
@@ -304,6 +295,7 @@ func (a *App) renderShell() {
 		child(el("div", cls("govuk-width-container"),
 			child(el("div", cls("govuk-footer__meta"),
 				child(el("div", cls("govuk-footer__meta-item govuk-footer__meta-item--grow"),
+					child(a.footerLinks()),
 					child(el("h2", cls("govuk-visually-hidden"), text(a.t("footer.heading")))),
 					child(el("p", cls("govuk-body-s"), text(a.t("footer.privacy")))),
 					child(el("p", cls("govuk-body-s"), text(a.t("footer.offline")))),

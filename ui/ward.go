@@ -230,7 +230,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 	s := &w.Sections[i]
 	key := s.ID
 	find := func() *jsna.Section { return recordByID(w.Sections, key, sectionID) }
-	texts := func() []jsna.Text { return textsOf(find()) }
+	texts := func() []jsna.Bilingual { return textsOf(find()) }
 	box := el("div", cls("app-record"), attr("id", "section-"+slug(key)))
 	fid := "section-" + itoa(i)
 	g, area := a.textarea(field{
@@ -313,7 +313,7 @@ func (a *App) renderAssets(w *jsna.Ward) dom.Node {
 func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Assets[i].ID
 	find := func() *jsna.Asset { return recordByID(w.Assets, key, assetID) }
-	texts := func() []jsna.Text { return textsOf(find()) }
+	texts := func() []jsna.Bilingual { return textsOf(find()) }
 	as := &w.Assets[i]
 	fid := "asset-" + itoa(i)
 	box := el("div", cls("app-record"))
@@ -388,7 +388,7 @@ func (a *App) renderVoice(w *jsna.Ward) dom.Node {
 func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 	key := w.Voice[i].ID
 	find := func() *jsna.Voice { return recordByID(w.Voice, key, voiceID) }
-	texts := func() []jsna.Text { return textsOf(find()) }
+	texts := func() []jsna.Bilingual { return textsOf(find()) }
 	vo := &w.Voice[i]
 	fid := "voice-" + itoa(i)
 	box := el("div", cls("app-record"))

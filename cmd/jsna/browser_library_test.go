@@ -219,7 +219,7 @@ func TestBrowserLibraryRemoveConfirm(t *testing.T) {
 		t.Errorf("after Clear this browser the start page shows a library or the wiped warning")
 	}
 	p.navigate("#/privacy")
-	p.waitText("#page-heading", "What Wardwise keeps in this browser")
+	p.waitText("#page-heading", "Privacy notice")
 	p.checkClean()
 }
 

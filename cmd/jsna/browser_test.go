@@ -611,6 +611,7 @@ func TestBrowserMerge(t *testing.T) {
 	}
 
 	// The section text: take Cllr B's.
+	before := eval[string](p, `document.getElementById("merge-saved").getAttribute("datetime") || ""`)
 	p.typeInto("#merge-by", "Coordinator C")
 	textBox := eval[int](p, `Array.from(document.querySelectorAll(".app-conflict")).findIndex(b => b.querySelector(".app-path").textContent.endsWith(".text"))`)
 	if textBox < 0 {
@@ -618,6 +619,9 @@ func TestBrowserMerge(t *testing.T) {
 	}
 	radio := eval[string](p, fmt.Sprintf(`Array.from(document.querySelectorAll("#conflict-%d .app-candidate")).find(c => c.textContent.includes("Cllr B")).querySelector("input").id`, textBox))
 	p.click("#" + radio)
+	// Leaving the name field stores the merge (its change event): wait for
+	// that, so that the wait below is for the resolution's own store.
+	p.waitFor("the name stored", fmt.Sprintf(`(document.getElementById("merge-saved").getAttribute("datetime") || "") !== %q`, before))
 	saved := eval[string](p, `document.getElementById("merge-saved").getAttribute("datetime") || ""`)
 	p.click(fmt.Sprintf("#conflict-%d-resolve", textBox))
 	p.waitFor("one conflict left", `document.querySelectorAll(".app-conflict").length === 1`)

@@ -244,7 +244,7 @@ func TestBrowserHubSend(t *testing.T) {
 	// The hub is back: the outbox sends by itself (backoff, no event).
 	b.api.Store(apiUp)
 	p.waitText(fmt.Sprintf(itemState, 1), "Sent as version 1")
-	p.waitText("#hub-access", "1, of which 1 are waiting to be merged")
+	p.waitText("#hub-access", "1, of which 1 is waiting to be merged")
 	p.shot("sent")
 	drafts := b.drafts(b.coordinator, "")
 	if len(drafts) != 1 || drafts[0].Author != "Dr Field GP" || drafts[0].SentBy != "Dr Field GP" || drafts[0].Version != 1 || drafts[0].State != "pending" {

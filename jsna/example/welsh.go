@@ -159,7 +159,7 @@ func addWelsh(ward *jsna.Ward, pop, z float64) {
 // confirmAll confirms every translation of ward whose versions are both
 // written.
 func confirmAll(ward *jsna.Ward) {
-	var texts []jsna.Text
+	var texts []jsna.Bilingual
 	for i := range ward.Sections {
 		texts = append(texts, ward.Sections[i].Texts()...)
 	}

@@ -19,7 +19,7 @@ func TestExampleWelsh(t *testing.T) {
 		t.Errorf("need n1 recommendation_cy = %q, want %q", got, want)
 	}
 	missing := 0
-	var texts []jsna.Text
+	var texts []jsna.Bilingual
 	for i := range w.Sections {
 		texts = append(texts, w.Sections[i].Texts()...)
 	}

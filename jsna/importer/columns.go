@@ -1,10 +1,11 @@
 package importer
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/wardwise/wardwise/jsna"
 )
 
 // The columns the importer reads.
@@ -113,12 +114,12 @@ func (im *importer) missingColumns(loc rowLoc, missing []string) error {
 }
 
 // cellRef names the cell of column c in the row at loc.
-func (im *importer) cellRef(loc rowLoc, c column) string {
+func (im *importer) cellRef(loc rowLoc, c column) jsna.Text {
 	i := im.idx[c]
 	if loc.sheet != "" {
-		return fmt.Sprintf("cell %s%d", columnLetters(i), loc.row)
+		return jsna.Textf("cell %s%d", columnLetters(i), loc.row)
 	}
-	return fmt.Sprintf("column %d", i+1)
+	return jsna.Textf("column %d", i+1)
 }
 
 // missingMarks are what spreadsheets and statistical tables put in a cell

@@ -115,8 +115,8 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 			Denominator: r.get(colDenominator),
 			Note:        clip(r.note, 500),
 		}
-		if msg := inconsistency(&val, ind.Method); msg != "" {
-			im.skip(r.loc, SkipInconsistent, "%s", msg)
+		if msg := inconsistency(&val, ind.Method); msg.Format != "" {
+			im.skip(r.loc, SkipInconsistent, msg.Format, msg.Args...)
 			continue
 		}
 		seen[r.code] = r.loc
@@ -236,36 +236,45 @@ func (im *importer) inferPolarity(v *variant, bench *float64) string {
 	return jsna.NotApplicable
 }
 
-// inconsistency returns why v breaks a rule of Validate, or "".
-func inconsistency(v *jsna.Value, method string) string {
+// The names of a value's figures in the importer's sentences.
+var (
+	lower95   = jsna.Textf("lower 95%% limit")
+	upper95   = jsna.Textf("upper 95%% limit")
+	lower998  = jsna.Textf("lower 99.8%% limit")
+	upper998  = jsna.Textf("upper 99.8%% limit")
+	valueName = jsna.Textf("value")
+)
+
+// inconsistency returns why v breaks a rule of Validate, or the zero Text.
+func inconsistency(v *jsna.Value, method string) jsna.Text {
 	num := func(p *float64) float64 { return *p }
 	switch {
 	case v.Count != nil && *v.Count < 0:
-		return fmt.Sprintf("count %v is negative", num(v.Count))
+		return jsna.Textf("count %v is negative", num(v.Count))
 	case v.Denominator != nil && *v.Denominator < 0:
-		return fmt.Sprintf("denominator %v is negative", num(v.Denominator))
+		return jsna.Textf("denominator %v is negative", num(v.Denominator))
 	case method == jsna.MethodProportion && v.Count != nil && v.Denominator != nil && *v.Count > *v.Denominator:
-		return fmt.Sprintf("count %v is more than the denominator %v, which a proportion cannot be", num(v.Count), num(v.Denominator))
+		return jsna.Textf("count %v is more than the denominator %v, which a proportion cannot be", num(v.Count), num(v.Denominator))
 	case v.Count != nil && v.Denominator != nil && *v.Denominator == 0 && *v.Count > 0:
-		return fmt.Sprintf("denominator is 0 but count is %v", num(v.Count))
+		return jsna.Textf("denominator is 0 but count is %v", num(v.Count))
 	}
 	order := []struct {
 		lo, hi         *float64
-		loName, hiName string
+		loName, hiName jsna.Text
 	}{
-		{v.Lower, v.Upper, "lower 95% limit", "upper 95% limit"},
-		{v.Lower, v.Value, "lower 95% limit", "value"},
-		{v.Value, v.Upper, "value", "upper 95% limit"},
-		{v.Lower998, v.Upper998, "lower 99.8% limit", "upper 99.8% limit"},
-		{v.Lower998, v.Lower, "lower 99.8% limit", "lower 95% limit"},
-		{v.Upper, v.Upper998, "upper 95% limit", "upper 99.8% limit"},
+		{v.Lower, v.Upper, lower95, upper95},
+		{v.Lower, v.Value, lower95, valueName},
+		{v.Value, v.Upper, valueName, upper95},
+		{v.Lower998, v.Upper998, lower998, upper998},
+		{v.Lower998, v.Lower, lower998, lower95},
+		{v.Upper, v.Upper998, upper95, upper998},
 	}
 	for _, o := range order {
 		if o.lo != nil && o.hi != nil && *o.lo > *o.hi {
-			return fmt.Sprintf("%s %v is above the %s %v", o.loName, *o.lo, o.hiName, *o.hi)
+			return jsna.Textf("%s %v is above the %s %v", o.loName, *o.lo, o.hiName, *o.hi)
 		}
 	}
-	return ""
+	return jsna.Text{}
 }
 
 // setArea fills the document's area, id and title.

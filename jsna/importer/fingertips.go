@@ -113,6 +113,9 @@ type Report struct {
 	// Notes are about whole indicators: not in the built-in table, split by
 	// sex or age, no England value, ...
 	Notes []string `json:"notes,omitempty"`
+	// NoteTexts are the Notes as jsna made them, for a front end to word
+	// in another language (not in the JSON).
+	NoteTexts []jsna.Text `json:"-"`
 }
 
 // SkippedRow is one row an import left out, and why.
@@ -121,6 +124,8 @@ type SkippedRow struct {
 	Line   int    `json:"line"`            // the CSV line, or the sheet's row, counted from 1
 	Kind   string `json:"kind"`
 	Reason string `json:"reason"`
+	// Text is Reason as jsna made it (not in the JSON).
+	Text jsna.Text `json:"-"`
 }
 
 // String formats r as "line 12: reason", or "sheet Data row 12: reason".
@@ -230,7 +235,7 @@ func (im *importer) readCSV(r io.Reader) error {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return &jsna.Error{File: name, Problems: []jsna.Problem{{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error()}}}
+				return &jsna.Error{File: name, Problems: []jsna.Problem{{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error(), Text: jsna.Textf("not valid CSV: %s", pe.Err.Error())}}}
 			}
 			return fmt.Errorf("jsna: read %s: %w", name, err)
 		}
@@ -305,20 +310,22 @@ func newImporter(name, source string, opts Options) *importer {
 
 // fail returns an *Error for the file with one problem at loc.
 func (im *importer) fail(loc rowLoc, format string, args ...any) error {
-	msg := fmt.Sprintf(format, args...)
+	t := jsna.Textf(format, args...)
 	if loc.sheet != "" {
-		msg = loc.String() + ": " + msg
+		t = jsna.Textf("%s: "+format, append([]any{loc.text()}, args...)...)
 		loc.row = 0
 	}
 	col := 0
 	if loc.row > 0 {
 		col = 1
 	}
-	return &jsna.Error{File: im.name, Problems: []jsna.Problem{{Line: loc.row, Column: col, Message: msg}}}
+	return &jsna.Error{File: im.name, Problems: []jsna.Problem{{Line: loc.row, Column: col, Message: t.String(), Text: t}}}
 }
 
 func (im *importer) note(format string, args ...any) {
-	im.report.Notes = append(im.report.Notes, fmt.Sprintf(format, args...))
+	t := jsna.Textf(format, placeTexts(args)...)
+	im.report.Notes = append(im.report.Notes, t.String())
+	im.report.NoteTexts = append(im.report.NoteTexts, t)
 }
 
 func (im *importer) skip(loc rowLoc, kind, format string, args ...any) {
@@ -327,7 +334,20 @@ func (im *importer) skip(loc rowLoc, kind, format string, args ...any) {
 		im.report.SkippedRowsOmitted++
 		return
 	}
-	im.report.SkippedRows = append(im.report.SkippedRows, SkippedRow{Sheet: loc.sheet, Line: loc.row, Kind: kind, Reason: fmt.Sprintf(format, args...)})
+	im.report.SkippedRows = append(im.report.SkippedRows, SkippedRow{Sheet: loc.sheet, Line: loc.row, Kind: kind, Reason: fmt.Sprintf(format, args...), Text: jsna.Textf(format, placeTexts(args)...)})
+}
+
+// placeTexts are args with each place in the file (a rowLoc) as the Text
+// that says where it is, for a front end to word.
+func placeTexts(args []any) []any {
+	out := make([]any, len(args))
+	for i, x := range args {
+		if loc, ok := x.(rowLoc); ok {
+			x = loc.text()
+		}
+		out[i] = x
+	}
+	return out
 }
 
 func sortSkipped(s []SkippedRow) {

@@ -70,7 +70,7 @@ func ODS(name string, r io.ReaderAt, size int64, opts Options) (*jsna.Document, 
 		}
 		var oe *odsError
 		if errors.As(err, &oe) {
-			return nil, im.report, im.fail(rowLoc{}, "%s", oe.msg)
+			return nil, im.report, im.fail(rowLoc{}, oe.msg.Format, oe.msg.Args...)
 		}
 		if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
 			return nil, im.report, im.fail(rowLoc{}, "content.xml is damaged or inflates to more than its header says (a zip bomb?): %v", err)
@@ -103,7 +103,8 @@ func ODS(name string, r io.ReaderAt, size int64, opts Options) (*jsna.Document, 
 // is a flat OpenDocument file.
 func openODSContent(name string, r io.ReaderAt, size int64) (io.Reader, func(), error) {
 	fail := func(format string, a ...any) (io.Reader, func(), error) {
-		return nil, nil, &jsna.Error{File: name, Problems: []jsna.Problem{{Message: fmt.Sprintf(format, a...)}}}
+		t := jsna.Textf(format, a...)
+		return nil, nil, &jsna.Error{File: name, Problems: []jsna.Problem{{Message: t.String(), Text: t}}}
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
@@ -180,9 +181,9 @@ func (c *capReader) Read(p []byte) (int, error) {
 }
 
 // odsError is a problem with the spreadsheet's structure, said for people.
-type odsError struct{ msg string }
+type odsError struct{ msg jsna.Text }
 
-func (e *odsError) Error() string { return e.msg }
+func (e *odsError) Error() string { return e.msg.String() }
 
 // odsScanner streams content.xml, finds the header row and feeds the data
 // rows after it to the importer, one row at a time.
@@ -298,14 +299,14 @@ func (s *odsScanner) endRow(n int) error {
 		return nil
 	}
 	if s.row+n > MaxODSRows {
-		return &odsError{fmt.Sprintf("sheet %q row %d: more than %d rows with content", s.sheet, first, MaxODSRows)}
+		return &odsError{jsna.Textf("sheet %q row %d: more than %d rows with content", s.sheet, first, MaxODSRows)}
 	}
 	s.row += n
 	loc := rowLoc{sheet: s.sheet, row: first}
 	if !s.headerRow {
 		if first > headerSearchRows {
 			if s.want != "" {
-				return &odsError{fmt.Sprintf("sheet %q has no Fingertips header row with the columns \"Indicator ID\", \"Area Code\" and \"Value\" in its first %d rows", s.sheet, headerSearchRows)}
+				return &odsError{jsna.Textf("sheet %q has no Fingertips header row with the columns \"Indicator ID\", \"Area Code\" and \"Value\" in its first %d rows", s.sheet, headerSearchRows)}
 			}
 			s.skipSheet = true
 			return nil
@@ -396,7 +397,7 @@ func (s *odsScanner) readCell(dec *xml.Decoder, start xml.StartElement) error {
 			}
 		}
 		if s.text.Len() > MaxODSCellBytes {
-			return &odsError{fmt.Sprintf("sheet %q cell %s%d holds more than %s of text", s.sheet, columnLetters(col-1), s.row+1, jsna.ByteSize(MaxODSCellBytes))}
+			return &odsError{jsna.Textf("sheet %q cell %s%d holds more than %s of text", s.sheet, columnLetters(col-1), s.row+1, jsna.ByteSize(MaxODSCellBytes))}
 		}
 	}
 }
@@ -410,7 +411,7 @@ func (s *odsScanner) addCell(v string, n, col int) error {
 		return nil
 	}
 	if len(s.cells)+s.emptyCells+n > MaxODSColumns {
-		return &odsError{fmt.Sprintf("sheet %q row %d: content beyond column %d (cell %s)", s.sheet, s.row+1, MaxODSColumns, columnLetters(min(col, MaxODSColumns+1)-1))}
+		return &odsError{jsna.Textf("sheet %q row %d: content beyond column %d (cell %s)", s.sheet, s.row+1, MaxODSColumns, columnLetters(min(col, MaxODSColumns+1)-1))}
 	}
 	for ; s.emptyCells > 0; s.emptyCells-- {
 		s.cells = append(s.cells, "")
@@ -505,7 +506,7 @@ func repeatAttr(t xml.StartElement, local, sheet string, row int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
-		return 0, &odsError{fmt.Sprintf("sheet %q row %d: table:%s %q is not a positive whole number", sheet, row, local, v)}
+		return 0, &odsError{jsna.Textf("sheet %q row %d: table:%s %q is not a positive whole number", sheet, row, local, v)}
 	}
 	return n, nil
 }

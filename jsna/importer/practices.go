@@ -106,8 +106,8 @@ func (im *importer) addPracticeValues(out *jsna.Document, ind *jsna.Indicator, v
 		}
 		val := jsna.Value{Indicator: ind.ID, Value: r.get(colValue), Lower: r.get(colLower95), Upper: r.get(colUpper95),
 			Count: r.get(colCount), Denominator: r.get(colDenominator)}
-		if msg := inconsistency(&val, ind.Method); msg != "" {
-			im.skip(r.loc, SkipInconsistent, "%s", msg)
+		if msg := inconsistency(&val, ind.Method); msg.Format != "" {
+			im.skip(r.loc, SkipInconsistent, msg.Format, msg.Args...)
 			continue
 		}
 		seen[r.code] = r.loc

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -13,11 +12,14 @@ type rowLoc struct {
 	row   int
 }
 
-func (l rowLoc) String() string {
+func (l rowLoc) String() string { return l.text().String() }
+
+// text is where l is, in words.
+func (l rowLoc) text() jsna.Text {
 	if l.sheet != "" {
-		return fmt.Sprintf("sheet %q row %d", l.sheet, l.row)
+		return jsna.Textf("sheet %q row %d", l.sheet, l.row)
 	}
-	return fmt.Sprintf("line %d", l.row)
+	return jsna.Textf("line %d", l.row)
 }
 
 // row is one data row that may become a value or a benchmark.
@@ -208,9 +210,13 @@ func joinCategory(typ, cat string) string {
 	return typ + ": " + cat
 }
 
-func orUnknown(s string) string {
+// orUnknown is the cell's text s for a sentence, or emptyCell.
+func orUnknown(s string) any {
 	if s == "" {
-		return "(none)"
+		return emptyCell
 	}
 	return s
 }
+
+// emptyCell stands for an empty cell in the importer's sentences.
+var emptyCell = jsna.Textf("(none)")

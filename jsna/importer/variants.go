@@ -3,6 +3,8 @@ package importer
 import (
 	"fmt"
 	"strings"
+
+	"github.com/wardwise/wardwise/jsna"
 )
 
 // variant is one indicator of the document: an Indicator ID with the sex
@@ -171,24 +173,24 @@ func (im *importer) choosePeriod(v *variant) {
 func comparePeriods(a, b string) int { return strings.Compare(a, b) }
 
 // englandSkip says why an England row is not an indicator's benchmark.
-func (im *importer) englandSkip(r *row, vs []*variant) (kind, why string) {
+func (im *importer) englandSkip(r *row, vs []*variant) (kind string, why jsna.Text) {
 	for _, v := range vs {
 		if strings.EqualFold(v.sex, r.sex) && strings.EqualFold(v.age, r.age) && v.docID != "" {
-			return SkipPeriod, fmt.Sprintf("time period %s, not %s as the wards", orUnknown(r.period), orUnknown(v.period))
+			return SkipPeriod, jsna.Textf("time period %s, not %s as the wards", orUnknown(r.period), orUnknown(v.period))
 		}
 	}
 	for _, v := range vs {
 		if strings.EqualFold(v.sex, r.sex) && v.docID != "" {
-			return SkipAge, fmt.Sprintf("age %s, which no ward row of indicator %s has", orUnknown(r.age), r.id)
+			return SkipAge, jsna.Textf("age %s, which no ward row of indicator %s has", orUnknown(r.age), r.id)
 		}
 	}
-	return SkipSex, fmt.Sprintf("sex %s, age %s, which no ward row of indicator %s has", orUnknown(r.sex), orUnknown(r.age), r.id)
+	return SkipSex, jsna.Textf("sex %s, age %s, which no ward row of indicator %s has", orUnknown(r.sex), orUnknown(r.age), r.id)
 }
 
 func describe(sex, age string) string {
-	return orUnknown(sex) + ", " + orUnknown(age)
+	return fmt.Sprint(orUnknown(sex)) + ", " + fmt.Sprint(orUnknown(age))
 }
 
 func describeVariant(v *variant) string {
-	return describe(v.sex, v.age) + ", " + orUnknown(v.period)
+	return describe(v.sex, v.age) + ", " + fmt.Sprint(orUnknown(v.period))
 }
