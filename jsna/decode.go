@@ -406,6 +406,8 @@ func (dec *decoder) valueRecord(r gjson.Result, v *Value) {
 			bit = 128
 		case "note":
 			bit = 256
+		case "period":
+			bit = 512
 		}
 		if dup := seen&bit != 0 || bit == 0 && slices.Contains(others, name); dup {
 			dec.pushMember(name)
@@ -448,6 +450,10 @@ func (dec *decoder) valueRecord(r gjson.Result, v *Value) {
 		case 256:
 			if s, ok := dec.str(e); ok {
 				v.Note = s
+			}
+		case 512:
+			if s, ok := dec.str(e); ok {
+				v.Period = s
 			}
 		}
 		dec.pop()
