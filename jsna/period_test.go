@@ -16,9 +16,9 @@ func TestPeriodSpan(t *testing.T) {
 		{"2015-2019", 2015, 2020, true},
 		{"2020/21 - 22/23", 2020.25, 2023.25, true},
 		{"2016/17 - 20/21", 2016.25, 2021.25, true},
-		{"2019/21", 0, 0, false},      // a financial year is one year
-		{"2021 - 17", 0, 0, false},    // ends before it starts
-		{"2019/20 Q3", 0, 0, false},   // quarters are not read
+		{"2019/21", 0, 0, false},    // a financial year is one year
+		{"2021 - 17", 0, 0, false},  // ends before it starts
+		{"2019/20 Q3", 0, 0, false}, // quarters are not read
 		{"2020/21 - 19/20", 0, 0, false},
 		{"latest", 0, 0, false},
 	}
