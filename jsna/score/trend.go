@@ -48,16 +48,16 @@ func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
 	t := TrendMarker{Periods: len(series)}
 	years := make([]float64, len(series))
 	for i, v := range series {
-		y, n, err := stats.ParsePeriod(jsna.ValuePeriod(v, ind))
+		start, end, ok := jsna.PeriodSpan(jsna.ValuePeriod(v, ind))
 		switch {
-		case err != nil:
+		case !ok:
 			t.NoMarker = NoMarkerPeriod
 			return t
-		case n > 1:
+		case end-start > 1:
 			t.NoMarker = NoMarkerPooled
 			return t
 		}
-		years[i] = y
+		years[i] = math.Floor(start)
 	}
 	if len(series) < TrendPoints {
 		t.NoMarker = NoMarkerTooFew
