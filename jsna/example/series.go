@@ -29,7 +29,7 @@ var earlierPeriods = map[string][]string{
 // with sampling noise, computed by the indicator's method like the rest.
 func addEarlierPeriods(w *jsna.Ward, wi int, seed uint64, table []exampleIndicator, z float64) {
 	rng := rand.New(rand.NewPCG(seed, 0x5345524945530000+uint64(wi))) // "SERIES"
-	drift := 0.06*z + 0.04*rng.NormFloat64()                           // log-odds or log-rate per year
+	drift := 0.06*z + 0.04*rng.NormFloat64()                          // log-odds or log-rate per year
 	current := len(w.Values)
 	for i := range current {
 		cur := w.Values[i]
