@@ -1,6 +1,9 @@
 package jsna
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPeriodSpan(t *testing.T) {
 	tests := []struct {
@@ -75,5 +78,31 @@ func TestCurrentValueAndSeries(t *testing.T) {
 	}
 	if k := w.Values[1].Key(); k != "93085" {
 		t.Errorf("Key() = %q, want 93085", k)
+	}
+}
+
+// A value's period decodes, encodes back and is checked for its type; a
+// file without periods encodes as it did.
+func TestValuePeriodCodec(t *testing.T) {
+	const in = `{"format":"jsna/1","id":"x","title":"X","area":{"code":"E09000099","name":"A"},"benchmark":{"code":"E92000001","name":"England"},` +
+		`"indicators":[{"id":"1","name":"One","method":"count","polarity":"no-judgement","period":"2020"}],` +
+		`"wards":[{"code":"E05000001","name":"W","values":[{"indicator":"1","value":2},{"indicator":"1","period":"2019","value":1}]}]}`
+	d, err := Parse("series.json", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Wards[0].Values[1].Period; got != "2019" {
+		t.Fatalf("period = %q, want 2019", got)
+	}
+	b, err := Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `{"indicator": "1", "period": "2019", "value": 1}`) || strings.Count(string(b), `"period"`) != 2 {
+		t.Errorf("Marshal = %s, want the 2019 value with its period and the 2020 one without", b)
+	}
+	_, err = Parse("bad.json", []byte(strings.Replace(in, `"period":"2019"`, `"period":2019`, 1)))
+	if err == nil || !strings.Contains(err.Error(), "wards[0].values[1].period") {
+		t.Errorf("Parse(period 2019 as a number) = %v, want an error at wards[0].values[1].period", err)
 	}
 }

@@ -137,7 +137,7 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 				child(el("th", cls("govuk-table__header app-domain"), attr("scope", "rowgroup"), attr("colspan", "7"), text(name)))))
 			table.AppendChild(body)
 		}
-		nameCell := el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), text(r.name))
+		nameCell := el("th", cls("govuk-table__header app-indicator-name"), attr("scope", "row"), child(a.indicatorLink(r.id, r.name, units)))
 		if units && r.unit != "" {
 			nameCell.AppendChild(el("span", cls("govuk-body-s app-unit"), text(" ("+r.unit+")")))
 		}
