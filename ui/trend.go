@@ -156,18 +156,18 @@ func (a *App) trendMarkerText(ts trendSeries) string {
 // The layout of a trend chart, in the units of its viewBox.
 const (
 	trendH      = 280.0
-	trendLeft   = 90.0 // the value axis's labels are to the left
-	trendRight  = 40.0
+	trendLeft   = 110.0 // the value axis's labels are to the left
+	trendRight  = 80.0  // room for half the last period's label
 	trendTop    = 20.0
 	trendBottom = 60.0 // the periods, on up to two lines
 )
 
 // trendChart draws a series: a point per period with its 95% interval as
-// a whisker, joined by a line, over a value axis of five ticks, and the
+// a whisker, joined by a line, over a value axis of round ticks, and the
 // benchmark's value (of the current period) as a dashed line.
 func (a *App) trendChart(id, title, desc string, ts trendSeries) dom.Element {
 	f := svgNum
-	lo, hi := trendRange(ts)
+	lo, hi, tick := trendRange(ts)
 	svg := chartSVG("app-trend-chart", id, title, desc, trendH)
 	plotH := trendH - trendTop - trendBottom
 	y := func(v float64) float64 { return trendTop + (hi-v)/(hi-lo)*plotH }
@@ -179,8 +179,8 @@ func (a *App) trendChart(id, title, desc string, ts trendSeries) dom.Element {
 		}
 		return trendLeft + float64(i)*step
 	}
-	for k := 0; k <= 4; k++ {
-		v := lo + (hi-lo)*float64(k)/4
+	for k := 0; lo+float64(k)*tick <= hi+tick/1e6; k++ {
+		v := lo + float64(k)*tick
 		svg.AppendChild(svgEl("line", cls("app-trend-chart__grid"), attr("x1", f(trendLeft)), attr("x2", f(chartWidth-trendRight)), attr("y1", f(y(v))), attr("y2", f(y(v)))))
 		svg.AppendChild(svgEl("text", cls("app-trend-chart__axis"), attr("x", f(trendLeft-10)), attr("y", f(y(v)+5)), attr("text-anchor", "end"), text(fmtNum(v))))
 	}
@@ -216,10 +216,10 @@ func (a *App) trendChart(id, title, desc string, ts trendSeries) dom.Element {
 	return svg
 }
 
-// trendRange is the value axis of a series: from the lowest to the highest
-// of its values, limits and the benchmark, widened by a tenth each way
-// (a flat series by a tenth of its value, or 1).
-func trendRange(ts trendSeries) (lo, hi float64) {
+// trendRange is the value axis of a series and its tick: from the lowest
+// to the highest of its values, limits and the benchmark, widened to whole
+// ticks of 1, 2 or 5 times a power of ten, about four of them.
+func trendRange(ts trendSeries) (lo, hi, tick float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	see := func(p *float64) {
 		if p != nil && !math.IsNaN(*p) && !math.IsInf(*p, 0) {
@@ -233,13 +233,31 @@ func trendRange(ts trendSeries) (lo, hi float64) {
 	}
 	see(ts.ind.BenchmarkValue)
 	if math.IsInf(lo, 1) {
-		return 0, 1
+		return 0, 1, 0.25
 	}
-	pad := (hi - lo) / 10
-	if pad == 0 {
-		pad = math.Max(math.Abs(lo)/10, 1)
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(math.Abs(lo)/5, 1)
 	}
-	return lo - pad, hi + pad
+	tick = niceTick(span / 4)
+	lo = math.Floor(lo/tick) * tick
+	hi = math.Ceil(hi/tick) * tick
+	if hi == lo {
+		hi = lo + tick
+	}
+	return lo, hi, tick
+}
+
+// niceTick is the smallest of 1, 2 and 5 times a power of ten that is at
+// least x.
+func niceTick(x float64) float64 {
+	e := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*e >= x*(1-1e-9) {
+			return m * e
+		}
+	}
+	return 10 * e
 }
 
 // trendTable is the table alternative of a trend chart: every period's
