@@ -16,7 +16,9 @@ func setSelect(p *page, sel, value string) {
 		`e.dispatchEvent(new Event("input",{bubbles:true}));e.dispatchEvent(new Event("change",{bubbles:true}));return true})()`)
 }
 
-func jsString(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
 
 // TestBrowserIndicatorPage goes from an indicator's name on the ward page
 // to its page, checks what it shows (definition, source, periods, method,
