@@ -2,9 +2,10 @@ package jsna
 
 import (
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Time series: a ward may hold several values of one indicator, one per
@@ -61,6 +62,35 @@ var (
 // years pooled) [2020.25, 2023.25). Other forms (quarters, months, free
 // text) report false.
 func PeriodSpan(s string) (start, end float64, ok bool) {
+	if sp, hit := spans.Load(s); hit {
+		x := sp.(span)
+		return x.start, x.end, x.ok
+	}
+	start, end, ok = readSpan(s)
+	if spanCount.Add(1) <= maxSpans {
+		spans.Store(s, span{start, end, ok})
+	}
+	return start, end, ok
+}
+
+// span is a period's PeriodSpan, remembered: a document has few distinct
+// periods, read again for every ward (scoring an England-scale series
+// read each with the regular expressions 7 times slower).
+type span struct {
+	start, end float64
+	ok         bool
+}
+
+var (
+	spans     sync.Map // period → span
+	spanCount atomic.Int64
+)
+
+// maxSpans bounds the periods remembered.
+const maxSpans = 10000
+
+// readSpan is PeriodSpan without the memo.
+func readSpan(s string) (start, end float64, ok bool) {
 	s = strings.TrimSpace(s)
 	if m := calendarRE.FindStringSubmatch(s); m != nil {
 		y := atoi(m[1])
@@ -169,9 +199,13 @@ func Series(w *Ward, ind *Indicator) []*Value {
 			out = append(out, &w.Values[i])
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return ComparePeriods(ValuePeriod(out[i], ind), ValuePeriod(out[j], ind)) < 0
-	})
+	// Insertion sort, stable: a series is a few periods, already in order
+	// in most files, and a sort.Slice costs allocations per ward.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && ComparePeriods(ValuePeriod(out[j-1], ind), ValuePeriod(out[j], ind)) > 0; j-- {
+			out[j-1], out[j] = out[j], out[j-1]
+		}
+	}
 	return out
 }
 
