@@ -622,7 +622,7 @@ func TestBrowserMerge(t *testing.T) {
 	p.click(fmt.Sprintf("#conflict-%d-resolve", textBox))
 	p.waitFor("one conflict left", `document.querySelectorAll(".app-conflict").length === 1`)
 	// The view says when the resolution is stored in the browser.
-	p.waitFor("the resolution stored", fmt.Sprintf(`(document.getElementById("merge-saved").getAttribute("datetime") || "") !== %q`, saved))
+	p.waitFor("the resolution stored", fmt.Sprintf(`(document.getElementById("merge-saved").getAttribute("datetime") || "") !== %q && !wardwiseMergePending()`, saved))
 
 	// The merge and the resolution so far survive a reload.
 	p.reload()
