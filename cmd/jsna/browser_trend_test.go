@@ -98,6 +98,7 @@ func TestBrowserTrend(t *testing.T) {
 	if got := p.text("#report-worsening-" + strings.ToLower(worseningWard)); !strings.Contains(got, "Unemployment") {
 		t.Errorf("report flag = %q", got)
 	}
+	p.axe("report-worsening")
 	p.shot("report-worsening")
 	p.checkClean()
 }
