@@ -217,8 +217,9 @@ func (a *App) trendChart(id, title, desc string, ts trendSeries) dom.Element {
 }
 
 // trendRange is the value axis of a series and its tick: from the lowest
-// to the highest of its values, limits and the benchmark, widened to whole
-// ticks of 1, 2 or 5 times a power of ten, about four of them.
+// to the highest of its values, limits and the benchmark (a flat series
+// a tenth of its value, at least 0.5, each way), widened to whole ticks of
+// 1, 2 or 5 times a power of ten, about four of them.
 func trendRange(ts trendSeries) (lo, hi, tick float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	see := func(p *float64) {
@@ -235,11 +236,11 @@ func trendRange(ts trendSeries) (lo, hi, tick float64) {
 	if math.IsInf(lo, 1) {
 		return 0, 1, 0.25
 	}
-	span := hi - lo
-	if span == 0 {
-		span = math.Max(math.Abs(lo)/5, 1)
+	if hi == lo { // a flat series: centred
+		pad := math.Max(math.Abs(lo)/10, 0.5)
+		lo, hi = lo-pad, hi+pad
 	}
-	tick = niceTick(span / 4)
+	tick = niceTick((hi - lo) / 4)
 	lo = math.Floor(lo/tick) * tick
 	hi = math.Ceil(hi/tick) * tick
 	if hi == lo {
