@@ -408,6 +408,8 @@ func (dec *decoder) valueRecord(r gjson.Result, v *Value) {
 			bit = 128
 		case "note":
 			bit = 256
+		case "period":
+			bit = 512
 		}
 		if dup := seen&bit != 0 || bit == 0 && slices.Contains(others, name); dup {
 			dec.pushMember(name)
@@ -428,33 +430,43 @@ func (dec *decoder) valueRecord(r gjson.Result, v *Value) {
 			return true
 		}
 		dec.pushMember(name)
-		switch bit {
-		case 1:
-			if s, ok := dec.str(e); ok {
-				v.Indicator = s
-			}
-		case 2:
-			v.Count = dec.floatPtr(e)
-		case 4:
-			v.Denominator = dec.floatPtr(e)
-		case 8:
-			v.Value = dec.floatPtr(e)
-		case 16:
-			v.Lower = dec.floatPtr(e)
-		case 32:
-			v.Upper = dec.floatPtr(e)
-		case 64:
-			v.Lower998 = dec.floatPtr(e)
-		case 128:
-			v.Upper998 = dec.floatPtr(e)
-		case 256:
-			if s, ok := dec.str(e); ok {
-				v.Note = s
-			}
-		}
+		dec.valueMember(bit, e, v)
 		dec.pop()
 		return true
 	})
+}
+
+// valueMember decodes e, the member of a Value numbered bit by
+// valueRecord, into v.
+func (dec *decoder) valueMember(bit uint16, e gjson.Result, v *Value) {
+	switch bit {
+	case 1:
+		if s, ok := dec.str(e); ok {
+			v.Indicator = s
+		}
+	case 2:
+		v.Count = dec.floatPtr(e)
+	case 4:
+		v.Denominator = dec.floatPtr(e)
+	case 8:
+		v.Value = dec.floatPtr(e)
+	case 16:
+		v.Lower = dec.floatPtr(e)
+	case 32:
+		v.Upper = dec.floatPtr(e)
+	case 64:
+		v.Lower998 = dec.floatPtr(e)
+	case 128:
+		v.Upper998 = dec.floatPtr(e)
+	case 256:
+		if s, ok := dec.str(e); ok {
+			v.Note = s
+		}
+	case 512:
+		if s, ok := dec.str(e); ok {
+			v.Period = s
+		}
+	}
 }
 
 // mapValue decodes the object r into a map[string]T v: free-form members

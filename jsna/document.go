@@ -140,6 +140,7 @@ type Value struct {
 	Lower998    *float64 `json:"lower998,omitempty"`
 	Upper998    *float64 `json:"upper998,omitempty"`
 	Note        string   `json:"note,omitempty" validate:"max=500"`
+	Period      string   `json:"period,omitempty" validate:"max=100"` // period.go: the indicator's Period when empty
 	Extra       Extra    `json:"-"`
 }
 

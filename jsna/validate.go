@@ -173,7 +173,7 @@ func fieldIndex(t reflect.Type, name string) int {
 
 // validateTags appends the problems with v's tagged rules (indicator
 // required, count and denominator at least 0, note at most 500
-// characters), with the validator's messages, for the value vi of ward wi.
+// characters, period at most 100), with the validator's messages, for the value vi of ward wi.
 func (v *Value) validateTags(wi, vi int, out []fieldProblem) []fieldProblem {
 	add := func(name string, msg Text) {
 		out = append(out, fieldProblem{place{wi, 1}, member(index(member(index("wards", wi), "values"), vi), name), msg})
@@ -189,6 +189,9 @@ func (v *Value) validateTags(wi, vi int, out []fieldProblem) []fieldProblem {
 	}
 	if utf8.RuneCountInString(v.Note) > 500 {
 		add("note", Textf("is longer than %d characters", 500))
+	}
+	if utf8.RuneCountInString(v.Period) > 100 {
+		add("period", Textf("is longer than %d characters", 100))
 	}
 	return out
 }
@@ -326,10 +329,10 @@ func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Pro
 		if !ok {
 			ps.Add(member(vp(), "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}
-		if j, dup := seen[v.Indicator]; dup {
-			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q (also %s)", w.Code, v.Indicator, index(member(p, "values"), j))
+		if k := ValueKey(v.Indicator, ValuePeriod(v, ind)); seen[k] > 0 {
+			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q%s (also %s)", w.Code, v.Indicator, periodPhrase(ValuePeriod(v, ind)), index(member(p, "values"), seen[k]-1))
 		} else {
-			seen[v.Indicator] = i
+			seen[k] = i + 1
 		}
 		v.validateRules(vp, ind, ps)
 	}

@@ -3,6 +3,7 @@ package jsna
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -80,7 +81,15 @@ func TestValidateRules(t *testing.T) {
 		{"unknown indicator", func(d *Document) { d.Wards[0].Values[0].Indicator = "99999" },
 			[]Problem{{Path: "wards[0].values[0].indicator", Message: `indicator "99999" is not in the document's indicators`}}},
 		{"two values for one indicator", func(d *Document) { d.Wards[0].Values[1].Indicator = "93085" },
-			[]Problem{{Path: "wards[0].values[1].indicator", Message: `ward "E05000001" has two values for indicator "93085" (also wards[0].values[0])`}}},
+			[]Problem{{Path: "wards[0].values[1].indicator", Message: `ward "E05000001" has two values for indicator "93085", period "2016/17 - 20/21" (also wards[0].values[0])`}}},
+		{"two periods of one indicator", func(d *Document) {
+			d.Wards[0].Values[1].Indicator, d.Wards[0].Values[1].Period = "93085", "2011/12 - 15/16"
+		}, nil},
+		{"the indicator's period given on a value is still that period", func(d *Document) {
+			d.Wards[0].Values[1].Indicator, d.Wards[0].Values[1].Period = "93085", "2016/17 - 20/21"
+		}, []Problem{{Path: "wards[0].values[1].indicator", Message: `ward "E05000001" has two values for indicator "93085", period "2016/17 - 20/21" (also wards[0].values[0])`}}},
+		{"period too long", func(d *Document) { d.Wards[0].Values[1].Period = strings.Repeat("y", 101) },
+			[]Problem{{Path: "wards[0].values[1].period", Message: "is longer than 100 characters"}}},
 		{"count above denominator for a proportion", func(d *Document) { d.Wards[0].Values[1].Count = ptr(351.0) },
 			[]Problem{{Path: "wards[0].values[1].count", Message: "count 351 is more than the denominator 350, which a proportion cannot be"}}},
 		{"count above denominator for a ratio is fine", func(d *Document) { d.Wards[0].Values[0].Count = ptr(2000.0) }, nil},

@@ -158,7 +158,12 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 func (a *App) indicatorRow(m *markup, r indicatorRow, units bool) {
 	const num = "govuk-table__cell govuk-table__cell--numeric"
 	m.start("tr", "class", "govuk-table__row")
-	m.start("th", "class", "govuk-table__header app-indicator-name", "scope", "row").text(r.name)
+	m.start("th", "class", "govuk-table__header app-indicator-name", "scope", "row")
+	if units && r.id != "" { // linked to the indicator's page (indicator_page.go)
+		m.elem("a", r.name, "class", "govuk-link", "href", route{view: "indicator", ward: r.id}.href())
+	} else {
+		m.text(r.name)
+	}
 	if units && r.unit != "" {
 		m.elem("span", " ("+a.unitText(r.unit)+")", "class", "govuk-body-s app-unit")
 	}

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall/js"
 	"time"
 
@@ -72,8 +74,28 @@ type mergeSavedFile struct {
 	LeftOut bool   `json:"left_out,omitempty"`
 }
 
+// mergeSaving serialises saveMerge, each save taking the state as it is
+// when its turn comes: two saves in flight (a merge's, then a
+// resolution's) could otherwise end in the other order and leave the older
+// state stored. mergeSaves counts the saves begun and not ended, which
+// wardwiseMergePending() tells tests.
+var (
+	mergeSaving sync.Mutex
+	mergeSaves  atomic.Int32
+)
+
+func init() {
+	onStart(func(a *App) {
+		js.Global().Set("wardwiseMergePending", js.FuncOf(func(js.Value, []js.Value) any { return mergeSaves.Load() > 0 }))
+	})
+}
+
 // saveMerge stores the merge view's state in the browser. It blocks.
 func (a *App) saveMerge() {
+	mergeSaves.Add(1)
+	defer mergeSaves.Add(-1)
+	mergeSaving.Lock()
+	defer mergeSaving.Unlock()
 	m := a.merge
 	if m == nil || a.store == nil {
 		return

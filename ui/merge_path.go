@@ -101,6 +101,8 @@ func (a *App) recordLabel(d *jsna.Document, w *jsna.Ward, kind, key string) stri
 		for _, ind := range d.Indicators {
 			if ind.ID == key {
 				title = ind.Name
+			} else if p, ok := strings.CutPrefix(key, ind.ID+jsna.ValueKeySeparator); ok && kind == "values" {
+				title = ind.Name + " (" + p + ")" // a value of an earlier period (jsna.ValueKey)
 			}
 		}
 	}

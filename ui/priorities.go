@@ -27,6 +27,7 @@ func (a *App) renderPriorities() dom.Node {
 	v := el("div")
 	v.AppendChild(h1(a.t("priorities.title")))
 	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("priorities.lede"))))
+	appendNode(v, a.priorityWorsening()) // trend.go
 	rows := a.priorityRows()
 	if len(rows) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), text(a.t("priorities.none"))))

@@ -28,7 +28,7 @@ var recordFields = map[string][]string{
 	"sections":   {"title", "text"},
 	"assets":     {"name", "kind", "description"},
 	"voice":      {"text", "source", "date"},
-	"values":     {"value", "lower", "upper", "lower998", "upper998", "count", "denominator", "note"},
+	"values":     {"period", "value", "lower", "upper", "lower998", "upper998", "count", "denominator", "note"},
 	"wards":      {"name", "population", "values", "sections", "assets", "voice", "needs"},
 	"indicators": {"name", "domain", "method", "polarity", "comparison", "unit", "multiplier", "period", "source", "benchmark_value"},
 }

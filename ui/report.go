@@ -291,6 +291,7 @@ func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *
 	a.localIndicatorNames(d, rows)
 	sec.AppendChild(el(hs, cls("govuk-heading-m"), text(a.t("report.indicators"))))
 	sec.AppendChild(el("p", cls("govuk-body-s"), text(method)))
+	appendNode(sec, a.reportWorsening(d, w)) // trend.go
 	var spine []spineRow
 	for _, r := range rows {
 		spine = append(spine, r.spine)

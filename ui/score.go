@@ -265,6 +265,9 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 				}
 			}
 			r.note = a.noteText(v.Note)
+			if v.Period != "" {
+				r.period = v.Period // the current value's own period (jsna.CurrentValue)
+			}
 			if v.SpineAt != nil {
 				r.spine.hasValue = true
 				r.spine.value = *v.SpineAt

@@ -94,6 +94,7 @@ func (a *App) renderWard(r route) dom.Node {
 		v.AppendChild(a.renderNeeds(w))
 	default:
 		v.AppendChild(a.renderIndicators(w))
+		v.AppendChild(a.renderTrends(w)) // trend.go
 	}
 	v.AppendChild(a.practicesServing(w, r.tab)) // ui/practice.go
 	v.AppendChild(el("p", cls("govuk-body app-ward__report"),

@@ -71,6 +71,7 @@ type SuppressedCell struct {
 	Ward      string `json:"ward"`
 	Indicator string `json:"indicator,omitempty"`
 	Practice  string `json:"practice,omitempty"` // a ward–practice cell (PracticeCells), not a value
+	Period    string `json:"period,omitempty"`   // the value's own period; empty for the indicator's
 	Reason    string `json:"reason"`             // "primary" or "secondary"
 }
 
@@ -205,7 +206,7 @@ func primarySuppression(d *jsna.Document, inds map[string]*jsna.Indicator, r rul
 }
 
 // areaTotalGroups groups the ward cells (not the area's own rows) of each
-// indicator with more than one, in order of first appearance: their counts
+// indicator and period with more than one, in order of first appearance: their counts
 // add up to the published area count.
 func areaTotalGroups(d *jsna.Document, cells []cell) [][]int {
 	var groups [][]int
@@ -215,7 +216,7 @@ func areaTotalGroups(d *jsna.Document, cells []cell) [][]int {
 		if c.total {
 			continue
 		}
-		id := d.Wards[c.ward].Values[c.val].Indicator
+		id := periodKey(d, &d.Wards[c.ward].Values[c.val]) // each period adds up on its own
 		if _, ok := byIndicator[id]; !ok {
 			indOrder = append(indOrder, id)
 		}
@@ -325,7 +326,7 @@ func suppress(d *jsna.Document, cells []cell, inds map[string]*jsna.Indicator, o
 		default:
 			v.Note = "suppressed: would reveal another suppressed count"
 		}
-		listed = append(listed, listedCell{c.ward, order[v.Indicator], SuppressedCell{Ward: w.Code, Indicator: v.Indicator, Reason: c.reason}})
+		listed = append(listed, listedCell{c.ward, order[v.Indicator], SuppressedCell{Ward: w.Code, Indicator: v.Indicator, Period: v.Period, Reason: c.reason}})
 	}
 	sort.SliceStable(listed, func(i, j int) bool {
 		a, b := listed[i], listed[j]
@@ -402,4 +403,21 @@ func zeroClause(showZero bool) string {
 		return "; zero counts are shown"
 	}
 	return ""
+}
+
+// valuePeriod is v's period, its own or its indicator's (jsna.ValuePeriod):
+// every period of a series is published, so disclosure control groups the
+// cells of one period.
+func valuePeriod(d *jsna.Document, v *jsna.Value) string {
+	for i := range d.Indicators {
+		if d.Indicators[i].ID == v.Indicator {
+			return jsna.ValuePeriod(v, &d.Indicators[i])
+		}
+	}
+	return v.Period
+}
+
+// periodKey is v's key by its indicator and period (valuePeriod).
+func periodKey(d *jsna.Document, v *jsna.Value) string {
+	return jsna.ValueKey(v.Indicator, valuePeriod(d, v))
 }

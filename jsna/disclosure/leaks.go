@@ -3,6 +3,7 @@ package disclosure
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
@@ -104,37 +105,50 @@ func nestedPairs(d *jsna.Document) []pair {
 // pair whose two counts are published (known and not suppressed) and
 // differ by a small count, and reports whether it suppressed any.
 func nestedSuppression(d *jsna.Document, cells []cell, pairs []pair, r rule) bool {
-	at := map[[2]int]int{} // ward, indicator position → cell
-	pos := map[string]int{}
-	for i, ind := range d.Indicators {
-		if _, dup := pos[ind.ID]; !dup {
-			pos[ind.ID] = i
-		}
+	type place struct {
+		ward        int
+		ind, period string // the value's period, its own or its indicator's
 	}
+	at := map[place]int{}                     // → cell
+	periods := make([][]string, len(d.Wards)) // each ward's periods, in order of first appearance
 	for k, c := range cells {
-		at[[2]int{c.ward, pos[d.Wards[c.ward].Values[c.val].Indicator]}] = k
+		v := &d.Wards[c.ward].Values[c.val]
+		period := valuePeriod(d, v)
+		at[place{c.ward, v.Indicator, period}] = k
+		if !slices.Contains(periods[c.ward], period) {
+			periods[c.ward] = append(periods[c.ward], period)
+		}
 	}
 	changed := false
 	for wi := range d.Wards {
-		for _, p := range pairs {
-			kp, okp := at[[2]int{wi, pos[p.part]}]
-			kw, okw := at[[2]int{wi, pos[p.whole]}]
-			if !okp || !okw {
-				continue
-			}
-			part, whole := &cells[kp], &cells[kw]
-			if !part.known || !whole.known || part.reason != "" || whole.reason != "" {
-				continue
-			}
-			diff := whole.count - part.count
-			if diff > 0 && diff < float64(r.threshold) || diff == 0 && !r.showZero {
-				part.reason = SuppressedSecondary
-				part.why = fmt.Sprintf("suppressed: with %s it would reveal a count below %d by difference", p.whole, r.threshold)
-				changed = true
+		for _, period := range periods[wi] {
+			for _, p := range pairs {
+				kp, okp := at[place{wi, p.part, period}]
+				kw, okw := at[place{wi, p.whole, period}]
+				if !okp || !okw {
+					continue
+				}
+				changed = suppressNested(&cells[kp], &cells[kw], p, r) || changed
 			}
 		}
 	}
 	return changed
+}
+
+// suppressNested suppresses part, a cell of p.part, when it and whole, the
+// cell of p.whole of the same ward and period, are published and differ
+// by a small count, and reports whether it did.
+func suppressNested(part, whole *cell, p pair, r rule) bool {
+	if !part.known || !whole.known || part.reason != "" || whole.reason != "" {
+		return false
+	}
+	diff := whole.count - part.count
+	if diff > 0 && diff < float64(r.threshold) || diff == 0 && !r.showZero {
+		part.reason = SuppressedSecondary
+		part.why = fmt.Sprintf("suppressed: with %s it would reveal a count below %d by difference", p.whole, r.threshold)
+		return true
+	}
+	return false
 }
 
 // roundCounts rounds every count left in d to the nearest multiple of

@@ -152,3 +152,27 @@ func TestDiscloseNamedRule(t *testing.T) {
 		t.Errorf("rule = %q", rep.Rule)
 	}
 }
+
+// Every period of a series is published, so each period's pair is
+// checked on its own: the current period's 12 and 9 reveal 3, the
+// earlier period's 30 and 9 (all ages) and 20 (under 75) nothing, and the
+// earlier under-75 20 is never set against the current all-age 12.
+func TestDiscloseNestedPeriods(t *testing.T) {
+	d := leakDoc(12, 9, 100, 90, 111)
+	early := func(id string, o float64) jsna.Value {
+		return jsna.Value{Indicator: id, Period: "2010 - 14", Count: fp(o), Denominator: fp(10), Value: fp(o * 10)}
+	}
+	d.Wards[0].Values = append(d.Wards[0].Values, early("93250", 30), early("93252", 20))
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	_, rep := Disclose(d, Options{})
+	if got := suppressedCells(rep); got != "E05000001/93252:secondary" || rep.Suppressed[0].Period != "" {
+		t.Errorf("suppressed %q (%+v), want the current period's E05000001/93252:secondary", got, rep.Suppressed)
+	}
+	d.Wards[0].Values[4].Count = fp(27) // 30 − 27 = 3 in 2010 - 14
+	_, rep = Disclose(d, Options{})
+	if got := suppressedCells(rep); got != "E05000001/93252:secondary E05000001/93252:secondary" || rep.Suppressed[1].Period != "2010 - 14" {
+		t.Errorf("suppressed %q (%+v), want both periods of E05000001/93252", got, rep.Suppressed)
+	}
+}

@@ -74,7 +74,7 @@ func TestDiscloseRemovesPracticeCells(t *testing.T) {
 	if n := len(out.Practices[3].Wards); n != 0 {
 		t.Errorf("published D has %d ward cells, want 0", n)
 	}
-	want := "[{E05000002  A00001 primary} {E05000003  A00001 secondary} {E05000002  B00001 secondary} {E05000003  D00001 secondary}]"
+	want := "[{E05000002  A00001  primary} {E05000003  A00001  secondary} {E05000002  B00001  secondary} {E05000003  D00001  secondary}]" // ward, indicator, practice, period, reason
 	if fmt.Sprint(rep.Suppressed) != want {
 		t.Errorf("report = %v\nwant %s", rep.Suppressed, want)
 	}

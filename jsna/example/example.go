@@ -175,7 +175,7 @@ func New(opts Options) *jsna.Document {
 	addWelshIndicatorNames(d)
 	names := wardNames(rng, opts.Wards)
 	for w := range opts.Wards {
-		d.Wards = append(d.Wards, exampleWard(rng, w, names[w], table))
+		d.Wards = append(d.Wards, exampleWard(rng, w, names[w], table, opts.Seed))
 	}
 	if opts.Practices {
 		addPractices(d, opts.Seed)
@@ -224,7 +224,7 @@ type scored struct {
 	score float64 // how far worse than England, in standard errors
 }
 
-func exampleWard(rng *rand.Rand, w int, name string, table []exampleIndicator) jsna.Ward {
+func exampleWard(rng *rand.Rand, w int, name string, table []exampleIndicator, seed uint64) jsna.Ward {
 	z := rng.NormFloat64() // latent deprivation of the ward
 	pop := math.Round(6000 + rng.Float64()*9000)
 	// E059xxxxx is not allocated to any real ward.
@@ -235,6 +235,7 @@ func exampleWard(rng *rand.Rand, w int, name string, table []exampleIndicator) j
 		ward.Values = append(ward.Values, v)
 		ranked = append(ranked, scored{i, s})
 	}
+	addEarlierPeriods(&ward, w, seed, table, z)
 	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].score > ranked[j].score })
 
 	var healthLines []string

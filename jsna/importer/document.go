@@ -3,6 +3,7 @@ package importer
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -89,22 +90,27 @@ func (im *importer) setBenchmark(ind *jsna.Indicator, v *variant, england []*row
 	bench.id = "" // used
 }
 
-// addValues decides which of v's ward rows become ward values of ind: those
-// of v's period, the first for each ward, whose numbers agree with each
-// other (inconsistency). The others are skipped: an older period, a
-// duplicate, or inconsistent numbers.
+// addValues decides which of v's ward rows become ward values of ind:
+// every period's (a time series), the first for each ward and period,
+// whose numbers agree with each other (inconsistency). A value of v's
+// period, the latest, has no period of its own (it is the indicator's);
+// an earlier one has its period. The others are skipped: a duplicate, or
+// inconsistent numbers. The report counts the periods of each indicator.
 func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v *variant) {
 	seen := map[string]rowLoc{}
+	var periods []string
 	for _, r := range v.rows {
-		if !strings.EqualFold(r.period, v.period) {
-			im.skip(r.loc, SkipPeriod, "time period %s, older than %s", orUnknown(r.period), orUnknown(v.period))
-			continue
+		period := clip(r.period, 100)
+		if strings.EqualFold(r.period, v.period) {
+			period = ""
 		}
-		if first, dup := seen[r.code]; dup {
-			im.skip(r.loc, SkipDuplicate, "another row for ward %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(v.period), first)
+		at := r.code + "\x00" + strings.ToLower(period)
+		if first, dup := seen[at]; dup {
+			im.skip(r.loc, SkipDuplicate, "another row for ward %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(r.period), first)
 			continue
 		}
 		val := jsna.Value{
+			Period:      period,
 			Indicator:   ind.ID,
 			Value:       r.get(colValue),
 			Lower:       r.get(colLower95),
@@ -119,7 +125,10 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 			im.skip(r.loc, SkipInconsistent, msg.Format, msg.Args...)
 			continue
 		}
-		seen[r.code] = r.loc
+		seen[at] = r.loc
+		if !slices.Contains(periods, strings.ToLower(period)) {
+			periods = append(periods, strings.ToLower(period))
+		}
 		acc := wards[r.code]
 		if acc == nil {
 			acc = &wardAcc{w: &jsna.Ward{Code: r.code, Name: clip(orDefault(r.areaName, r.code), 200)}}
@@ -129,6 +138,10 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 		acc.locs = append(acc.locs, r.loc)
 		im.report.Imported++
 	}
+	if im.report.Periods == nil {
+		im.report.Periods = map[string]int{}
+	}
+	im.report.Periods[ind.ID] = len(periods)
 }
 
 // skipUnusedEngland skips the England rows no indicator used as its

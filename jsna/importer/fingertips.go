@@ -63,7 +63,7 @@ type Options struct {
 	// or "Category Type: Category"), instead of the rows without one.
 	Category string
 	// Period keeps only rows of this time period ("2016 - 20") instead of
-	// each indicator's latest.
+	// every period of each indicator (the latest its current value).
 	Period string
 	// Parent keeps only wards whose Parent Code or Parent Name is this, for
 	// files that cover more than one local authority.
@@ -86,7 +86,7 @@ const (
 	SkipCategory     = "category"     // a category breakdown, or another category
 	SkipSex          = "sex"          // another sex
 	SkipAge          = "age"          // another age band
-	SkipPeriod       = "period"       // an older (or another) time period
+	SkipPeriod       = "period"       // another time period than Options.Period, or than the wards' for an England row
 	SkipDuplicate    = "duplicate"    // a second row for the same indicator, area and period
 	SkipNumber       = "number"       // a cell that should hold a number does not
 	SkipInconsistent = "inconsistent" // numbers that contradict each other (lower above upper, ...)
@@ -116,6 +116,9 @@ type Report struct {
 	// NoteTexts are the Notes as jsna made them, for a front end to word
 	// in another language (not in the JSON).
 	NoteTexts []jsna.Text `json:"-"`
+	// Periods counts the time periods imported for each indicator of the
+	// document, by its ID: every period of a time series is kept.
+	Periods map[string]int `json:"periods,omitempty"`
 }
 
 // SkippedRow is one row an import left out, and why.
@@ -152,6 +155,7 @@ func (r *Report) Summary(max int) string {
 		fmt.Fprintf(&b, ": %d ward values, %d England benchmarks, %d skipped\n", r.Imported, r.Benchmarks, skipped)
 		fmt.Fprintf(&b, "%d wards, %d indicators\n", r.Wards, r.Indicators)
 	}
+	r.periodsLine(&b)
 	if skipped > 0 {
 		kinds := make([]string, 0, len(r.Skipped))
 		for k := range r.Skipped {
@@ -357,4 +361,25 @@ func sortSkipped(s []SkippedRow) {
 		}
 		return s[i].Line < s[j].Line
 	})
+}
+
+// periodsLine writes how many time periods each indicator has, in ID
+// order: "periods: 93227 5, 93105 1".
+func (r *Report) periodsLine(b *strings.Builder) {
+	if len(r.Periods) == 0 {
+		return
+	}
+	ids := make([]string, 0, len(r.Periods))
+	for id := range r.Periods {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	b.WriteString("periods per indicator:")
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(b, " %s %d", id, r.Periods[id])
+	}
+	b.WriteByte('\n')
 }

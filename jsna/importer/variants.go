@@ -152,7 +152,7 @@ func (im *importer) splitVariants(vs []*variant) {
 
 // choosePeriod sets v.period to the latest time period of its rows (or the
 // one the options name): by Time period Sortable where every row has one,
-// by the period's text otherwise.
+// otherwise by jsna.ComparePeriods, the order the document's series use.
 func (im *importer) choosePeriod(v *variant) {
 	v.bySortable = true
 	for _, r := range v.rows {
@@ -162,21 +162,17 @@ func (im *importer) choosePeriod(v *variant) {
 		}
 	}
 	for i, r := range v.rows {
-		if i == 0 || (v.bySortable && r.sortable > v.sortable) || (!v.bySortable && comparePeriods(r.period, v.period) > 0) {
+		if i == 0 || (v.bySortable && r.sortable > v.sortable) || (!v.bySortable && jsna.ComparePeriods(r.period, v.period) > 0) {
 			v.period, v.sortable = r.period, r.sortable
 		}
 	}
 }
 
-// comparePeriods orders time periods as text, which for Fingertips' forms
-// ("2019", "2016 - 20", "2019/20", "2016/17 - 20/21") is by start year.
-func comparePeriods(a, b string) int { return strings.Compare(a, b) }
-
 // englandSkip says why an England row is not an indicator's benchmark.
 func (im *importer) englandSkip(r *row, vs []*variant) (kind string, why jsna.Text) {
 	for _, v := range vs {
 		if strings.EqualFold(v.sex, r.sex) && strings.EqualFold(v.age, r.age) && v.docID != "" {
-			return SkipPeriod, jsna.Textf("time period %s, not %s as the wards", orUnknown(r.period), orUnknown(v.period))
+			return SkipPeriod, jsna.Textf("time period %s: the benchmark value is the latest period's, %s", orUnknown(r.period), orUnknown(v.period))
 		}
 	}
 	for _, v := range vs {

@@ -230,7 +230,7 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 	kf, _ := jsna.FieldByName(et, recordKey(name))
 	at := make(map[string]int, arr.Len())
 	for i := range arr.Len() {
-		at[arr.Index(i).Field(kf.Index).String()] = i
+		at[recordKeyOf(arr.Index(i), kf)] = i
 	}
 	gone := map[int]bool{}
 	var added []reflect.Value
@@ -276,4 +276,14 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 	out = reflect.Append(out, added...)
 	arr.Set(out)
 	return nil
+}
+
+// recordKeyOf is the key of rec, a record whose key member is kf: a
+// value's is its indicator and period (jsna.ValueKey), as recordKeys
+// keys them in the flat form.
+func recordKeyOf(rec reflect.Value, kf jsna.Field) string {
+	if v, ok := rec.Addr().Interface().(*jsna.Value); ok {
+		return v.Key()
+	}
+	return rec.Field(kf.Index).String()
 }

@@ -37,14 +37,13 @@ func flattenReference(d *jsna.Document) flat {
 				}
 				walk(p, x)
 			case []any:
-				key := recordKey(k)
-				if !allKeyedReference(x, key) {
+				if !allKeyedReference(x, k) {
 					f.values[p] = canonicalJSONReference(x)
 					continue
 				}
 				for i, e := range x {
 					rec := e.(map[string]any)
-					rp := p + "[" + quoteKey(fmt.Sprint(rec[key])) + "]"
+					rp := p + "[" + quoteKey(referenceKey(rec, k)) + "]"
 					f.values[rp] = recordMark
 					f.order[rp] = i
 					walk(rp, rec)
@@ -58,7 +57,17 @@ func flattenReference(d *jsna.Document) flat {
 	return f
 }
 
-func allKeyedReference(arr []any, key string) bool {
+// referenceKey is the key of record rec of the array named name: its key
+// member, and for a ward's value its period too (jsna.ValueKey).
+func referenceKey(rec map[string]any, name string) string {
+	k := fmt.Sprint(rec[recordKey(name)])
+	if period, ok := rec["period"].(string); ok && name == "values" {
+		return jsna.ValueKey(k, period)
+	}
+	return k
+}
+
+func allKeyedReference(arr []any, name string) bool {
 	if len(arr) == 0 {
 		return false
 	}
@@ -68,11 +77,14 @@ func allKeyedReference(arr []any, key string) bool {
 		if !ok {
 			return false
 		}
-		k, ok := m[key].(string)
-		if !ok || k == "" || seen[k] {
+		k, ok := m[recordKey(name)].(string)
+		if p, isStr := m["period"]; name == "values" && p != nil && !isStr {
 			return false
 		}
-		seen[k] = true
+		if !ok || k == "" || seen[referenceKey(m, name)] {
+			return false
+		}
+		seen[referenceKey(m, name)] = true
 	}
 	return true
 }

@@ -139,9 +139,8 @@ func (f flat) walk(path string, obj gjson.Result, root bool) {
 			}
 			f.walk(p, v, false)
 		case v.IsArray():
-			key := recordKey(k.Str)
 			elems := v.Array()
-			keys, ok := recordKeys(elems, key)
+			keys, ok := recordKeys(elems, k.Str)
 			if !ok {
 				f.values[p] = v.Raw
 				return true
@@ -168,30 +167,43 @@ func (f flat) walk(path string, obj gjson.Result, root bool) {
 	})
 }
 
-// recordKeys returns the keys of an array of records: objects that all
-// have a distinct, non-empty string member key.
-func recordKeys(arr []gjson.Result, key string) ([]string, bool) {
+// recordKeys returns the keys of an array of records named name: objects
+// that all have a distinct, non-empty string key member (recordKey). A
+// ward's values are keyed by indicator and period (jsna.ValueKey), so the
+// periods of one indicator are records of their own.
+func recordKeys(arr []gjson.Result, name string) ([]string, bool) {
 	if len(arr) == 0 {
 		return nil, false
 	}
+	key := recordKey(name)
 	keys := make([]string, len(arr))
 	seen := make(map[string]bool, len(arr))
 	for i, e := range arr {
 		if !e.IsObject() {
 			return nil, false
 		}
-		var k gjson.Result
-		e.ForEach(func(name, v gjson.Result) bool {
-			if name.Str == key {
+		var k, period gjson.Result
+		e.ForEach(func(m, v gjson.Result) bool {
+			switch {
+			case m.Str == key:
 				k = v // the last, as encoding/json would take it
+			case name == "values" && m.Str == "period":
+				period = v
 			}
 			return true
 		})
-		if k.Type != gjson.String || k.Str == "" || seen[k.Str] {
+		if k.Type != gjson.String || k.Str == "" || period.Exists() && period.Type != gjson.String {
 			return nil, false
 		}
-		seen[k.Str] = true
-		keys[i] = k.Str
+		ks := jsna.ValueKey(k.Str, period.Str)
+		if name != "values" {
+			ks = k.Str
+		}
+		if seen[ks] {
+			return nil, false
+		}
+		seen[ks] = true
+		keys[i] = ks
 	}
 	return keys, true
 }

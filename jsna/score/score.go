@@ -90,6 +90,11 @@ type ValueScore struct {
 	// for no value, the benchmark's ward, or fewer than five values.
 	Quintile int    `json:"quintile,omitempty"`
 	Note     string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
+	// Period is the current value's own period, empty where it is the
+	// indicator's; Trend is the ward's series for the indicator where it
+	// has more than one period (trend.go).
+	Period string       `json:"period,omitempty"`
+	Trend  *TrendMarker `json:"trend,omitempty"`
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
@@ -186,6 +191,7 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	l := newLayout(s, d)
 	spineValues := scoreValues(s, d, l)
 	placeOnSpines(s, d, l, spineValues)
+	scoreTrends(s, d, l)
 	needIndex(s, d, l, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
@@ -228,8 +234,9 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 }
 
 // scoreValues is the first pass: each ward's value, interval and comparison
-// for every indicator (the first value of an indicator in a ward counts; a
-// ward without one gets "no value"). It returns, per indicator, the values
+// for every indicator (the current value of an indicator in a ward counts,
+// that of its latest period, jsna.IsLater; a ward without one gets "no
+// value"). It returns, per indicator, the values
 // its spine is drawn over: every ward's but the benchmark ward's.
 func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 	nInd := len(d.Indicators)
@@ -256,8 +263,8 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 			found[i] = -1
 		}
 		for vi := range w.Values {
-			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok && found[i] < 0 {
-				found[i] = vi
+			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok && (found[i] < 0 || jsna.IsLater(&w.Values[vi], &w.Values[found[i]], &d.Indicators[i])) {
+				found[i] = vi // the current value: the latest period
 			}
 		}
 		self := w.Code != "" && w.Code == d.Benchmark.Code
@@ -270,6 +277,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 				continue
 			}
 			scoreValue(vs, &d.Indicators[i], &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
+			vs.Period = w.Values[found[i]].Period
 			if vs.Value != nil && !self {
 				spineValues[i] = append(spineValues[i], *vs.Value)
 			}

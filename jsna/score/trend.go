@@ -1,0 +1,147 @@
+package score
+
+import (
+	"math"
+
+	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/stats"
+)
+
+// Why a ward's series has no recent trend marker (TrendMarker.NoMarker).
+// Fingertips calculates the marker on the last five points of a series of
+// annual, consecutive, non-overlapping periods only.
+const (
+	NoMarkerPeriod  = "period"  // a period that is not a year, a financial year or a pooled period of years
+	NoMarkerPooled  = "pooled"  // pooled periods of several years, which overlap
+	NoMarkerTooFew  = "too-few" // fewer than five periods
+	NoMarkerGaps    = "gaps"    // the last five periods are not consecutive years
+	NoMarkerMissing = "missing" // a value (or, for a proportion, its count or denominator) is missing among the last five
+)
+
+// TrendPoints is how many periods the recent trend is calculated over.
+const TrendPoints = 5
+
+// TrendMarker is a ward's series of one indicator and its recent trend.
+type TrendMarker struct {
+	Periods int `json:"periods"` // values in the series
+	// Marker is the Fingertips recent trend (stats.TrendIncreasing,
+	// TrendDecreasing, TrendNoChange), empty when it cannot be
+	// calculated, and NoMarker then says why (NoMarker...).
+	Marker   string `json:"marker,omitempty"`
+	NoMarker string `json:"no_marker,omitempty"`
+	// Direction is the marker with the polarity's judgement
+	// ("Increasing and getting worse", stats.TrendDirection);
+	// Worsening is true when it is getting worse.
+	Direction string  `json:"direction,omitempty"`
+	Worsening bool    `json:"worsening,omitempty"`
+	Chi2      float64 `json:"chi2,omitempty"`
+}
+
+// RecentTrend returns the recent trend of w's series of ind (jsna.Series),
+// by Fingertips' method (stats.RecentTrend) where its criteria allow one:
+// every period annual (no pooled periods), at least five, the last five
+// consecutive, none of their values missing. A proportion with counts and
+// denominators for all five is tested by the chi-squared test for trend,
+// anything else by the weighted regression on values and 95% limits.
+func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
+	series := jsna.Series(w, ind)
+	t := TrendMarker{Periods: len(series)}
+	years := make([]float64, len(series))
+	for i, v := range series {
+		start, end, ok := jsna.PeriodSpan(jsna.ValuePeriod(v, ind))
+		switch {
+		case !ok:
+			t.NoMarker = NoMarkerPeriod
+			return t
+		case end-start > 1:
+			t.NoMarker = NoMarkerPooled
+			return t
+		}
+		years[i] = math.Floor(start)
+	}
+	if len(series) < TrendPoints {
+		t.NoMarker = NoMarkerTooFew
+		return t
+	}
+	last := series[len(series)-TrendPoints:]
+	lastYears := years[len(years)-TrendPoints:]
+	for i := 1; i < len(lastYears); i++ {
+		if lastYears[i] != lastYears[i-1]+1 {
+			t.NoMarker = NoMarkerGaps
+			return t
+		}
+	}
+	r := stats.RecentTrend(trendPoints(last, lastYears), trendType(ind, last))
+	if r.Trend == stats.TrendCannot {
+		t.NoMarker = NoMarkerMissing
+		return t
+	}
+	t.Marker, t.Chi2 = r.Trend, r.Chi2
+	t.Direction = stats.TrendDirection(r.Trend, ind.Polarity)
+	t.Worsening = r.Trend == stats.TrendIncreasing && ind.Polarity == jsna.LowerIsBetter ||
+		r.Trend == stats.TrendDecreasing && ind.Polarity == jsna.HigherIsBetter
+	return t
+}
+
+// trendType is stats.TrendProportion for a proportion whose values all
+// have a count and a denominator, stats.TrendOther otherwise.
+func trendType(ind *jsna.Indicator, vs []*jsna.Value) string {
+	if ind.Method != jsna.MethodProportion {
+		return stats.TrendOther
+	}
+	for _, v := range vs {
+		if v.Count == nil || v.Denominator == nil {
+			return stats.TrendOther
+		}
+	}
+	return stats.TrendProportion
+}
+
+func trendPoints(vs []*jsna.Value, years []float64) []stats.TrendPoint {
+	num := func(p *float64) float64 {
+		if p == nil {
+			return math.NaN()
+		}
+		return *p
+	}
+	out := make([]stats.TrendPoint, len(vs))
+	for i, v := range vs {
+		out[i] = stats.TrendPoint{Year: years[i], Count: num(v.Count), Denominator: num(v.Denominator),
+			Value: num(v.Value), Lower: num(v.Lower), Upper: num(v.Upper)}
+	}
+	return out
+}
+
+// WorseAndWorsening reports whether v is worse than the benchmark (Worse
+// or Worst) and its recent trend is getting worse: the flag the ward
+// page, the priorities and the report show.
+func (v *ValueScore) WorseAndWorsening() bool {
+	return (v.Comparison == stats.Worse || v.Comparison == stats.Worst) && v.Trend != nil && v.Trend.Worsening
+}
+
+// scoreTrends sets the Trend of every ward value whose ward has more than
+// one value of the indicator. Wards with one value per indicator (most
+// files) cost a count.
+func scoreTrends(s *Scores, d *jsna.Document, l *layout) {
+	counts := make([]int, len(d.Indicators))
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		clear(counts)
+		multi := false
+		for vi := range w.Values {
+			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok {
+				counts[i]++
+				multi = multi || counts[i] > 1
+			}
+		}
+		if !multi {
+			continue
+		}
+		for i, n := range counts {
+			if n > 1 && i < len(s.Wards[wi].Values) {
+				t := RecentTrend(w, &d.Indicators[i])
+				s.Wards[wi].Values[i].Trend = &t
+			}
+		}
+	}
+}
