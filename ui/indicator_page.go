@@ -47,7 +47,7 @@ func (a *App) renderIndicatorPage(id string) dom.Node {
 		a.setTitle(a.t("ind.notfound.title"))
 		return el("div", child(h1(a.t("ind.notfound.title"))),
 			child(el("p", cls("govuk-body"), text(a.t("ind.notfound.body", id)))),
-			child(el("p", cls("govuk-body"), child(link("#/area", a.t("nav.area"))))))
+			child(el("p", cls("govuk-body"), child(link("#/area", a.t("overview.title"))))))
 	}
 	name := a.indicatorName(a.doc, ind)
 	a.setTitle(name)

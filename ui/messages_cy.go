@@ -13,10 +13,10 @@ var messagesCY = map[string]string{
 	"nav.menu":           "Dewislen",
 	"nav.language":       "Iaith",
 	"nav.start":          "Dechrau",
-	"nav.area":           "Trosolwg o’r ardal",
+	"nav.area":           "Ardal",
 	"nav.priorities":     "Blaenoriaethau",
 	"nav.report":         "Adroddiad",
-	"nav.merge":          "Cyfuno drafftiau",
+	"nav.merge":          "Cyfuno",
 	"footer.heading":     "Ynghylch yr ap hwn",
 	"footer.privacy":     "Mae popeth rydych chi’n ei agor neu’n ei deipio yn aros ar y ddyfais hon. Nid yw Wardwise yn anfon dim i unrhyw weinydd oni bai eich bod yn anfon drafft i hwb.",
 	"footer.offline":     "Ar ôl eich ymweliad cyntaf, mae Wardwise yn gweithio heb gysylltiad â rhwydwaith.",
@@ -391,7 +391,7 @@ var messagesCY = map[string]string{
 	"status.resolved":           "Gwrthdaro wedi’i ddatrys. %d ar ôl.",
 
 	// Anfon i'r hwb (hub.go, outbox.go).
-	"nav.hub":                     "Anfon i’r hwb",
+	"nav.hub":                     "Hwb",
 	"hub.title":                   "Anfon i’r hwb",
 	"hub.lede":                    "Anfonwch eich drafft i hwb Wardwise eich ardal, lle mae cydlynydd yr JSNA yn cyfuno drafftiau pawb. Heb rwydwaith, mae’r drafft yn aros ar y ddyfais hon ac yn mynd pan fydd y rhwydwaith yn ôl.",
 	"hub.conn.checking":           "Yn gwirio a yw’r copi hwn o Wardwise wedi’i gysylltu â hwb…",

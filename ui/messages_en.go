@@ -13,10 +13,10 @@ var messagesEN = map[string]string{
 	"nav.menu":           "Menu",
 	"nav.language":       "Language",
 	"nav.start":          "Start",
-	"nav.area":           "Area overview",
+	"nav.area":           "Area",
 	"nav.priorities":     "Priorities",
 	"nav.report":         "Report",
-	"nav.merge":          "Merge drafts",
+	"nav.merge":          "Merge",
 	"footer.heading":     "About this app",
 	"footer.privacy":     "Everything you open or type stays on this device. Wardwise sends nothing to any server unless you send a draft to a hub.",
 	"footer.offline":     "After your first visit, Wardwise works without a network connection.",
@@ -391,7 +391,7 @@ var messagesEN = map[string]string{
 	"status.resolved":           "Conflict resolved. %d left.",
 
 	// Send to hub (hub.go, outbox.go).
-	"nav.hub":                     "Send to hub",
+	"nav.hub":                     "Hub",
 	"hub.title":                   "Send to hub",
 	"hub.lede":                    "Send your draft to your area’s Wardwise hub, where the JSNA coordinator merges everyone’s drafts. With no network, the draft waits on this device and goes when the network returns.",
 	"hub.conn.checking":           "Checking whether this copy of Wardwise is connected to a hub…",

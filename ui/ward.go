@@ -45,7 +45,7 @@ func (a *App) renderWard(r route) dom.Node {
 		return el("div",
 			child(h1(a.t("ward.notfound.title"))),
 			child(el("p", cls("govuk-body"), text(a.t("ward.notfound.body", r.ward)))),
-			child(el("p", cls("govuk-body"), child(link("#/area", a.t("nav.area"))))))
+			child(el("p", cls("govuk-body"), child(link("#/area", a.t("overview.title"))))))
 	}
 	a.setTitle(a.tabLabel(r.tab), w.Name)
 	a.coord.draftBack = r
