@@ -3,8 +3,12 @@ package merge
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"runtime/metrics"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/example"
@@ -89,4 +93,40 @@ func gridMerge(tb testing.TB, wards int) (*jsna.Document, []*jsna.Document) {
 		tb.Fatal(g.err)
 	}
 	return g.master, g.drafts
+}
+
+// startPeakHeap collects garbage, then samples the heap's objects every
+// millisecond (runtime/metrics, which does not stop the world) until the
+// function it returns is called, which reports the most they exceeded
+// what there was at the start.
+func startPeakHeap() func() uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	var top atomic.Uint64
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			if v := read(); v > top.Load() {
+				top.Store(v)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(stop)
+		<-done
+		return max(top.Load(), base) - base
+	}
 }

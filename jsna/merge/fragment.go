@@ -9,7 +9,9 @@ import (
 )
 
 // Rebuilding the records a merge changed from the flat form, and no more:
-// the wards outside the changed records are copied from the master.
+// everything outside the changed records is the master's, shared with it
+// (copy on write: an array of records is copied before a record of it is
+// replaced, so the master is never changed).
 
 // scopedFragment is fragment(next) for a merge in scope s, where next is
 // cur (master's flat form in s) changed at the paths dirty. In a scope,
@@ -34,15 +36,17 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 			docDirty = append(docDirty, p)
 		}
 	}
+	shared := sharedByWard(cur)
 	var frag *jsna.Document
 	if len(docDirty) > 0 {
+		sub := subFlat(next, "", append(append([]string(nil), idx[""]...), docDirty...))
+		expandShared(sub, "", cur, shared[""])
 		var err error
-		if frag, err = fragment(subFlat(next, "", append(append([]string(nil), idx[""]...), docDirty...))); err != nil {
+		if frag, err = fragment(sub); err != nil {
 			return nil, err
 		}
 	} else {
-		frag = new(jsna.Document)
-		jsna.DeepCopy(frag, scopedContent(master, wardScope{}))
+		frag = scopedContent(master, wardScope{})
 	}
 	frag.Wards = make([]jsna.Ward, 0, len(s))
 	for i := range master.Wards {
@@ -55,11 +59,9 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 		delete(byWard, k)
 		switch {
 		case !changed:
-			var c jsna.Ward
-			jsna.DeepCopy(&c, w)
-			frag.Wards = append(frag.Wards, c)
+			frag.Wards = append(frag.Wards, *w)
 		case next.values[k] == recordMark:
-			c, err := patchWard(w, k, ds, idx[k], cur, next)
+			c, err := patchWard(w, k, ds, idx[k], cur, next, shared[k])
 			if err != nil {
 				return nil, err
 			}
@@ -162,20 +164,21 @@ var wardArrays = func() map[string]int {
 }()
 
 // patchWard is master's ward w (flat path k, whose paths in cur are
-// curPaths) changed as next says at the paths dirty. Where every dirty
-// path is inside a record of one of the ward's arrays of records, those
-// records are decoded from next and the rest of the ward is copied;
-// otherwise the ward is rebuilt whole.
-func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat) (jsna.Ward, error) {
+// curPaths and whose shared records are shared) changed as next says at
+// the paths dirty. Where every dirty path is inside a record of one of the
+// ward's arrays of records, those records are decoded from next and the
+// rest of the ward is copied; otherwise the ward is rebuilt whole.
+func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat, shared []string) (jsna.Ward, error) {
 	byArray, ok := changedRecords(k, dirty, cur, next)
 	if !ok {
-		return decodeWard(subFlat(next, k, append(append([]string(nil), curPaths...), dirty...)))
+		sub := subFlat(next, k, append(append([]string(nil), curPaths...), dirty...))
+		expandShared(sub, k, cur, shared)
+		return decodeWard(sub)
 	}
-	var c jsna.Ward
-	jsna.DeepCopy(&c, w)
+	c := *w // shares w's members; patchRecords copies the arrays it changes
 	cv := reflect.ValueOf(&c).Elem()
 	for name, chs := range byArray {
-		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, next); err != nil {
+		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, cur, next, shared); err != nil {
 			return jsna.Ward{}, err
 		}
 	}
@@ -225,7 +228,10 @@ func changedRecords(k string, dirty []string, cur, next flat) (map[string][]reco
 // patchRecords rebuilds the changed records chs of the ward's array arr
 // (member name) from next: a changed record replaces its old version, a
 // deleted one goes, and new records follow the others, by key.
-func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, next flat) error {
+func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, cur, next flat, shared []string) error {
+	if arr.Len() > 0 {
+		arr.Set(reflect.AppendSlice(reflect.MakeSlice(arr.Type(), 0, arr.Len()), arr)) // the master's array is shared
+	}
 	et := arr.Type().Elem()
 	kf, _ := jsna.FieldByName(et, recordKey(name))
 	at := make(map[string]int, arr.Len())
@@ -255,7 +261,9 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 			}
 		}
 		rec := reflect.New(et).Elem()
-		if err := decodeFlat(subFlat(next, ch.rp, paths), rec); err != nil {
+		sub := subFlat(next, ch.rp, paths)
+		expandShared(sub, ch.rp, cur, shared)
+		if err := decodeFlat(sub, rec); err != nil {
 			return err
 		}
 		if had {

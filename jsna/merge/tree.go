@@ -33,6 +33,11 @@ type flat struct {
 	// equal to them, which are left out.
 	against map[string]string
 	same    map[string]bool
+	// agree and shared, for the master's content in a merge's scope: a
+	// record agree accepts is not flattened but listed in shared, its
+	// canonical JSON kept in raw (see shared.go).
+	agree  func(rp, raw string) bool
+	shared map[string]bool
 }
 
 // wardIndex groups the paths of f by ward record ("wards[CODE]"), with the
@@ -96,10 +101,12 @@ func flattenCanonical(b []byte) flat {
 }
 
 // flattenRecorded is flattenCanonical keeping each record's canonical JSON
-// in raw.
-func flattenRecorded(b []byte) flat {
-	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), raw: map[string]string{}}
+// in raw, and leaving out the fields of the records agree accepts (nil:
+// none), which it lists in shared.
+func flattenRecorded(b []byte, agree func(rp, raw string) bool) flat {
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), raw: map[string]string{}, agree: agree, shared: map[string]bool{}}
 	f.walk("", gjson.ParseBytes(b), true)
+	f.agree = nil
 	return f
 }
 
@@ -154,11 +161,15 @@ func (f flat) walk(path string, obj gjson.Result, root bool) {
 						continue
 					}
 				}
-				f.values[rp] = recordMark
 				f.order[rp] = i
 				if f.raw != nil {
 					f.raw[rp] = e.Raw
 				}
+				if f.agree != nil && f.agree(rp, e.Raw) {
+					f.shared[rp] = true
+					continue
+				}
+				f.values[rp] = recordMark
 				f.walk(rp, e, false)
 			}
 		default:
