@@ -248,6 +248,7 @@ func fillRow(row *Row, b benchmark, res map[string]float64) {
 	if v, ok := res["allocs/op"]; ok {
 		row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.3g allocs/op, %.0f MB/op", v, res["B/op"]/1e6))
 	}
+	engineExtra(row, res)
 }
 
 // gridRows makes a row of each BenchmarkMergeGrid sub-benchmark

@@ -36,13 +36,10 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 			docDirty = append(docDirty, p)
 		}
 	}
-	shared := sharedByWard(cur)
 	var frag *jsna.Document
 	if len(docDirty) > 0 {
-		sub := subFlat(next, "", append(append([]string(nil), idx[""]...), docDirty...))
-		expandShared(sub, "", cur, shared[""])
 		var err error
-		if frag, err = fragment(sub); err != nil {
+		if frag, err = fragment(subFlat(next, "", append(append([]string(nil), idx[""]...), docDirty...))); err != nil {
 			return nil, err
 		}
 	} else {
@@ -61,7 +58,7 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 		case !changed:
 			frag.Wards = append(frag.Wards, *w)
 		case next.values[k] == recordMark:
-			c, err := patchWard(w, k, ds, idx[k], cur, next, shared[k])
+			c, err := patchWard(w, k, ds, idx[k], cur, next)
 			if err != nil {
 				return nil, err
 			}
@@ -164,21 +161,22 @@ var wardArrays = func() map[string]int {
 }()
 
 // patchWard is master's ward w (flat path k, whose paths in cur are
-// curPaths and whose shared records are shared) changed as next says at
-// the paths dirty. Where every dirty path is inside a record of one of the
-// ward's arrays of records, those records are decoded from next and the
-// rest of the ward is copied; otherwise the ward is rebuilt whole.
-func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat, shared []string) (jsna.Ward, error) {
+// curPaths) changed as next says at the paths dirty. Where every dirty
+// path is inside a record of one of the ward's arrays of records, those
+// records are decoded from next and the rest of the ward is the master's;
+// otherwise the ward is rebuilt whole, with its records shared with the
+// master (shared.go).
+func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat) (jsna.Ward, error) {
 	byArray, ok := changedRecords(k, dirty, cur, next)
 	if !ok {
 		sub := subFlat(next, k, append(append([]string(nil), curPaths...), dirty...))
-		expandShared(sub, k, cur, shared)
+		expandShared(sub, k, w, cur.shared)
 		return decodeWard(sub)
 	}
 	c := *w // shares w's members; patchRecords copies the arrays it changes
 	cv := reflect.ValueOf(&c).Elem()
 	for name, chs := range byArray {
-		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, cur, next, shared); err != nil {
+		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, next); err != nil {
 			return jsna.Ward{}, err
 		}
 	}
@@ -228,7 +226,7 @@ func changedRecords(k string, dirty []string, cur, next flat) (map[string][]reco
 // patchRecords rebuilds the changed records chs of the ward's array arr
 // (member name) from next: a changed record replaces its old version, a
 // deleted one goes, and new records follow the others, by key.
-func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, cur, next flat, shared []string) error {
+func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, next flat) error {
 	if arr.Len() > 0 {
 		arr.Set(reflect.AppendSlice(reflect.MakeSlice(arr.Type(), 0, arr.Len()), arr)) // the master's array is shared
 	}
@@ -261,9 +259,7 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 			}
 		}
 		rec := reflect.New(et).Elem()
-		sub := subFlat(next, ch.rp, paths)
-		expandShared(sub, ch.rp, cur, shared)
-		if err := decodeFlat(sub, rec); err != nil {
+		if err := decodeFlat(subFlat(next, ch.rp, paths), rec); err != nil {
 			return err
 		}
 		if had {

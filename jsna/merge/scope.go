@@ -29,11 +29,13 @@ func (m *merger) scopeSaves() {
 		kept = append(kept, x.d)
 	}
 	m.scope = mergeScope(m.master, kept)
-	var agree func(rp, raw string) bool
-	if m.scope != nil {
-		agree = m.agreement()
+	shared := m.sharedRecords()
+	c := prunedContent(m.master, m.scope, shared)
+	m.cur = flattenRecorded(content(c))
+	if m.scope != nil && len(c.Wards) == 0 && len(m.master.Wards) > 0 {
+		delete(m.cur.values, "wards") // no ward flattened: the empty array is not a change to the wards
 	}
-	m.cur = flattenScopedWith(m.master, m.scope, func(b []byte) flat { return flattenRecorded(b, agree) })
+	m.cur.shared = shared
 	m.bases = baseLookup(m.master, m.masterRev, m.cur, m.scope)
 }
 

@@ -33,10 +33,9 @@ type flat struct {
 	// equal to them, which are left out.
 	against map[string]string
 	same    map[string]bool
-	// agree and shared, for the master's content in a merge's scope: a
-	// record agree accepts is not flattened but listed in shared, its
-	// canonical JSON kept in raw (see shared.go).
-	agree  func(rp, raw string) bool
+	// shared, for the master's content in a merge: the records shared
+	// with the master, left out of values and raw (see shared.go). A
+	// draft flattened against it leaves them out too (as same).
 	shared map[string]bool
 }
 
@@ -101,12 +100,10 @@ func flattenCanonical(b []byte) flat {
 }
 
 // flattenRecorded is flattenCanonical keeping each record's canonical JSON
-// in raw, and leaving out the fields of the records agree accepts (nil:
-// none), which it lists in shared.
-func flattenRecorded(b []byte, agree func(rp, raw string) bool) flat {
-	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), raw: map[string]string{}, agree: agree, shared: map[string]bool{}}
+// in raw.
+func flattenRecorded(b []byte) flat {
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), raw: map[string]string{}}
 	f.walk("", gjson.ParseBytes(b), true)
-	f.agree = nil
 	return f
 }
 
@@ -117,7 +114,7 @@ func flattenRecorded(b []byte, agree func(rp, raw string) bool) flat {
 // would all have equal values in both: leaving them out on both sides
 // (underSame) changes nothing.
 func flattenAgainst(b []byte, base flat) flat {
-	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), against: base.raw, same: map[string]bool{}}
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), against: base.raw, same: map[string]bool{}, shared: base.shared}
 	f.walk("", gjson.ParseBytes(b), true)
 	return f
 }
@@ -156,20 +153,16 @@ func (f flat) walk(path string, obj gjson.Result, root bool) {
 			for i, e := range elems {
 				rp := p + "[" + quoteKey(keys[i]) + "]"
 				if f.against != nil {
-					if r, ok := f.against[rp]; ok && r == e.Raw {
+					if r, ok := f.against[rp]; (ok && r == e.Raw) || f.shared[rp] {
 						f.same[rp] = true
 						continue
 					}
 				}
+				f.values[rp] = recordMark
 				f.order[rp] = i
 				if f.raw != nil {
 					f.raw[rp] = e.Raw
 				}
-				if f.agree != nil && f.agree(rp, e.Raw) {
-					f.shared[rp] = true
-					continue
-				}
-				f.values[rp] = recordMark
 				f.walk(rp, e, false)
 			}
 		default:

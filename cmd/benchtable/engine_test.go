@@ -1,0 +1,19 @@
+package main
+
+import "testing"
+
+// A merge benchmark's line with its peak-memory metrics gives them in
+// the row's notes.
+func TestEngineExtra(t *testing.T) {
+	out := "BenchmarkMergeEngland-2   	       3	8793009453 ns/op	       489.0 peak-MB	         5.420 peak/master	950232930 B/op	 3432857 allocs/op\n"
+	res, ok := parseBench(out, "BenchmarkMergeEngland")
+	if !ok {
+		t.Fatal("no result parsed")
+	}
+	var row Row
+	fillRow(&row, benchmark{per: "time"}, res)
+	want := "3.43e+06 allocs/op, 950 MB/op, merge peak heap 489 MB = 5.42 x the master's file"
+	if row.Extra != want || row.Value != 8.793009453 {
+		t.Errorf("row %v %q, want 8.793009453 %q", row.Value, row.Extra, want)
+	}
+}
