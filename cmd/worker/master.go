@@ -112,6 +112,30 @@ type mergedDraft struct {
 // has the measurements). Larger masters are merged in the app or the CLI.
 const MaxMergeMasterBytes = 8 << 20
 
+// loadMergeMaster is loadMaster for a merge: a master over
+// MaxMergeMasterBytes is refused before it is decoded, since decoding it
+// takes most of the memory a merge needs.
+func (h *Hub) loadMergeMaster(ctx context.Context, id string) (MasterRevision, *jsna.Document, *apiError) {
+	head, e := h.head(ctx, id)
+	if e != nil {
+		return head, nil, e
+	}
+	data, err := h.Blobs.Get(ctx, head.Blob)
+	if err != nil {
+		return head, nil, internal(fmt.Sprintf("read master %s", head.Blob), err)
+	}
+	if len(data) > MaxMergeMasterBytes {
+		return head, nil, errorf(http.StatusRequestEntityTooLarge, "master_too_large",
+			"hub: the master is %.1f MB, more than the %d MB the hub can merge within a Worker's 128 MB: merge the drafts in the Wardwise app or with the CLI (jsna merge) instead",
+			float64(len(data))/(1<<20), MaxMergeMasterBytes>>20)
+	}
+	master, err := jsna.Decode(data)
+	if err != nil {
+		return head, nil, internal(fmt.Sprintf("decode master %s", head.Blob), err)
+	}
+	return head, master, nil
+}
+
 // merge merges every pending draft into the master (coordinators only).
 //
 // D1 has no transactions, so the merge is optimistic: it reads revision n
@@ -143,14 +167,9 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 	// first: whatever this merge does, the hub stays tidy.
 	h.sweep(ctx, id)
 	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
-		head, master, data, e := h.loadMaster(ctx, id)
+		head, master, e := h.loadMergeMaster(ctx, id)
 		if e != nil {
 			return e
-		}
-		if len(data) > MaxMergeMasterBytes {
-			return errorf(http.StatusRequestEntityTooLarge, "master_too_large",
-				"hub: the master is %.1f MB, more than the %d MB the hub can merge within a Worker's 128 MB: merge the drafts in the Wardwise app or with the CLI (jsna merge) instead",
-				float64(len(data))/(1<<20), MaxMergeMasterBytes>>20)
 		}
 		batch, e := h.pendingBatch(ctx, id, master)
 		if e != nil {

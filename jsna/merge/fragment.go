@@ -170,7 +170,7 @@ func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat)
 	byArray, ok := changedRecords(k, dirty, cur, next)
 	if !ok {
 		sub := subFlat(next, k, append(append([]string(nil), curPaths...), dirty...))
-		expandShared(sub, k, w, cur.shared)
+		expandShared(sub, w, cur.shares)
 		return decodeWard(sub)
 	}
 	c := *w // shares w's members; patchRecords copies the arrays it changes

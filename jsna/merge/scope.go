@@ -30,12 +30,12 @@ func (m *merger) scopeSaves() {
 	}
 	m.scope = mergeScope(m.master, kept)
 	shared := m.sharedRecords()
-	c := prunedContent(m.master, m.scope, shared)
-	m.cur = flattenRecorded(content(c))
-	if m.scope != nil && len(c.Wards) == 0 && len(m.master.Wards) > 0 {
-		delete(m.cur.values, "wards") // no ward flattened: the empty array is not a change to the wards
+	if m.scope == nil {
+		m.cur = flattenRecorded(content(m.master))
+	} else {
+		m.cur = prunedFlat(m.master, m.scope, shared, flattenRecorded)
 	}
-	m.cur.shared = shared
+	m.cur.shares = shared
 	m.bases = baseLookup(m.master, m.masterRev, m.cur, m.scope)
 }
 
@@ -284,7 +284,7 @@ func recordOf(d *jsna.Document, f flat, problem string) string {
 			if key == "" && record == "" {
 				return "" // a record without its key: not one of f's
 			}
-			if f.values[rp] != recordMark && !f.shared[rp] {
+			if f.values[rp] != recordMark && !f.shares.record(rp) {
 				break // an array kept whole, not records
 			}
 			path, record, v = rp, rp, e

@@ -3,6 +3,8 @@ package merge
 import (
 	"math"
 	"reflect"
+	"strings"
+	"sync"
 
 	"github.com/tidwall/gjson"
 	"github.com/wardwise/wardwise/jsna"
@@ -25,11 +27,71 @@ import (
 // records compare equal only where their canonical encodings are the
 // same.
 
-// sharedRecords lists, by flat path, the wards and the records of wards'
-// arrays shared with the master in a merge in a scope: empty where there
-// is no scope.
-func (m *merger) sharedRecords() map[string]bool {
-	set := map[string]bool{}
+// shares are the records shared with the master, by ward code: the whole
+// ward, or records of its arrays by array name and key.
+type shares struct {
+	byWard map[string]wardShare
+}
+
+type wardShare struct {
+	whole   bool
+	records map[string]map[string]bool
+}
+
+// has reports whether the record of ward w's array name keyed key is
+// shared.
+func (s shares) has(w, name, key string) bool {
+	ws, ok := s.byWard[w]
+	return ok && (ws.whole || ws.records[name][key])
+}
+
+// record reports whether flat path rp is a shared record.
+func (s shares) record(rp string) bool {
+	whole, ok, tail := s.find(rp)
+	return ok && (tail == "" || whole)
+}
+
+// under reports whether flat path p is a shared record or in one.
+func (s shares) under(p string) bool {
+	_, ok, tail := s.find(p)
+	return ok && (tail == "" || tail[0] == '.' || tail[0] == '[')
+}
+
+// find looks for the shared record that flat path p starts with: ok when
+// there is one, whole when it is a whole ward, and the rest of p after
+// it.
+func (s shares) find(p string) (whole, ok bool, tail string) {
+	if len(s.byWard) == 0 || !strings.HasPrefix(p, "wards[") {
+		return false, false, ""
+	}
+	code, rest, err := cutKey(p[len("wards["):])
+	ws, in := s.byWard[code]
+	switch {
+	case err != nil || !in:
+		return false, false, ""
+	case ws.whole:
+		if rest == "" {
+			return true, true, ""
+		}
+		return true, true, rest
+	case !strings.HasPrefix(rest, "."):
+		return false, false, ""
+	}
+	name, after, err := cutName(rest[1:])
+	if err != nil || !strings.HasPrefix(after, "[") {
+		return false, false, ""
+	}
+	key, tail, err := cutKey(after[1:])
+	if err != nil || !ws.records[name][key] {
+		return false, false, ""
+	}
+	return false, true, tail
+}
+
+// sharedRecords finds the wards and the records of wards' arrays shared
+// with the master in a merge in a scope: none where there is no scope.
+func (m *merger) sharedRecords() shares {
+	set := shares{byWard: map[string]wardShare{}}
 	if m.scope == nil {
 		return set
 	}
@@ -65,7 +127,7 @@ func (m *merger) sharedRecords() map[string]bool {
 // it is. An array is compared record by record only where it is an array
 // of records (distinct, non-empty keys) in each, and is left out of the
 // encoding when empty (as the records shared are left out of it).
-func shareWard(set map[string]bool, mw *jsna.Ward, covering []*jsna.Ward) {
+func shareWard(set shares, mw *jsna.Ward, covering []*jsna.Ward) {
 	mv := reflect.ValueOf(mw).Elem()
 	same := true
 	for _, w := range covering {
@@ -74,40 +136,56 @@ func shareWard(set map[string]bool, mw *jsna.Ward, covering []*jsna.Ward) {
 		}
 		same = same && sameValue(mv, reflect.ValueOf(w).Elem())
 	}
-	k := "wards[" + quoteKey(mw.Code) + "]"
 	if same {
-		set[k] = true
+		set.byWard[mw.Code] = wardShare{whole: true}
 		return
 	}
+	ws := wardShare{records: map[string]map[string]bool{}}
 	for name, fi := range wardArrays {
 		arr := mv.Field(fi)
 		key := recordKeyIndex(arr.Type(), name)
 		if !wardArrayOmitted[name] || !keyedRecords(arr, key) {
 			continue
 		}
-		theirs := make([]map[string]reflect.Value, len(covering))
+		theirs := make([]reflect.Value, len(covering))
 		for j, w := range covering {
-			a := reflect.ValueOf(w).Elem().Field(fi)
-			if !keyedRecords(a, key) {
+			if theirs[j] = reflect.ValueOf(w).Elem().Field(fi); !keyedRecords(theirs[j], key) {
 				theirs = nil
 				break
 			}
-			theirs[j] = make(map[string]reflect.Value, a.Len())
-			for e := range a.Len() {
-				theirs[j][a.Index(e).Field(key).String()] = a.Index(e)
-			}
+		}
+		if theirs == nil {
+			continue
 		}
 		for e := range arr.Len() {
-			if rec, id := arr.Index(e), arr.Index(e).Field(key).String(); theirs != nil && allHave(theirs, id, rec) {
-				set[joinPath(k, name)+"["+quoteKey(id)+"]"] = true
+			if rec, id := arr.Index(e), arr.Index(e).Field(key).String(); allHave(theirs, key, e, id, rec) {
+				if ws.records[name] == nil {
+					ws.records[name] = map[string]bool{}
+				}
+				ws.records[name][id] = true
 			}
 		}
 	}
+	set.byWard[mw.Code] = ws
 }
 
-func allHave(theirs []map[string]reflect.Value, id string, rec reflect.Value) bool {
-	for _, t := range theirs {
-		if o, ok := t[id]; !ok || !sameValue(rec, o) {
+// allHave reports whether each of the arrays theirs has the record rec,
+// keyed id, as it is: looked for at rec's own position e first (a draft
+// keeps the master's order), then by key (field key).
+func allHave(theirs []reflect.Value, key, e int, id string, rec reflect.Value) bool {
+	for _, a := range theirs {
+		o := reflect.Value{}
+		if e < a.Len() && a.Index(e).Field(key).String() == id {
+			o = a.Index(e)
+		} else {
+			for i := range a.Len() {
+				if a.Index(i).Field(key).String() == id {
+					o = a.Index(i)
+					break
+				}
+			}
+		}
+		if !o.IsValid() || !sameValue(rec, o) {
 			return false
 		}
 	}
@@ -167,9 +245,8 @@ func sameValue(a, b reflect.Value) bool {
 		}
 		return sameValue(a.Elem(), b.Elem())
 	case reflect.Struct:
-		t := a.Type()
-		for i := range a.NumField() {
-			if t.Field(i).IsExported() && !sameValue(a.Field(i), b.Field(i)) {
+		for _, i := range exportedFields(a.Type()) {
+			if !sameValue(a.Field(i), b.Field(i)) {
 				return false
 			}
 		}
@@ -213,33 +290,40 @@ func sameValue(a, b reflect.Value) bool {
 	return false // a kind the model does not use: compared path by path
 }
 
+// exportedFields lists the indices of t's exported fields.
+func exportedFields(t reflect.Type) []int {
+	if f, ok := exported.Load(t); ok {
+		return f.([]int)
+	}
+	var f []int
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			f = append(f, i)
+		}
+	}
+	exported.Store(t, f)
+	return f
+}
+
+var exported sync.Map // reflect.Type → []int
+
 // prunedContent is scopedContent(d, s) with the shared wards and records
-// left out: what the merge encodes and flattens of the master.
-func prunedContent(d *jsna.Document, s wardScope, shared map[string]bool) *jsna.Document {
+// left out: what the merge encodes and flattens of the master, and of a
+// draft compared with it.
+func prunedContent(d *jsna.Document, s wardScope, shared shares) *jsna.Document {
 	c := scopedContent(d, s)
-	if len(shared) == 0 {
+	if len(shared.byWard) == 0 {
 		return c
 	}
 	kept := make([]jsna.Ward, 0, len(c.Wards))
 	for i := range c.Wards {
-		w := c.Wards[i] // its arrays are the master's: replaced, never changed
-		k := "wards[" + quoteKey(w.Code) + "]"
-		if shared[k] {
+		w := c.Wards[i] // its arrays are d's: replaced, never changed
+		ws, ok := shared.byWard[w.Code]
+		switch {
+		case ws.whole:
 			continue
-		}
-		wv := reflect.ValueOf(&w).Elem()
-		for name, fi := range wardArrays {
-			arr := wv.Field(fi)
-			key := recordKeyIndex(arr.Type(), name)
-			out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
-			for e := range arr.Len() {
-				if !shared[joinPath(k, name)+"["+quoteKey(arr.Index(e).Field(key).String())+"]"] {
-					out = reflect.Append(out, arr.Index(e))
-				}
-			}
-			if out.Len() < arr.Len() {
-				arr.Set(out)
-			}
+		case ok:
+			pruneWard(&w, ws)
 		}
 		kept = append(kept, w)
 	}
@@ -247,12 +331,41 @@ func prunedContent(d *jsna.Document, s wardScope, shared map[string]bool) *jsna.
 	return c
 }
 
-// expandShared adds to sub, the flat form relative to ward k of master's
-// ward w being rebuilt whole, the records of w's arrays shared with the
+// prunedFlat is the flat form (made by flatten) of prunedContent(d, s,
+// shared). Where no ward is left, the empty array is not a change to the
+// wards: it is left out.
+func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byte) flat) flat {
+	c := prunedContent(d, s, shared)
+	f := flatten(content(c))
+	if len(c.Wards) == 0 && len(d.Wards) > 0 {
+		delete(f.values, "wards")
+	}
+	return f
+}
+
+// pruneWard replaces the arrays of w that hold records of ws with copies
+// without them.
+func pruneWard(w *jsna.Ward, ws wardShare) {
+	wv := reflect.ValueOf(w).Elem()
+	for name, keys := range ws.records {
+		arr := wv.Field(wardArrays[name])
+		key := recordKeyIndex(arr.Type(), name)
+		out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
+		for e := range arr.Len() {
+			if !keys[arr.Index(e).Field(key).String()] {
+				out = reflect.Append(out, arr.Index(e))
+			}
+		}
+		arr.Set(out)
+	}
+}
+
+// expandShared adds to sub, the flat form relative to the ward of
+// master's ward w being rebuilt whole, the records of w's arrays shared with the
 // master, encoded and flattened as flatten would have, and gives every
 // record of those arrays its position in w (the flat form of a pruned
 // ward has them at their positions among the records kept).
-func expandShared(sub flat, k string, w *jsna.Ward, shared map[string]bool) {
+func expandShared(sub flat, w *jsna.Ward, shared shares) {
 	wv := reflect.ValueOf(w).Elem()
 	var buf []byte
 	for name, fi := range wardArrays {
@@ -260,7 +373,7 @@ func expandShared(sub flat, k string, w *jsna.Ward, shared map[string]bool) {
 		key := recordKeyIndex(arr.Type(), name)
 		for e := range arr.Len() {
 			rel := name + "[" + quoteKey(arr.Index(e).Field(key).String()) + "]"
-			if !shared[joinPath(k, name)+rel[len(name):]] {
+			if !shared.has(w.Code, name, arr.Index(e).Field(key).String()) {
 				if _, ok := sub.values[rel]; ok {
 					sub.order[rel] = e
 				}

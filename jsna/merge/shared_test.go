@@ -35,12 +35,12 @@ func TestSharedRecords(t *testing.T) {
 	val := k + ".values[" + m.Wards[0].Values[0].Indicator + "]"
 	need := k + ".needs[" + m.Wards[0].Needs[0].ID + "]"
 	sec := k + ".sections[" + m.Wards[0].Sections[0].ID + "]"
-	if !mg.cur.shared[val] || mg.cur.values[val] != "" {
-		t.Errorf("value %s: shared %v, flattened %q; want shared, not flattened", val, mg.cur.shared[val], mg.cur.values[val])
+	if !mg.cur.shares.record(val) || mg.cur.values[val] != "" {
+		t.Errorf("value %s: shared %v, flattened %q; want shared, not flattened", val, mg.cur.shares.record(val), mg.cur.values[val])
 	}
 	for _, rp := range []string{need, sec, k} {
-		if mg.cur.shared[rp] || mg.cur.values[rp] != recordMark {
-			t.Errorf("%s: shared %v, flattened %q; want flattened", rp, mg.cur.shared[rp], mg.cur.values[rp])
+		if mg.cur.shares.record(rp) || mg.cur.values[rp] != recordMark {
+			t.Errorf("%s: shared %v, flattened %q; want flattened", rp, mg.cur.shares.record(rp), mg.cur.values[rp])
 		}
 	}
 
