@@ -106,10 +106,11 @@ type mergedDraft struct {
 }
 
 // MaxMergeMasterBytes is the largest master (its canonical file) the hub
-// merges: a Worker has 128 MB, and merging a master of 8 MiB (about 600
-// wards by 60 indicators) with its drafts took up to 80–95 MB of
-// WebAssembly memory under Node (peak Sys of decode, merge, encode; API.md
-// has the measurements). Larger masters are merged in the app or the CLI.
+// merges: a Worker has 128 MB, and decoding a master of 7.7 MB (600 wards
+// by 60 indicators), merging 5 drafts into it and encoding the result
+// took 94 MB of WebAssembly memory under Node, 1,000 wards 181 MB (Sys,
+// jsna/merge BenchmarkHubMerge; API.md has the measurements). Larger
+// masters are merged in the app or the CLI.
 const MaxMergeMasterBytes = 8 << 20
 
 // loadMergeMaster is loadMaster for a merge: a master over
