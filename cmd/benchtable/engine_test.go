@@ -17,3 +17,17 @@ func TestEngineExtra(t *testing.T) {
 		t.Errorf("row %v %q, want 8.793009453 %q", row.Value, row.Extra, want)
 	}
 }
+
+// A hub merge's line gives its memory and the master's size.
+func TestEngineExtraHub(t *testing.T) {
+	out := "BenchmarkHubMerge/wards=600         	       1	 710730752 ns/op	         7.741 master-MB	        94.37 sys-MB\n"
+	res, ok := parseBench(out, "BenchmarkHubMerge/wards=600")
+	if !ok {
+		t.Fatal("no result parsed")
+	}
+	var row Row
+	fillRow(&row, benchmark{per: "time"}, res)
+	if want := ", memory 94 MB for a 7.7 MB master (a Worker has 128 MB)"; row.Extra != want {
+		t.Errorf("extra %q, want %q", row.Extra, want)
+	}
+}

@@ -84,6 +84,7 @@ var benchmarks = []benchmark{
 	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time", "", false},
 	{"./jsna/merge/", "BenchmarkNewDraftEngland", "cut one draft (70 wards) from a sealed England-scale master", "time", "sealed", false},
 	{"./jsna/merge/", "BenchmarkMergeGrid", "merge drafts (each 1% of the wards) into a master (x 60 indicators)", "time", "", true},
+	{"./jsna/merge/", "BenchmarkHubMerge", "the hub's merge at its largest master (600 wards): decode, merge 5 drafts, encode", "time", "wards=600", false},
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
