@@ -123,6 +123,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			rep.Rows = append(rep.Rows, goBenchmark(ctx, b, where, goroot, tmp, *raw, *benchtime, stderr)...)
 		}
 	}
+	rep.Rows = append(rep.Rows, automergeRows(ctx, tmp, *only, stderr)...)
 
 	// The app: built by make wasm, measured by size and by a cold start.
 	built := true
