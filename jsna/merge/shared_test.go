@@ -68,3 +68,37 @@ func TestSharedRecords(t *testing.T) {
 		t.Error("the merge sharing records differs from the whole-document merge")
 	}
 }
+
+// TestChangedContent checks that a merge in a scope validates the wards it
+// changed with the document-wide members, not the wards it left as they
+// were, and everything once a document-wide member changed.
+func TestChangedContent(t *testing.T) {
+	m := example.New(example.Options{Wards: 4, Indicators: 3, Seed: 7})
+	jsna.Seal(m)
+	w0, w1 := m.Wards[0].Code, m.Wards[1].Code
+	run := func(edit func(d *jsna.Document)) *jsna.Document {
+		d := newDraft(t, m, "a", "Dr A", jsna.RoleGP, w0, w1)
+		edit(d)
+		mg := &merger{master: m, opts: Options{Now: mergeNow}, rep: &Report{}, masterRev: jsna.Revision(m)}
+		all, err := mg.admit([]*jsna.Document{d})
+		if err != nil {
+			t.Fatal(err)
+		}
+		mg.orderSaves(all)
+		mg.scopeSaves()
+		mg.findChanges()
+		mg.decide()
+		if err := mg.apply(); err != nil {
+			t.Fatal(err)
+		}
+		return mg.changedContent()
+	}
+	c := run(func(d *jsna.Document) { d.Wards[1].Needs[0].Size = 9 })
+	if len(c.Wards) != 1 || c.Wards[0].Code != w1 || len(c.Indicators) != 3 {
+		t.Errorf("one ward edited: validated %d wards (first %q), %d indicators; want only %s, 3 indicators", len(c.Wards), c.Wards[0].Code, len(c.Indicators), w1)
+	}
+	c = run(func(d *jsna.Document) { d.Title = "New title" })
+	if len(c.Wards) != 2 {
+		t.Errorf("the title edited: validated %d wards, want the 2 in scope", len(c.Wards))
+	}
+}
