@@ -49,8 +49,8 @@ wasm: node ## build the browser app into static/: app.wasm (+ .gz, .br), wasm_ex
 	cp "$(WASMDIR)/wasm_exec.js" static/wasm_exec.js
 	node static/build.mjs
 
-node: ## install the pinned npm packages (GOV.UK Frontend, axe-core, wrangler) when node_modules is missing
-	@test -d node_modules/govuk-frontend -a -d node_modules/axe-core -a -x node_modules/.bin/wrangler || npm ci --no-audit --no-fund
+node: ## install the pinned npm packages (GOV.UK Frontend, axe-core, wrangler, Automerge for make bench) when node_modules is missing
+	@test -d node_modules/govuk-frontend -a -d node_modules/axe-core -a -d node_modules/@automerge/automerge -a -x node_modules/.bin/wrangler || npm ci --no-audit --no-fund
 
 test-browser: wasm ## the browser app's tests in headless Chromium (installed when missing); screenshots in test-artifacts/
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)

@@ -81,7 +81,7 @@ func (d *Document) Clone() *Document {
 
 // DeepCopy copies *src, a model value (a Document, a Ward, a Value...),
 // into *dst, which share nothing afterwards: no pointer, slice or map.
-// The merge copies the wards outside its scope with it.
+// The app copies a merged master with it before editing it.
 func DeepCopy[T any](dst, src *T) {
 	deepCopy(reflect.ValueOf(dst).Elem(), reflect.ValueOf(src).Elem())
 }

@@ -366,9 +366,13 @@ func (a *App) conflictFailed(c jsna.Conflict, href, msg string) {
 	focus(byID("error-summary"))
 }
 
-// openMerged makes the new master d the working document, unsaved, and
+// openMerged makes a copy of the new master merged the working document, unsaved, and
 // shows its area. It blocks.
-func (a *App) openMerged(d *jsna.Document) {
+func (a *App) openMerged(merged *jsna.Document) {
+	// The editor edits in place, and the merged master shares records
+	// with the master it was merged into (see merge.Merge): edit a copy.
+	d := new(jsna.Document)
+	jsna.DeepCopy(d, merged)
 	a.setDocument(d, safeFileName(merge.FileName(d, now())), js.Undefined())
 	a.dirty = true
 	a.renderShell()

@@ -88,6 +88,7 @@ var benchmarks = []benchmark{
 	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time", "", false},
 	{"./jsna/merge/", "BenchmarkNewDraftEngland", "cut one draft (70 wards) from a sealed England-scale master", "time", "sealed", false},
 	{"./jsna/merge/", "BenchmarkMergeGrid", "merge drafts (each 1% of the wards) into a master (x 60 indicators)", "time", "", true},
+	{"./jsna/merge/", "BenchmarkHubMerge", "the hub's merge at its largest master (600 wards): decode, merge 5 drafts, encode", "time", "wards=600", false},
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -127,6 +128,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			rep.Rows = append(rep.Rows, goBenchmark(ctx, b, where, goroot, tmp, *raw, *benchtime, stderr)...)
 		}
 	}
+	rep.Rows = append(rep.Rows, automergeRows(ctx, tmp, *only, stderr)...)
 
 	// The app: built by make wasm, measured by size and by a cold start.
 	built := true
@@ -258,6 +260,7 @@ func fillRow(row *Row, b benchmark, res map[string]float64) {
 	if v, ok := res["allocs/op"]; ok {
 		row.Extra = strings.TrimSpace(row.Extra + fmt.Sprintf(" %.3g allocs/op, %.0f MB/op", v, res["B/op"]/1e6))
 	}
+	engineExtra(row, res)
 }
 
 // gridRows makes a row of each BenchmarkMergeGrid sub-benchmark

@@ -106,11 +106,36 @@ type mergedDraft struct {
 }
 
 // MaxMergeMasterBytes is the largest master (its canonical file) the hub
-// merges: a Worker has 128 MB, and merging a master of 8 MiB (about 600
-// wards by 60 indicators) with its drafts took up to 80–95 MB of
-// WebAssembly memory under Node (peak Sys of decode, merge, encode; API.md
-// has the measurements). Larger masters are merged in the app or the CLI.
+// merges: a Worker has 128 MB, and decoding a master of 7.7 MB (600 wards
+// by 60 indicators), merging 5 drafts into it and encoding the result
+// took 94 MB of WebAssembly memory under Node, 1,000 wards 181 MB (Sys,
+// jsna/merge BenchmarkHubMerge; API.md has the measurements). Larger
+// masters are merged in the app or the CLI.
 const MaxMergeMasterBytes = 8 << 20
+
+// loadMergeMaster is loadMaster for a merge: a master over
+// MaxMergeMasterBytes is refused before it is decoded, since decoding it
+// takes most of the memory a merge needs.
+func (h *Hub) loadMergeMaster(ctx context.Context, id string) (MasterRevision, *jsna.Document, *apiError) {
+	head, e := h.head(ctx, id)
+	if e != nil {
+		return head, nil, e
+	}
+	data, err := h.Blobs.Get(ctx, head.Blob)
+	if err != nil {
+		return head, nil, internal(fmt.Sprintf("read master %s", head.Blob), err)
+	}
+	if len(data) > MaxMergeMasterBytes {
+		return head, nil, errorf(http.StatusRequestEntityTooLarge, "master_too_large",
+			"hub: the master is %.1f MB, more than the %d MB the hub can merge within a Worker's 128 MB: merge the drafts in the Wardwise app or with the CLI (jsna merge) instead",
+			float64(len(data))/(1<<20), MaxMergeMasterBytes>>20)
+	}
+	master, err := jsna.Decode(data)
+	if err != nil {
+		return head, nil, internal(fmt.Sprintf("decode master %s", head.Blob), err)
+	}
+	return head, master, nil
+}
 
 // merge merges every pending draft into the master (coordinators only).
 //
@@ -143,14 +168,9 @@ func (h *Hub) merge(w http.ResponseWriter, r *http.Request, id string) *apiError
 	// first: whatever this merge does, the hub stays tidy.
 	h.sweep(ctx, id)
 	for attempt := 1; attempt <= h.maxAttempts(); attempt++ {
-		head, master, data, e := h.loadMaster(ctx, id)
+		head, master, e := h.loadMergeMaster(ctx, id)
 		if e != nil {
 			return e
-		}
-		if len(data) > MaxMergeMasterBytes {
-			return errorf(http.StatusRequestEntityTooLarge, "master_too_large",
-				"hub: the master is %.1f MB, more than the %d MB the hub can merge within a Worker's 128 MB: merge the drafts in the Wardwise app or with the CLI (jsna merge) instead",
-				float64(len(data))/(1<<20), MaxMergeMasterBytes>>20)
 		}
 		batch, e := h.pendingBatch(ctx, id, master)
 		if e != nil {

@@ -37,3 +37,22 @@ func TestMergeMasterTooLarge(t *testing.T) {
 		t.Errorf("error = %+v, want master_too_large pointing to the app and jsna merge", e)
 	}
 }
+
+// TestMergeMasterTooLargeNotDecoded checks that a master over the limit is
+// refused before it is decoded: bytes that are not even JSON get the same
+// 413, not an error from the decoder.
+func TestMergeMasterTooLargeNotDecoded(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	head, err := f.meta.Head(ctx, f.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.blobs.Put(ctx, head.Blob, []byte(strings.Repeat("x", MaxMergeMasterBytes+1))); err != nil {
+		t.Fatal(err)
+	}
+	r := f.do("POST", f.path("/merge"), f.coordinator, nil)
+	if e := r.apiErr(); r.status != http.StatusRequestEntityTooLarge || e.Code != "master_too_large" {
+		t.Fatalf("merge of an undecodable master over the limit = %d %s, want 413 master_too_large", r.status, r.body)
+	}
+}

@@ -73,16 +73,49 @@ func (m *merger) brokenRecords() (map[string]bool, error) {
 			}
 		}
 	}
-	verr := m.frag.Validate()
+	checked := m.changedContent()
+	verr := checked.Validate()
 	var ve *jsna.Error
 	if errors.As(verr, &ve) {
 		for _, pb := range ve.Problems {
-			if r := recordOf(m.frag, m.next, pb.Path); r != "" {
+			if r := recordOf(checked, m.next, pb.Path); r != "" {
 				records[r] = true
 			}
 		}
 	}
 	return records, verr
+}
+
+// changedContent is the part of the rebuilt content whose rules the
+// merge's changes may break: where no document-wide member changed, the
+// document-wide members and the wards with a changed path only, since
+// the other wards are the master's as they were, against the same
+// document-wide members (no rule of a ward looks at another ward, but
+// for its code, which is its key and so cannot change); otherwise all of
+// it.
+func (m *merger) changedContent() *jsna.Document {
+	if m.scope == nil {
+		return m.frag
+	}
+	wards := map[string]bool{}
+	for _, p := range m.dirty() {
+		k := wardOf(p)
+		if k == "" {
+			return m.frag
+		}
+		wards[k] = true
+	}
+	if len(wards) == 0 {
+		return m.frag // nothing changed: a document without wards may break a rule of its own
+	}
+	c := *m.frag
+	c.Wards = nil
+	for i := range m.frag.Wards {
+		if wards["wards["+quoteKey(m.frag.Wards[i].Code)+"]"] {
+			c.Wards = append(c.Wards, m.frag.Wards[i])
+		}
+	}
+	return &c
 }
 
 // revertRecord undoes every change the merge made inside record r and

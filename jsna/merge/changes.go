@@ -47,8 +47,14 @@ func (m *merger) draftChanges(x *draftSave) {
 	var df flat // the draft block is not content
 	if base.raw != nil && x.prev == nil {
 		// Compared with the master's current content: records the
-		// draft has as they are there need no comparing.
-		df = flattenAgainst(x.canon, base)
+		// draft has as they are there need no comparing, and those
+		// shared with the master need not even be encoded.
+		against := func(b []byte) flat { return flattenAgainst(b, base) }
+		if len(base.shares.byWard) > 0 {
+			df = prunedFlat(d, nil, base.shares, against)
+		} else {
+			df = against(x.canon)
+		}
 	} else {
 		df = flattenCanonical(x.canon)
 	}

@@ -17,7 +17,7 @@ import (
 // it), and decides every other changed path: take it, merge its text line
 // by line, or open a conflict.
 func (m *merger) decide() {
-	m.next = flat{values: make(map[string]string, len(m.cur.values)), order: m.cur.order}
+	m.next = flat{values: make(map[string]string, len(m.cur.values)), order: m.cur.order, raw: m.cur.raw, shares: m.cur.shares}
 	for p, v := range m.cur.values {
 		m.next.values[p] = v
 	}

@@ -9,7 +9,9 @@ import (
 )
 
 // Rebuilding the records a merge changed from the flat form, and no more:
-// the wards outside the changed records are copied from the master.
+// everything outside the changed records is the master's, shared with it
+// (copy on write: an array of records is copied before a record of it is
+// replaced, so the master is never changed).
 
 // scopedFragment is fragment(next) for a merge in scope s, where next is
 // cur (master's flat form in s) changed at the paths dirty. In a scope,
@@ -41,8 +43,7 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 			return nil, err
 		}
 	} else {
-		frag = new(jsna.Document)
-		jsna.DeepCopy(frag, scopedContent(master, wardScope{}))
+		frag = scopedContent(master, wardScope{})
 	}
 	frag.Wards = make([]jsna.Ward, 0, len(s))
 	for i := range master.Wards {
@@ -55,9 +56,7 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 		delete(byWard, k)
 		switch {
 		case !changed:
-			var c jsna.Ward
-			jsna.DeepCopy(&c, w)
-			frag.Wards = append(frag.Wards, c)
+			frag.Wards = append(frag.Wards, *w)
 		case next.values[k] == recordMark:
 			c, err := patchWard(w, k, ds, idx[k], cur, next)
 			if err != nil {
@@ -164,15 +163,17 @@ var wardArrays = func() map[string]int {
 // patchWard is master's ward w (flat path k, whose paths in cur are
 // curPaths) changed as next says at the paths dirty. Where every dirty
 // path is inside a record of one of the ward's arrays of records, those
-// records are decoded from next and the rest of the ward is copied;
-// otherwise the ward is rebuilt whole.
+// records are decoded from next and the rest of the ward is the master's;
+// otherwise the ward is rebuilt whole, with its records shared with the
+// master (shared.go).
 func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat) (jsna.Ward, error) {
 	byArray, ok := changedRecords(k, dirty, cur, next)
 	if !ok {
-		return decodeWard(subFlat(next, k, append(append([]string(nil), curPaths...), dirty...)))
+		sub := subFlat(next, k, append(append([]string(nil), curPaths...), dirty...))
+		expandShared(sub, w, cur.shares)
+		return decodeWard(sub)
 	}
-	var c jsna.Ward
-	jsna.DeepCopy(&c, w)
+	c := *w // shares w's members; patchRecords copies the arrays it changes
 	cv := reflect.ValueOf(&c).Elem()
 	for name, chs := range byArray {
 		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, next); err != nil {
@@ -226,6 +227,9 @@ func changedRecords(k string, dirty []string, cur, next flat) (map[string][]reco
 // (member name) from next: a changed record replaces its old version, a
 // deleted one goes, and new records follow the others, by key.
 func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, next flat) error {
+	if arr.Len() > 0 {
+		arr.Set(reflect.AppendSlice(reflect.MakeSlice(arr.Type(), 0, arr.Len()), arr)) // the master's array is shared
+	}
 	et := arr.Type().Elem()
 	kf, _ := jsna.FieldByName(et, recordKey(name))
 	at := make(map[string]int, arr.Len())

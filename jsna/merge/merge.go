@@ -113,6 +113,13 @@ const (
 // when first asked for. Drafts cut for some wards (Draft.Wards) are merged in time
 // and memory proportional to those wards, not to the master.
 //
+// The new master shares with master what the merge did not change (the
+// wards outside the drafts', and in theirs every record no draft changed)
+// instead of copying it, and master itself is never changed. So neither
+// may be edited in place afterwards while the other is in use: code that
+// edits the new master (the app's editor) edits a jsna.DeepCopy of it.
+// Resolve's result shares with its input in the same way.
+//
 // The merge is a pipeline of steps, each in its own file:
 //
 //  1. order the saves (saves.go): check each draft, skip what was merged

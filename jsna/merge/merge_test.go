@@ -199,15 +199,25 @@ func mustBytes(tb testing.TB, d *jsna.Document) []byte {
 
 // BenchmarkMergeEngland merges 50 drafts, each editing about 1% of the
 // wards of an England-scale master (7,000 wards by 60 indicators).
+//
+// It reports the merge's peak memory too: peak-MB, the most the heap held
+// during a merge beyond the master and drafts it started with (garbage not
+// yet collected included, as the process's memory would), and peak/master,
+// that as a multiple of the master's size as a file.
 func BenchmarkMergeEngland(b *testing.B) {
 	m, ds := englandMerge(b)
 	b.ReportAllocs()
+	peak := startPeakHeap()
 	b.ResetTimer()
 	for range b.N {
 		if _, _, err := Merge(m, ds, Options{Now: mergeNow}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	grew := peak()
+	b.ReportMetric(float64(grew)/1e6, "peak-MB")
+	b.ReportMetric(float64(grew)/float64(len(mustBytes(b, m))), "peak/master")
 }
 
 // BenchmarkNewDraftEngland cuts a draft for 70 wards from the England-scale

@@ -34,7 +34,7 @@ func (m *merger) record() *jsna.Document {
 	out.Merged = m.mergedSaves()
 	out.Resolutions = m.master.Resolutions
 	for _, p := range sortedKeys(m.prov) {
-		if _, still := m.next.values[p]; m.prov[p] != nil && (still || !m.scope.covers(p)) {
+		if _, still := m.next.values[p]; m.prov[p] != nil && (still || !m.scope.covers(p) || m.cur.shares.under(p)) {
 			out.Provenance = append(out.Provenance, jsna.Provenance{Path: p, By: m.prov[p]})
 		}
 	}

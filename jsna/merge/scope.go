@@ -29,7 +29,13 @@ func (m *merger) scopeSaves() {
 		kept = append(kept, x.d)
 	}
 	m.scope = mergeScope(m.master, kept)
-	m.cur = flattenScopedRecorded(m.master, m.scope)
+	shared := m.sharedRecords()
+	if m.scope == nil {
+		m.cur = flattenRecorded(content(m.master))
+	} else {
+		m.cur = prunedFlat(m.master, m.scope, shared, flattenRecorded)
+	}
+	m.cur.shares = shared
 	m.bases = baseLookup(m.master, m.masterRev, m.cur, m.scope)
 }
 
@@ -157,12 +163,6 @@ func flattenScoped(d *jsna.Document, s wardScope) flat {
 	return flattenScopedWith(d, s, flattenCanonical)
 }
 
-// flattenScopedRecorded is flattenScoped keeping each record's canonical
-// JSON (flat.raw), for the drafts to be compared with record by record.
-func flattenScopedRecorded(d *jsna.Document, s wardScope) flat {
-	return flattenScopedWith(d, s, flattenRecorded)
-}
-
 func flattenScopedWith(d *jsna.Document, s wardScope, flatten func([]byte) flat) flat {
 	if s == nil {
 		return flatten(content(d))
@@ -196,9 +196,9 @@ func fragment(f flat) (*jsna.Document, error) {
 }
 
 // assemble completes frag, the document-wide members and the wards in
-// scope s of a change to master, with copies of master's other wards.
-// Wards keep master's order; new ones follow, by code, as unflatten orders
-// new records.
+// scope s of a change to master, with master's other wards, shared with
+// master (see Merge on what the result shares). Wards keep master's order;
+// new ones follow, by code, as unflatten orders new records.
 func assemble(master, frag *jsna.Document, s wardScope) *jsna.Document {
 	if s == nil {
 		return frag
@@ -213,9 +213,7 @@ func assemble(master, frag *jsna.Document, s wardScope) *jsna.Document {
 		w := &master.Wards[i]
 		inMaster[w.Code] = true
 		if !s[w.Code] {
-			var c jsna.Ward
-			jsna.DeepCopy(&c, w)
-			wards = append(wards, c)
+			wards = append(wards, *w)
 			continue
 		}
 		if j, ok := scoped[w.Code]; ok {
@@ -286,7 +284,7 @@ func recordOf(d *jsna.Document, f flat, problem string) string {
 			if key == "" && record == "" {
 				return "" // a record without its key: not one of f's
 			}
-			if f.values[rp] != recordMark {
+			if f.values[rp] != recordMark && !f.shares.record(rp) {
 				break // an array kept whole, not records
 			}
 			path, record, v = rp, rp, e

@@ -33,6 +33,10 @@ type flat struct {
 	// equal to them, which are left out.
 	against map[string]string
 	same    map[string]bool
+	// shares, for the master's content in a merge: the records shared
+	// with the master, left out of values and raw (see shared.go). A
+	// draft flattened against it leaves them out too (as same).
+	shares shares
 }
 
 // wardIndex groups the paths of f by ward record ("wards[CODE]"), with the
@@ -110,7 +114,7 @@ func flattenRecorded(b []byte) flat {
 // would all have equal values in both: leaving them out on both sides
 // (underSame) changes nothing.
 func flattenAgainst(b []byte, base flat) flat {
-	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), against: base.raw, same: map[string]bool{}}
+	f := flat{values: map[string]string{}, order: map[string]int{}, index: new(map[string][]string), against: base.raw, same: map[string]bool{}, shares: base.shares}
 	f.walk("", gjson.ParseBytes(b), true)
 	return f
 }
@@ -148,7 +152,7 @@ func (f flat) walk(path string, obj gjson.Result, root bool) {
 			for i, e := range elems {
 				rp := p + "[" + quoteKey(keys[i]) + "]"
 				if f.against != nil {
-					if r, ok := f.against[rp]; ok && r == e.Raw {
+					if r, ok := f.against[rp]; (ok && r == e.Raw) || f.shares.record(rp) {
 						f.same[rp] = true
 						continue
 					}

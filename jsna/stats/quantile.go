@@ -3,7 +3,7 @@ package stats
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 )
 
 // Quantiles assigns each value to one of n quantiles by the method of
@@ -27,36 +27,53 @@ func Quantiles(values []float64, n int, invert bool) ([]int, error) {
 	}
 	q := make([]int, len(values))
 	max := math.Inf(-1)
-	var idx []int
+	m := 0
+	for _, v := range values {
+		if !math.IsNaN(v) {
+			m++
+			max = math.Max(max, v)
+		}
+	}
+	if m < n {
+		return q, nil
+	}
+	// Each value with its place, sorted by value: a value's rank is the
+	// first place of its value, so the order among equal values does not
+	// matter and the sort need not be stable.
+	type placed struct {
+		v float64
+		i int
+	}
+	sorted := make([]placed, 0, m)
 	for i, v := range values {
 		if math.IsNaN(v) {
 			continue
 		}
-		idx = append(idx, i)
-		max = math.Max(max, v)
-	}
-	m := len(idx)
-	if m < n {
-		return q, nil
-	}
-	adj := func(i int) float64 {
 		if invert {
-			return max - values[i]
+			v = max - v
 		}
-		return values[i]
+		sorted = append(sorted, placed{v, i})
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return adj(idx[a]) < adj(idx[b]) })
+	slices.SortFunc(sorted, func(a, b placed) int {
+		switch {
+		case a.v < b.v:
+			return -1
+		case a.v > b.v:
+			return 1
+		}
+		return 0
+	})
 	per := float64(m) / float64(n)
 	rank := 1
-	for j, i := range idx {
-		if j > 0 && adj(i) != adj(idx[j-1]) {
+	for j, p := range sorted {
+		if j > 0 && p.v != sorted[j-1].v {
 			rank = j + 1
 		}
 		k := math.Floor(float64(n+1) - math.Ceil(float64(m+1-rank)/per))
 		if k == 0 {
 			k = 1
 		}
-		q[i] = int(k)
+		q[p.i] = int(k)
 	}
 	return q, nil
 }

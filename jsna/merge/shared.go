@@ -1,0 +1,397 @@
+package merge
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/tidwall/gjson"
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// Records the drafts did not change are shared with the master: neither
+// encoded nor flattened. A merge into an England-scale master reads
+// thousands of wards, but each draft changes a few records in them (a
+// need, a section) and has the others (the 60 values of a ward) as the
+// master has them. A ward in scope, or a record of one of its arrays of
+// records, that every save covering the ward has exactly as the master
+// has it, each save being compared with the master's current content,
+// can take no change and open no conflict. The master's flat form (cur)
+// leaves it out and lists it in shared; the drafts' flat forms leave it
+// out as equal to the master's (flattenAgainst); the new master keeps
+// the master's record itself; and where a ward holding shared records is
+// rebuilt whole from the flat form, they are encoded and flattened then
+// (expandShared). Records are compared as the model's values, field by
+// field (sameValue), in memory: nothing is read from a file, and two
+// records compare equal only where their canonical encodings are the
+// same.
+
+// shares are the records shared with the master, by ward code: the whole
+// ward, or records of its arrays by array name and key.
+type shares struct {
+	byWard map[string]wardShare
+}
+
+type wardShare struct {
+	whole   bool
+	records map[string]map[string]bool
+}
+
+// has reports whether the record of ward w's array name keyed key is
+// shared.
+func (s shares) has(w, name, key string) bool {
+	ws, ok := s.byWard[w]
+	return ok && (ws.whole || ws.records[name][key])
+}
+
+// record reports whether flat path rp is a shared record.
+func (s shares) record(rp string) bool {
+	whole, ok, tail := s.find(rp)
+	return ok && (tail == "" || whole)
+}
+
+// under reports whether flat path p is a shared record or in one.
+func (s shares) under(p string) bool {
+	_, ok, tail := s.find(p)
+	return ok && (tail == "" || tail[0] == '.' || tail[0] == '[')
+}
+
+// find looks for the shared record that flat path p starts with: ok when
+// there is one, whole when it is a whole ward, and the rest of p after
+// it.
+func (s shares) find(p string) (whole, ok bool, tail string) {
+	if len(s.byWard) == 0 || !strings.HasPrefix(p, "wards[") {
+		return false, false, ""
+	}
+	code, rest, err := cutKey(p[len("wards["):])
+	ws, in := s.byWard[code]
+	switch {
+	case err != nil || !in:
+		return false, false, ""
+	case ws.whole:
+		if rest == "" {
+			return true, true, ""
+		}
+		return true, true, rest
+	case !strings.HasPrefix(rest, "."):
+		return false, false, ""
+	}
+	name, after, err := cutName(rest[1:])
+	if err != nil || !strings.HasPrefix(after, "[") {
+		return false, false, ""
+	}
+	key, tail, err := cutKey(after[1:])
+	if err != nil || !ws.records[name][key] {
+		return false, false, ""
+	}
+	return false, true, tail
+}
+
+// sharedRecords finds the wards and the records of wards' arrays shared
+// with the master in a merge in a scope: none where there is no scope.
+func (m *merger) sharedRecords() shares {
+	set := shares{byWard: map[string]wardShare{}}
+	if m.scope == nil {
+		return set
+	}
+	inHistory := make(map[string]bool, len(m.master.History))
+	for _, h := range m.master.History {
+		inHistory[h.Revision] = true
+	}
+	covering := map[string][]*jsna.Ward{}  // ward code → each covering save's ward, nil where it is not compared with the master's or lacks it
+	compared := make([]bool, len(m.saves)) // the saves compared with the master's current content
+	for i := range m.saves {
+		x := &m.saves[i]
+		var wards map[string]*jsna.Ward
+		if base := x.d.Draft.Base; x.prev == nil && (base == m.masterRev || !inHistory[base]) {
+			compared[i] = true
+			wards = make(map[string]*jsna.Ward, len(x.d.Wards))
+			for j := range x.d.Wards {
+				wards[x.d.Wards[j].Code] = &x.d.Wards[j]
+			}
+		}
+		for _, c := range x.d.Draft.Wards {
+			covering[c] = append(covering[c], wards[c])
+		}
+	}
+	for i := range m.master.Wards {
+		w := &m.master.Wards[i]
+		if ws, ok := covering[w.Code]; ok && m.scope[w.Code] {
+			shareWard(set, w, ws)
+		}
+	}
+	if len(set.byWard) > 0 {
+		for i := range m.saves {
+			if x := &m.saves[i]; compared[i] {
+				x.canon = nil // flattened from its content without the shared records instead
+			}
+		}
+	}
+	return set
+}
+
+// shareWard adds to set master's ward mw where every covering ward has it
+// as it is, or else each record of its arrays of records they all have as
+// it is. An array is compared record by record only where it is an array
+// of records (distinct, non-empty keys) in each, and is left out of the
+// encoding when empty (as the records shared are left out of it).
+func shareWard(set shares, mw *jsna.Ward, covering []*jsna.Ward) {
+	mv := reflect.ValueOf(mw).Elem()
+	same := true
+	for _, w := range covering {
+		if w == nil {
+			return
+		}
+		same = same && sameValue(mv, reflect.ValueOf(w).Elem())
+	}
+	if same {
+		set.byWard[mw.Code] = wardShare{whole: true}
+		return
+	}
+	ws := wardShare{records: map[string]map[string]bool{}}
+	for name, fi := range wardArrays {
+		arr := mv.Field(fi)
+		key := recordKeyIndex(arr.Type(), name)
+		if !wardArrayOmitted[name] || !keyedRecords(arr, key) {
+			continue
+		}
+		theirs := make([]reflect.Value, len(covering))
+		for j, w := range covering {
+			if theirs[j] = reflect.ValueOf(w).Elem().Field(fi); !keyedRecords(theirs[j], key) {
+				theirs = nil
+				break
+			}
+		}
+		if theirs == nil {
+			continue
+		}
+		for e := range arr.Len() {
+			if rec, id := arr.Index(e), arr.Index(e).Field(key).String(); allHave(theirs, key, e, id, rec) {
+				if ws.records[name] == nil {
+					ws.records[name] = map[string]bool{}
+				}
+				ws.records[name][id] = true
+			}
+		}
+	}
+	set.byWard[mw.Code] = ws
+}
+
+// allHave reports whether each of the arrays theirs has the record rec,
+// keyed id, as it is: looked for at rec's own position e first (a draft
+// keeps the master's order), then by key (field key).
+func allHave(theirs []reflect.Value, key, e int, id string, rec reflect.Value) bool {
+	for _, a := range theirs {
+		o := reflect.Value{}
+		if e < a.Len() && a.Index(e).Field(key).String() == id {
+			o = a.Index(e)
+		} else {
+			for i := range a.Len() {
+				if a.Index(i).Field(key).String() == id {
+					o = a.Index(i)
+					break
+				}
+			}
+		}
+		if !o.IsValid() || !sameValue(rec, o) {
+			return false
+		}
+	}
+	return true
+}
+
+// wardArrayOmitted says, for each of wardArrays, whether it is left out
+// of the encoding when empty.
+var wardArrayOmitted = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range jsna.Fields(reflect.TypeOf(jsna.Ward{})) {
+		if _, ok := wardArrays[f.Name]; ok {
+			m[f.Name] = f.OmitEmpty
+		}
+	}
+	return m
+}()
+
+// recordKeyIndex is the index of the key field of the records of an
+// array of type t named name.
+func recordKeyIndex(t reflect.Type, name string) int {
+	kf, _ := jsna.FieldByName(t.Elem(), recordKey(name))
+	return kf.Index
+}
+
+// keyedRecords reports whether arr is an array of records in the flat
+// form: not empty, and each element's key (field key) set and distinct.
+func keyedRecords(arr reflect.Value, key int) bool {
+	if arr.Len() == 0 {
+		return false
+	}
+	seen := make(map[string]bool, arr.Len())
+	for i := range arr.Len() {
+		k := arr.Index(i).Field(key).String()
+		if k == "" || seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// sameValue reports whether a and b, values of one model type, are the
+// same: every exported field and the unknown members (Extra) alike,
+// numbers bit for bit, nil and empty told apart. Where it reports true
+// their canonical encodings are the same; it may report false for two
+// values that encode the same (an empty slice and a nil one), which only
+// costs comparing them path by path.
+func sameValue(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		if a.Kind() == reflect.Interface && a.Elem().Type() != b.Elem().Type() {
+			return false
+		}
+		return sameValue(a.Elem(), b.Elem())
+	case reflect.Struct:
+		for _, i := range exportedFields(a.Type()) {
+			if !sameValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		if a.Type().Elem().Kind() == reflect.Uint8 {
+			return string(a.Bytes()) == string(b.Bytes())
+		}
+		for i := range a.Len() {
+			if !sameValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		if a.IsNil() != b.IsNil() || a.Len() != b.Len() {
+			return false
+		}
+		it := a.MapRange()
+		for it.Next() {
+			o := b.MapIndex(it.Key())
+			if !o.IsValid() || !sameValue(it.Value(), o) {
+				return false
+			}
+		}
+		return true
+	case reflect.Float32, reflect.Float64:
+		return math.Float64bits(a.Float()) == math.Float64bits(b.Float())
+	case reflect.String:
+		return a.String() == b.String()
+	case reflect.Bool:
+		return a.Bool() == b.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() == b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return a.Uint() == b.Uint()
+	}
+	return false // a kind the model does not use: compared path by path
+}
+
+// exportedFields lists the indices of t's exported fields.
+func exportedFields(t reflect.Type) []int {
+	if f, ok := exported.Load(t); ok {
+		return f.([]int)
+	}
+	var f []int
+	for i := range t.NumField() {
+		if t.Field(i).IsExported() {
+			f = append(f, i)
+		}
+	}
+	exported.Store(t, f)
+	return f
+}
+
+var exported sync.Map // reflect.Type → []int
+
+// prunedContent is scopedContent(d, s) with the shared wards and records
+// left out: what the merge encodes and flattens of the master, and of a
+// draft compared with it.
+func prunedContent(d *jsna.Document, s wardScope, shared shares) *jsna.Document {
+	c := scopedContent(d, s)
+	if len(shared.byWard) == 0 {
+		return c
+	}
+	kept := make([]jsna.Ward, 0, len(c.Wards))
+	for i := range c.Wards {
+		w := c.Wards[i] // its arrays are d's: replaced, never changed
+		ws, ok := shared.byWard[w.Code]
+		switch {
+		case ws.whole:
+			continue
+		case ok:
+			pruneWard(&w, ws)
+		}
+		kept = append(kept, w)
+	}
+	c.Wards = kept
+	return c
+}
+
+// prunedFlat is the flat form (made by flatten) of prunedContent(d, s,
+// shared). Where no ward is left, the empty array is not a change to the
+// wards: it is left out.
+func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byte) flat) flat {
+	c := prunedContent(d, s, shared)
+	f := flatten(content(c))
+	if len(c.Wards) == 0 && len(d.Wards) > 0 {
+		delete(f.values, "wards")
+	}
+	return f
+}
+
+// pruneWard replaces the arrays of w that hold records of ws with copies
+// without them.
+func pruneWard(w *jsna.Ward, ws wardShare) {
+	wv := reflect.ValueOf(w).Elem()
+	for name, keys := range ws.records {
+		arr := wv.Field(wardArrays[name])
+		key := recordKeyIndex(arr.Type(), name)
+		out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
+		for e := range arr.Len() {
+			if !keys[arr.Index(e).Field(key).String()] {
+				out = reflect.Append(out, arr.Index(e))
+			}
+		}
+		arr.Set(out)
+	}
+}
+
+// expandShared adds to sub, the flat form relative to the ward of
+// master's ward w being rebuilt whole, the records of w's arrays shared with the
+// master, encoded and flattened as flatten would have, and gives every
+// record of those arrays its position in w (the flat form of a pruned
+// ward has them at their positions among the records kept).
+func expandShared(sub flat, w *jsna.Ward, shared shares) {
+	wv := reflect.ValueOf(w).Elem()
+	var buf []byte
+	for name, fi := range wardArrays {
+		arr := wv.Field(fi)
+		key := recordKeyIndex(arr.Type(), name)
+		for e := range arr.Len() {
+			rel := name + "[" + quoteKey(arr.Index(e).Field(key).String()) + "]"
+			if !shared.has(w.Code, name, arr.Index(e).Field(key).String()) {
+				if _, ok := sub.values[rel]; ok {
+					sub.order[rel] = e
+				}
+				continue
+			}
+			buf = jsna.AppendCanonical(buf[:0], arr.Index(e))
+			sub.values[rel] = recordMark
+			sub.order[rel] = e
+			flat{values: sub.values, order: sub.order}.walk(rel, gjson.Parse(string(buf)), false)
+		}
+	}
+}
