@@ -152,7 +152,7 @@ func shareWard(set shares, mw *jsna.Ward, covering []*jsna.Ward) {
 	ws := wardShare{records: map[string]map[string]bool{}}
 	for name, fi := range wardArrays {
 		arr := mv.Field(fi)
-		key := recordKeyIndex(arr.Type(), name)
+		key := recordKeyField(arr.Type(), name)
 		if !wardArrayOmitted[name] || !keyedRecords(arr, key) {
 			continue
 		}
@@ -167,7 +167,7 @@ func shareWard(set shares, mw *jsna.Ward, covering []*jsna.Ward) {
 			continue
 		}
 		for e := range arr.Len() {
-			if rec, id := arr.Index(e), arr.Index(e).Field(key).String(); allHave(theirs, key, e, id, rec) {
+			if rec, id := arr.Index(e), recordKeyOf(arr.Index(e), key); allHave(theirs, key, e, id, rec) {
 				if ws.records[name] == nil {
 					ws.records[name] = map[string]bool{}
 				}
@@ -181,14 +181,14 @@ func shareWard(set shares, mw *jsna.Ward, covering []*jsna.Ward) {
 // allHave reports whether each of the arrays theirs has the record rec,
 // keyed id, as it is: looked for at rec's own position e first (a draft
 // keeps the master's order), then by key (field key).
-func allHave(theirs []reflect.Value, key, e int, id string, rec reflect.Value) bool {
+func allHave(theirs []reflect.Value, key jsna.Field, e int, id string, rec reflect.Value) bool {
 	for _, a := range theirs {
 		o := reflect.Value{}
-		if e < a.Len() && a.Index(e).Field(key).String() == id {
+		if e < a.Len() && recordKeyOf(a.Index(e), key) == id {
 			o = a.Index(e)
 		} else {
 			for i := range a.Len() {
-				if a.Index(i).Field(key).String() == id {
+				if recordKeyOf(a.Index(i), key) == id {
 					o = a.Index(i)
 					break
 				}
@@ -213,22 +213,22 @@ var wardArrayOmitted = func() map[string]bool {
 	return m
 }()
 
-// recordKeyIndex is the index of the key field of the records of an
-// array of type t named name.
-func recordKeyIndex(t reflect.Type, name string) int {
+// recordKeyField is the key field of the records of an
+// array of type t named name (recordKeyOf reads a record's key by it).
+func recordKeyField(t reflect.Type, name string) jsna.Field {
 	kf, _ := jsna.FieldByName(t.Elem(), recordKey(name))
-	return kf.Index
+	return kf
 }
 
 // keyedRecords reports whether arr is an array of records in the flat
 // form: not empty, and each element's key (field key) set and distinct.
-func keyedRecords(arr reflect.Value, key int) bool {
+func keyedRecords(arr reflect.Value, key jsna.Field) bool {
 	if arr.Len() == 0 {
 		return false
 	}
 	seen := make(map[string]bool, arr.Len())
 	for i := range arr.Len() {
-		k := arr.Index(i).Field(key).String()
+		k := recordKeyOf(arr.Index(i), key)
 		if k == "" || seen[k] {
 			return false
 		}
@@ -358,10 +358,10 @@ func pruneWard(w *jsna.Ward, ws wardShare) {
 	wv := reflect.ValueOf(w).Elem()
 	for name, keys := range ws.records {
 		arr := wv.Field(wardArrays[name])
-		key := recordKeyIndex(arr.Type(), name)
+		key := recordKeyField(arr.Type(), name)
 		out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
 		for e := range arr.Len() {
-			if !keys[arr.Index(e).Field(key).String()] {
+			if !keys[recordKeyOf(arr.Index(e), key)] {
 				out = reflect.Append(out, arr.Index(e))
 			}
 		}
@@ -379,10 +379,10 @@ func expandShared(sub flat, w *jsna.Ward, shared shares) {
 	var buf []byte
 	for name, fi := range wardArrays {
 		arr := wv.Field(fi)
-		key := recordKeyIndex(arr.Type(), name)
+		key := recordKeyField(arr.Type(), name)
 		for e := range arr.Len() {
-			rel := name + "[" + quoteKey(arr.Index(e).Field(key).String()) + "]"
-			if !shared.has(w.Code, name, arr.Index(e).Field(key).String()) {
+			rel := name + "[" + quoteKey(recordKeyOf(arr.Index(e), key)) + "]"
+			if !shared.has(w.Code, name, recordKeyOf(arr.Index(e), key)) {
 				if _, ok := sub.values[rel]; ok {
 					sub.order[rel] = e
 				}
