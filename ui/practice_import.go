@@ -105,7 +105,7 @@ func (a *App) importRegistrations(regIn, lookIn dom.Element) {
 		return
 	}
 	a.doc.Practices = out.Practices
-	a.practiceImported(rep.Summary(), a.t("practice.import.done", rep.Practices))
+	a.practiceImported(rep.Summary(), a.tn("practice.import.done", rep.Practices))
 }
 
 // importPracticeFigures adds the practice values of the Fingertips file
@@ -119,7 +119,7 @@ func (a *App) importPracticeFigures(in dom.Element) {
 		out, rep, err = importer.FingertipsPractices(f.name, bytes.NewReader(f.data), a.doc, importer.Options{})
 		if err == nil {
 			a.doc.Indicators, a.doc.Practices = out.Indicators, out.Practices
-			a.practiceImported(rep.Summary(20), a.t("practice.import.gp.done", rep.Imported, rep.Practices))
+			a.practiceImported(rep.Summary(20), a.tn("practice.import.gp.done", rep.Imported, a.tn("count.practices", rep.Practices)))
 			return
 		}
 	}
