@@ -1505,7 +1505,7 @@ var messagesCY = map[string]string{
 	"privacy.prepared":                                 "Paratowyd yr hysbysiad hwn ar %s a’i adolygu ddiwethaf ar %s.",
 	"trend.heading":                                    "Tueddiadau",
 	"trend.intro":                                      "Dangosyddion sydd â mwy nag un cyfnod yn y ffeil hon, pob gwerth gyda’i gyfwng hyder (95%). Y llinell doredig yw gwerth y meincnod, sydd ar gyfer y cyfnod diweddaraf yn unig.",
-	"trend.worsening":                                  "Yn waeth na %s ac yn gwaethygu:",
+	"trend.worsening":                                  "Yn waeth na’r meincnod, %s, ac yn gwaethygu:",
 	"trend.worsening.tag":                              "Yn waeth ac yn gwaethygu",
 	"trend.worsening.heading":                          "Yn waeth na’r meincnod ac yn gwaethygu",
 	"trend.worsening.item":                             "%s yn %s",

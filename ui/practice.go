@@ -223,7 +223,7 @@ func (a *App) practiceFigures(p *jsna.Practice) dom.Element {
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("practice.figures.caption", p.Name))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("practice.col.yours", "95%"), true)),
-		child(th(a.t("practice.col.around"), true)), child(th(a.doc.Benchmark.Name, true))))))
+		child(th(a.t("practice.col.around"), true)), child(th(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), true))))))
 	body := el("tbody", cls("govuk-table__body"))
 	for _, ind := range a.doc.Indicators {
 		pv := practiceValueOf(p, ind.ID)
@@ -268,7 +268,7 @@ func (a *App) practiceWardView(p *jsna.Practice) dom.Element {
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("practice.view.caption", p.Name))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("practice.col.weighted", "95%"), true)),
-		child(th(a.t("practice.col.coverage"), true)), child(th(a.doc.Benchmark.Name, true))))))
+		child(th(a.t("practice.col.coverage"), true)), child(th(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), true))))))
 	body := el("tbody", cls("govuk-table__body"))
 	for _, ind := range a.doc.Indicators {
 		e := practice.ListWeighted(a.doc, p, ind.ID)
