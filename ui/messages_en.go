@@ -1498,4 +1498,19 @@ var messagesEN = map[string]string{
 	"trend.nomarker.missing#other":   "a value, or its count or denominator, is missing among the last %d periods.",
 	"cell.suppressed.why#one":        "Suppressed: fewer than 1 patient, or a figure from which such a number could be worked out.",
 	"cell.suppressed.why#other":      "Suppressed: fewer than %d patients, or a figure from which such a number could be worked out.",
+
+	// The practice imports' reports (issue 20, cyfix; practice_import.go, importreport.go).
+	"reg.summary":                "%s: %s: %s",
+	"reg.summary.skipped":        "%s, %s (%s)",
+	"reg.skip.sex":               "a MALE or FEMALE row, which the ALL row counts",
+	"reg.extract":                "Publication %s, extracted %s",
+	"reg.lookup":                 "Lookup %s (wards of 20%s): %s",
+	"reg.bestfit":                "best fit: each LSOA is given whole to the ward its population-weighted centroid is in (ONS best-fit lookup), so ward counts are approximate where LSOAs straddle ward boundaries",
+	"reg.lsoa11":                 "2011 LSOAs mapped to 2021 LSOAs with %s",
+	"reg.counted#one":            "1 SEX=ALL row counted",
+	"reg.counted#other":          "%d SEX=ALL rows counted",
+	"reg.practices#one":          "1 practice in the file, %[2]d with patients in the document’s wards (%[3]s patients there, %[4]s of unknown LSOA)",
+	"reg.practices#other":        "%[1]d practices in the file, %[2]d with patients in the document’s wards (%[3]s patients there, %[4]s of unknown LSOA)",
+	"count.practicevalues#one":   "1 practice value",
+	"count.practicevalues#other": "%d practice values",
 }
