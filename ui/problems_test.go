@@ -142,6 +142,11 @@ func TestProblemTextWelsh(t *testing.T) {
 			t.Errorf("problemText(%v) = %q, want %q", je.Problems[i], got, want)
 		}
 	}
+	// From JSON, a message no format makes, with a comma in it: not read
+	// back as a list ("%s, %s"), so it is marked as English.
+	if got, want := a.problemText(jsna.Problem{Path: "title", Message: "nor this one, with a comma in it"}), "title: nor this one, with a comma in it (yn Saesneg)"; got != want {
+		t.Errorf("problemText of an unknown message from JSON = %q, want %q", got, want)
+	}
 	// Phrases as arguments, one with a per cent sign (a Text's %% is %).
 	above := jsna.Textf("%s %v is above the %s %v", jsna.Textf("lower 95%% limit"), 8.0, jsna.Textf("value"), 7.5)
 	if got, want := a.jsnaText(above), "Mae’r terfyn isaf 95% 8 yn uwch na’r gwerth 7.5"; got != want {
