@@ -210,10 +210,11 @@ func Series(w *Ward, ind *Indicator) []*Value {
 }
 
 // periodPhrase is ", period P" for a problem about a value of period p,
-// or "" for a value without one.
-func periodPhrase(p string) string {
+// as a Text (a phrase the front end words), or an empty Text for a value
+// without one.
+func periodPhrase(p string) Text {
 	if p == "" {
-		return ""
+		return Text{}
 	}
-	return ", period " + strconv.Quote(p)
+	return Textf(", period %q", p)
 }

@@ -24,7 +24,7 @@ func (a *App) resourcingText(raw json.RawMessage) string {
 	}
 	switch {
 	case r.PerYear > 0 && r.Years > 0:
-		parts = append(parts, a.t("costs.text.peryear.years", plan.Pounds(r.PerYear), fy(r.Year), r.Years))
+		parts = append(parts, a.tn("costs.text.peryear.years", r.Years, plan.Pounds(r.PerYear), fy(r.Year)))
 	case r.PerYear > 0:
 		parts = append(parts, a.t("costs.text.peryear", plan.Pounds(r.PerYear), fy(r.Year)))
 	}

@@ -18,10 +18,15 @@ const maxImportRows = 20
 // kind, the first skipped rows with why, and jsna's notes on whole
 // indicators. It is nil when the document was not imported.
 func (a *App) importNotes() []string {
-	rep := a.importReport
-	if rep == nil {
+	if a.importReport == nil {
 		return nil
 	}
+	return a.reportNotes(a.importReport)
+}
+
+// reportNotes says what the import of rep did, a line each, in the app's
+// language: of wards, or of practices (importer.FingertipsPractices).
+func (a *App) reportNotes(rep *importer.Report) []string {
 	skipped := 0
 	for _, n := range rep.Skipped {
 		skipped += n
@@ -33,6 +38,10 @@ func (a *App) importNotes() []string {
 	lines := []string{
 		a.t("import.summary", rep.File, rows, a.tn("count.wardvalues", rep.Imported), a.tn("count.benchmarks", rep.Benchmarks), a.tn("count.skipped", skipped)),
 		a.t("import.counts", a.tn("count.wards", rep.Wards), a.tn("count.indicators", rep.Indicators)),
+	}
+	if rep.Practices > 0 {
+		lines[0] = a.t("import.summary", rep.File, rows, a.tn("count.practicevalues", rep.Imported), a.tn("count.benchmarks", rep.Benchmarks), a.tn("count.skipped", skipped))
+		lines[1] = a.t("import.counts", a.tn("count.practices", rep.Practices), a.tn("count.indicators", rep.Indicators))
 	}
 	if skipped > 0 {
 		lines = append(lines, a.skippedKinds(rep))
@@ -83,4 +92,54 @@ func (a *App) skippedRow(s importer.SkippedRow) string {
 		return a.t("import.row.sheet", s.Sheet, s.Line, why)
 	}
 	return a.t("import.row.line", s.Line, why)
+}
+
+// registrationNotes says what a registrations import did, a line each, in
+// the app's language: the rows read and counted, the extract, the
+// practices and patients kept, the lookup and what its best fit means,
+// and jsna's notes.
+func (a *App) registrationNotes(rep *importer.RegistrationReport) []string {
+	first := a.t("reg.summary", rep.File, a.tn("import.rows", rep.Rows), a.tn("reg.counted", rep.Counted))
+	for _, k := range sortedKeys(rep.Skipped) {
+		first = a.t("reg.summary.skipped", first, a.tn("count.skipped", rep.Skipped[k]), a.t("reg.skip."+k))
+	}
+	lines := []string{first}
+	if rep.Publication != "" || rep.ExtractDate != "" {
+		lines = append(lines, a.t("reg.extract", a.orNone(rep.Publication), a.orNone(rep.ExtractDate)))
+	}
+	lines = append(lines, a.tn("reg.practices", rep.PracticesRead, rep.Practices, fmtInt(rep.PatientsInWards), fmtInt(rep.Unknown)))
+	bestFit := a.t("text.english", rep.BestFit)
+	if rep.BestFit == importer.BestFitNote {
+		bestFit = a.t("reg.bestfit")
+	}
+	lines = append(lines, a.t("reg.lookup", rep.Lookup, rep.WardYear, bestFit))
+	if rep.LSOA11 != "" {
+		lines = append(lines, a.t("reg.lsoa11", rep.LSOA11))
+	}
+	for i, note := range rep.Notes {
+		if i < len(rep.NoteTexts) {
+			note = a.jsnaText(rep.NoteTexts[i])
+		} else {
+			note = a.t("text.english", note)
+		}
+		lines = append(lines, a.t("import.note", note))
+	}
+	return lines
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// orNone is s, or "(none)" where the file does not say.
+func (a *App) orNone(s string) string {
+	if s == "" {
+		return a.t("jsna.none")
+	}
+	return s
 }

@@ -81,12 +81,12 @@ func (a *App) indicatorSummary(ind *jsna.Indicator) dom.Element {
 	row(a.t("ind.periods"), "periods", strings.Join(trendPeriods(a.doc, ind), ", "))
 	row(a.t("record.indicators.method"), "method", a.methodLabel(ind.Method))
 	row(a.t("record.indicators.polarity"), "polarity", a.polarityLabel(ind.Polarity))
-	row(a.t("record.indicators.unit"), "unit", ind.Unit)
+	row(a.t("record.indicators.unit"), "unit", a.unitText(ind.Unit))
 	row(a.t("record.indicators.multiplier"), "multiplier", fmtMultiplier(ind.Multiplier))
 	row(a.t("record.indicators.comparison"), "comparison", a.comparisonLabel(ind.Comparison))
 	bench := ""
 	if ind.BenchmarkValue != nil {
-		bench = a.t("ind.benchmark.value", a.doc.Benchmark.Name, fmtNum(*ind.BenchmarkValue), ind.Period)
+		bench = a.t("ind.benchmark.value", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), fmtNum(*ind.BenchmarkValue), ind.Period)
 	}
 	row(a.t("record.indicators.benchmark_value"), "benchmark", bench)
 	return dl

@@ -292,7 +292,7 @@ func (a *App) runMerge() {
 	// It blocks (runs in a goroutine): a large merge shows its progress.
 	w := a.beginWork(2, largeDoc(m.master.doc))
 	defer w.end()
-	w.step(a.t("work.merge", len(drafts)))
+	w.step(a.tn("work.merge", len(drafts)))
 	res, rep, err := merge.Merge(m.master.doc, drafts, merge.Options{Now: now(), By: m.by})
 	w.step(a.t("work.draw"))
 	if err != nil {

@@ -160,3 +160,43 @@ func TestTranslatePlural(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslatePluralCounts checks, word for word, counts in the messages
+// of practices, resources, merge progress and trends: the form for each
+// count, and the Welsh mutation after the numeral (2 feddygfa, 3 chyfnod,
+// 2 flynedd, 2 ddrafft).
+func TestTranslatePluralCounts(t *testing.T) {
+	tests := []struct {
+		lang Lang
+		key  string
+		n    int
+		args []any
+		want string
+	}{
+		{English, "practice.import.done", 1, nil, "1 practice serving the wards was added."},
+		{English, "practice.import.done", 4, nil, "4 practices serving the wards were added."},
+		{Welsh, "practice.import.done", 1, nil, "Ychwanegwyd 1 feddygfa sy’n gwasanaethu’r wardiau."},
+		{Welsh, "practice.import.done", 2, nil, "Ychwanegwyd 2 feddygfa sy’n gwasanaethu’r wardiau."},
+		{Welsh, "practice.import.done", 3, nil, "Ychwanegwyd 3 meddygfa sy’n gwasanaethu’r wardiau."},
+		{English, "practice.import.gp.done", 1, []any{"1 practice"}, "1 practice figure was added to 1 practice."},
+		{Welsh, "count.practices", 2, nil, "2 feddygfa"},
+		{English, "res.area.serves", 3, []any{"2 wards"}, "Area-wide: serves 3 needs in 2 wards"},
+		{English, "res.summary.nobudget", 1, []any{"£1,000", "2027/28"}, "No budget set: the only costed priority costs £1,000 in 2027/28."},
+		{Welsh, "res.summary.nobudget", 2, []any{"£1,000", "2027/28"}, "Dim cyllideb wedi’i gosod: mae’r 2 flaenoriaeth â chost yn costio £1,000 i gyd yn 2027/28."},
+		{English, "res.summary.budget", 32, []any{"£1,000,000", "2027/28", 14, "£964,000", "£36,000"}, "A budget of £1,000,000 for 2027/28 funds 14 of the 32 costed priorities, which cost £964,000, leaving £36,000."},
+		{Welsh, "costs.text.peryear.years", 2, []any{"£5,000", "2027/28"}, "£5,000 y flwyddyn o 2027/28 am 2 flynedd"},
+		{Welsh, "costs.text.peryear.years", 1, []any{"£5,000", "2027/28"}, "£5,000 y flwyddyn o 2027/28 am 1 flwyddyn"},
+		{Welsh, "costs.text.peryear.years", 10, []any{"£5,000", "2027/28"}, "£5,000 y flwyddyn o 2027/28 am 10 o flynyddoedd"},
+		{Welsh, "work.merge", 2, nil, "Wrthi’n cyfuno 2 ddrafft â’r brif ddogfen"},
+		{English, "work.merge", 1, nil, "Merging 1 draft into the master"},
+		{Welsh, "trend.marker", 3, []any{"cynyddu"}, "Tuedd ddiweddar dros y 3 chyfnod diwethaf: cynyddu."},
+		{Welsh, "trend.marker", 5, []any{"cynyddu"}, "Tuedd ddiweddar dros y 5 cyfnod diwethaf: cynyddu."},
+		{English, "trend.nomarker.too-few", 5, nil, "there are fewer than 5 periods."},
+		{Welsh, "cell.suppressed.why", 10, nil, "Wedi’i atal: llai na 10 o gleifion, neu ffigur y gellid cyfrifo nifer o’r fath ohono."},
+	}
+	for _, tt := range tests {
+		if got := translatePlural(tt.lang, tt.key, tt.n, tt.args...); got != tt.want {
+			t.Errorf("translatePlural(%s, %q, %d) = %q, want %q", tt.lang, tt.key, tt.n, got, tt.want)
+		}
+	}
+}

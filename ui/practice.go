@@ -98,7 +98,7 @@ func (a *App) practiceSummary(p *jsna.Practice) string {
 	if date == "" {
 		date = a.t("practice.date.unknown")
 	}
-	return a.t("practice.summary", fmtInt(p.ListSize), p.ID, date, fmtInt(p.InWards()), len(p.Wards), fmtInt(p.Elsewhere()), fmtInt(p.Unknown))
+	return a.tn("practice.summary", len(p.Wards), fmtInt(p.ListSize), p.ID, date, fmtInt(p.InWards()), fmtInt(p.Elsewhere()), fmtInt(p.Unknown))
 }
 
 // wardCounts is each ward's comparisons with the benchmark, over all its
@@ -172,7 +172,7 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 	table.AppendChild(body)
 	v.AppendChild(tableWrap("practice-wards-heading", table))
 	if a.hasSuppressed(cells) {
-		v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("cell.suppressed.why", disclosure.DefaultThreshold))))
+		v.AppendChild(el("p", cls("govuk-body-s"), text(a.tn("cell.suppressed.why", disclosure.DefaultThreshold))))
 	}
 	return v
 }
@@ -223,7 +223,7 @@ func (a *App) practiceFigures(p *jsna.Practice) dom.Element {
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("practice.figures.caption", p.Name))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("practice.col.yours", "95%"), true)),
-		child(th(a.t("practice.col.around"), true)), child(th(a.doc.Benchmark.Name, true))))))
+		child(th(a.t("practice.col.around"), true)), child(th(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), true))))))
 	body := el("tbody", cls("govuk-table__body"))
 	for _, ind := range a.doc.Indicators {
 		pv := practiceValueOf(p, ind.ID)
@@ -268,7 +268,7 @@ func (a *App) practiceWardView(p *jsna.Practice) dom.Element {
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("practice.view.caption", p.Name))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("practice.col.weighted", "95%"), true)),
-		child(th(a.t("practice.col.coverage"), true)), child(th(a.doc.Benchmark.Name, true))))))
+		child(th(a.t("practice.col.coverage"), true)), child(th(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), true))))))
 	body := el("tbody", cls("govuk-table__body"))
 	for _, ind := range a.doc.Indicators {
 		e := practice.ListWeighted(a.doc, p, ind.ID)
@@ -314,7 +314,7 @@ func (a *App) practicesServing(w *jsna.Ward, tab string) dom.Node {
 	v := el("section", cls("app-practices"), attr("aria-labelledby", "ward-practices-heading"))
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "ward-practices-heading"), text(a.t("ward.practices.heading"))))
 	total := practice.WardTotals(a.doc)[w.Code]
-	v.AppendChild(el("p", cls("govuk-body"), text(a.t("ward.practices.lede", fmtInt(total), len(cells)))))
+	v.AppendChild(el("p", cls("govuk-body"), text(a.tn("ward.practices.lede", len(cells), fmtInt(total)))))
 	table := el("table", cls("govuk-table"), attr("id", "ward-practices"))
 	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.practices.caption", w.Name))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
@@ -338,7 +338,7 @@ func (a *App) practicesServing(w *jsna.Ward, tab string) dom.Node {
 	table.AppendChild(body)
 	v.AppendChild(tableWrap("ward-practices-heading", table))
 	if a.hasSuppressed(cells) {
-		v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("cell.suppressed.why", disclosure.DefaultThreshold))))
+		v.AppendChild(el("p", cls("govuk-body-s"), text(a.tn("cell.suppressed.why", disclosure.DefaultThreshold))))
 	}
 	v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("ward.practices.caveat"))))
 	v.AppendChild(a.wardEstimates(w))

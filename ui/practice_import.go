@@ -5,7 +5,6 @@ package ui
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/importer"
@@ -18,11 +17,12 @@ import (
 // (importer.FingertipsPractices), into the working document, with the
 // import report shown as the Fingertips import's is.
 
-// practiceReport is the last practice import's report, a line each, shown
-// on the "My practice" view until another document is opened.
+// practiceReport is the last practice import's report, shown on the "My
+// practice" view until another document is opened: lines words it, a
+// line each, in the app's language when the view is drawn.
 var practiceReport struct {
 	doc   *jsna.Document
-	lines []string
+	lines func() []string
 }
 
 // csvInput is a GOV.UK file upload field for a CSV file.
@@ -38,9 +38,9 @@ func csvInput(id, label, hint string) (dom.Element, dom.Element) {
 func (a *App) practiceImport() dom.Element {
 	v := el("section", cls("app-noprint"), attr("aria-labelledby", "practice-import-heading"))
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "practice-import-heading"), text(a.t("practice.import.heading"))))
-	if practiceReport.doc == a.doc && len(practiceReport.lines) > 0 {
+	if practiceReport.doc == a.doc && practiceReport.lines != nil {
 		list := el("ul", cls("govuk-list"), attr("id", "practice-import-report"))
-		for _, l := range practiceReport.lines {
+		for _, l := range practiceReport.lines() {
 			list.AppendChild(el("li", text(l)))
 		}
 		v.AppendChild(el("div", cls("govuk-inset-text"), child(list)))
@@ -105,7 +105,7 @@ func (a *App) importRegistrations(regIn, lookIn dom.Element) {
 		return
 	}
 	a.doc.Practices = out.Practices
-	a.practiceImported(rep.Summary(), a.t("practice.import.done", rep.Practices))
+	a.practiceImported(func() []string { return a.registrationNotes(rep) }, a.tn("practice.import.done", rep.Practices))
 }
 
 // importPracticeFigures adds the practice values of the Fingertips file
@@ -119,7 +119,7 @@ func (a *App) importPracticeFigures(in dom.Element) {
 		out, rep, err = importer.FingertipsPractices(f.name, bytes.NewReader(f.data), a.doc, importer.Options{})
 		if err == nil {
 			a.doc.Indicators, a.doc.Practices = out.Indicators, out.Practices
-			a.practiceImported(rep.Summary(20), a.t("practice.import.gp.done", rep.Imported, rep.Practices))
+			a.practiceImported(func() []string { return a.reportNotes(rep) }, a.tn("practice.import.gp.done", rep.Imported, a.tn("count.practices", rep.Practices)))
 			return
 		}
 	}
@@ -133,14 +133,9 @@ func (a *App) importPracticeFigures(in dom.Element) {
 
 // practiceImported records an import into the working document, keeps
 // its report for the view and says what it did.
-func (a *App) practiceImported(summary, status string) {
+func (a *App) practiceImported(lines func() []string, status string) {
 	a.markChanged()
-	practiceReport.doc, practiceReport.lines = a.doc, nil
-	for _, l := range strings.Split(strings.TrimSpace(summary), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			practiceReport.lines = append(practiceReport.lines, l)
-		}
-	}
+	practiceReport.doc, practiceReport.lines = a.doc, lines
 	a.problems = nil
 	a.render()
 	focus(byID("practice-import-heading"))

@@ -119,9 +119,15 @@ var (
 )
 
 // formatPatterns are jsna's formats as patterns, the most literal first.
+// A format with no word of its own (a list, "%s, %s") is left out: it
+// would match any message with a comma in it, which then would not be
+// marked as English.
 func formatPatterns() []formatPattern {
 	patternsOnce.Do(func() {
 		for f := range jsnaKeys {
+			if !strings.ContainsAny(fmtVerbRE.ReplaceAllString(f, ""), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+				continue
+			}
 			var b strings.Builder
 			b.WriteString("^")
 			fixed, last := 0, 0

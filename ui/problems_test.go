@@ -4,6 +4,7 @@ package ui
 
 import (
 	"errors"
+	"os"
 
 	"go/ast"
 	"go/parser"
@@ -22,8 +23,9 @@ import (
 // by which jsna makes the sentences it reports: Problems.Add(path, f),
 // AddAt(path, line, col, f), the decoder's problem(r, f) and
 // problemAt(path, r, f), the importer's fail(loc, f), skip(loc, kind, f)
-// and note(f), and Textf(f).
-var formatArg = map[string]int{"Add": 1, "AddAt": 3, "problem": 1, "problemAt": 2, "fail": 1, "skip": 2, "note": 0, "Textf": 0}
+// and note(f), the registrations importer's failAt(line, col, f), and
+// Textf(f).
+var formatArg = map[string]int{"Add": 1, "AddAt": 3, "problem": 1, "problemAt": 2, "fail": 1, "failAt": 2, "skip": 2, "note": 0, "Textf": 0}
 
 // jsnaFormats lists every literal format jsna's source (the document
 // package and the importers) passes to those calls, with where it is.
@@ -140,6 +142,11 @@ func TestProblemTextWelsh(t *testing.T) {
 			t.Errorf("problemText(%v) = %q, want %q", je.Problems[i], got, want)
 		}
 	}
+	// From JSON, a message no format makes, with a comma in it: not read
+	// back as a list ("%s, %s"), so it is marked as English.
+	if got, want := a.problemText(jsna.Problem{Path: "title", Message: "nor this one, with a comma in it"}), "title: nor this one, with a comma in it (yn Saesneg)"; got != want {
+		t.Errorf("problemText of an unknown message from JSON = %q, want %q", got, want)
+	}
 	// Phrases as arguments, one with a per cent sign (a Text's %% is %).
 	above := jsna.Textf("%s %v is above the %s %v", jsna.Textf("lower 95%% limit"), 8.0, jsna.Textf("value"), 7.5)
 	if got, want := a.jsnaText(above), "Mae’r terfyn isaf 95% 8 yn uwch na’r gwerth 7.5"; got != want {
@@ -200,5 +207,51 @@ func TestImportNotesWelsh(t *testing.T) {
 	got := a.importNotes()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("importNotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestRegistrationsWelsh checks that the registrations importer's
+// failures and notes are worded in Welsh from the catalogue: a file
+// without its columns, and a report whose note lists an LSOA the lookup
+// lacks, with its line.
+func TestRegistrationsWelsh(t *testing.T) {
+	a := &App{lang: Welsh}
+	data, err := os.ReadFile("../static/examples/example-borough.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsna.Parse("example-borough.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := doc.Wards[0]
+	lookup, err := importer.ReadWardLookup("lookup.csv", strings.NewReader("LSOA21CD,LSOA21NM,LSOA21NMW,WD25CD,WD25NM,WD25NMW,LAD25CD,LAD25NM,LAD25NMW,ObjectId\n"+
+		"E01000001,A,,"+w.Code+","+w.Name+",,E09000099,Example,,1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = importer.Registrations("reg.csv", strings.NewReader("A,B\n1,2\n"), lookup, doc, importer.RegistrationOptions{})
+	var je *jsna.Error
+	if !errors.As(err, &je) || len(je.Problems) != 1 {
+		t.Fatalf("Registrations without its columns = %v, want one problem", err)
+	}
+	if got, want := a.problemText(je.Problems[0]), "llinell 1, colofn 1: nid yw’n ffeil AGEHI o gofrestriadau meddygfeydd teulu: dim colofn PRACTICE_CODE, LSOA_CODE, SEX, NUMBER_OF_PATIENTS (mae ffeil GIG Lloegr yn dechrau PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS)"; got != want {
+		t.Errorf("problemText = %q, want %q", got, want)
+	}
+	_, rep, err := importer.Registrations("reg.csv", strings.NewReader("PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\n"+
+		"GP_PRAC_PAT_LIST,01OCT2026,Y98765,NEW ROAD SURGERY,E01000001,ALL,600\n"+
+		"GP_PRAC_PAT_LIST,01OCT2026,Y98765,NEW ROAD SURGERY,E01009999,ALL,5\n"), lookup, doc, importer.RegistrationOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Join(a.registrationNotes(rep), "\n")
+	for _, want := range []string{
+		"\n1 feddygfa yn y ffeil, 1 gyda chleifion yn wardiau’r ddogfen (600 o gleifion yno, 0 ag AGEHI anhysbys)\n",
+		", E05900010, a 9 arall\n",
+		"\nNodyn: nid yw 1 o godau AGEHI yn y tabl, fel E01009999 (llinell 3): mae eu cleifion yn cyfrif ym maint rhestrau’r meddygfeydd fel rhai sy’n byw y tu allan i wardiau’r ddogfen\n",
+	} {
+		if !strings.Contains(lines, want) {
+			t.Errorf("the report in Welsh lacks %q:\n%s", want, lines)
+		}
 	}
 }

@@ -165,14 +165,14 @@ func (a *App) resourcesSummary(p *plan.Plan) string {
 		return a.t("res.summary.nocosts")
 	}
 	if p.Budget == nil {
-		return a.t("res.summary.nobudget", p.Costed, plan.Pounds(p.Committed), fy(p.Year))
+		return a.tn("res.summary.nobudget", p.Costed, plan.Pounds(p.Committed), fy(p.Year))
 	}
-	return a.t("res.summary.budget", plan.Pounds(*p.Budget), fy(p.Year), p.Funded, p.Costed, plan.Pounds(p.Committed), plan.Pounds(*p.Budget-p.Committed))
+	return a.tn("res.summary.budget", p.Costed, plan.Pounds(*p.Budget), fy(p.Year), p.Funded, plan.Pounds(p.Committed), plan.Pounds(*p.Budget-p.Committed))
 }
 
 // resourcesYears states the multi-year totals and how they are discounted.
 func (a *App) resourcesYears(p *plan.Plan) string {
-	s := a.t("res.years.body", p.Years, fy(p.Year), plan.Pounds(p.Total), plan.Pounds(p.Discounted))
+	s := a.tn("res.years.body", p.Years, fy(p.Year), plan.Pounds(p.Total), plan.Pounds(p.Discounted))
 	if len(p.PriceBases) > 0 {
 		s += " " + a.t("res.prices", strings.Join(p.PriceBases, "; "))
 	}
@@ -259,7 +259,7 @@ func (a *App) resourcesPriorityCell(it *plan.Item) dom.Element {
 	cell := el("th", cls("govuk-table__header"), attr("scope", "row"))
 	if it.Area != "" {
 		cell.AppendChild(el("span", text(it.Title)))
-		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.t("res.area.serves", len(it.Needs), len(it.Wards)))))
+		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.tn("res.area.serves", len(it.Needs), a.tn("count.wards", len(it.Wards))))))
 	} else {
 		cell.AppendChild(link(route{view: "ward", ward: it.Wards[0], tab: "needs"}.href(), it.Title))
 		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(it.Ward)))

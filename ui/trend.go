@@ -92,7 +92,7 @@ func (a *App) worseningFlag(d *jsna.Document, series []trendSeries, id string) d
 		return nil
 	}
 	box := el("div", cls("app-worsening"), attr("id", id))
-	box.AppendChild(a.warningText(a.t("trend.worsening", d.Benchmark.Name)))
+	box.AppendChild(a.warningText(a.t("trend.worsening", a.placeName(d.Benchmark.Code, d.Benchmark.Name))))
 	list := el("ul", cls("govuk-list govuk-list--bullet"))
 	for _, n := range names {
 		list.AppendChild(el("li", text(n)))
@@ -117,7 +117,7 @@ func (a *App) trendFigure(w *jsna.Ward, ts trendSeries) dom.Element {
 	p.AppendChild(doc.CreateTextNode(marker))
 	fig.AppendChild(p)
 	title := a.t("trend.chart.title", ts.name, w.Name)
-	desc := a.t("trend.chart.desc", len(ts.values), a.periodOf(ts, 0), a.periodOf(ts, len(ts.values)-1)) + " " + marker
+	desc := a.tn("trend.chart.desc", len(ts.values), a.periodOf(ts, 0), a.periodOf(ts, len(ts.values)-1)) + " " + marker
 	fig.AppendChild(el("figure", cls("app-figure"), child(a.trendChart(id+"-chart", title, desc, ts))))
 	fig.AppendChild(detailsBox(a.t("trend.table.summary", ts.name), child(el("div", cls("app-table-wrap"), child(a.trendTable(id+"-table", ts, w))))))
 	return fig
@@ -133,7 +133,7 @@ func (a *App) periodOf(ts trendSeries, i int) string {
 func (a *App) trendMarkerText(ts trendSeries) string {
 	t := ts.vs.Trend
 	if t.Marker == "" {
-		return a.t("trend.nomarker", a.t("trend.nomarker."+t.NoMarker, score.TrendPoints))
+		return a.t("trend.nomarker", a.tn("trend.nomarker."+t.NoMarker, score.TrendPoints))
 	}
 	dir := "nochange"
 	switch t.Marker {
@@ -150,7 +150,7 @@ func (a *App) trendMarkerText(ts trendSeries) string {
 			dir += ".better"
 		}
 	}
-	return a.t("trend.marker", score.TrendPoints, a.t("trend.dir."+dir))
+	return a.tn("trend.marker", score.TrendPoints, a.t("trend.dir."+dir))
 }
 
 // The layout of a trend chart, in the units of its viewBox.
@@ -331,7 +331,7 @@ func (a *App) priorityWorsening() dom.Node {
 	}
 	box := el("div", cls("app-worsening"), attr("id", "priorities-worsening"))
 	box.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("trend.worsening.heading"))))
-	box.AppendChild(el("p", cls("govuk-body"), text(a.t("trend.worsening", a.doc.Benchmark.Name))))
+	box.AppendChild(el("p", cls("govuk-body"), text(a.t("trend.worsening", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))))
 	list := el("ul", cls("govuk-list govuk-list--bullet"))
 	for _, r := range rows {
 		list.AppendChild(el("li",

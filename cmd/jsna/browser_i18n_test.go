@@ -305,10 +305,62 @@ func TestBrowserWelshEverywhere(t *testing.T) {
 		}
 	}
 
+	welshNewViews(t, p, check)
+
 	fa, fb, _ := mergeDrafts(t, t.TempDir())
 	mergeFiles(p, fa, fb)
 	check("merge with conflicts")
 	p.checkClean()
+}
+
+// welshNewViews checks in Welsh, with check, the views of the GP
+// practices, resources, time series and bilingual content in the example
+// borough (open in p): a practice chosen, the ward page's practices and
+// trends, the indicator page, Resources with a budget set, the report
+// with its resources section, then the editor and the report with the
+// document made bilingual.
+func welshNewViews(t *testing.T, p *page, check func(string)) {
+	t.Helper()
+	pr := readExample(t).Practices[0]
+	for _, v := range []struct{ name, hash, ready string }{
+		{"my practice, none chosen", "#/practice", "#practice-choice"},
+		{"my practice", "#/practice/" + pr.ID, "#practice-wards"},
+		{"ward with practices and trends", "#/ward/" + worseningWard, "#trends"},
+		{"indicator page", "#/indicator/93097", "#ind-summary"},
+		{"ward needs with costs", "#/ward/E05900015/needs", "#need-1"},
+	} {
+		p.navigate(v.hash)
+		p.waitVisible(v.ready)
+		if v.name == "ward with practices and trends" {
+			p.waitVisible("#ward-practices")
+		}
+		check(v.name)
+	}
+	p.navigate("#/resources")
+	p.waitVisible("#res-list")
+	p.typeInto("#res-budget", "1,000,000")
+	p.click("#res-apply")
+	p.waitFor("the budget applied", `document.querySelector("#res-summary").textContent.startsWith("Mae cyllideb o")`)
+	check("resources with a budget")
+	p.navigate("#/report")
+	p.waitVisible("#report-resources")
+	check("report with resources")
+
+	p.navigate("#/ward/" + worseningWard + "/narrative")
+	p.click("#doc-languages-details summary")
+	p.click("#doc-languages-1")
+	p.waitVisible("#section-0-text-cy")
+	check("bilingual narrative")
+	for _, v := range []struct{ name, hash, ready string }{
+		{"bilingual assets", "#/ward/" + worseningWard + "/assets", "#new-asset-name"},
+		{"bilingual needs", "#/ward/" + worseningWard + "/needs", "#new-need-title"},
+		{"bilingual indicator page", "#/indicator/93097", "#ind-definition-cy"},
+		{"bilingual report", "#/report/" + worseningWard, ".app-report"},
+	} {
+		p.navigate(v.hash)
+		p.waitVisible(v.ready)
+		check(v.name)
+	}
 }
 
 // TestBrowserPages opens the accessibility statement, the privacy notice

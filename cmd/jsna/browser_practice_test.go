@@ -169,14 +169,21 @@ func TestBrowserImportPractices(t *testing.T) {
 	p.upload("#lookup-file", lookup)
 	p.click("#reg-import")
 	p.waitVisible("#practice-import-report")
-	if got := p.text("#practice-import-report"); !strings.Contains(got, "1 practices in the file, 1 with patients in the document's wards (1000 patients there, 7 of unknown LSOA)") || !strings.Contains(got, "best fit") {
+	if got := p.text("#practice-import-report"); !strings.Contains(got, "1 practice in the file, 1 with patients in the document’s wards (1,000 patients there, 7 of unknown LSOA)") || !strings.Contains(got, "best fit") {
 		t.Errorf("import report = %q", got)
 	}
 	p.axe("my practice after an import")
 	p.shot("practice-import")
 	p.upload("#gp-file", gp)
 	p.click("#gp-import")
-	p.waitFor("the figures' report", `(document.getElementById("practice-import-report")||{textContent:""}).textContent.includes("1 practice values")`)
+	p.waitFor("the figures' report", `(document.getElementById("practice-import-report")||{textContent:""}).textContent.includes("1 practice value,")`)
+	p.click("#lang-switch")
+	p.waitFor("Welsh", `document.documentElement.lang === "cy"`)
+	if got := p.text("#practice-import-report"); !strings.Contains(got, "1 gwerth meddygfa, ") || !strings.Contains(got, "1 feddygfa, 1 dangosydd") {
+		t.Errorf("the figures' import report in Welsh = %q", got)
+	}
+	p.click("#lang-switch")
+	p.waitFor("English", `document.documentElement.lang === "en"`)
 
 	p.navigate("#/practice/Y98765")
 	p.waitText("#practice-name", "NEW ROAD SURGERY")

@@ -60,6 +60,9 @@ type RegistrationReport struct {
 	NotInLookup     int            `json:"lsoas_not_in_lookup"` // distinct LSOA codes the lookup lacks
 	Skipped         map[string]int `json:"skipped"`
 	Notes           []string       `json:"notes,omitempty"`
+	// NoteTexts are the Notes as jsna made them, for a front end to word
+	// in its language.
+	NoteTexts []jsna.Text `json:"-"`
 }
 
 // BestFitNote says what the lookup's best fit means for the counts.

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"sort"
 	"strings"
@@ -84,23 +83,42 @@ func (im *registrations) mapWards() {
 		}
 	}
 	if len(absent) > 0 {
-		im.note("%d of the document's wards are not in the lookup (wards of another year than 20%s?), so no patients are counted there: %s", len(absent), im.lookup.Year, strings.Join(clipList(absent, 10), ", "))
+		im.note("%d of the document's wards are not in the lookup (wards of another year than 20%s?), so no patients are counted there: %s", len(absent), im.lookup.Year, clipList(absent, 10))
 	}
 }
 
-func clipList(s []string, n int) []string {
+// clipList is the first n of s, and "and N more" for the rest, as a list
+// a front end words (listOf).
+func clipList(s []string, n int) any {
 	if len(s) > n {
-		return append(s[:n:n], fmt.Sprintf("and %d more", len(s)-n))
+		return jsna.Textf("%s, %s", strings.Join(s[:n], ", "), jsna.Textf("and %d more", len(s)-n))
 	}
-	return s
+	return strings.Join(s, ", ")
+}
+
+// listOf is items separated by commas: the item itself where there is
+// one, else a Text of the first and the list of the rest, so that items
+// that are Texts are worded too.
+func listOf(items []any) any {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return jsna.Textf("%s, %s", items[0], listOf(items[1:]))
 }
 
 func (im *registrations) note(format string, args ...any) {
-	im.rep.Notes = append(im.rep.Notes, fmt.Sprintf(format, args...))
+	t := jsna.Textf(format, args...)
+	im.rep.Notes = append(im.rep.Notes, t.String())
+	im.rep.NoteTexts = append(im.rep.NoteTexts, t)
 }
 
-func (im *registrations) fail(line, col int, format string, args ...any) error {
-	return &jsna.Error{File: im.name, Problems: []jsna.Problem{{Line: line, Column: col, Message: fmt.Sprintf(format, args...)}}}
+// failAt is the error of a problem at a line and column of the file.
+func (im *registrations) failAt(line, col int, format string, args ...any) error {
+	t := jsna.Textf(format, args...)
+	return &jsna.Error{File: im.name, Problems: []jsna.Problem{{Line: line, Column: col, Message: t.String(), Text: t}}}
 }
 
 // read reads the header and every row.
@@ -110,7 +128,7 @@ func (im *registrations) read(sc *csvScanner) error {
 		return csvProblem(im.name, err)
 	}
 	if head == nil {
-		return im.fail(0, 0, "file is empty")
+		return im.failAt(0, 0, "file is empty")
 	}
 	if err := im.setHeader(head); err != nil {
 		return err
@@ -131,10 +149,10 @@ func (im *registrations) read(sc *csvScanner) error {
 		}
 	}
 	if im.rep.Rows == 0 {
-		return im.fail(0, 0, "no data rows after the header")
+		return im.failAt(0, 0, "no data rows after the header")
 	}
 	if im.rep.Counted == 0 {
-		return im.fail(0, 0, "no rows with SEX ALL: the LSOA file to import is the one of all patients (gp-reg-pat-prac-lsoa-all.csv), whose rows have SEX ALL")
+		return im.failAt(0, 0, "no rows with SEX ALL: the LSOA file to import is the one of all patients (gp-reg-pat-prac-lsoa-all.csv), whose rows have SEX ALL")
 	}
 	return nil
 }
@@ -160,10 +178,10 @@ func (im *registrations) setHeader(cells [][]byte) error {
 		}
 	}
 	if len(missing) > 0 {
-		return im.fail(1, 1, "not a GP registrations LSOA file: no column %s (the NHS England file starts PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS)", strings.Join(missing, ", "))
+		return im.failAt(1, 1, "not a GP registrations LSOA file: no column %s (the NHS England file starts PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS)", strings.Join(missing, ", "))
 	}
 	if im.lsoa11 && im.opts.LSOA11 == nil {
-		return im.fail(1, im.idx[regLSOA]+1, "the file is on 2011 LSOAs (column %s) and the ward lookup on 2021 LSOAs: give the ONS LSOA (2011) to LSOA (2021) lookup, or import the publication's file on 2021 LSOAs", string(cells[im.idx[regLSOA]]))
+		return im.failAt(1, im.idx[regLSOA]+1, "the file is on 2011 LSOAs (column %s) and the ward lookup on 2021 LSOAs: give the ONS LSOA (2011) to LSOA (2021) lookup, or import the publication's file on 2021 LSOAs", string(cells[im.idx[regLSOA]]))
 	}
 	im.width = len(cells)
 	return nil
@@ -173,19 +191,19 @@ func (im *registrations) setHeader(cells [][]byte) error {
 func (im *registrations) row(rec [][]byte, line int) error {
 	im.rep.Rows++
 	if len(rec) != im.width {
-		return im.fail(line, 1, "row has %d fields but the header has %d (shifted or missing columns?)", len(rec), im.width)
+		return im.failAt(line, 1, "row has %d fields but the header has %d (shifted or missing columns?)", len(rec), im.width)
 	}
 	sex := rec[im.idx[regSex]]
 	if !isAll(sex) {
 		if s := bytes.TrimSpace(sex); !bytes.EqualFold(s, []byte("MALE")) && !bytes.EqualFold(s, []byte("FEMALE")) {
-			return im.fail(line, im.idx[regSex]+1, "SEX %q is not ALL, MALE or FEMALE", strings.ToUpper(string(s)))
+			return im.failAt(line, im.idx[regSex]+1, "SEX %q is not ALL, MALE or FEMALE", strings.ToUpper(string(s)))
 		}
 		im.rep.Skipped[SkipSexBreakdown]++
 		return nil
 	}
 	n, ok := parseCount(rec[im.idx[regPatients]])
 	if !ok {
-		return im.fail(line, im.idx[regPatients]+1, "%s %q is not a count of patients (a whole number, 0 or more)", im.header[regPatients], rec[im.idx[regPatients]])
+		return im.failAt(line, im.idx[regPatients]+1, "%s %q is not a count of patients (a whole number, 0 or more)", im.header[regPatients], rec[im.idx[regPatients]])
 	}
 	if err := im.release(rec, line); err != nil {
 		return err
@@ -196,7 +214,7 @@ func (im *registrations) row(rec [][]byte, line int) error {
 	if p == nil {
 		code := strings.ToUpper(strings.TrimSpace(string(rec[im.idx[regPracticeCode]])))
 		if !jsna.IsPracticeCode(code) {
-			return im.fail(line, im.idx[regPracticeCode]+1, "%q is not a practice code (an ODS code like A81001)", code)
+			return im.failAt(line, im.idx[regPracticeCode]+1, "%q is not a practice code (an ODS code like A81001)", code)
 		}
 		p = im.practice(code, rec)
 	}
@@ -266,7 +284,7 @@ func (im *registrations) release(rec [][]byte, line int) error {
 			return nil
 		}
 		if string(v) != *have && strings.TrimSpace(string(v)) != *have {
-			return im.fail(line, i+1, "%s %q differs from the file's first, %q: one file, one extract", what, v, *have)
+			return im.failAt(line, i+1, "%s %q differs from the file's first, %q: one file, one extract", what, v, *have)
 		}
 		return nil
 	}
@@ -277,7 +295,7 @@ func (im *registrations) release(rec [][]byte, line int) error {
 		raw := strings.TrimSpace(string(rec[im.idx[regExtractDate]]))
 		d, ok := parseExtractDate(raw)
 		if !ok {
-			return im.fail(line, im.idx[regExtractDate]+1, "EXTRACT_DATE %q is not a date (like 01Oct2025, 01-OCT-2025 or 2025-10-01)", raw)
+			return im.failAt(line, im.idx[regExtractDate]+1, "EXTRACT_DATE %q is not a date (like 01Oct2025, 01-OCT-2025 or 2025-10-01)", raw)
 		}
 		im.rep.ExtractDate, im.extractRaw = d, raw
 		return nil
@@ -393,7 +411,7 @@ func (im *registrations) intern(code string) int32 {
 func (im *registrations) once(p *practiceAcc, lsoa int32, code []byte, line int) error {
 	k := [2]int32{p.n, lsoa}
 	if first, dup := im.seen[k]; dup {
-		return im.fail(line, im.idx[regLSOA]+1, "a second SEX=ALL row for practice %s and LSOA %s (the first at line %d)", im.order[p.n], code, first)
+		return im.failAt(line, im.idx[regLSOA]+1, "a second SEX=ALL row for practice %s and LSOA %s (the first at line %d)", im.order[p.n], code, first)
 	}
 	im.seen[k] = line
 	return nil
@@ -416,15 +434,15 @@ func (im *registrations) checkVintage() error {
 	if im.rep.NotInLookup == 0 {
 		return nil
 	}
-	var ex []string
-	for _, m := range im.missing {
-		ex = append(ex, fmt.Sprintf("%s (line %d)", m.code, m.line))
+	ex := make([]any, len(im.missing))
+	for i, m := range im.missing {
+		ex[i] = jsna.Textf("%s (line %d)", m.code, m.line)
 	}
 	if im.lookup.LSOAs() >= nationalLSOAs && im.opts.LSOA11 == nil {
-		return im.fail(im.missing[0].line, im.idx[regLSOA]+1, "%d LSOA codes are not in the LSOA (2021) lookup %s, which covers England and Wales, such as %s: the file is on 2011 LSOAs (older publications); give the ONS LSOA (2011) to LSOA (2021) lookup, or import the publication's file on 2021 LSOAs",
-			im.rep.NotInLookup, im.lookup.Name, strings.Join(ex, ", "))
+		return im.failAt(im.missing[0].line, im.idx[regLSOA]+1, "%d LSOA codes are not in the LSOA (2021) lookup %s, which covers England and Wales, such as %s: the file is on 2011 LSOAs (older publications); give the ONS LSOA (2011) to LSOA (2021) lookup, or import the publication's file on 2021 LSOAs",
+			im.rep.NotInLookup, im.lookup.Name, listOf(ex))
 	}
-	im.note("%d LSOA codes are not in the lookup, such as %s: their patients count in the practices' list sizes as living outside the document's wards", im.rep.NotInLookup, strings.Join(ex, ", "))
+	im.note("%d LSOA codes are not in the lookup, such as %s: their patients count in the practices' list sizes as living outside the document's wards", im.rep.NotInLookup, listOf(ex))
 	return nil
 }
 
@@ -461,7 +479,7 @@ func (im *registrations) finish() *jsna.Document {
 		}
 	}
 	if len(kept) > 0 {
-		im.note("%d practices of the document are not in the file and were kept as they were: %s", len(kept), strings.Join(clipList(kept, 10), ", "))
+		im.note("%d practices of the document are not in the file and were kept as they were: %s", len(kept), clipList(kept, 10))
 	}
 	sort.SliceStable(out.Practices, func(i, j int) bool { return out.Practices[i].ID < out.Practices[j].ID })
 	return out
