@@ -105,19 +105,15 @@ func (s *saver) headChanged() {
 	s.changed()
 }
 
-// opened writes every piece of a document just opened, after the saver's
-// delay; a tab hidden or closed sooner writes at once (visibilitychange,
-// beforeunload), so it keeps the file.
+// opened writes every piece of a document just opened, at once (in the
+// background): a tab closed a moment after opening a file keeps it.
 func (s *saver) opened() {
 	if s == nil {
 		return
 	}
 	s.all, s.unstored = true, true
 	s.gen++
-	// Not at once: the write encodes the whole document on the page's
-	// only thread, and would hold up the first click after the first view
-	// (some 110 ms on the example). Until it commits, closing asks first.
-	s.changed()
+	s.saveNow()
 }
 
 // changed schedules a write. It never blocks.
