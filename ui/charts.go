@@ -277,7 +277,7 @@ func (a *App) spineHead(m *markup, domain string) {
 	base := f(spineHeadH - 10)
 	m.elem("text", truncate(domain, spineLineChars), "class", "app-spine__domain", "x", "0", "y", base)
 	m.elem("text", a.t("spine.axis.worse"), "class", "app-spine__axis", "x", f(spineChartX), "y", base)
-	m.elem("text", a.t("spine.axis.benchmark", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
+	m.elem("text", a.t("spine.axis.benchmark", a.benchmarkName(a.doc)), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
 	m.elem("text", a.t("spine.axis.better"), "class", "app-spine__axis", "x", f(spineChartX+spineChartW), "y", base, "text-anchor", "end")
 }
 
@@ -344,7 +344,7 @@ func (a *App) spineKey(benchmark string) dom.Node {
 	key.AppendChild(markers)
 	key.AppendChild(el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
 		child(el("li", child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("spine.key.range.text")))),
-		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("spine.key.bench", benchmark))))))
+		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("benchmark.label", benchmark))))))
 	return key
 }
 

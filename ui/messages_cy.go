@@ -220,7 +220,6 @@ var messagesCY = map[string]string{
 	"spine.key":                "Allwedd i’r marcwyr",
 	"spine.key.range":          "Allwedd i’r barrau",
 	"spine.key.range.text":     "Ystod y wardiau: o’r waethaf i’r orau, yn dywyllach o’r 25ain i’r 75ain canradd",
-	"spine.key.bench":          "Gwerth %s",
 	"spine.title":              "Siart asgwrn cefn o ddangosyddion %s",
 	"spine.desc":               "Ar gyfer pob dangosydd, gwerth %s o’i gymharu â’r meincnod (%s) ac ystod yr holl wardiau. Mae’r tabl ar ôl y siart yn rhoi pob ffigur.",
 	"spine.axis.worse":         "Gwaeth",
@@ -1578,4 +1577,12 @@ var messagesCY = map[string]string{
 	"record.indicators.definition_cy":                  "Diffiniad (Cymraeg)",
 	"record.indicators.definition_confirmed":           "Diffiniad: cyfieithiad wedi’i gadarnhau",
 	"record.values.period":                             "Cyfnod",
+
+	// Meincnodau sy’n dweud beth ydyn nhw (issue 14, branch bench): ui/benchmark.go.
+	"benchmark.label":        "Meincnod: %s",
+	"benchmark.wards.sum":    "%s (swm ei wardiau)",
+	"benchmark.wards.median": "Canolrif y wardiau",
+	"benchmark.mixed":        "%s lle mae’r ffeil yn rhoi ei werth, fel arall y wardiau",
+	"benchmark.wards":        "%s (ei wardiau: swm neu ganolrif fesul dangosydd)",
+	"benchmark.none":         "dim meincnod",
 }

@@ -220,7 +220,6 @@ var messagesEN = map[string]string{
 	"spine.key":                "Key to the markers",
 	"spine.key.range":          "Key to the bars",
 	"spine.key.range.text":     "Range of the wards: worst to best, darker from the 25th to the 75th percentile",
-	"spine.key.bench":          "%s value",
 	"spine.title":              "Spine chart of the indicators for %s",
 	"spine.desc":               "For each indicator, the value for %s against %s and the range of all the wards. The table after the chart gives every figure.",
 	"spine.axis.worse":         "Worse",
@@ -1431,4 +1430,12 @@ var messagesEN = map[string]string{
 	"record.indicators.definition_cy":                  "Definition (Welsh)",
 	"record.indicators.definition_confirmed":           "Definition: translation confirmed",
 	"record.values.period":                             "Period",
+
+	// Benchmarks that say what they are (issue 14, branch bench): ui/benchmark.go.
+	"benchmark.label":        "Benchmark: %s",
+	"benchmark.wards.sum":    "%s (sum of its wards)",
+	"benchmark.wards.median": "Median of the wards",
+	"benchmark.mixed":        "%s where the file gives its value, otherwise the wards",
+	"benchmark.wards":        "%s (its wards: sum or median by indicator)",
+	"benchmark.none":         "no benchmark",
 }

@@ -227,7 +227,7 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 		return nil, a.t("error.score", err.Error())
 	}
 	ws := s.Ward(w.Code)
-	method := a.t("indicators.method", a.levelText(), a.placeName(d.Benchmark.Code, d.Benchmark.Name))
+	method := a.t("indicators.method", a.levelText(), a.benchmarkName(d))
 	byInd := map[string]*score.IndicatorScore{}
 	for i := range s.Indicators {
 		byInd[s.Indicators[i].Indicator] = &s.Indicators[i]

@@ -122,7 +122,7 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 	bw := &errWriter{w: w}
 	pct := strconv.FormatFloat(s.Confidence*100, 'g', -1, 64)
 	bw.printf("%s\n", d.Title)
-	bw.printf("Compared with %s at %s%% confidence", s.Benchmark.Name, pct)
+	bw.printf("Compared with %s at %s%% confidence", s.BenchmarkName(d), pct)
 	if s.Confidence == stats.Level95 {
 		bw.printf(" (best and worst: the 99.8%% interval also excludes the benchmark)")
 	}
@@ -145,7 +145,7 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 			bw.printf("    %s: %s\n", name, summary(dc))
 		}
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison\tspine\tnote\n", pct, s.Benchmark.Name)
+		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison\tspine\tnote\n", pct, "benchmark")
 		for i, v := range ws.Values {
 			ind := s.Indicators[i]
 			ci := ""

@@ -27,28 +27,34 @@ type Options struct {
 
 // Scores is everything the views and `jsna score` show.
 type Scores struct {
-	Confidence float64          `json:"confidence"`
-	Benchmark  jsna.Benchmark   `json:"benchmark"`
-	Indicators []IndicatorScore `json:"indicators"` // in document order
-	Wards      []WardScore      `json:"wards"`      // in document order
-	Ranking    []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
-	NeedIndex  string           `json:"need_index"` // the need index formula, in English, for display
-	Needs      []RankedNeed     `json:"needs"`      // RankNeeds' result
+	Confidence float64        `json:"confidence"`
+	Benchmark  jsna.Benchmark `json:"benchmark"`
+	// BenchmarkSource is the source of every indicator's benchmark
+	// (benchmark.go), MixedBenchmarks where they differ.
+	BenchmarkSource BenchmarkSource  `json:"benchmark_source"`
+	Indicators      []IndicatorScore `json:"indicators"` // in document order
+	Wards           []WardScore      `json:"wards"`      // in document order
+	Ranking         []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
+	NeedIndex       string           `json:"need_index"` // the need index formula, in English, for display
+	Needs           []RankedNeed     `json:"needs"`      // RankNeeds' result
 
 	byCode map[string]int
 }
 
 // IndicatorScore is an indicator's benchmark and spine.
 type IndicatorScore struct {
-	Indicator  string      `json:"indicator"`
-	Name       string      `json:"name"`
-	Domain     string      `json:"domain,omitempty"`
-	Method     string      `json:"method"`
-	Polarity   string      `json:"polarity"`
-	Unit       string      `json:"unit,omitempty"`
-	Multiplier float64     `json:"multiplier"`          // as used for computed intervals
-	Benchmark  *float64    `json:"benchmark,omitempty"` // the indicator's benchmark_value
-	Spine      stats.Spine `json:"spine"`               // over every ward with a value
+	Indicator  string  `json:"indicator"`
+	Name       string  `json:"name"`
+	Domain     string  `json:"domain,omitempty"`
+	Method     string  `json:"method"`
+	Polarity   string  `json:"polarity"`
+	Unit       string  `json:"unit,omitempty"`
+	Multiplier float64 `json:"multiplier"` // as used for computed intervals
+	// Benchmark is the value the wards are compared with: the file's
+	// benchmark_value, or one built from the wards (BenchmarkSource).
+	Benchmark       *float64        `json:"benchmark,omitempty"`
+	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
+	Spine           stats.Spine     `json:"spine"` // over every ward with a value
 }
 
 // WardScore is one ward's scored values, summary and need index.
@@ -189,6 +195,7 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 		Needs:      needs,
 	}
 	l := newLayout(s, d)
+	benchmarks(s, d)
 	spineValues := scoreValues(s, d, l)
 	placeOnSpines(s, d, l, spineValues)
 	scoreTrends(s, d, l)
@@ -227,7 +234,7 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 		l.domainOf[i] = di
 		s.Indicators[i] = IndicatorScore{
 			Indicator: ind.ID, Name: ind.Name, Domain: ind.Domain, Method: ind.Method, Polarity: ind.Polarity,
-			Unit: ind.Unit, Multiplier: ind.EffectiveMultiplier(), Benchmark: copyPtr(ind.BenchmarkValue),
+			Unit: ind.Unit, Multiplier: ind.EffectiveMultiplier(),
 		}
 	}
 	return l
@@ -276,7 +283,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 				vs.Note = "no value"
 				continue
 			}
-			scoreValue(vs, &d.Indicators[i], &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
+			scoreValue(vs, &d.Indicators[i], s.Indicators[i].Benchmark, &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
 			vs.Period = w.Values[found[i]].Period
 			if vs.Value != nil && !self {
 				spineValues[i] = append(spineValues[i], *vs.Value)
@@ -301,7 +308,7 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	}
 	quintiles := make([][]int, len(d.Indicators))
 	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, ind.BenchmarkValue, ind.Polarity, stats.FingertipsSpine)
+		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, s.Indicators[i].Benchmark, ind.Polarity, stats.FingertipsSpine)
 		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
 	}
 	placeQuintiles(s, d, quintiles)
@@ -325,8 +332,8 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 }
 
 // scoreValue fills vs from the file's value v. slab holds six numbers the
-// pointers in vs may point to.
-func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64, self bool, slab []float64) {
+// pointers in vs may point to; benchmark is the indicator's (benchmarks).
+func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool, slab []float64) {
 	put := func(k int, x float64) *float64 { slab[k] = x; return &slab[k] }
 	putPtr := func(k int, p *float64) *float64 {
 		if p == nil {
@@ -376,7 +383,7 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64
 		vs.SpineAt = nil
 	}
 
-	why := notComparedWhy(vs, ind, self, computeErr)
+	why := notComparedWhy(vs, ind, benchmark, self, computeErr)
 	if why != "" {
 		vs.Comparison = stats.NotCompared
 		if vs.Note == "" {
@@ -389,7 +396,7 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64
 		vs.Comparison = stats.NotCompared
 		return
 	}
-	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, ind.BenchmarkValue, ind.Polarity)
+	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, benchmark, ind.Polarity)
 }
 
 // placeQuintiles sets each comparator ward value's quintile, in the order
@@ -419,7 +426,7 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 // notComparedWhy is why the scored value vs cannot be compared with the
 // benchmark, or "" when it can: self for the benchmark area's own row,
 // computeErr for an interval the method could not compute.
-func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, self bool, computeErr error) string {
+func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, self bool, computeErr error) string {
 	var why string
 	switch {
 	case self:
@@ -434,7 +441,7 @@ func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, self bool, computeErr e
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
-	case ind.BenchmarkValue == nil:
+	case benchmark == nil:
 		why = "no benchmark value"
 	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
 		why = "polarity " + ind.Polarity + ": not compared"
