@@ -165,6 +165,16 @@ type spineRow struct {
 	best       float64 // position of the best ward
 	hasRange   bool
 	valueLabel string // the ward's value as text, shown at the end of the row
+	quintile   string // the value's quintile by polarity where it was compared by quintile (score.ValueScore.ByQuintile)
+}
+
+// cmpWord is the row's comparison in words: its quintile where it was
+// compared by quintile, else the comparison class's word.
+func (r spineRow) cmpWord(a *App) string {
+	if r.quintile != "" {
+		return a.t("quintile." + r.quintile)
+	}
+	return a.cmpLabel(r.cmp)
 }
 
 // spineChart draws rows as a spine chart: one SVG per domain, so that a
@@ -319,7 +329,7 @@ func (a *App) spineValueLabel(m *markup, r spineRow, mid float64) {
 	f := svgNum
 	x := f(spineLabelX)
 	m.start("text", "class", "app-spine__value", "x", x)
-	word := a.cmpLabel(r.cmp)
+	word := r.cmpWord(a)
 	switch {
 	case r.valueLabel == "":
 		m.elem("tspan", word, "x", x, "y", f(mid+5))

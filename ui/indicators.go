@@ -174,7 +174,7 @@ func (a *App) indicatorRow(m *markup, r indicatorRow, units bool) {
 	tdMarkup(m, r.ci, num+" app-nowrap", "")
 	tdMarkup(m, r.benchmark, num, "")
 	m.start("td", "class", "govuk-table__cell")
-	cmpBadgeMarkup(m, r.cmp, a.cmpLabel(r.cmp))
+	cmpBadgeMarkup(m, r.cmp, r.spine.cmpWord(a))
 	m.end().end()
 }
 

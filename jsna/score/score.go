@@ -94,8 +94,15 @@ type ValueScore struct {
 	// Quintile is the value's quintile among the comparators' values, 1
 	// holding the lowest (phe_quantile, five quantiles, not inverted); 0
 	// for no value, the benchmark's ward, or fewer than five values.
-	Quintile int    `json:"quintile,omitempty"`
-	Note     string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
+	Quintile int `json:"quintile,omitempty"`
+	// ByQuintile, where the value was compared by its quintile among the
+	// comparators rather than by an interval (the indicator's comparison
+	// is quintiles, or the value has no interval), is the quintile's name
+	// by polarity (stats.QuintileLabel: "best" … "worst", "lowest" …
+	// "highest"); Comparison is then NotCompared, since no difference was
+	// tested.
+	ByQuintile string `json:"by_quintile,omitempty"`
+	Note       string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
 	// Period is the current value's own period, empty where it is the
 	// indicator's; Trend is the ward's series for the indicator where it
 	// has more than one period (trend.go).
@@ -104,7 +111,8 @@ type ValueScore struct {
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
-// Better and Worst in Worse.
+// Better and Worst in Worse; values placed by quintile count in
+// ByQuintile, not in NotCompared.
 type DomainCount struct {
 	Domain      string `json:"domain"`
 	Better      int    `json:"better"`
@@ -113,10 +121,15 @@ type DomainCount struct {
 	Higher      int    `json:"higher"`
 	Lower       int    `json:"lower"`
 	NotCompared int    `json:"not_compared"`
+	ByQuintile  int    `json:"by_quintile"`
 }
 
-func (dc *DomainCount) add(c stats.Comparison) {
-	switch c {
+func (dc *DomainCount) add(vs *ValueScore) {
+	if vs.ByQuintile != "" {
+		dc.ByQuintile++
+		return
+	}
+	switch vs.Comparison {
 	case stats.Better, stats.Best:
 		dc.Better++
 	case stats.Worse, stats.Worst:
@@ -325,8 +338,8 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 				at := sp.Position(*vs.Value)
 				*vs.SpineAt = at
 			}
-			ws.Domains[l.domainOf[i]].add(vs.Comparison)
-			ws.Total.add(vs.Comparison)
+			ws.Domains[l.domainOf[i]].add(vs)
+			ws.Total.add(vs)
 		}
 	}
 }
@@ -399,9 +412,18 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna
 	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, benchmark, ind.Polarity)
 }
 
+// Notes of a value without an interval: not compared, or (with five
+// comparator values or more) placed by quintile among them.
+const (
+	NoteNoInterval = "no confidence interval"
+	NoteByQuintile = "no confidence interval: compared by quintile among the wards"
+)
+
 // placeQuintiles sets each comparator ward value's quintile, in the order
-// scoreValues collected the comparators' values, and the comparison of
-// indicators compared by quintiles.
+// scoreValues collected the comparators' values, and ByQuintile for the
+// values compared by quintile: those of indicators compared by quintiles
+// and those without an interval (Fingertips' quintile method, where no
+// interval allows a significance test).
 func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 	next := make([]int, len(d.Indicators))
 	for wi, w := range d.Wards {
@@ -413,11 +435,19 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 			}
 			vs.Quintile = quintiles[i][next[i]]
 			next[i]++
-			if d.Indicators[i].Comparison == stats.CompareQuintiles && vs.Note == "" {
+			ind := &d.Indicators[i]
+			if ind.Comparison == stats.CompareQuintiles && vs.Note == "" {
 				vs.Note = "compared by quintiles"
 				if vs.Quintile > 0 {
 					vs.Note = fmt.Sprintf("compared by quintiles: quintile %d of 5", vs.Quintile)
 				}
+			}
+			noInterval := vs.Lower == nil || vs.Upper == nil
+			if ind.Comparison == stats.CompareQuintiles || noInterval {
+				vs.ByQuintile = stats.QuintileLabel(vs.Quintile, ind.Polarity)
+			}
+			if noInterval && vs.ByQuintile != "" && vs.Note == NoteNoInterval {
+				vs.Note = NoteByQuintile
 			}
 		}
 	}
@@ -437,7 +467,7 @@ func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, sel
 			why = computeErr.Error()
 		}
 	case vs.Lower == nil || vs.Upper == nil:
-		why = "no confidence interval"
+		why = NoteNoInterval
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
