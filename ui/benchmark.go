@@ -57,3 +57,24 @@ func (a *App) indicatorBenchmark(d *jsna.Document, id string) (value float64, na
 	}
 	return 0, "", false
 }
+
+// benchmarkAxisName is benchmarkName short enough for the spine chart's
+// axis, between "Worse" and "Better": the key beside the chart gives it
+// in full.
+func (a *App) benchmarkAxisName(d *jsna.Document) string {
+	s, err := a.scoresOf(d)
+	if err != nil {
+		return a.placeName(d.Benchmark.Code, d.Benchmark.Name)
+	}
+	switch s.BenchmarkSource {
+	case score.FromWardsSum, score.FromWards:
+		return a.t("benchmark.axis.wards", a.placeName(d.Area.Code, d.Area.Name))
+	case score.FromWardsMedian:
+		return a.t("benchmark.axis.median")
+	case score.MixedBenchmarks:
+		return a.t("benchmark.axis.mixed", a.placeName(d.Benchmark.Code, d.Benchmark.Name))
+	case score.NoBenchmark:
+		return a.t("benchmark.none")
+	}
+	return a.placeName(d.Benchmark.Code, d.Benchmark.Name)
+}

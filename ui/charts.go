@@ -287,7 +287,7 @@ func (a *App) spineHead(m *markup, domain string) {
 	base := f(spineHeadH - 10)
 	m.elem("text", truncate(domain, spineLineChars), "class", "app-spine__domain", "x", "0", "y", base)
 	m.elem("text", a.t("spine.axis.worse"), "class", "app-spine__axis", "x", f(spineChartX), "y", base)
-	m.elem("text", a.t("spine.axis.benchmark", a.benchmarkName(a.doc)), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
+	m.elem("text", a.t("spine.axis.benchmark", a.benchmarkAxisName(a.doc)), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
 	m.elem("text", a.t("spine.axis.better"), "class", "app-spine__axis", "x", f(spineChartX+spineChartW), "y", base, "text-anchor", "end")
 }
 

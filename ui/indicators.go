@@ -100,7 +100,7 @@ func (a *App) spineTable(w *jsna.Ward, rows []indicatorRow) dom.Element {
 	m.start("div", "class", "app-table-wrap").start("table", "class", "govuk-table", "id", "spine-table")
 	m.elem("caption", a.t("spine.table.caption", w.Name), "class", "govuk-table__caption govuk-table__caption--s")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
-	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.benchmarkName(a.doc), a.t("spine.col.worst"),
+	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.benchmarkAxisName(a.doc), a.t("spine.col.worst"),
 		a.t("spine.col.q25"), a.t("spine.col.q75"), a.t("spine.col.best"), a.t("indicators.col.compared")} {
 		thMarkup(&m, h, i > 0 && i < 7)
 	}
@@ -126,7 +126,7 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 	m.start("table", "class", "govuk-table")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
 	for i, h := range []string{a.t("indicators.col.indicator"), a.t("indicators.col.period"), a.t("indicators.col.count"),
-		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.benchmarkName(a.doc), a.t("indicators.col.compared")} {
+		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.benchmarkAxisName(a.doc), a.t("indicators.col.compared")} {
 		thMarkup(&m, h, i >= 2 && i < 6)
 	}
 	m.end().end()
