@@ -343,14 +343,21 @@ func (a *App) spineValueLabel(m *markup, r spineRow, mid float64) {
 	m.end()
 }
 
-// spineKey is the key to a spine chart: the markers, the bars and the
-// benchmark line.
-func (a *App) spineKey(benchmark string) dom.Node {
+// spineKey is the key to a spine chart of rows: the markers (with what a
+// quintile label means where a row has one), the bars and the benchmark
+// line.
+func (a *App) spineKey(benchmark string, rows []spineRow) dom.Node {
 	key := el("div", cls("app-spine-keys"))
 	markers := a.cmpKey(a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst))
 	// Higher and lower share a marker: no judgement is made of either.
 	markers.AppendChild(el("li", child(a.cmpBadgeText(cmpHigher, a.t("cmp.nojudgement")))))
 	markers.AppendChild(el("li", child(a.cmpBadge(cmpNone))))
+	for _, r := range rows {
+		if r.quintile != "" { // values without intervals (score.ValueScore.ByQuintile)
+			markers.AppendChild(el("li", attr("id", "spine-key-quintile"), child(a.cmpBadgeText(cmpNone, a.t("benchmark.key.quintile")))))
+			break
+		}
+	}
 	key.AppendChild(markers)
 	key.AppendChild(el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
 		child(el("li", child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("spine.key.range.text")))),

@@ -73,11 +73,11 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	// The spine chart.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("spine.heading"))))
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("spine.intro", a.benchmarkName(a.doc)))))
-	v.AppendChild(a.spineKey(a.benchmarkName(a.doc)))
 	var spine []spineRow
 	for _, r := range rows {
 		spine = append(spine, r.spine)
 	}
+	v.AppendChild(a.spineKey(a.benchmarkName(a.doc), spine))
 	v.AppendChild(el("figure", cls("app-figure"),
 		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.benchmarkName(a.doc)), spine))))
 	performanceMark("wardwise-ward-view")

@@ -1587,6 +1587,7 @@ var messagesCY = map[string]string{
 	"benchmark.axis.wards":   "%s (ei wardiau)",
 	"benchmark.axis.median":  "Canolrif y wardiau",
 	"benchmark.axis.mixed":   "%s neu’r wardiau",
+	"benchmark.key.quintile": "Dim cyfwng: ei gwintel ymhlith y wardiau (nid gwahaniaeth arwyddocaol)",
 	"benchmark.none":         "dim meincnod",
 	"note.noci.quintile":     "dim cyfwng hyder: wedi’i gymharu yn ôl cwintel ymhlith y wardiau",
 	"quintile.best":          "Cwintel gorau",

@@ -1440,6 +1440,7 @@ var messagesEN = map[string]string{
 	"benchmark.axis.wards":   "%s (its wards)",
 	"benchmark.axis.median":  "Median of wards",
 	"benchmark.axis.mixed":   "%s or the wards",
+	"benchmark.key.quintile": "No interval: its quintile among the wards (not a significant difference)",
 	"benchmark.none":         "no benchmark",
 	"note.noci.quintile":     "no confidence interval: compared by quintile among the wards",
 	"quintile.best":          "Best quintile",

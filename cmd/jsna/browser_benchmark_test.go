@@ -34,6 +34,9 @@ func TestBrowserBenchmarkValuesOnly(t *testing.T) {
 	if got := p.text(".app-spine-keys"); !strings.Contains(got, "Benchmark: "+bench) {
 		t.Errorf("spine key = %q, want %q", got, "Benchmark: "+bench)
 	}
+	if got := p.text("#spine-key-quintile"); got != "No interval: its quintile among the wards (not a significant difference)" {
+		t.Errorf("spine key for quintiles = %q", got)
+	}
 	if got := eval[string](p, `document.querySelector(".app-spine__axis[text-anchor=middle]").textContent`); got != "Example Borough (its wards)" {
 		t.Errorf("spine axis = %q, want %q", got, "Example Borough (its wards)")
 	}
@@ -51,5 +54,15 @@ func TestBrowserBenchmarkValuesOnly(t *testing.T) {
 	}
 	p.axe("ward values-only")
 	p.shot("ward-values-only")
+
+	// The report says it too.
+	p.navigate("#/report/E05900001")
+	p.waitVisible(".app-report__meta")
+	if got := p.text(".app-report__meta"); !strings.Contains(got, "compared with "+bench) {
+		t.Errorf("report = %q, want it compared with %q", got, bench)
+	}
+	if got := p.text(".app-report .app-spine-keys"); !strings.Contains(got, "Benchmark: "+bench) {
+		t.Errorf("report's spine key = %q", got)
+	}
 	p.checkClean()
 }
