@@ -37,7 +37,12 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	rows, method := a.wardIndicators(w)
 
 	var c counts
+	byQuintile := 0 // values without intervals, placed by quintile: apart from "other"
 	for _, r := range rows {
+		if r.spine.quintile != "" {
+			byQuintile++
+			continue
+		}
 		switch r.cmp {
 		case cmpBest:
 			c.best++
@@ -64,6 +69,11 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 		}
 		sm.start("li", "id", "count-"+class).elem("strong", itoa(c.of(class)))
 		cmpBadgeMarkup(&sm, class, label)
+		sm.end()
+	}
+	if byQuintile > 0 {
+		sm.start("li", "id", "count-quintile").elem("strong", itoa(byQuintile))
+		cmpBadgeMarkup(&sm, cmpNone, a.t("benchmark.count.quintile"))
 		sm.end()
 	}
 	v.AppendChild(sm.end().node())

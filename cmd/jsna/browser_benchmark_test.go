@@ -34,6 +34,13 @@ func TestBrowserBenchmarkValuesOnly(t *testing.T) {
 	if got := p.text(".app-spine-keys"); !strings.Contains(got, "Benchmark: "+bench) {
 		t.Errorf("spine key = %q, want %q", got, "Benchmark: "+bench)
 	}
+	// 2 placed by quintile, 1 similar (93097, with counts), none "not compared".
+	if got := p.text("#count-quintile"); got != "2Placed by quintile (no interval)" {
+		t.Errorf("count by quintile = %q", got)
+	}
+	if got := p.text("#count-none"); !strings.HasPrefix(got, "0") {
+		t.Errorf("count not compared = %q, want 0", got)
+	}
 	if got := p.text("#spine-key-quintile"); got != "No interval: its quintile among the wards (not a significant difference)" {
 		t.Errorf("spine key for quintiles = %q", got)
 	}
