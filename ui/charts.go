@@ -165,6 +165,16 @@ type spineRow struct {
 	best       float64 // position of the best ward
 	hasRange   bool
 	valueLabel string // the ward's value as text, shown at the end of the row
+	quintile   string // the value's quintile by polarity where it was compared by quintile (score.ValueScore.ByQuintile)
+}
+
+// cmpWord is the row's comparison in words: its quintile where it was
+// compared by quintile, else the comparison class's word.
+func (r spineRow) cmpWord(a *App) string {
+	if r.quintile != "" {
+		return a.t("quintile." + r.quintile)
+	}
+	return a.cmpLabel(r.cmp)
 }
 
 // spineChart draws rows as a spine chart: one SVG per domain, so that a
@@ -277,7 +287,7 @@ func (a *App) spineHead(m *markup, domain string) {
 	base := f(spineHeadH - 10)
 	m.elem("text", truncate(domain, spineLineChars), "class", "app-spine__domain", "x", "0", "y", base)
 	m.elem("text", a.t("spine.axis.worse"), "class", "app-spine__axis", "x", f(spineChartX), "y", base)
-	m.elem("text", a.t("spine.axis.benchmark", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
+	m.elem("text", a.t("spine.axis.benchmark", a.benchmarkAxisName(a.doc)), "class", "app-spine__axis", "x", f(spineChartX+spineChartW/2), "y", base, "text-anchor", "middle")
 	m.elem("text", a.t("spine.axis.better"), "class", "app-spine__axis", "x", f(spineChartX+spineChartW), "y", base, "text-anchor", "end")
 }
 
@@ -319,7 +329,7 @@ func (a *App) spineValueLabel(m *markup, r spineRow, mid float64) {
 	f := svgNum
 	x := f(spineLabelX)
 	m.start("text", "class", "app-spine__value", "x", x)
-	word := a.cmpLabel(r.cmp)
+	word := r.cmpWord(a)
 	switch {
 	case r.valueLabel == "":
 		m.elem("tspan", word, "x", x, "y", f(mid+5))
@@ -333,18 +343,25 @@ func (a *App) spineValueLabel(m *markup, r spineRow, mid float64) {
 	m.end()
 }
 
-// spineKey is the key to a spine chart: the markers, the bars and the
-// benchmark line.
-func (a *App) spineKey(benchmark string) dom.Node {
+// spineKey is the key to a spine chart of rows: the markers (with what a
+// quintile label means where a row has one), the bars and the benchmark
+// line.
+func (a *App) spineKey(benchmark string, rows []spineRow) dom.Node {
 	key := el("div", cls("app-spine-keys"))
 	markers := a.cmpKey(a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst))
 	// Higher and lower share a marker: no judgement is made of either.
 	markers.AppendChild(el("li", child(a.cmpBadgeText(cmpHigher, a.t("cmp.nojudgement")))))
 	markers.AppendChild(el("li", child(a.cmpBadge(cmpNone))))
+	for _, r := range rows {
+		if r.quintile != "" { // values without intervals (score.ValueScore.ByQuintile)
+			markers.AppendChild(el("li", attr("id", "spine-key-quintile"), child(a.cmpBadgeText(cmpNone, a.t("benchmark.key.quintile")))))
+			break
+		}
+	}
 	key.AppendChild(markers)
 	key.AppendChild(el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
 		child(el("li", child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("spine.key.range.text")))),
-		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("spine.key.bench", benchmark))))))
+		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("benchmark.label", benchmark))))))
 	return key
 }
 

@@ -87,6 +87,8 @@ func (a *App) indicatorSummary(ind *jsna.Indicator) dom.Element {
 	bench := ""
 	if ind.BenchmarkValue != nil {
 		bench = a.t("ind.benchmark.value", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), fmtNum(*ind.BenchmarkValue), ind.Period)
+	} else if b, name, ok := a.indicatorBenchmark(a.doc, ind.ID); ok {
+		bench = a.t("ind.benchmark.value", name, fmtNum(b), ind.Period) // built from the wards, not in the file
 	}
 	row(a.t("record.indicators.benchmark_value"), "benchmark", bench)
 	return dl

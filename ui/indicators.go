@@ -37,7 +37,12 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	rows, method := a.wardIndicators(w)
 
 	var c counts
+	byQuintile := 0 // values without intervals, placed by quintile: apart from "other"
 	for _, r := range rows {
+		if r.spine.quintile != "" {
+			byQuintile++
+			continue
+		}
 		switch r.cmp {
 		case cmpBest:
 			c.best++
@@ -56,7 +61,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	// What is drawn once, with no listener, is markup parsed in one go
 	// (markup.go): the counts, the spine chart and the two tables.
 	var sm markup
-	sm.start("ul", "class", "app-counts", "aria-label", a.t("indicators.summary", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))
+	sm.start("ul", "class", "app-counts", "aria-label", a.t("indicators.summary", a.benchmarkName(a.doc)))
 	for _, class := range a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst, cmpNone) {
 		label := a.cmpLabel(class)
 		if class == cmpNone {
@@ -66,20 +71,25 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 		cmpBadgeMarkup(&sm, class, label)
 		sm.end()
 	}
+	if byQuintile > 0 {
+		sm.start("li", "id", "count-quintile").elem("strong", itoa(byQuintile))
+		cmpBadgeMarkup(&sm, cmpNone, a.t("benchmark.count.quintile"))
+		sm.end()
+	}
 	v.AppendChild(sm.end().node())
 	v.AppendChild(el("p", cls("govuk-body"), text(method)))
 	v.AppendChild(a.levelForm())
 
 	// The spine chart.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("spine.heading"))))
-	v.AppendChild(el("p", cls("govuk-body"), text(a.t("spine.intro", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))))
-	v.AppendChild(a.spineKey(a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))
+	v.AppendChild(el("p", cls("govuk-body"), text(a.t("spine.intro", a.benchmarkName(a.doc)))))
 	var spine []spineRow
 	for _, r := range rows {
 		spine = append(spine, r.spine)
 	}
+	v.AppendChild(a.spineKey(a.benchmarkName(a.doc), spine))
 	v.AppendChild(el("figure", cls("app-figure"),
-		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)), spine))))
+		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.benchmarkName(a.doc)), spine))))
 	performanceMark("wardwise-ward-view")
 
 	// Its table alternative.
@@ -87,7 +97,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 
 	// The indicator table, grouped by domain.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), attr("id", "indicator-heading"), text(a.t("indicators.heading"))))
-	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))), true)
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.benchmarkName(a.doc)))), true)
 	table.SetAttribute("id", "indicator-table")
 	v.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
 		attr("aria-labelledby", "indicator-heading"), child(table)))
@@ -100,7 +110,7 @@ func (a *App) spineTable(w *jsna.Ward, rows []indicatorRow) dom.Element {
 	m.start("div", "class", "app-table-wrap").start("table", "class", "govuk-table", "id", "spine-table")
 	m.elem("caption", a.t("spine.table.caption", w.Name), "class", "govuk-table__caption govuk-table__caption--s")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
-	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), a.t("spine.col.worst"),
+	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.benchmarkAxisName(a.doc), a.t("spine.col.worst"),
 		a.t("spine.col.q25"), a.t("spine.col.q75"), a.t("spine.col.best"), a.t("indicators.col.compared")} {
 		thMarkup(&m, h, i > 0 && i < 7)
 	}
@@ -126,7 +136,7 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 	m.start("table", "class", "govuk-table")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
 	for i, h := range []string{a.t("indicators.col.indicator"), a.t("indicators.col.period"), a.t("indicators.col.count"),
-		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), a.t("indicators.col.compared")} {
+		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.benchmarkAxisName(a.doc), a.t("indicators.col.compared")} {
 		thMarkup(&m, h, i >= 2 && i < 6)
 	}
 	m.end().end()
@@ -174,7 +184,7 @@ func (a *App) indicatorRow(m *markup, r indicatorRow, units bool) {
 	tdMarkup(m, r.ci, num+" app-nowrap", "")
 	tdMarkup(m, r.benchmark, num, "")
 	m.start("td", "class", "govuk-table__cell")
-	cmpBadgeMarkup(m, r.cmp, a.cmpLabel(r.cmp))
+	cmpBadgeMarkup(m, r.cmp, r.spine.cmpWord(a))
 	m.end().end()
 }
 

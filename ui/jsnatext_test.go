@@ -26,12 +26,14 @@ const notesDoc = `{"format": "jsna/1", "id": "notes", "title": "Notes test",
  "benchmark": {"code": "E05000005", "name": "Comparator ward"},
  "indicators": [
   {"id": "p", "name": "Obesity", "domain": "child health", "method": "proportion", "polarity": "lower-is-better", "multiplier": 100, "benchmark_value": 10},
-  {"id": "nb", "name": "Unbenchmarked", "method": "proportion", "polarity": "lower-is-better", "multiplier": 100}],
+  {"id": "nb", "name": "Unbenchmarked", "method": "proportion", "polarity": "lower-is-better", "multiplier": 100},
+  {"id": "v", "name": "Values only", "method": "other", "polarity": "lower-is-better"}],
  "wards": [
   {"code": "E05000001", "name": "One", "values": [{"indicator": "p", "count": 2, "denominator": 100, "value": 2}, {"indicator": "nb", "count": 98, "denominator": 100, "value": 98}]},
   {"code": "E05000002", "name": "Two", "values": [{"indicator": "p", "count": 50, "denominator": 400, "value": 12.5}]},
   {"code": "E05000003", "name": "Three", "values": [{"indicator": "p", "count": 60, "denominator": 300, "value": 20}]},
-  {"code": "E05000004", "name": "Four", "values": [{"indicator": "p", "value": 5}]},
+  {"code": "E05000004", "name": "Four", "values": [{"indicator": "p", "value": 5}, {"indicator": "v", "value": 3}]},
+  {"code": "E05000006", "name": "Six", "values": [{"indicator": "p", "value": 7}]},
   {"code": "E05000005", "name": "Comparator ward", "values": [{"indicator": "p", "count": 1000, "denominator": 10000, "value": 10}]}]}`
 
 func parseDoc(tb testing.TB, name, data string) *jsna.Document {

@@ -19,7 +19,7 @@ func (a *App) renderOverview() dom.Node {
 	v.AppendChild(el("span", cls("govuk-caption-xl"), text(a.t("overview.title"))))
 	v.AppendChild(h1(d.Area.Name))
 	ov := a.overview()
-	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("overview.lede", a.tn("count.wards", len(d.Wards)), a.tn("count.indicators", len(d.Indicators)), a.placeName(d.Benchmark.Code, d.Benchmark.Name)))))
+	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("overview.lede", a.tn("count.wards", len(d.Wards)), a.tn("count.indicators", len(d.Indicators)), a.benchmarkName(d)))))
 	if d.Notice != "" {
 		v.AppendChild(el("div", cls("govuk-inset-text"), text(d.Notice)))
 	}

@@ -221,7 +221,7 @@ func (a *App) reportScope(r route) dom.Element {
 // notes of disclosure control, the first of them the rule.
 func (a *App) reportPreamble(v dom.Element, notes []string) {
 	d := a.doc
-	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, a.placeName(d.Benchmark.Code, d.Benchmark.Name), a.formatTime(now())))))
+	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, a.benchmarkName(d), a.formatTime(now())))))
 	if d.Draft != nil {
 		v.AppendChild(a.warningText(a.t("report.draft", d.Draft.Author)))
 	}
@@ -297,9 +297,9 @@ func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *
 		spine = append(spine, r.spine)
 	}
 	// Each chart has its own ids for its titles and descriptions.
-	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.placeName(d.Benchmark.Code, d.Benchmark.Name)), spine)
-	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(a.placeName(d.Benchmark.Code, d.Benchmark.Name))), child(chart)))
-	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, a.placeName(d.Benchmark.Code, d.Benchmark.Name)))), false)
+	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.benchmarkName(d)), spine)
+	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(a.benchmarkName(d), spine)), child(chart)))
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, a.benchmarkName(d)))), false)
 	table.Class().Add("app-report__table")
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
 }

@@ -134,7 +134,7 @@ type overviewRow struct {
 func countsOf(c score.DomainCount, extremes [2]int) counts {
 	return counts{
 		best: extremes[0], better: c.Better - extremes[0], similar: c.Similar,
-		worse: c.Worse - extremes[1], worst: extremes[1], other: c.Higher + c.Lower + c.NotCompared,
+		worse: c.Worse - extremes[1], worst: extremes[1], other: c.Higher + c.Lower + c.NotCompared + c.ByQuintile,
 	}
 }
 
@@ -227,7 +227,7 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 		return nil, a.t("error.score", err.Error())
 	}
 	ws := s.Ward(w.Code)
-	method := a.t("indicators.method", a.levelText(), a.placeName(d.Benchmark.Code, d.Benchmark.Name))
+	method := a.t("indicators.method", a.levelText(), a.benchmarkName(d))
 	byInd := map[string]*score.IndicatorScore{}
 	for i := range s.Indicators {
 		byInd[s.Indicators[i].Indicator] = &s.Indicators[i]
@@ -256,6 +256,7 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 		}
 		if v := values[ind.ID]; v != nil {
 			r.cmp = cmpClass(v.Comparison)
+			r.spine.quintile = v.ByQuintile
 			r.count = fmtPtr(v.Count, fmtCount)
 			r.value = fmtPtr(v.Value, fmtNum)
 			if v.Lower != nil && v.Upper != nil {

@@ -92,7 +92,7 @@ func (a *App) worseningFlag(d *jsna.Document, series []trendSeries, id string) d
 		return nil
 	}
 	box := el("div", cls("app-worsening"), attr("id", id))
-	box.AppendChild(a.warningText(a.t("trend.worsening", a.placeName(d.Benchmark.Code, d.Benchmark.Name))))
+	box.AppendChild(a.warningText(a.t("trend.worsening", a.benchmarkName(d))))
 	list := el("ul", cls("govuk-list govuk-list--bullet"))
 	for _, n := range names {
 		list.AppendChild(el("li", text(n)))
@@ -331,7 +331,7 @@ func (a *App) priorityWorsening() dom.Node {
 	}
 	box := el("div", cls("app-worsening"), attr("id", "priorities-worsening"))
 	box.AppendChild(el("h2", cls("govuk-heading-m"), text(a.t("trend.worsening.heading"))))
-	box.AppendChild(el("p", cls("govuk-body"), text(a.t("trend.worsening", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name)))))
+	box.AppendChild(el("p", cls("govuk-body"), text(a.t("trend.worsening", a.benchmarkName(a.doc)))))
 	list := el("ul", cls("govuk-list govuk-list--bullet"))
 	for _, r := range rows {
 		list.AppendChild(el("li",

@@ -122,7 +122,7 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 	bw := &errWriter{w: w}
 	pct := strconv.FormatFloat(s.Confidence*100, 'g', -1, 64)
 	bw.printf("%s\n", d.Title)
-	bw.printf("Compared with %s at %s%% confidence", s.Benchmark.Name, pct)
+	bw.printf("Compared with %s at %s%% confidence", s.BenchmarkName(d), pct)
 	if s.Confidence == stats.Level95 {
 		bw.printf(" (best and worst: the 99.8%% interval also excludes the benchmark)")
 	}
@@ -145,22 +145,9 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 			bw.printf("    %s: %s\n", name, summary(dc))
 		}
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison\tspine\tnote\n", pct, s.Benchmark.Name)
+		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison\tspine\tnote\n", pct, "benchmark")
 		for i, v := range ws.Values {
-			ind := s.Indicators[i]
-			ci := ""
-			if v.Lower != nil && v.Upper != nil {
-				ci = num(*v.Lower) + " to " + num(*v.Upper)
-				if v.Computed {
-					ci += " *"
-				}
-			}
-			spine := ""
-			if v.SpineAt != nil {
-				spine = strconv.FormatFloat(*v.SpineAt, 'f', 2, 64)
-			}
-			fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.Indicator, short(ind.Name, 40),
-				numPtr(v.Value), ci, numPtr(ind.Benchmark), v.Comparison, spine, v.Note)
+			writeScoreRow(tw, &s.Indicators[i], &v)
 		}
 		tw.Flush()
 	}
@@ -201,12 +188,36 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 	return bw.err
 }
 
+// writeScoreRow writes one ward value's row of the score table.
+func writeScoreRow(tw io.Writer, ind *score.IndicatorScore, v *score.ValueScore) {
+	ci := ""
+	if v.Lower != nil && v.Upper != nil {
+		ci = num(*v.Lower) + " to " + num(*v.Upper)
+		if v.Computed {
+			ci += " *"
+		}
+	}
+	spine := ""
+	if v.SpineAt != nil {
+		spine = strconv.FormatFloat(*v.SpineAt, 'f', 2, 64)
+	}
+	comparison := string(v.Comparison)
+	if v.ByQuintile != "" {
+		comparison = v.ByQuintile + " quintile"
+	}
+	fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.Indicator, short(ind.Name, 40),
+		numPtr(v.Value), ci, numPtr(ind.Benchmark), comparison, spine, v.Note)
+}
+
 func summary(dc score.DomainCount) string {
 	parts := []string{
 		fmt.Sprintf("better %d", dc.Better), fmt.Sprintf("similar %d", dc.Similar), fmt.Sprintf("worse %d", dc.Worse),
 	}
 	if dc.Higher+dc.Lower > 0 {
 		parts = append(parts, fmt.Sprintf("higher %d", dc.Higher), fmt.Sprintf("lower %d", dc.Lower))
+	}
+	if dc.ByQuintile > 0 {
+		parts = append(parts, fmt.Sprintf("by quintile %d", dc.ByQuintile))
 	}
 	if dc.NotCompared > 0 {
 		parts = append(parts, fmt.Sprintf("not compared %d", dc.NotCompared))

@@ -47,10 +47,10 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 		for wi := range s.Wards {
 			per[wi][i] = obs{d: math.NaN(), se: math.NaN()}
 			vs := &s.Wards[wi].Values[i]
-			if vs.Value == nil || ind.BenchmarkValue == nil || sign == 0 || s.Wards[wi].Code == d.Benchmark.Code || s.Wards[wi].Code == d.Area.Code {
+			if vs.Value == nil || s.Indicators[i].Benchmark == nil || sign == 0 || s.Wards[wi].Code == d.Benchmark.Code || s.Wards[wi].Code == d.Area.Code {
 				continue
 			}
-			o := obs{d: sign * (*vs.Value - *ind.BenchmarkValue), se: math.NaN()}
+			o := obs{d: sign * (*vs.Value - *s.Indicators[i].Benchmark), se: math.NaN()}
 			if vs.Lower != nil && vs.Upper != nil && *vs.Upper >= *vs.Lower {
 				o.se = (*vs.Upper - *vs.Lower) / (2 * z)
 				ses = append(ses, o.se*o.se)

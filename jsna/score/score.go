@@ -27,28 +27,34 @@ type Options struct {
 
 // Scores is everything the views and `jsna score` show.
 type Scores struct {
-	Confidence float64          `json:"confidence"`
-	Benchmark  jsna.Benchmark   `json:"benchmark"`
-	Indicators []IndicatorScore `json:"indicators"` // in document order
-	Wards      []WardScore      `json:"wards"`      // in document order
-	Ranking    []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
-	NeedIndex  string           `json:"need_index"` // the need index formula, in English, for display
-	Needs      []RankedNeed     `json:"needs"`      // RankNeeds' result
+	Confidence float64        `json:"confidence"`
+	Benchmark  jsna.Benchmark `json:"benchmark"`
+	// BenchmarkSource is the source of every indicator's benchmark
+	// (benchmark.go), MixedBenchmarks where they differ.
+	BenchmarkSource BenchmarkSource  `json:"benchmark_source"`
+	Indicators      []IndicatorScore `json:"indicators"` // in document order
+	Wards           []WardScore      `json:"wards"`      // in document order
+	Ranking         []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
+	NeedIndex       string           `json:"need_index"` // the need index formula, in English, for display
+	Needs           []RankedNeed     `json:"needs"`      // RankNeeds' result
 
 	byCode map[string]int
 }
 
 // IndicatorScore is an indicator's benchmark and spine.
 type IndicatorScore struct {
-	Indicator  string      `json:"indicator"`
-	Name       string      `json:"name"`
-	Domain     string      `json:"domain,omitempty"`
-	Method     string      `json:"method"`
-	Polarity   string      `json:"polarity"`
-	Unit       string      `json:"unit,omitempty"`
-	Multiplier float64     `json:"multiplier"`          // as used for computed intervals
-	Benchmark  *float64    `json:"benchmark,omitempty"` // the indicator's benchmark_value
-	Spine      stats.Spine `json:"spine"`               // over every ward with a value
+	Indicator  string  `json:"indicator"`
+	Name       string  `json:"name"`
+	Domain     string  `json:"domain,omitempty"`
+	Method     string  `json:"method"`
+	Polarity   string  `json:"polarity"`
+	Unit       string  `json:"unit,omitempty"`
+	Multiplier float64 `json:"multiplier"` // as used for computed intervals
+	// Benchmark is the value the wards are compared with: the file's
+	// benchmark_value, or one built from the wards (BenchmarkSource).
+	Benchmark       *float64        `json:"benchmark,omitempty"`
+	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
+	Spine           stats.Spine     `json:"spine"` // over every ward with a value
 }
 
 // WardScore is one ward's scored values, summary and need index.
@@ -88,8 +94,15 @@ type ValueScore struct {
 	// Quintile is the value's quintile among the comparators' values, 1
 	// holding the lowest (phe_quantile, five quantiles, not inverted); 0
 	// for no value, the benchmark's ward, or fewer than five values.
-	Quintile int    `json:"quintile,omitempty"`
-	Note     string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
+	Quintile int `json:"quintile,omitempty"`
+	// ByQuintile, where the value was compared by its quintile among the
+	// comparators rather than by an interval (the indicator's comparison
+	// is quintiles, or the value has no interval), is the quintile's name
+	// by polarity (stats.QuintileLabel: "best" … "worst", "lowest" …
+	// "highest"); Comparison is then NotCompared, since no difference was
+	// tested.
+	ByQuintile string `json:"by_quintile,omitempty"`
+	Note       string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
 	// Period is the current value's own period, empty where it is the
 	// indicator's; Trend is the ward's series for the indicator where it
 	// has more than one period (trend.go).
@@ -98,7 +111,8 @@ type ValueScore struct {
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
-// Better and Worst in Worse.
+// Better and Worst in Worse; values placed by quintile count in
+// ByQuintile, not in NotCompared.
 type DomainCount struct {
 	Domain      string `json:"domain"`
 	Better      int    `json:"better"`
@@ -107,10 +121,15 @@ type DomainCount struct {
 	Higher      int    `json:"higher"`
 	Lower       int    `json:"lower"`
 	NotCompared int    `json:"not_compared"`
+	ByQuintile  int    `json:"by_quintile"`
 }
 
-func (dc *DomainCount) add(c stats.Comparison) {
-	switch c {
+func (dc *DomainCount) add(vs *ValueScore) {
+	if vs.ByQuintile != "" {
+		dc.ByQuintile++
+		return
+	}
+	switch vs.Comparison {
 	case stats.Better, stats.Best:
 		dc.Better++
 	case stats.Worse, stats.Worst:
@@ -189,6 +208,7 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 		Needs:      needs,
 	}
 	l := newLayout(s, d)
+	benchmarks(s, d)
 	spineValues := scoreValues(s, d, l)
 	placeOnSpines(s, d, l, spineValues)
 	scoreTrends(s, d, l)
@@ -227,7 +247,7 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 		l.domainOf[i] = di
 		s.Indicators[i] = IndicatorScore{
 			Indicator: ind.ID, Name: ind.Name, Domain: ind.Domain, Method: ind.Method, Polarity: ind.Polarity,
-			Unit: ind.Unit, Multiplier: ind.EffectiveMultiplier(), Benchmark: copyPtr(ind.BenchmarkValue),
+			Unit: ind.Unit, Multiplier: ind.EffectiveMultiplier(),
 		}
 	}
 	return l
@@ -276,7 +296,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 				vs.Note = "no value"
 				continue
 			}
-			scoreValue(vs, &d.Indicators[i], &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
+			scoreValue(vs, &d.Indicators[i], s.Indicators[i].Benchmark, &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
 			vs.Period = w.Values[found[i]].Period
 			if vs.Value != nil && !self {
 				spineValues[i] = append(spineValues[i], *vs.Value)
@@ -301,7 +321,7 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	}
 	quintiles := make([][]int, len(d.Indicators))
 	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, ind.BenchmarkValue, ind.Polarity, stats.FingertipsSpine)
+		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, s.Indicators[i].Benchmark, ind.Polarity, stats.FingertipsSpine)
 		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
 	}
 	placeQuintiles(s, d, quintiles)
@@ -318,15 +338,15 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 				at := sp.Position(*vs.Value)
 				*vs.SpineAt = at
 			}
-			ws.Domains[l.domainOf[i]].add(vs.Comparison)
-			ws.Total.add(vs.Comparison)
+			ws.Domains[l.domainOf[i]].add(vs)
+			ws.Total.add(vs)
 		}
 	}
 }
 
 // scoreValue fills vs from the file's value v. slab holds six numbers the
-// pointers in vs may point to.
-func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64, self bool, slab []float64) {
+// pointers in vs may point to; benchmark is the indicator's (benchmarks).
+func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool, slab []float64) {
 	put := func(k int, x float64) *float64 { slab[k] = x; return &slab[k] }
 	putPtr := func(k int, p *float64) *float64 {
 		if p == nil {
@@ -376,7 +396,7 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64
 		vs.SpineAt = nil
 	}
 
-	why := notComparedWhy(vs, ind, self, computeErr)
+	why := notComparedWhy(vs, ind, benchmark, self, computeErr)
 	if why != "" {
 		vs.Comparison = stats.NotCompared
 		if vs.Note == "" {
@@ -389,12 +409,21 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, v *jsna.Value, conf float64
 		vs.Comparison = stats.NotCompared
 		return
 	}
-	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, ind.BenchmarkValue, ind.Polarity)
+	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, benchmark, ind.Polarity)
 }
 
+// Notes of a value without an interval: not compared, or (with five
+// comparator values or more) placed by quintile among them.
+const (
+	NoteNoInterval = "no confidence interval"
+	NoteByQuintile = "no confidence interval: compared by quintile among the wards"
+)
+
 // placeQuintiles sets each comparator ward value's quintile, in the order
-// scoreValues collected the comparators' values, and the comparison of
-// indicators compared by quintiles.
+// scoreValues collected the comparators' values, and ByQuintile for the
+// values compared by quintile: those of indicators compared by quintiles
+// and those without an interval (Fingertips' quintile method, where no
+// interval allows a significance test).
 func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 	next := make([]int, len(d.Indicators))
 	for wi, w := range d.Wards {
@@ -406,11 +435,19 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 			}
 			vs.Quintile = quintiles[i][next[i]]
 			next[i]++
-			if d.Indicators[i].Comparison == stats.CompareQuintiles && vs.Note == "" {
+			ind := &d.Indicators[i]
+			if ind.Comparison == stats.CompareQuintiles && vs.Note == "" {
 				vs.Note = "compared by quintiles"
 				if vs.Quintile > 0 {
 					vs.Note = fmt.Sprintf("compared by quintiles: quintile %d of 5", vs.Quintile)
 				}
+			}
+			noInterval := vs.Lower == nil || vs.Upper == nil
+			if ind.Comparison == stats.CompareQuintiles || noInterval {
+				vs.ByQuintile = stats.QuintileLabel(vs.Quintile, ind.Polarity)
+			}
+			if noInterval && vs.ByQuintile != "" && vs.Note == NoteNoInterval {
+				vs.Note = NoteByQuintile
 			}
 		}
 	}
@@ -419,7 +456,7 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 // notComparedWhy is why the scored value vs cannot be compared with the
 // benchmark, or "" when it can: self for the benchmark area's own row,
 // computeErr for an interval the method could not compute.
-func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, self bool, computeErr error) string {
+func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, self bool, computeErr error) string {
 	var why string
 	switch {
 	case self:
@@ -430,11 +467,11 @@ func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, self bool, computeErr e
 			why = computeErr.Error()
 		}
 	case vs.Lower == nil || vs.Upper == nil:
-		why = "no confidence interval"
+		why = NoteNoInterval
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
-	case ind.BenchmarkValue == nil:
+	case benchmark == nil:
 		why = "no benchmark value"
 	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
 		why = "polarity " + ind.Polarity + ": not compared"
