@@ -15,6 +15,7 @@ import (
 	"github.com/wardwise/wardwise/jsna/disclosure"
 	"github.com/wardwise/wardwise/jsna/importer"
 	"github.com/wardwise/wardwise/jsna/practice"
+	"github.com/wardwise/wardwise/jsna/stats"
 )
 
 const registrationsUsage = "usage: jsna import registrations REG.csv --lookup LOOKUP.csv [--lsoa11 LSOA11_LSOA21.csv] --into DOC.json [--json] -o OUT.json"
@@ -185,7 +186,7 @@ func writePracticeCells(w io.Writer, d *jsna.Document, opts disclosure.Options) 
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"practice_code", "practice_name", "ward_code", "ward_name", "patients", "share_of_practice", "share_of_ward"})
 	for _, c := range disclosure.PracticeCells(d, opts) {
-		row := []string{c.Practice, c.PracticeName, c.Ward, c.WardName, "", "", ""}
+		row := []string{c.Practice, stats.SpreadsheetCell(c.PracticeName), c.Ward, stats.SpreadsheetCell(c.WardName), "", "", ""}
 		if c.Patients != nil {
 			row[4] = strconv.Itoa(*c.Patients)
 		}
@@ -202,7 +203,7 @@ func writeEstimates(w io.Writer, d *jsna.Document) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"ward_code", "indicator", "value", "lower", "upper", "method"})
 	for _, est := range practice.WardEstimates(d) {
-		cw.Write([]string{est.Area, est.Indicator, decimal(est.Value), decimal(est.Lower), decimal(est.Upper), est.Method})
+		cw.Write([]string{est.Area, stats.SpreadsheetCell(est.Indicator), decimal(est.Value), decimal(est.Lower), decimal(est.Upper), est.Method})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/disclosure"
 )
 
 // practiceFiles writes a two-ward document, an ONS LSOA (2021) to ward
@@ -85,5 +86,22 @@ func TestPracticesCommands(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("a failed import wrote %s", out)
+	}
+}
+
+// TestPracticeCellsSpreadsheetSafe: names from a file that a spreadsheet
+// would run as formulas are written with a quote before them (OWASP's rule,
+// stats.SpreadsheetCell); codes and numbers are left as they are.
+func TestPracticeCellsSpreadsheetSafe(t *testing.T) {
+	d := &jsna.Document{Wards: []jsna.Ward{{Code: "E05000001", Name: "@SUM(A1)"}},
+		Practices: []jsna.Practice{{ID: "A81001", Name: "=HYPERLINK(\"x\")", ListSize: 600, Wards: []jsna.PracticeWard{{Code: "E05000001", Patients: 600}}}}}
+	var b strings.Builder
+	if err := writePracticeCells(&b, d, disclosure.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "practice_code,practice_name,ward_code,ward_name,patients,share_of_practice,share_of_ward\n" +
+		"A81001,\"'=HYPERLINK(\"\"x\"\")\",E05000001,'@SUM(A1),600,1,1\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"encoding/csv"
 	"io"
 	"math"
-	"regexp"
+
 	"strconv"
 	"strings"
+
+	"github.com/wardwise/wardwise/jsna/stats"
 )
 
 // Columns are the columns of WriteCSV's table; with multi-year totals,
@@ -128,22 +130,7 @@ func Money(x float64) string {
 
 func writeRow(cw *csv.Writer, cells []string) {
 	for i, c := range cells {
-		cells[i] = spreadsheetCell(c)
+		cells[i] = stats.SpreadsheetCell(c) // OWASP's rule against CSV injection
 	}
 	cw.Write(cells)
-}
-
-var decimalRE = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
-
-// spreadsheetCell returns c, or, when c is text a spreadsheet would
-// evaluate as a formula, c with a single quote before it; a number,
-// negative ones too, stays as it is (the rule of jsna/stats' tables).
-func spreadsheetCell(c string) string {
-	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-		return c
-	}
-	if decimalRE.MatchString(strings.Trim(c, " ")) {
-		return c
-	}
-	return "'" + c
 }

@@ -193,10 +193,10 @@ func (t *table) errorf(k int, column string, err error) error {
 func formatNumber(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
 // writeRow writes one row of an output table, each cell made safe for a
-// spreadsheet (spreadsheetCell). cells is modified.
+// spreadsheet (SpreadsheetCell). cells is modified.
 func writeRow(cw *csv.Writer, cells []string) {
 	for i, c := range cells {
-		cells[i] = spreadsheetCell(c)
+		cells[i] = SpreadsheetCell(c)
 	}
 	cw.Write(cells)
 }
@@ -205,12 +205,13 @@ func writeRow(cw *csv.Writer, cells []string) {
 // digits with a decimal point, and an exponent, each optional.
 var decimalRE = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
-// spreadsheetCell returns c, or, when c is text that a spreadsheet would
+// SpreadsheetCell returns c, or, when c is text that a spreadsheet would
 // evaluate as a formula, c with a single quote before it (OWASP's rule
 // against CSV injection): text that starts with =, +, -, @, a tab or a
 // carriage return. A decimal number, such as -1.5 or +2e-3, with or without
-// spaces around it, is not text and stays as it is.
-func spreadsheetCell(c string) string {
+// spaces around it, is not text and stays as it is. Every CSV table of
+// the module that holds text from a file goes through it.
+func SpreadsheetCell(c string) string {
 	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
 		return c
 	}
