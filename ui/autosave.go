@@ -38,6 +38,7 @@ type saver struct {
 	failing  bool
 	warning  *problemList // the error summary shown while failing, on every view
 	cookie   bool         // the library marker cookie has been set this session
+	writes   int          // writes committed so far, for wardwiseWrites
 }
 
 func newSaver(a *App) *saver {
@@ -64,6 +65,10 @@ func newSaver(a *App) *saver {
 	// wardwisePending() tells tests (and the curious) whether an edit is
 	// waiting to be stored.
 	js.Global().Set("wardwisePending", js.FuncOf(func(js.Value, []js.Value) any { return s.pending() }))
+	// wardwiseWrites() counts the writes committed, so that a test can
+	// wait for the next one (the saved note's clock shows seconds: two
+	// writes in one second read the same).
+	js.Global().Set("wardwiseWrites", js.FuncOf(func(js.Value, []js.Value) any { return s.writes }))
 	a.global.on(js.Global(), "beforeunload", func(ev js.Value) {
 		if s.pending() {
 			ev.Call("preventDefault")
@@ -202,6 +207,7 @@ func (s *saver) flush() error {
 // cookie and keeps a version every versionEvery of editing.
 func (s *saver) stored(e *entry) {
 	a := s.a
+	s.writes++
 	a.lastSaved = e.Stored
 	a.setSavedNote(a.t("saved.browser", a.formatClock(e.Stored)))
 	if s.failing {

@@ -53,15 +53,19 @@ func noDialogs(p *page) {
 	}()
 }
 
-// waitSaved waits until the browser store holds the latest edit: the note
-// has changed and no edit is waiting to be stored.
+// waitSaved waits until the browser store holds the latest edit: a write
+// has committed since savedNote gave before, the saved note says so, and no
+// edit is waiting to be stored.
 func waitSaved(p *page, before string) {
 	p.tb.Helper()
-	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && e.textContent !== %q && !wardwisePending();})()`, before))
+	p.waitFor("the autosave", fmt.Sprintf(`(function(){var e=document.getElementById("saved-note");return !!e && e.textContent !== "" && String(wardwiseWrites()) !== %q && !wardwisePending();})()`, before))
 }
 
+// savedNote marks where the autosave is, for waitSaved: the count of writes
+// committed (the note's own text shows the time to the second, and two
+// writes in one second read the same).
 func savedNote(p *page) string {
-	return eval[string](p, `(document.getElementById("saved-note")||{}).textContent || ""`)
+	return eval[string](p, `typeof wardwiseWrites === "function" ? String(wardwiseWrites()) : ""`)
 }
 
 // TestBrowserWardPage opens the example by its address and checks the
