@@ -21,15 +21,6 @@ func init() {
 	registerView("indicator", extraView{needsDoc: true, render: func(a *App, r route) dom.Node { return a.renderIndicatorPage(r.ward) }})
 }
 
-// indicatorLink is an indicator's name linking to its page, or the name
-// alone where linked is false (the printed report).
-func (a *App) indicatorLink(id, name string, linked bool) dom.Node {
-	if !linked || id == "" {
-		return doc.CreateTextNode(name)
-	}
-	return link(route{view: "indicator", ward: id}.href(), name)
-}
-
 // findIndicator is the working document's indicator id, or nil.
 func (a *App) findIndicator(id string) *jsna.Indicator {
 	for i := range a.doc.Indicators {
