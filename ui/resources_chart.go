@@ -21,12 +21,12 @@ func (a *App) partnerChart(id, title, desc string, partners []plan.PartnerTotal)
 		top    = 40.0 // the key
 	)
 	f := svgNum
-	max := 0.0
+	longest := 0.0 // the largest total, drawn barW long
 	for _, pt := range partners {
-		max = maxFloat(max, pt.Amount+pt.ViaPools)
+		longest = max(longest, pt.Amount+pt.ViaPools)
 	}
-	if max == 0 {
-		max = 1
+	if longest == 0 {
+		longest = 1
 	}
 	h := top + rowH*float64(len(partners)) + 10
 	var m markup
@@ -46,8 +46,8 @@ func (a *App) partnerChart(id, title, desc string, partners []plan.PartnerTotal)
 		y := top + rowH*float64(i)
 		m.elem("text", truncate(a.partnerTotalName(pt), 40), "x", "0", "y", f(y+17))
 		m.elem("text", a.t("res.kind."+pt.Kind), "class", "app-bars__sub", "x", "0", "y", f(y+34))
-		wd := barW * pt.Amount / max
-		wv := barW * pt.ViaPools / max
+		wd := barW * pt.Amount / longest
+		wv := barW * pt.ViaPools / longest
 		m.leaf("rect", "x", f(labelW), "y", f(y+8), "width", f(wd), "height", "24", "fill", "#1d70b8")
 		if wv > 0 {
 			m.leaf("rect", "x", f(labelW+wd), "y", f(y+8), "width", f(wv), "height", "24",
@@ -56,13 +56,6 @@ func (a *App) partnerChart(id, title, desc string, partners []plan.PartnerTotal)
 		m.elem("text", plan.Pounds(pt.Amount+pt.ViaPools), "class", "app-bars__value", "x", f(labelW+wd+wv+8), "y", f(y+25))
 	}
 	return m.end().node()
-}
-
-func maxFloat(a, b float64) float64 {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // payingPartners are the partners that are not pooled budgets: who pays
