@@ -47,10 +47,10 @@ func WriteCSV(w io.Writer, p *Plan, multiYear bool) error {
 	if multiYear {
 		head = append(head, YearsColumns...)
 	}
-	writeRow(cw, head)
+	stats.WriteSpreadsheetRow(cw, head)
 	for _, list := range [][]Item{p.Items, p.Unassessed} {
 		for _, it := range list {
-			writeRow(cw, itemRow(it, multiYear))
+			stats.WriteSpreadsheetRow(cw, itemRow(it, multiYear))
 		}
 	}
 	cw.Flush()
@@ -101,18 +101,18 @@ func itemRow(it Item, multiYear bool) []string {
 // names no funder, a row of kind none with what is unassigned.
 func WritePartnersCSV(w io.Writer, p *Plan) error {
 	cw := csv.NewWriter(w)
-	writeRow(cw, append([]string(nil), PartnerColumns...))
+	stats.WriteSpreadsheetRow(cw, append([]string(nil), PartnerColumns...))
 	for _, pt := range p.Partners {
 		if pt.Kind == "pooled" {
 			continue
 		}
-		writeRow(cw, []string{pt.Kind, pt.ID, pt.Name, Money(pt.Amount), Money(pt.ViaPools), Money(pt.Amount + pt.ViaPools), "", ""})
+		stats.WriteSpreadsheetRow(cw, []string{pt.Kind, pt.ID, pt.Name, Money(pt.Amount), Money(pt.ViaPools), Money(pt.Amount + pt.ViaPools), "", ""})
 	}
 	for _, pool := range p.Pools {
-		writeRow(cw, []string{"pooled", pool.ID, pool.Name, Money(pool.Drawn), "", "", Money(pool.Contributed), Money(pool.Remaining)})
+		stats.WriteSpreadsheetRow(cw, []string{"pooled", pool.ID, pool.Name, Money(pool.Drawn), "", "", Money(pool.Contributed), Money(pool.Remaining)})
 	}
 	if p.Unassigned > 0 {
-		writeRow(cw, []string{"none", "", "", Money(p.Unassigned), "", "", "", ""})
+		stats.WriteSpreadsheetRow(cw, []string{"none", "", "", Money(p.Unassigned), "", "", "", ""})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -126,11 +126,4 @@ func Money(x float64) string {
 		return "0.00"
 	}
 	return s
-}
-
-func writeRow(cw *csv.Writer, cells []string) {
-	for i, c := range cells {
-		cells[i] = stats.SpreadsheetCell(c) // OWASP's rule against CSV injection
-	}
-	cw.Write(cells)
 }

@@ -192,9 +192,10 @@ func (t *table) errorf(k int, column string, err error) error {
 
 func formatNumber(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
-// writeRow writes one row of an output table, each cell made safe for a
-// spreadsheet (SpreadsheetCell). cells is modified.
-func writeRow(cw *csv.Writer, cells []string) {
+// WriteSpreadsheetRow writes one row of an output table, each cell made safe for a
+// spreadsheet (SpreadsheetCell). cells is modified. Every CSV table of
+// the module that holds text goes through it (jsna/stats, jsna/plan).
+func WriteSpreadsheetRow(cw *csv.Writer, cells []string) {
 	for i, c := range cells {
 		cells[i] = SpreadsheetCell(c)
 	}
@@ -356,7 +357,7 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 	if _, grouped := t.col["group"]; grouped {
 		return writeCrudeGrouped(cw, t, method, conf, mult)
 	}
-	writeRow(cw, append(append([]string(nil), t.header...), "value", "lower", "upper"))
+	WriteSpreadsheetRow(cw, append(append([]string(nil), t.header...), "value", "lower", "upper"))
 	for k, row := range t.rows {
 		rowConf, rowMult, err := t.rowLevel(k, conf, mult)
 		if err != nil {
@@ -382,7 +383,7 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 		}
 		out := append([]string(nil), row...)
 		if !okC || !okD {
-			writeRow(cw, append(out, "", "", ""))
+			WriteSpreadsheetRow(cw, append(out, "", "", ""))
 			continue
 		}
 		var iv Interval
@@ -398,7 +399,7 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 			}
 			return t.errorf(k, col, err)
 		}
-		writeRow(cw, append(out, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)))
+		WriteSpreadsheetRow(cw, append(out, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)))
 	}
 	return nil
 }
@@ -410,7 +411,7 @@ func writeCrude(cw *csv.Writer, t *table, method string, conf, mult float64) err
 // group's cells empty. The rows of a group must share their confidence
 // and multiplier.
 func writeCrudeGrouped(cw *csv.Writer, t *table, method string, conf, mult float64) error {
-	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper"})
+	WriteSpreadsheetRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper"})
 	names, rows := t.groups()
 	for _, g := range names {
 		var count, den float64
@@ -440,7 +441,7 @@ func writeCrudeGrouped(cw *csv.Writer, t *table, method string, conf, mult float
 			}
 		}
 		if !complete {
-			writeRow(cw, []string{g, "", "", "", "", ""})
+			WriteSpreadsheetRow(cw, []string{g, "", "", "", "", ""})
 			continue
 		}
 		var iv Interval
@@ -453,7 +454,7 @@ func writeCrudeGrouped(cw *csv.Writer, t *table, method string, conf, mult float
 		if err != nil {
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		writeRow(cw, []string{g, formatNumber(count), formatNumber(den), formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
+		WriteSpreadsheetRow(cw, []string{g, formatNumber(count), formatNumber(den), formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
 	}
 	return nil
 }
@@ -472,7 +473,7 @@ func (t *table) groups() (names []string, rows map[string][]int) {
 }
 
 func writeMean(cw *csv.Writer, t *table, conf float64) error {
-	writeRow(cw, []string{"group", "count", "value", "lower", "upper"})
+	WriteSpreadsheetRow(cw, []string{"group", "count", "value", "lower", "upper"})
 	names, rows := t.groups()
 	for _, g := range names {
 		var values []float64
@@ -488,18 +489,18 @@ func writeMean(cw *csv.Writer, t *table, conf float64) error {
 		n := formatNumber(float64(len(values)))
 		switch len(values) {
 		case 0:
-			writeRow(cw, []string{g, n, "", "", ""})
+			WriteSpreadsheetRow(cw, []string{g, n, "", "", ""})
 			continue
 		case 1:
 			// One value is its own mean, with no interval.
-			writeRow(cw, []string{g, n, formatNumber(values[0]), "", ""})
+			WriteSpreadsheetRow(cw, []string{g, n, formatNumber(values[0]), "", ""})
 			continue
 		}
 		iv, _, err := MeanCI(values, conf)
 		if err != nil {
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		writeRow(cw, []string{g, n, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
+		WriteSpreadsheetRow(cw, []string{g, n, formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper)})
 	}
 	return nil
 }

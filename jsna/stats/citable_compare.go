@@ -80,9 +80,9 @@ func WriteComparisonTable(w io.Writer, r io.Reader, opts CompareOptions) error {
 		}
 	}
 	return writeBuffered(w, func(cw *csv.Writer) error {
-		writeRow(cw, append(append([]string(nil), t.header...), "comparison"))
+		WriteSpreadsheetRow(cw, append(append([]string(nil), t.header...), "comparison"))
 		for k, row := range t.rows {
-			writeRow(cw, append(append([]string(nil), row...), out[k]))
+			WriteSpreadsheetRow(cw, append(append([]string(nil), row...), out[k]))
 		}
 		return nil
 	})

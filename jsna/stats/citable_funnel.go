@@ -142,13 +142,13 @@ func WriteFunnelTable(w io.Writer, r io.Reader, opts FunnelTableOptions) error {
 	}
 	if opts.Significance {
 		return writeBuffered(w, func(cw *csv.Writer) error {
-			writeRow(cw, append(append([]string(nil), t.header...), "significance"))
+			WriteSpreadsheetRow(cw, append(append([]string(nil), t.header...), "significance"))
 			for k, row := range t.rows {
 				n := d.den[k]
 				if o.Statistic == FunnelRate {
 					n = d.derived[k]
 				}
-				writeRow(cw, append(append([]string(nil), row...), FunnelSignificance(d.num[k], n, d.av, o)))
+				WriteSpreadsheetRow(cw, append(append([]string(nil), row...), FunnelSignificance(d.num[k], n, d.av, o)))
 			}
 			return nil
 		})
@@ -167,7 +167,7 @@ func WriteFunnelTable(w io.Writer, r io.Reader, opts FunnelTableOptions) error {
 		statistic = "rate (" + o.RateType + " per " + groupThousands(o.Multiplier) + ")"
 	}
 	return writeBuffered(w, func(cw *csv.Writer) error {
-		writeRow(cw, FunnelColumns(o.Statistic))
+		WriteSpreadsheetRow(cw, FunnelColumns(o.Statistic))
 		for _, x := range axis {
 			l := FunnelLimitsAt(x, d.av, o)
 			cells := []string{formatNumber(l.Axis)}
@@ -177,7 +177,7 @@ func WriteFunnelTable(w io.Writer, r io.Reader, opts FunnelTableOptions) error {
 				cells = append(cells, formatNumber(l.LowerExp2s), formatNumber(l.Lower2s), formatNumber(l.UpperExp2s), formatNumber(l.Upper2s),
 					formatNumber(l.LowerExp3s), formatNumber(l.Lower3s), formatNumber(l.UpperExp3s), formatNumber(l.Upper3s))
 			}
-			writeRow(cw, append(cells, formatNumber(l.Baseline), statistic, method))
+			WriteSpreadsheetRow(cw, append(cells, formatNumber(l.Baseline), statistic, method))
 		}
 		return nil
 	})

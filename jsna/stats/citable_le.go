@@ -72,9 +72,9 @@ func WriteLifeExpectancyTable(w io.Writer, r io.Reader, confidence float64) erro
 		}
 	}
 	return writeBuffered(w, func(cw *csv.Writer) error {
-		writeRow(cw, []string{"group", "startage", "value", "lowercl", "uppercl", "note"})
+		WriteSpreadsheetRow(cw, []string{"group", "startage", "value", "lowercl", "uppercl", "note"})
 		for _, cells := range out {
-			writeRow(cw, cells)
+			WriteSpreadsheetRow(cw, cells)
 		}
 		return nil
 	})

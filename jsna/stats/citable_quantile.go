@@ -117,9 +117,9 @@ func WriteQuantileTable(w io.Writer, r io.Reader, opts QuantileOptions) error {
 		}
 	}
 	return writeBuffered(w, func(cw *csv.Writer) error {
-		writeRow(cw, append(append([]string(nil), t.header...), "quantile", "note"))
+		WriteSpreadsheetRow(cw, append(append([]string(nil), t.header...), "quantile", "note"))
 		for k, row := range t.rows {
-			writeRow(cw, append(append([]string(nil), row...), q[k], notes[k]))
+			WriteSpreadsheetRow(cw, append(append([]string(nil), row...), q[k], notes[k]))
 		}
 		return nil
 	})

@@ -102,9 +102,9 @@ func WriteSIITable(w io.Writer, r io.Reader, opts SIITableOptions) error {
 		out = append(out, cells)
 	}
 	return writeBuffered(w, func(cw *csv.Writer) error {
-		writeRow(cw, SIIColumns(c, o.RII))
+		WriteSpreadsheetRow(cw, SIIColumns(c, o.RII))
 		for _, cells := range out {
-			writeRow(cw, cells)
+			WriteSpreadsheetRow(cw, cells)
 		}
 		return nil
 	})

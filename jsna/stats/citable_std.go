@@ -59,7 +59,7 @@ func (t *table) bandNumber(k int, col string) (float64, bool, error) {
 }
 
 func writeDSR(cw *csv.Writer, t *table, conf, mult float64) error {
-	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper", "note"})
+	WriteSpreadsheetRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper", "note"})
 	names, rows := t.groups()
 	for _, g := range names {
 		var bands []AgeBand
@@ -79,13 +79,14 @@ func writeDSR(cw *csv.Writer, t *table, conf, mult float64) error {
 		switch {
 		case errors.Is(err, ErrTooFewEvents):
 			notes = append(notes, "dsr not calculated for a total count below 10 (as calculate_dsr)")
-			writeRow(cw, []string{g, formatNumber(count), formatNumber(den), "", "", "", strings.Join(notes, "; ")})
+			WriteSpreadsheetRow(cw, []string{g, formatNumber(count), formatNumber(den), "", "", "", strings.Join(notes, "; ")})
 			continue
 		case err != nil:
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		writeRow(cw, []string{g, formatNumber(count), formatNumber(den),
+		WriteSpreadsheetRow(cw, []string{g, formatNumber(count), formatNumber(den),
 			formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper), strings.Join(notes, "; ")})
+
 	}
 	return nil
 }
@@ -139,7 +140,7 @@ func observed(bands []ISRBand) float64 {
 }
 
 func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
-	writeRow(cw, []string{"group", "observed", "expected", "value", "lower", "upper", "note"})
+	WriteSpreadsheetRow(cw, []string{"group", "observed", "expected", "value", "lower", "upper", "note"})
 	names, rows := t.groups()
 	for _, g := range names {
 		bands, missing, complete, err := t.isrBands(rows[g])
@@ -148,21 +149,22 @@ func writeISR(cw *csv.Writer, t *table, conf, mult float64) error {
 		}
 		note := strings.Join(missing.describe(isrNote), "; ")
 		if !complete {
-			writeRow(cw, []string{g, formatNumber(observed(bands)), "", "", "", "", note})
+			WriteSpreadsheetRow(cw, []string{g, formatNumber(observed(bands)), "", "", "", "", note})
 			continue
 		}
 		r, err := ISRCI(bands, conf, mult)
 		if err != nil {
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		writeRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected),
+		WriteSpreadsheetRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected),
 			formatNumber(r.Value), formatNumber(r.Lower), formatNumber(r.Upper), note})
+
 	}
 	return nil
 }
 
 func writeISRate(cw *csv.Writer, t *table, conf, mult float64) error {
-	writeRow(cw, []string{"group", "observed", "expected", "ref_rate", "value", "lowercl", "uppercl", "note"})
+	WriteSpreadsheetRow(cw, []string{"group", "observed", "expected", "ref_rate", "value", "lowercl", "uppercl", "note"})
 	names, rows := t.groups()
 	for _, g := range names {
 		bands, missing, complete, err := t.isrBands(rows[g])
@@ -171,15 +173,16 @@ func writeISRate(cw *csv.Writer, t *table, conf, mult float64) error {
 		}
 		note := strings.Join(missing.describe(isrNote), "; ")
 		if !complete {
-			writeRow(cw, []string{g, formatNumber(observed(bands)), "", "", "", "", "", note})
+			WriteSpreadsheetRow(cw, []string{g, formatNumber(observed(bands)), "", "", "", "", "", note})
 			continue
 		}
 		r, err := ISRateCI(bands, conf, mult)
 		if err != nil {
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
-		writeRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected), formatNumber(r.RefRate),
+		WriteSpreadsheetRow(cw, []string{g, formatNumber(r.Observed), formatNumber(r.Expected), formatNumber(r.RefRate),
 			formatNumber(r.Value), formatNumber(r.Lower), formatNumber(r.Upper), note})
+
 	}
 	return nil
 }
@@ -193,7 +196,7 @@ func writeDSRFrequencies(cw *csv.Writer, t *table, conf, mult float64) error {
 	if _, ok := t.col["ageband"]; !ok {
 		return &CSVError{Line: 1, Err: fmt.Errorf("missing column ageband (a dsr of non-independent events needs group, ageband, eventfreq, count, denominator, standard)")}
 	}
-	writeRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper", "note"})
+	WriteSpreadsheetRow(cw, []string{"group", "count", "denominator", "value", "lower", "upper", "note"})
 	names, rows := t.groups()
 	for _, g := range names {
 		var bands []FrequencyBand
@@ -214,14 +217,15 @@ func writeDSRFrequencies(cw *csv.Writer, t *table, conf, mult float64) error {
 		switch {
 		case errors.Is(err, ErrTooFewEvents):
 			notes = append(notes, "dsr not calculated for a total count below 10 (as calculate_dsr)")
-			writeRow(cw, []string{g, formatNumber(events), formatNumber(pop), "", "", "", strings.Join(notes, "; ")})
+			WriteSpreadsheetRow(cw, []string{g, formatNumber(events), formatNumber(pop), "", "", "", strings.Join(notes, "; ")})
 			continue
 		case err != nil:
 			return t.errorf(rows[g][0], "", fmt.Errorf("group %q: %w", g, unprefixed{err}))
 		}
 		notes = append(notes, "confidence adjusted for non-independent events")
-		writeRow(cw, []string{g, formatNumber(events), formatNumber(pop),
+		WriteSpreadsheetRow(cw, []string{g, formatNumber(events), formatNumber(pop),
 			formatNumber(iv.Value), formatNumber(iv.Lower), formatNumber(iv.Upper), strings.Join(notes, "; ")})
+
 	}
 	return nil
 }

@@ -61,12 +61,12 @@ func WriteTrendTable(w io.Writer, r io.Reader, valueType string) error {
 		}
 	}
 	return writeBuffered(w, func(cw *csv.Writer) error {
-		writeRow(cw, append(append([]string(nil), t.header...), "trend", "reason", "slope"))
+		WriteSpreadsheetRow(cw, append(append([]string(nil), t.header...), "trend", "reason", "slope"))
 		for _, k := range order {
 			cells := append([]string(nil), t.rows[k]...)
 			res, ok := results[k]
 			if !ok {
-				writeRow(cw, append(cells, "", "", ""))
+				WriteSpreadsheetRow(cw, append(cells, "", "", ""))
 				continue
 			}
 			pol, _ := t.cell(k, "polarity")
@@ -74,7 +74,7 @@ func WriteTrendTable(w io.Writer, r io.Reader, valueType string) error {
 			if !math.IsNaN(res.Slope) {
 				slope = formatNumber(res.Slope)
 			}
-			writeRow(cw, append(cells, TrendDirection(res.Trend, pol), res.Reason, slope))
+			WriteSpreadsheetRow(cw, append(cells, TrendDirection(res.Trend, pol), res.Reason, slope))
 		}
 		return nil
 	})
