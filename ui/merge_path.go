@@ -70,29 +70,17 @@ func (a *App) recordLabel(d *jsna.Document, w *jsna.Ward, kind, key string) stri
 	case "sections":
 		label = a.t("ward.tab.narrative")
 		if w != nil {
-			for _, s := range w.Sections {
-				if s.ID == key {
-					title = s.Title
-				}
-			}
+			title = titleOf(w.Sections, key, title, func(s jsna.Section) (string, string) { return s.ID, s.Title })
 		}
 	case "needs":
 		label = a.t("ward.tab.needs")
 		if w != nil {
-			for _, n := range w.Needs {
-				if n.ID == key {
-					title = n.Title
-				}
-			}
+			title = titleOf(w.Needs, key, title, func(n jsna.Need) (string, string) { return n.ID, n.Title })
 		}
 	case "assets":
 		label = a.t("ward.tab.assets")
 		if w != nil {
-			for _, x := range w.Assets {
-				if x.ID == key {
-					title = x.Name
-				}
-			}
+			title = titleOf(w.Assets, key, title, func(x jsna.Asset) (string, string) { return x.ID, x.Name })
 		}
 	case "voice":
 		label = a.t("ward.tab.voice")
@@ -107,6 +95,17 @@ func (a *App) recordLabel(d *jsna.Document, w *jsna.Ward, kind, key string) stri
 		}
 	}
 	return label + ": " + title
+}
+
+// titleOf is the title of the record of rs whose id is key, by idTitle,
+// or title when none has that id.
+func titleOf[R any](rs []R, key, title string, idTitle func(R) (string, string)) string {
+	for _, r := range rs {
+		if id, t := idTitle(r); id == key {
+			title = t
+		}
+	}
+	return title
 }
 
 // pathSeg is one step of a jsna path: a member, or a record by its key.
