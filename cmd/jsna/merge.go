@@ -95,32 +95,9 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var drafts []*jsna.Document
-	names := pos[1:]
-	fileOf := map[string]string{}    // draft id → file
-	fileOfRev := map[string]string{} // draft revision → file
-	masterRev := ""
-	for _, name := range names {
-		d, err := readDocument(name)
-		if err != nil {
-			return err
-		}
-		if d.Draft == nil {
-			return fmt.Errorf("jsna: %s: not a draft (no draft block)", name)
-		}
-		if d.ID != master.ID && !master.InHistory(d.Draft.Base) {
-			if masterRev == "" {
-				masterRev = jsna.Revision(master)
-			}
-		}
-		if d.ID != master.ID && !master.InHistory(d.Draft.Base) && d.Draft.Base != masterRev {
-			return fmt.Errorf("jsna: %s: id: a draft of %q, not of the master %s (%q): its base %s is not in the master's history", name, d.ID, pos[0], master.ID, d.Draft.Base)
-		}
-		drafts = append(drafts, d)
-		if _, dup := fileOf[d.Draft.ID]; !dup && d.Draft.ID != "" {
-			fileOf[d.Draft.ID] = name
-		}
-		fileOfRev[draftRevision(d)] = name
+	drafts, files, err := readDrafts(master, pos[0], pos[1:])
+	if err != nil {
+		return err
 	}
 	merged, rep, err := merge.Merge(master, drafts, merge.Options{Now: now()})
 	if err != nil {
@@ -128,7 +105,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 	}
 	for _, d := range rep.Drafts {
 		if !d.BaseKnown {
-			name := fileOf[d.Draft]
+			name := files.ofDraft[d.Draft]
 			if name == "" {
 				name = "draft " + strconv.Quote(d.Draft)
 			}
@@ -149,43 +126,87 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(e.stdout, "merged %d drafts into %s: %d taken, %d merged line by line, %d new conflicts, %d open in all\n",
-			len(rep.Drafts), dest, rep.Taken, rep.Merged, len(rep.Conflicts), len(merged.Conflicts))
-		for _, d := range rep.Drafts {
-			base := "base known"
-			if !d.BaseKnown {
-				base = "BASE UNKNOWN: every difference is a conflict"
-			}
-			if d.Previous != "" {
-				base += ", merged against its previous save " + shortRev(d.Previous)
-			}
-			fmt.Fprintf(e.stdout, "  %s (%s): %d changes, %d in conflicts, %s\n", d.Draft, d.Author, d.Changes, d.Conflicts, base)
-		}
-		for _, s := range rep.Skipped {
-			fmt.Fprintf(e.stdout, "  %s: already merged, skipped\n", s)
-		}
-		for _, s := range rep.Superseded {
-			by := "its later save " + shortRev(s.By)
-			if name := fileOfRev[s.By]; name != "" {
-				by = "its later save in " + name
-			}
-			what := "save " + shortRev(s.Revision)
-			if name := fileOfRev[s.Revision]; name != "" {
-				what = name
-			}
-			fmt.Fprintf(e.stdout, "  %s: %s, saved %s, superseded by %s\n", s.Draft, what, s.SavedAt, by)
-		}
-		for _, n := range rep.Chain {
-			fmt.Fprintf(e.stdout, "  %s: save %s %s, not followed: merged as concurrent with its draft's other saves\n", n.Draft, shortSave(n.Save), chainNote(n))
-		}
-		for _, c := range rep.Conflicts {
-			printConflict(e.stdout, c)
-		}
+		printMergeReport(e.stdout, dest, merged, rep, files)
 	}
 	if *failOnConflict && len(merged.Conflicts) > 0 {
 		return &exitError{code: 3, msg: fmt.Sprintf("jsna: %d conflicts open", len(merged.Conflicts))}
 	}
 	return nil
+}
+
+// draftFiles names the file each draft came from, for the messages of
+// jsna merge: by draft id (the first file with it) and by revision.
+type draftFiles struct {
+	ofDraft    map[string]string
+	ofRevision map[string]string
+}
+
+// readDrafts reads the drafts named on the command line, refusing a file
+// that is not a draft of master (named masterName in the error).
+func readDrafts(master *jsna.Document, masterName string, names []string) ([]*jsna.Document, draftFiles, error) {
+	var drafts []*jsna.Document
+	files := draftFiles{ofDraft: map[string]string{}, ofRevision: map[string]string{}}
+	masterRev := ""
+	for _, name := range names {
+		d, err := readDocument(name)
+		if err != nil {
+			return nil, files, err
+		}
+		if d.Draft == nil {
+			return nil, files, fmt.Errorf("jsna: %s: not a draft (no draft block)", name)
+		}
+		if d.ID != master.ID && !master.InHistory(d.Draft.Base) {
+			if masterRev == "" {
+				masterRev = jsna.Revision(master)
+			}
+			if d.Draft.Base != masterRev {
+				return nil, files, fmt.Errorf("jsna: %s: id: a draft of %q, not of the master %s (%q): its base %s is not in the master's history", name, d.ID, masterName, master.ID, d.Draft.Base)
+			}
+		}
+		drafts = append(drafts, d)
+		if _, dup := files.ofDraft[d.Draft.ID]; !dup && d.Draft.ID != "" {
+			files.ofDraft[d.Draft.ID] = name
+		}
+		files.ofRevision[draftRevision(d)] = name
+	}
+	return drafts, files, nil
+}
+
+// printMergeReport writes jsna merge's report in words: the counts, each
+// draft, the saves skipped, superseded or not followed, and each conflict.
+func printMergeReport(w io.Writer, dest string, merged *jsna.Document, rep *merge.Report, files draftFiles) {
+	fmt.Fprintf(w, "merged %d drafts into %s: %d taken, %d merged line by line, %d new conflicts, %d open in all\n",
+		len(rep.Drafts), dest, rep.Taken, rep.Merged, len(rep.Conflicts), len(merged.Conflicts))
+	for _, d := range rep.Drafts {
+		base := "base known"
+		if !d.BaseKnown {
+			base = "BASE UNKNOWN: every difference is a conflict"
+		}
+		if d.Previous != "" {
+			base += ", merged against its previous save " + shortRev(d.Previous)
+		}
+		fmt.Fprintf(w, "  %s (%s): %d changes, %d in conflicts, %s\n", d.Draft, d.Author, d.Changes, d.Conflicts, base)
+	}
+	for _, s := range rep.Skipped {
+		fmt.Fprintf(w, "  %s: already merged, skipped\n", s)
+	}
+	for _, s := range rep.Superseded {
+		by := "its later save " + shortRev(s.By)
+		if name := files.ofRevision[s.By]; name != "" {
+			by = "its later save in " + name
+		}
+		what := "save " + shortRev(s.Revision)
+		if name := files.ofRevision[s.Revision]; name != "" {
+			what = name
+		}
+		fmt.Fprintf(w, "  %s: %s, saved %s, superseded by %s\n", s.Draft, what, s.SavedAt, by)
+	}
+	for _, n := range rep.Chain {
+		fmt.Fprintf(w, "  %s: save %s %s, not followed: merged as concurrent with its draft's other saves\n", n.Draft, shortSave(n.Save), chainNote(n))
+	}
+	for _, c := range rep.Conflicts {
+		printConflict(w, c)
+	}
 }
 
 // draftRevision is the revision merge.Merge gives a draft: the hash of its
