@@ -233,6 +233,37 @@ func (h *Hub) route(w http.ResponseWriter, r *http.Request) *apiError {
 	return h.routeAssessment(w, r, seg[1], seg[2:], method)
 }
 
+// assessmentRoute is a route of one segment under
+// /api/v1/assessments/{id}: its GET (HEAD too) and POST handlers, nil
+// where the route does not allow the method.
+type assessmentRoute struct {
+	get, post func(h *Hub, w http.ResponseWriter, r *http.Request, id string) *apiError
+}
+
+// allowed lists the route's methods, GET before POST, for the Allow header.
+func (a assessmentRoute) allowed() []string {
+	var ms []string
+	if a.get != nil {
+		ms = append(ms, http.MethodGet)
+	}
+	if a.post != nil {
+		ms = append(ms, http.MethodPost)
+	}
+	return ms
+}
+
+// assessmentRoutes are the one-segment routes under an assessment.
+var assessmentRoutes = map[string]assessmentRoute{
+	"tokens":      {get: (*Hub).listTokens, post: (*Hub).createToken},
+	"audit":       {get: (*Hub).auditLog},
+	"drafts":      {get: (*Hub).listDrafts, post: (*Hub).submitDraft},
+	"master":      {get: (*Hub).master},
+	"history":     {get: (*Hub).history},
+	"conflicts":   {get: (*Hub).conflicts},
+	"merge":       {post: (*Hub).merge},
+	"resolutions": {post: (*Hub).resolve},
+}
+
 // routeAssessment routes the requests under /api/v1/assessments/{id}:
 // rest is the path after the id, unescaped segment by segment; method
 // checks the request's method against those a route allows.
@@ -245,53 +276,14 @@ func (h *Hub) routeAssessment(w http.ResponseWriter, r *http.Request, id string,
 		}
 		return h.summary(w, r, id)
 	case len(rest) == 1:
-		switch rest[0] {
-		case "tokens":
-			if e := method(http.MethodGet, http.MethodPost); e != nil {
+		if route, ok := assessmentRoutes[rest[0]]; ok {
+			if e := method(route.allowed()...); e != nil {
 				return e
 			}
 			if r.Method == http.MethodPost {
-				return h.createToken(w, r, id)
+				return route.post(h, w, r, id)
 			}
-			return h.listTokens(w, r, id)
-		case "audit":
-			if e := method(http.MethodGet); e != nil {
-				return e
-			}
-			return h.auditLog(w, r, id)
-		case "drafts":
-			if e := method(http.MethodGet, http.MethodPost); e != nil {
-				return e
-			}
-			if r.Method == http.MethodPost {
-				return h.submitDraft(w, r, id)
-			}
-			return h.listDrafts(w, r, id)
-		case "master":
-			if e := method(http.MethodGet); e != nil {
-				return e
-			}
-			return h.master(w, r, id)
-		case "history":
-			if e := method(http.MethodGet); e != nil {
-				return e
-			}
-			return h.history(w, r, id)
-		case "conflicts":
-			if e := method(http.MethodGet); e != nil {
-				return e
-			}
-			return h.conflicts(w, r, id)
-		case "merge":
-			if e := method(http.MethodPost); e != nil {
-				return e
-			}
-			return h.merge(w, r, id)
-		case "resolutions":
-			if e := method(http.MethodPost); e != nil {
-				return e
-			}
-			return h.resolve(w, r, id)
+			return route.get(h, w, r, id)
 		}
 	case len(rest) == 3 && rest[0] == "tokens" && (rest[2] == "revoke" || rest[2] == "rotate"):
 		if e := method(http.MethodPost); e != nil {
