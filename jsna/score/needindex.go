@@ -27,79 +27,145 @@ const NeedIndexFormula = "need index = the mean over domains (weighted equally u
 // values, or no spread left, gives no effects. Effects are averaged in
 // each domain, then the domains' means with weights (equal unless
 // weights says otherwise) over the domains where the ward has an effect.
+//
+// It passes over the wards' values in their order three times (the sums
+// for the means, the squares about them, the effects), each indicator's
+// sums taken in ward order as trueSpread takes them, rather than
+// indicator by indicator down the wards.
 func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float64) {
 	z := stats.Z(s.Confidence)
-	type obs struct{ d, se float64 }
-	per := make([][]obs, len(s.Wards)) // ward → indicator → obs; NaN d where none
-	for wi := range s.Wards {
-		per[wi] = make([]obs, len(d.Indicators))
-	}
+	nInd := len(d.Indicators)
+	sp := make([]spread, nInd)
 	for i, ind := range d.Indicators {
-		sign := 0.0
 		switch ind.Polarity {
 		case jsna.LowerIsBetter:
-			sign = 1
+			sp[i].sign = 1
 		case jsna.HigherIsBetter:
-			sign = -1
+			sp[i].sign = -1
 		}
-		var xs []float64
-		var ses []float64
-		for wi := range s.Wards {
-			per[wi][i] = obs{d: math.NaN(), se: math.NaN()}
-			vs := &s.Wards[wi].Values[i]
-			if vs.has&hasValue == 0 || s.Indicators[i].Benchmark == nil || sign == 0 || s.Wards[wi].Code == d.Benchmark.Code || s.Wards[wi].Code == d.Area.Code {
-				continue
-			}
-			o := obs{d: sign * (vs.value - *s.Indicators[i].Benchmark), se: math.NaN()}
-			if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
-				o.se = (vs.upper - vs.lower) / (2 * z)
-				ses = append(ses, o.se*o.se)
-			}
-			per[wi][i] = o
-			xs = append(xs, vs.value)
-		}
-		tau2 := trueSpread(xs, ses)
-		for wi := range s.Wards {
-			o := &per[wi][i]
-			if math.IsNaN(o.d) {
-				continue
-			}
-			if tau2 <= 0 || len(xs) < 3 {
-				o.d = math.NaN()
-				continue
-			}
-			if math.IsNaN(o.se) {
-				s.Wards[wi].Unadjusted = true
-				o.se = 0
-			}
-			o.d = effect(o.d, o.se, tau2)
+		if b := s.Indicators[i].Benchmark; b != nil {
+			sp[i].benchmark, sp[i].counts = *b, sp[i].sign != 0
 		}
 	}
+	counted := func(wi int) bool { // not the benchmark area's or the area's own row
+		return s.Wards[wi].Code != d.Benchmark.Code && s.Wards[wi].Code != d.Area.Code
+	}
 	for wi := range s.Wards {
-		sums := make([]float64, len(l.domains))
-		ns := make([]int, len(l.domains))
-		for i := range d.Indicators {
-			if e := per[wi][i].d; !math.IsNaN(e) {
-				sums[l.domainOf[i]] += e
-				ns[l.domainOf[i]]++
-			} else {
-				s.Wards[wi].Missing++
+		if !counted(wi) {
+			continue
+		}
+		for i := range s.Wards[wi].Values {
+			if vs := &s.Wards[wi].Values[i]; sp[i].counts && vs.has&hasValue != 0 {
+				sp[i].add(vs, z)
 			}
 		}
+	}
+	for i := range sp {
+		sp[i].mean = sp[i].sumX / float64(sp[i].n)
+	}
+	for wi := range s.Wards {
+		if !counted(wi) {
+			continue
+		}
+		for i := range s.Wards[wi].Values {
+			if vs := &s.Wards[wi].Values[i]; sp[i].counts && vs.has&hasValue != 0 {
+				sp[i].squares += (vs.value - sp[i].mean) * (vs.value - sp[i].mean)
+			}
+		}
+	}
+	for i := range sp {
+		sp[i].tau2 = sp[i].trueSpread()
+	}
+	wardIndices(s, l, sp, z, counted, weights)
+}
+
+// spread is one indicator's sums over the wards that count for the need
+// index, and from them the true spread τ² (trueSpread).
+type spread struct {
+	sign, benchmark float64
+	counts          bool // the indicator has a benchmark and a polarity
+	n, nSE          int
+	sumX, sumSE2    float64
+	mean, squares   float64
+	tau2            float64
+}
+
+func (sp *spread) add(vs *ValueScore, z float64) {
+	sp.n++
+	sp.sumX += vs.value
+	if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
+		se := (vs.upper - vs.lower) / (2 * z)
+		sp.sumSE2 += se * se
+		sp.nSE++
+	}
+}
+
+// trueSpread is trueSpread of the indicator's values from the sums.
+func (sp *spread) trueSpread() float64 {
+	n := float64(sp.n)
+	if sp.n < 3 {
+		return 0
+	}
+	v := sp.squares / (n - 1)
+	if sp.nSE == 0 {
+		return v
+	}
+	return math.Max(0, v-sp.sumSE2/float64(sp.nSE))
+}
+
+// wardIndices is needIndex's last pass: each counted ward's effects, their
+// means by domain and the weighted mean of those, its need index.
+func wardIndices(s *Scores, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64) {
+	domainWeight := make([]float64, len(l.domains))
+	for di, name := range l.domains {
+		domainWeight[di] = 1
+		if x, ok := weights[name]; ok {
+			domainWeight[di] = x
+		}
+	}
+	sums := make([]float64, len(l.domains))
+	ns := make([]int, len(l.domains))
+	for wi := range s.Wards {
+		ws := &s.Wards[wi]
+		clear(sums)
+		clear(ns)
+		count := counted(wi)
+		for i := range ws.Values {
+			vs := &ws.Values[i]
+			p := &sp[i]
+			if !count || !p.counts || vs.has&hasValue == 0 || p.tau2 <= 0 || p.n < 3 {
+				ws.Missing++
+				continue
+			}
+			diff := p.sign * (vs.value - p.benchmark)
+			if math.IsNaN(diff) {
+				ws.Missing++
+				continue
+			}
+			se := 0.0
+			if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
+				se = (vs.upper - vs.lower) / (2 * z)
+			} else {
+				ws.Unadjusted = true
+			}
+			e := effect(diff, se, p.tau2)
+			if math.IsNaN(e) {
+				ws.Missing++
+				continue
+			}
+			sums[l.domainOf[i]] += e
+			ns[l.domainOf[i]]++
+		}
 		total, wsum := 0.0, 0.0
-		for di, name := range l.domains {
+		for di := range l.domains {
 			if ns[di] == 0 {
 				continue
 			}
-			w := 1.0
-			if x, ok := weights[name]; ok {
-				w = x
-			}
-			total += w * sums[di] / float64(ns[di])
-			wsum += w
+			total += domainWeight[di] * sums[di] / float64(ns[di])
+			wsum += domainWeight[di]
 		}
 		if wsum > 0 {
-			s.Wards[wi].NeedIndex = total / wsum
+			ws.NeedIndex = total / wsum
 		}
 	}
 }
@@ -111,34 +177,4 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 // falls, to d/τ at se = 0.
 func effect(d, se, tau2 float64) float64 {
 	return tau2 / (tau2 + se*se) * d / math.Sqrt(tau2)
-}
-
-// trueSpread is the variance of the true values behind xs: their sample
-// variance less the mean sampling variance ses of those that have one
-// (method of moments), at least 0; the sample variance itself where none
-// has a standard error.
-func trueSpread(xs, ses []float64) float64 {
-	n := float64(len(xs))
-	if n < 3 {
-		return 0
-	}
-	mean := 0.0
-	for _, x := range xs {
-		mean += x
-	}
-	mean /= n
-	v := 0.0
-	for _, x := range xs {
-		v += (x - mean) * (x - mean)
-	}
-	v /= n - 1
-	if len(ses) == 0 {
-		return v
-	}
-	m := 0.0
-	for _, s2 := range ses {
-		m += s2
-	}
-	m /= float64(len(ses))
-	return math.Max(0, v-m)
 }

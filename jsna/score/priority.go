@@ -106,7 +106,12 @@ type RankedNeed struct {
 // (standard competition ranking, "1224"), are marked Tied and listed by
 // ward code and need id, so the order is stable.
 func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, error) {
-	var ranked, excluded []RankedNeed
+	n := 0
+	for wi := range d.Wards {
+		n += len(d.Wards[wi].Needs)
+	}
+	ranked := make([]RankedNeed, 0, n)
+	var excluded []RankedNeed
 	for _, w := range d.Wards {
 		for _, n := range w.Needs {
 			r := RankedNeed{Ward: w.Code, WardName: w.Name, Need: n.ID, Title: n.Title, Score: n.BPR()}
@@ -157,13 +162,21 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 }
 
 // sortedNeeds returns rs stably sorted by cmp. It sorts indices and copies
-// each record once, rather than moving the records about while sorting.
+// each record once, rather than moving the records about while sorting;
+// records cmp finds equal keep their order by their indices, so that an
+// unstable sort (pdqsort, faster than a stable merge) gives the stable
+// order.
 func sortedNeeds(rs []RankedNeed, cmp func(a, b *RankedNeed) int) []RankedNeed {
 	order := make([]int32, len(rs))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp(&rs[a], &rs[b]) })
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp(&rs[a], &rs[b]); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
 	out := make([]RankedNeed, len(rs))
 	for k, i := range order {
 		out[k] = rs[i]

@@ -69,11 +69,44 @@ func Quantiles(values []float64, n int, invert bool) ([]int, error) {
 		if j > 0 && p.v != sorted[j-1].v {
 			rank = j + 1
 		}
-		k := math.Floor(float64(n+1) - math.Ceil(float64(m+1-rank)/per))
-		if k == 0 {
-			k = 1
-		}
-		q[p.i] = int(k)
+		q[p.i] = quantileOfRank(rank, m, n, per)
 	}
 	return q, nil
+}
+
+// quantileOfRank is Quantiles' quantile of the value of rank r among m,
+// per = m/n.
+func quantileOfRank(r, m, n int, per float64) int {
+	k := math.Floor(float64(n+1) - math.Ceil(float64(m+1-r)/per))
+	if k == 0 {
+		k = 1
+	}
+	return int(k)
+}
+
+// QuantileStarts returns, for m values in n quantiles (m ≥ n ≥ 1), the
+// rank at which each quantile begins by Quantiles' formula: starts[k], for
+// k from 2 to n, is the least rank whose quantile is k or more (m + 1
+// where none is); starts[0] and starts[1] are 1. A value's quantile is
+// then 1 plus the number of k ≥ 2 with starts[k] ≤ its rank, where its
+// rank is 1 + the number of values less than it; so, with the values in
+// order at starts[k] − 2 (Select), a value x has quantile
+// 1 + #{k ≥ 2 : starts[k] ≤ 1, or starts[k] ≤ m and x > sorted[starts[k]−2]},
+// without sorting the values with their places as Quantiles does.
+func QuantileStarts(m, n int) []int {
+	starts := make([]int, n+1)
+	starts[0], starts[1] = 1, 1
+	per := float64(m) / float64(n)
+	k := 1
+	for r := 1; r <= m && k < n; r++ {
+		for q := quantileOfRank(r, m, n, per); k < q && k < n; {
+			k++
+			starts[k] = r
+		}
+	}
+	for k < n {
+		k++
+		starts[k] = m + 1
+	}
+	return starts
 }
