@@ -175,6 +175,12 @@ func (p Periods) SortSeries(values []*Value, ind *Indicator) {
 	sortSeries(values, ind, p.Compare)
 }
 
+// Span is PeriodSpan(s).
+func (p Periods) Span(s string) (start, end float64, ok bool) {
+	sp := p.span(s)
+	return sp.start, sp.end, sp.ok
+}
+
 func (p Periods) span(s string) span {
 	sp, ok := p[s]
 	if !ok {

@@ -28,15 +28,17 @@ const NeedIndexFormula = "need index = the mean over domains (weighted equally u
 // each domain, then the domains' means with weights (equal unless
 // weights says otherwise) over the domains where the ward has an effect.
 //
-// It passes over the wards' values in their order three times (the sums
-// for the means, the squares about them, the effects), each indicator's
-// sums taken in ward order as trueSpread takes them, rather than
-// indicator by indicator down the wards.
+// It passes over the wards' values in their order twice (the values that
+// count, gathered by indicator, then the effects), each indicator's sums
+// taken in ward order as trueSpread takes them, rather than indicator by
+// indicator down the wards.
 func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float64) {
 	z := stats.Z(s.Confidence)
 	nInd := len(d.Indicators)
 	sp := make([]spread, nInd)
+	xs := make([]float64, len(s.Wards)*nInd) // room for each indicator's values that count
 	for i, ind := range d.Indicators {
+		sp[i].xs = xs[i*len(s.Wards) : i*len(s.Wards) : (i+1)*len(s.Wards)]
 		switch ind.Polarity {
 		case jsna.LowerIsBetter:
 			sp[i].sign = 1
@@ -61,20 +63,7 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 		}
 	}
 	for i := range sp {
-		sp[i].mean = sp[i].sumX / float64(sp[i].n)
-	}
-	for wi := range s.Wards {
-		if !counted(wi) {
-			continue
-		}
-		for i := range s.Wards[wi].Values {
-			if vs := &s.Wards[wi].Values[i]; sp[i].counts && vs.has&hasValue != 0 {
-				sp[i].squares += (vs.value - sp[i].mean) * (vs.value - sp[i].mean)
-			}
-		}
-	}
-	for i := range sp {
-		sp[i].tau2 = sp[i].trueSpread()
+		sp[i].tau2 = trueSpread(sp[i].xs, sp[i].sumSE2, sp[i].nSE)
 	}
 	wardIndices(s, l, sp, z, counted, weights)
 }
@@ -83,16 +72,15 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 // index, and from them the true spread τ² (trueSpread).
 type spread struct {
 	sign, benchmark float64
-	counts          bool // the indicator has a benchmark and a polarity
-	n, nSE          int
-	sumX, sumSE2    float64
-	mean, squares   float64
+	counts          bool      // the indicator has a benchmark and a polarity
+	xs              []float64 // the values that count, in ward order
+	sumSE2          float64   // the sum of their squared standard errors, of those with one
+	nSE             int
 	tau2            float64
 }
 
 func (sp *spread) add(vs *ValueScore, z float64) {
-	sp.n++
-	sp.sumX += vs.value
+	sp.xs = append(sp.xs, vs.value)
 	if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
 		se := (vs.upper - vs.lower) / (2 * z)
 		sp.sumSE2 += se * se
@@ -100,17 +88,29 @@ func (sp *spread) add(vs *ValueScore, z float64) {
 	}
 }
 
-// trueSpread is trueSpread of the indicator's values from the sums.
-func (sp *spread) trueSpread() float64 {
-	n := float64(sp.n)
-	if sp.n < 3 {
+// trueSpread is the variance of the true values behind xs: their sample
+// variance less the mean sampling variance of those that have one, nSE
+// of them, whose squares sum to sumSE2 (method of moments), at least 0;
+// the sample variance itself where none has a standard error.
+func trueSpread(xs []float64, sumSE2 float64, nSE int) float64 {
+	n := float64(len(xs))
+	if n < 3 {
 		return 0
 	}
-	v := sp.squares / (n - 1)
-	if sp.nSE == 0 {
+	mean := 0.0
+	for _, x := range xs {
+		mean += x
+	}
+	mean /= n
+	v := 0.0
+	for _, x := range xs {
+		v += (x - mean) * (x - mean)
+	}
+	v /= n - 1
+	if nSE == 0 {
 		return v
 	}
-	return math.Max(0, v-sp.sumSE2/float64(sp.nSE))
+	return math.Max(0, v-sumSE2/float64(nSE))
 }
 
 // wardIndices is needIndex's last pass: each counted ward's effects, their
@@ -133,7 +133,7 @@ func wardIndices(s *Scores, l *layout, sp []spread, z float64, counted func(int)
 		for i := range ws.Values {
 			vs := &ws.Values[i]
 			p := &sp[i]
-			if !count || !p.counts || vs.has&hasValue == 0 || p.tau2 <= 0 || p.n < 3 {
+			if !count || !p.counts || vs.has&hasValue == 0 || p.tau2 <= 0 || len(p.xs) < 3 {
 				ws.Missing++
 				continue
 			}

@@ -135,7 +135,7 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			ranked = append(ranked, r)
 		}
 	}
-	ranked = sortedNeeds(ranked, func(a, b *RankedNeed) int {
+	sortNeeds(ranked, func(a, b *RankedNeed) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
@@ -152,21 +152,21 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			ranked[i].Rank = i + 1
 		}
 	}
-	excluded = sortedNeeds(excluded, func(a, b *RankedNeed) int {
+	sortNeeds(excluded, func(a, b *RankedNeed) int {
 		if c := strings.Compare(a.Ward, b.Ward); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Need, b.Need)
 	})
-	return append(ranked, excluded...), nil
+	return append(ranked, excluded...), nil // in ranked's room for every need
 }
 
-// sortedNeeds returns rs stably sorted by cmp. It sorts indices and copies
-// each record once, rather than moving the records about while sorting;
-// records cmp finds equal keep their order by their indices, so that an
-// unstable sort (pdqsort, faster than a stable merge) gives the stable
-// order.
-func sortedNeeds(rs []RankedNeed, cmp func(a, b *RankedNeed) int) []RankedNeed {
+// sortNeeds sorts rs stably by cmp, in place. It sorts indices, then moves
+// each record once, following the permutation's cycles, rather than
+// moving the records about while sorting; records cmp finds equal keep
+// their order by their indices, so that an unstable sort (pdqsort, faster
+// than a stable merge) gives the stable order.
+func sortNeeds(rs []RankedNeed, cmp func(a, b *RankedNeed) int) {
 	order := make([]int32, len(rs))
 	for i := range order {
 		order[i] = int32(i)
@@ -177,11 +177,23 @@ func sortedNeeds(rs []RankedNeed, cmp func(a, b *RankedNeed) int) []RankedNeed {
 		}
 		return int(a - b)
 	})
-	out := make([]RankedNeed, len(rs))
-	for k, i := range order {
-		out[k] = rs[i]
+	// rs[j] is to be the record at order[j]; −1 marks a place filled.
+	for k := range order {
+		if order[k] < 0 {
+			continue
+		}
+		first := rs[k]
+		for j := k; ; {
+			from := int(order[j])
+			order[j] = -1
+			if from == k {
+				rs[j] = first
+				break
+			}
+			rs[j] = rs[from]
+			j = from
+		}
 	}
-	return out
 }
 
 // Explain says in words where a ranked need stands.

@@ -26,15 +26,21 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	for i, ind := range d.Indicators {
 		s.Indicators[i].Spine, quintiles[i], scratch = spineOf(ind.ID, spineValues[i], comparators, s.Indicators[i].Benchmark, ind.Polarity, scratch)
 	}
-	placeQuintiles(s, d, quintiles)
+	// One pass over the values: quintile, then position and counts.
+	next := make([]int, len(d.Indicators))
 	for wi := range s.Wards {
 		ws := &s.Wards[wi]
 		for di, name := range l.domains {
 			ws.Domains[di].Domain = name
 		}
+		self := ws.Code != "" && ws.Code == d.Benchmark.Code
 		for i := range ws.Values {
 			vs := &ws.Values[i]
 			if vs.has&hasValue != 0 {
+				if !self {
+					placeQuintile(vs, &d.Indicators[i], quintiles[i].quintile(vs.value, next[i]))
+					next[i]++
+				}
 				vs.spineAt = s.Indicators[i].Spine.Position(vs.value)
 			}
 			ws.Domains[l.domainOf[i]].add(vs)
@@ -111,37 +117,24 @@ func spineOf(id string, values []float64, comparators int, benchmark *float64, p
 	return stats.NewSpineOrdered(id, ordered, comparators, benchmark, polarity, stats.FingertipsSpine), qc, ordered
 }
 
-// placeQuintiles sets each comparator ward value's quintile, in the order
-// scoreValues collected the comparators' values, and ByQuintile for the
-// values compared by quintile: those of indicators compared by quintiles
-// and those without an interval (Fingertips' quintile method, where no
-// interval allows a significance test).
-func placeQuintiles(s *Scores, d *jsna.Document, quintiles []quintileCuts) {
-	next := make([]int, len(d.Indicators))
-	for wi, w := range d.Wards {
-		self := w.Code != "" && w.Code == d.Benchmark.Code
-		for i := range s.Wards[wi].Values {
-			vs := &s.Wards[wi].Values[i]
-			if vs.has&hasValue == 0 || self {
-				continue
-			}
-			q := quintiles[i].quintile(vs.value, next[i])
-			vs.quintile = int8(q)
-			next[i]++
-			ind := &d.Indicators[i]
-			if ind.Comparison == stats.CompareQuintiles && vs.note == noteNone {
-				vs.note = noteByQuintiles
-				if q > 0 {
-					vs.note = noteQuintile1 + int32(q) - 1
-				}
-			}
-			noInterval := vs.has&hasInterval == 0
-			if ind.Comparison == stats.CompareQuintiles || noInterval {
-				vs.byQuintile = quintileLabelCode(stats.QuintileLabel(q, ind.Polarity))
-			}
-			if noInterval && vs.byQuintile != 0 && vs.note == noteNoInterval {
-				vs.note = noteByQuintile
-			}
+// placeQuintile sets the quintile q of a comparator ward's value vs of
+// ind, and ByQuintile for the values compared by quintile: those of
+// indicators compared by quintiles and those without an interval
+// (Fingertips' quintile method, where no interval allows a significance
+// test).
+func placeQuintile(vs *ValueScore, ind *jsna.Indicator, q int) {
+	vs.quintile = int8(q)
+	if ind.Comparison == stats.CompareQuintiles && vs.note == noteNone {
+		vs.note = noteByQuintiles
+		if q > 0 {
+			vs.note = noteQuintile1 + int32(q) - 1
 		}
+	}
+	noInterval := vs.has&hasInterval == 0
+	if ind.Comparison == stats.CompareQuintiles || noInterval {
+		vs.byQuintile = quintileLabelCode(stats.QuintileLabel(q, ind.Polarity))
+	}
+	if noInterval && vs.byQuintile != 0 && vs.note == noteNoInterval {
+		vs.note = noteByQuintile
 	}
 }

@@ -45,16 +45,17 @@ type TrendMarker struct {
 // denominators for all five is tested by the chi-squared test for trend,
 // anything else by the weighted regression on values and 95% limits.
 func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
-	var sc trendScratch
+	sc := trendScratch{periods: make(jsna.Periods)}
 	return sc.recentTrend(jsna.Series(w, ind), ind)
 }
 
 // trendScratch is the memory scoreTrends reuses from one series to the
 // next: each indicator's values in the ward, the years and the points.
 type trendScratch struct {
-	series [][]*jsna.Value
-	years  []float64
-	points []stats.TrendPoint
+	periods jsna.Periods // the spans of the periods read
+	series  [][]*jsna.Value
+	years   []float64
+	points  []stats.TrendPoint
 }
 
 // recentTrend is RecentTrend of series, the ward's values of ind earliest
@@ -64,7 +65,7 @@ func (sc *trendScratch) recentTrend(series []*jsna.Value, ind *jsna.Indicator) T
 	years := slices.Grow(sc.years[:0], len(series))[:len(series)]
 	sc.years = years
 	for i, v := range series {
-		start, end, ok := jsna.PeriodSpan(jsna.ValuePeriod(v, ind))
+		start, end, ok := sc.periods.Span(jsna.ValuePeriod(v, ind))
 		switch {
 		case !ok:
 			t.NoMarker = NoMarkerPeriod
@@ -135,7 +136,7 @@ func trendPoints(out []stats.TrendPoint, vs []*jsna.Value, years []float64) []st
 // is gathered in one pass over the ward's values.
 func scoreTrends(s *Scores, d *jsna.Document, l *layout, loc *located) {
 	nInd := len(d.Indicators)
-	sc := &trendScratch{series: make([][]*jsna.Value, nInd)}
+	sc := &trendScratch{periods: l.periods, series: make([][]*jsna.Value, nInd)}
 	l.text.trends = make([]TrendMarker, 0, loc.series)
 	for wi := range d.Wards {
 		if !loc.multi[wi] {

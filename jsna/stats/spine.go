@@ -162,7 +162,7 @@ func newSpine(indicator string, values []float64, benchmark *float64, polarity s
 // Position places a value on the 0–1 scale, better to the right. Values
 // beyond the comparators' range (a ward that is not a comparator) are
 // clamped to the ends.
-func (s Spine) Position(x float64) float64 {
+func (s *Spine) Position(x float64) float64 {
 	if s.halfWidth == 0 || math.IsNaN(x) {
 		return 0.5
 	}
