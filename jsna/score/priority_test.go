@@ -99,10 +99,10 @@ func TestSortNeedsStable(t *testing.T) {
 		for i := range rs {
 			rs[i] = RankedNeed{Ward: string(rune('a' + r.Intn(4))), Score: float64(r.Intn(5)), Need: strconv.Itoa(i)}
 		}
-		byScore := func(a, b *RankedNeed) int { return cmp.Compare(b.Score, a.Score) }
 		want := slices.Clone(rs)
-		slices.SortStableFunc(want, func(a, b RankedNeed) int { return byScore(&a, &b) })
-		sortNeeds(rs, byScore)
+		slices.SortStableFunc(want, func(a, b RankedNeed) int { return cmp.Compare(b.Score, a.Score) })
+		given := slices.Clone(rs)
+		sortNeeds(rs, func(a, b int) int { return cmp.Compare(given[b].Score, given[a].Score) })
 		for i := range rs {
 			if rs[i].Need != want[i].Need {
 				t.Fatalf("trial %d: sortNeeds[%d] = need %s, a stable sort gives %s", trial, i, rs[i].Need, want[i].Need)

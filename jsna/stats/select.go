@@ -8,10 +8,11 @@ import (
 
 // Select reorders a so that a[k], for each k in ks (ascending, each in
 // [0, len(a))), is the value a sorted a would hold there: the (k+1)-th
-// smallest. It partitions towards every k at once (quickselect with
-// three-way partitions), which on average passes over a a few times where
-// a sort passes log₂ len(a) times; a range that does not narrow fast
-// enough is sorted, so the worst case is a sort's. a must hold no NaN.
+// smallest. It partitions towards every k at once (quickselect, Hoare's
+// partition about a median of three), which on average passes over a a
+// few times where a sort passes log₂ len(a) times; a range that does not
+// narrow fast enough is sorted, so the worst case is a sort's. a must
+// hold no NaN.
 func Select(a []float64, ks []int) {
 	selectIn(a, 0, ks, 2*bits.Len(uint(len(a))))
 }
@@ -20,50 +21,59 @@ func Select(a []float64, ks []int) {
 // which begins at place off.
 func selectIn(a []float64, off int, ks []int, depth int) {
 	for len(ks) > 0 {
-		if len(a) <= 12 || depth == 0 {
+		if len(a) <= 16 || depth == 0 {
 			slices.Sort(a)
 			return
 		}
 		depth--
-		lt, gt := partition3(a)
-		// a[:lt] < pivot, a[lt:gt] == pivot (in place), a[gt:] > pivot.
-		i := sort.SearchInts(ks, off+lt)
-		j := sort.SearchInts(ks, off+gt)
-		if i > 0 {
-			selectIn(a[:lt], off, ks[:i], depth)
+		m := partition(a)
+		// a[:m] ≤ a[m] ≤ a[m+1:]: a[m] is in its place.
+		i := sort.SearchInts(ks, off+m)
+		j := i
+		if j < len(ks) && ks[j] == off+m {
+			j++
 		}
-		a, off, ks = a[gt:], off+gt, ks[j:]
+		if i > 0 {
+			selectIn(a[:m], off, ks[:i], depth)
+		}
+		a, off, ks = a[m+1:], off+m+1, ks[j:]
 	}
 }
 
-// partition3 partitions a around the median of its first, middle and
-// last values: those less, then those equal, then those greater.
-func partition3(a []float64) (lt, gt int) {
-	x, y, z := a[0], a[len(a)/2], a[len(a)-1]
-	if x > y {
+// partition partitions a (at least 3 values) about the median of its
+// first, middle and last values and returns the pivot's place m:
+// a[:m] ≤ a[m] ≤ a[m+1:]. Values equal to the pivot stop both scans, so
+// ties split evenly.
+func partition(a []float64) int {
+	n := len(a)
+	// The median of three to a[0].
+	x, y, z := 0, n/2, n-1
+	if a[x] > a[y] {
 		x, y = y, x
 	}
-	if y > z {
+	if a[y] > a[z] {
 		y = z
-		if x > y {
+		if a[x] > a[y] {
 			y = x
 		}
 	}
-	p := y
-	i := 0
-	lt, gt = 0, len(a)
-	for i < gt {
-		switch v := a[i]; {
-		case v < p:
-			a[lt], a[i] = a[i], a[lt]
-			lt++
-			i++
-		case v > p:
-			gt--
-			a[i], a[gt] = a[gt], a[i]
-		default:
+	a[0], a[y] = a[y], a[0]
+	p := a[0]
+	i, j := 1, n-1
+	for {
+		for i <= j && a[i] < p {
 			i++
 		}
+		for i <= j && a[j] > p {
+			j--
+		}
+		if i > j {
+			break
+		}
+		a[i], a[j] = a[j], a[i]
+		i++
+		j--
 	}
-	return lt, gt
+	a[0], a[j] = a[j], a[0]
+	return j
 }
