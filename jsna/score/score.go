@@ -196,8 +196,11 @@ type layout struct {
 	first    []int // first[k] = indexOf[the ID of indicator k]
 	domains  []string
 	domainOf []int
-	text     *scoreText   // the words of the scores' values
-	periods  jsna.Periods // the spans of the periods compared
+	// byQuintiles marks the indicators compared by quintiles
+	// (stats.CompareQuintiles), to test a bool per value, not a string.
+	byQuintiles []bool
+	text        *scoreText   // the words of the scores' values
+	periods     jsna.Periods // the spans of the periods compared
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
@@ -209,6 +212,7 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 	}
 	l.text = newScoreText(ids)
 	l.first = make([]int, len(d.Indicators))
+	l.byQuintiles = make([]bool, len(d.Indicators))
 	l.periods = make(jsna.Periods)
 	domainIndex := map[string]int{}
 	for i, ind := range d.Indicators {
@@ -216,6 +220,7 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 			l.indexOf[ind.ID] = i
 		}
 		l.first[i] = l.indexOf[ind.ID]
+		l.byQuintiles[i] = ind.Comparison == stats.CompareQuintiles
 		di, ok := domainIndex[ind.Domain]
 		if !ok {
 			di = len(l.domains)

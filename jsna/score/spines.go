@@ -38,7 +38,7 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 			vs := &ws.Values[i]
 			if vs.has&hasValue != 0 {
 				if !self {
-					placeQuintile(vs, &d.Indicators[i], quintiles[i].quintile(vs.value, next[i]))
+					placeQuintile(vs, &d.Indicators[i], l.byQuintiles[i], quintiles[i].quintile(vs.value, next[i]))
 					next[i]++
 				}
 				vs.spineAt = s.Indicators[i].Spine.Position(vs.value)
@@ -119,19 +119,19 @@ func spineOf(id string, values []float64, comparators int, benchmark *float64, p
 
 // placeQuintile sets the quintile q of a comparator ward's value vs of
 // ind, and ByQuintile for the values compared by quintile: those of
-// indicators compared by quintiles and those without an interval
-// (Fingertips' quintile method, where no interval allows a significance
-// test).
-func placeQuintile(vs *ValueScore, ind *jsna.Indicator, q int) {
+// indicators compared by quintiles (byQuintiles) and those without an
+// interval (Fingertips' quintile method, where no interval allows a
+// significance test).
+func placeQuintile(vs *ValueScore, ind *jsna.Indicator, byQuintiles bool, q int) {
 	vs.quintile = int8(q)
-	if ind.Comparison == stats.CompareQuintiles && vs.note == noteNone {
+	if byQuintiles && vs.note == noteNone {
 		vs.note = noteByQuintiles
 		if q > 0 {
 			vs.note = noteQuintile1 + int32(q) - 1
 		}
 	}
 	noInterval := vs.has&hasInterval == 0
-	if ind.Comparison == stats.CompareQuintiles || noInterval {
+	if byQuintiles || noInterval {
 		vs.byQuintile = quintileLabelCode(stats.QuintileLabel(q, ind.Polarity))
 	}
 	if noInterval && vs.byQuintile != 0 && vs.note == noteNoInterval {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 )
 
 // Quantiles assigns each value to one of n quantiles by the method of
@@ -97,16 +98,10 @@ func QuantileStarts(m, n int) []int {
 	starts := make([]int, n+1)
 	starts[0], starts[1] = 1, 1
 	per := float64(m) / float64(n)
-	k := 1
-	for r := 1; r <= m && k < n; r++ {
-		for q := quantileOfRank(r, m, n, per); k < q && k < n; {
-			k++
-			starts[k] = r
-		}
-	}
-	for k < n {
-		k++
-		starts[k] = m + 1
+	for k := 2; k <= n; k++ {
+		// The quantile never falls as the rank rises: the least rank of
+		// quantile k or more by binary search, m + 1 where none is.
+		starts[k] = 1 + sort.Search(m, func(r int) bool { return quantileOfRank(r+1, m, n, per) >= k })
 	}
 	return starts
 }
