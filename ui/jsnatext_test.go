@@ -169,8 +169,8 @@ func TestValueNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range s.Wards {
-		for _, v := range w.Values {
-			notes[v.Note] = true
+		for i := range w.Values {
+			notes[w.Note(i)] = true
 		}
 	}
 	disclosed, _ := disclosure.Disclose(d, disclosure.Options{Threshold: 5})

@@ -2,7 +2,6 @@ package score
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -73,41 +72,8 @@ type WardScore struct {
 	// wards to know the spread. They are left out, not taken as 0.
 	Missing int `json:"missing"`
 	Rank    int `json:"rank"` // 1 = highest need index; ties share a rank
-}
 
-// ValueScore is one ward's value for one indicator, with its interval at
-// the scoring confidence, its comparison and its place on the spine.
-type ValueScore struct {
-	Indicator   string   `json:"indicator"`
-	Count       *float64 `json:"count,omitempty"`
-	Denominator *float64 `json:"denominator,omitempty"`
-	Value       *float64 `json:"value,omitempty"`
-	Lower       *float64 `json:"lower,omitempty"` // at the scoring confidence
-	Upper       *float64 `json:"upper,omitempty"`
-	// Computed is true when the interval was computed by the indicator's
-	// method, not read from the file.
-	Computed   bool             `json:"computed,omitempty"`
-	Comparison stats.Comparison `json:"comparison"`
-	// SpineAt is the ward value's position 0–1 on the indicator's spine;
-	// nil when there is no value.
-	SpineAt *float64 `json:"spine_at,omitempty"`
-	// Quintile is the value's quintile among the comparators' values, 1
-	// holding the lowest (phe_quantile, five quantiles, not inverted); 0
-	// for no value, the benchmark's ward, or fewer than five values.
-	Quintile int `json:"quintile,omitempty"`
-	// ByQuintile, where the value was compared by its quintile among the
-	// comparators rather than by an interval (the indicator's comparison
-	// is quintiles, or the value has no interval), is the quintile's name
-	// by polarity (stats.QuintileLabel: "best" … "worst", "lowest" …
-	// "highest"); Comparison is then NotCompared, since no difference was
-	// tested.
-	ByQuintile string `json:"by_quintile,omitempty"`
-	Note       string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
-	// Period is the current value's own period, empty where it is the
-	// indicator's; Trend is the ward's series for the indicator where it
-	// has more than one period (trend.go).
-	Period string       `json:"period,omitempty"`
-	Trend  *TrendMarker `json:"trend,omitempty"`
+	text *scoreText // the words and trends Values index (value.go)
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
@@ -125,20 +91,20 @@ type DomainCount struct {
 }
 
 func (dc *DomainCount) add(vs *ValueScore) {
-	if vs.ByQuintile != "" {
+	if vs.byQuintile != 0 {
 		dc.ByQuintile++
 		return
 	}
-	switch vs.Comparison {
-	case stats.Better, stats.Best:
+	switch vs.comparison {
+	case comparisonBetter, comparisonBest:
 		dc.Better++
-	case stats.Worse, stats.Worst:
+	case comparisonWorse, comparisonWorst:
 		dc.Worse++
-	case stats.Similar:
+	case comparisonSimilar:
 		dc.Similar++
-	case stats.Higher:
+	case comparisonHigher:
 		dc.Higher++
-	case stats.Lower:
+	case comparisonLower:
 		dc.Lower++
 	default:
 		dc.NotCompared++
@@ -208,10 +174,11 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 		Needs:      needs,
 	}
 	l := newLayout(s, d)
+	loc := locate(d, l)
 	benchmarks(s, d)
-	spineValues := scoreValues(s, d, l)
+	spineValues := scoreValues(s, d, l, loc)
 	placeOnSpines(s, d, l, spineValues)
-	scoreTrends(s, d, l)
+	scoreTrends(s, d, l, loc)
 	needIndex(s, d, l, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
@@ -226,18 +193,34 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 // first appearance, and each indicator's domain.
 type layout struct {
 	indexOf  map[string]int
+	first    []int // first[k] = indexOf[the ID of indicator k]
 	domains  []string
 	domainOf []int
+	// byQuintiles marks the indicators compared by quintiles
+	// (stats.CompareQuintiles), to test a bool per value, not a string.
+	byQuintiles []bool
+	text        *scoreText   // the words of the scores' values
+	periods     jsna.Periods // the spans of the periods compared
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
 func newLayout(s *Scores, d *jsna.Document) *layout {
 	l := &layout{indexOf: make(map[string]int, len(d.Indicators)), domainOf: make([]int, len(d.Indicators))}
+	ids := make([]string, len(d.Indicators))
+	for i := range d.Indicators {
+		ids[i] = d.Indicators[i].ID
+	}
+	l.text = newScoreText(ids)
+	l.first = make([]int, len(d.Indicators))
+	l.byQuintiles = make([]bool, len(d.Indicators))
+	l.periods = make(jsna.Periods)
 	domainIndex := map[string]int{}
 	for i, ind := range d.Indicators {
 		if _, dup := l.indexOf[ind.ID]; !dup {
 			l.indexOf[ind.ID] = i
 		}
+		l.first[i] = l.indexOf[ind.ID]
+		l.byQuintiles[i] = ind.Comparison == stats.CompareQuintiles
 		di, ok := domainIndex[ind.Domain]
 		if !ok {
 			di = len(l.domains)
@@ -258,107 +241,56 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // that of its latest period, jsna.IsLater; a ward without one gets "no
 // value"). It returns, per indicator, the values
 // its spine is drawn over: every ward's but the benchmark ward's.
-func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float64 {
 	nInd := len(d.Indicators)
 	spineValues := make([][]float64, nInd)
 	for i := range spineValues {
 		spineValues[i] = make([]float64, 0, len(d.Wards))
 	}
-	found := make([]int, nInd) // index into the ward's Values, −1 when absent
-	// One allocation each for every ward's value scores, domain counts and
-	// numbers (count, denominator, value, lower, upper and spine position
-	// per value), which the ValueScores' pointers point into.
+	// One allocation each for every ward's value scores and domain counts;
+	// the value scores hold no pointers (value.go).
 	nDom := len(l.domains)
 	allValues := make([]ValueScore, len(d.Wards)*nInd)
 	allDomains := make([]DomainCount, len(d.Wards)*nDom)
-	allNumbers := make([]float64, len(d.Wards)*nInd*6)
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
-		ws.Code, ws.Name = w.Code, w.Name
+		ws.Code, ws.Name, ws.text = w.Code, w.Name, l.text
 		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
 		ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
-		slab := allNumbers[wi*nInd*6 : (wi+1)*nInd*6]
-		for i := range found {
-			found[i] = -1
-		}
-		for vi := range w.Values {
-			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok && (found[i] < 0 || jsna.IsLater(&w.Values[vi], &w.Values[found[i]], &d.Indicators[i])) {
-				found[i] = vi // the current value: the latest period
-			}
-		}
 		self := w.Code != "" && w.Code == d.Benchmark.Code
 		for i := range d.Indicators {
 			vs := &ws.Values[i]
-			vs.Indicator = d.Indicators[i].ID
-			if found[i] < 0 {
-				vs.Comparison = stats.NotCompared
-				vs.Note = "no value"
+			v := loc.currentValue(d, wi, i)
+			if v == nil {
+				vs.comparison = comparisonNotCompared
+				vs.note = noteNoValue
 				continue
 			}
-			scoreValue(vs, &d.Indicators[i], s.Indicators[i].Benchmark, &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
-			vs.Period = w.Values[found[i]].Period
-			if vs.Value != nil && !self {
-				spineValues[i] = append(spineValues[i], *vs.Value)
+			scoreValue(vs, l.text, &d.Indicators[i], s.Indicators[i].Benchmark, v, s.Confidence, self)
+			if v.Period != "" {
+				vs.period = l.text.word(v.Period)
+			}
+			if vs.has&hasValue != 0 && !self {
+				spineValues[i] = append(spineValues[i], vs.value)
 			}
 		}
 	}
 	return spineValues
 }
 
-// placeOnSpines is the second pass: each indicator's spine over
-// spineValues by Fingertips' rules (stats.FingertipsSpine), each ward
-// value's position on it and quintile, and the ward's counts by domain and
-// in total.
-func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
-	// The comparators are every ward but the benchmark's, with a value
-	// or not: an indicator too few of them have gets no spine.
-	comparators := 0
-	for _, w := range d.Wards {
-		if w.Code == "" || w.Code != d.Benchmark.Code {
-			comparators++
-		}
+// scoreValue fills vs from the file's value v, its words in t; benchmark
+// is the indicator's (benchmarks).
+func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool) {
+	if v.Count != nil {
+		vs.count, vs.has = *v.Count, vs.has|hasCount
 	}
-	quintiles := make([][]int, len(d.Indicators))
-	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, s.Indicators[i].Benchmark, ind.Polarity, stats.FingertipsSpine)
-		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
+	if v.Denominator != nil {
+		vs.denominator, vs.has = *v.Denominator, vs.has|hasDenominator
 	}
-	placeQuintiles(s, d, quintiles)
-	for wi := range s.Wards {
-		ws := &s.Wards[wi]
-		for di, name := range l.domains {
-			ws.Domains[di].Domain = name
-		}
-		for i := range ws.Values {
-			vs := &ws.Values[i]
-			sp := &s.Indicators[i].Spine
-			if vs.Value != nil {
-				// SpineAt points into the ward's slab (scoreValue).
-				at := sp.Position(*vs.Value)
-				*vs.SpineAt = at
-			}
-			ws.Domains[l.domainOf[i]].add(vs)
-			ws.Total.add(vs)
-		}
+	if v.Value != nil {
+		vs.value, vs.has = *v.Value, vs.has|hasValue
 	}
-}
-
-// scoreValue fills vs from the file's value v. slab holds six numbers the
-// pointers in vs may point to; benchmark is the indicator's (benchmarks).
-func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool, slab []float64) {
-	put := func(k int, x float64) *float64 { slab[k] = x; return &slab[k] }
-	putPtr := func(k int, p *float64) *float64 {
-		if p == nil {
-			return nil
-		}
-		return put(k, *p)
-	}
-	vs.Count = putPtr(0, v.Count)
-	vs.Denominator = putPtr(1, v.Denominator)
-	vs.Value = putPtr(2, v.Value)
-	vs.Note = v.Note
-	vs.SpineAt = &slab[5]
 
 	var lower, upper, lower998, upper998 *float64
 	switch conf {
@@ -370,46 +302,63 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna
 	}
 	haveCD := v.Count != nil && v.Denominator != nil
 	var computeErr error
-	if (lower == nil || upper == nil || vs.Value == nil) && haveCD {
+	if (lower == nil || upper == nil || v.Value == nil) && haveCD {
 		iv, err := ind.CI(*v.Count, *v.Denominator, conf)
 		if err == nil {
-			if vs.Value == nil {
-				vs.Value = put(2, iv.Value)
+			if v.Value == nil {
+				vs.value, vs.has = iv.Value, vs.has|hasValue
 			}
 			if lower == nil || upper == nil {
 				lower, upper = &iv.Lower, &iv.Upper
-				vs.Computed = true
+				vs.has |= computed
 			}
 		} else {
 			computeErr = err
 		}
 	}
-	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil {
-		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
-			lower998, upper998 = &iv.Lower, &iv.Upper
-		}
-	}
 	if lower != nil && upper != nil {
-		vs.Lower, vs.Upper = put(3, *lower), put(4, *upper)
-	}
-	if vs.Value == nil {
-		vs.SpineAt = nil
+		vs.lower, vs.upper, vs.has = *lower, *upper, vs.has|hasInterval
 	}
 
+	note := v.Note
 	why := notComparedWhy(vs, ind, benchmark, self, computeErr)
+	if why != "" && note == "" {
+		note = why
+	}
+	if note != "" {
+		vs.note = t.word(note)
+	}
 	if why != "" {
-		vs.Comparison = stats.NotCompared
-		if vs.Note == "" {
-			vs.Note = why
-		}
+		vs.comparison = comparisonNotCompared
 		return
 	}
 	if ind.Comparison == stats.CompareQuintiles {
 		// Placed among the comparators once all are known (placeOnSpines).
-		vs.Comparison = stats.NotCompared
+		vs.comparison = comparisonNotCompared
 		return
 	}
-	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, benchmark, ind.Polarity)
+	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil && needs998(ind, *lower, *upper, *benchmark) {
+		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
+			lower998, upper998 = &iv.Lower, &iv.Upper
+		}
+	}
+	vs.comparison = comparisonCode(stats.CompareBy(ind.Comparison, lower, upper, lower998, upper998, benchmark, ind.Polarity))
+}
+
+// needs998 reports whether comparing the 95% interval lower–upper of a
+// value of ind with the benchmark b may need the 99.8% interval: always
+// by the methods that use it alone or require it, but by Compare's rule
+// (no method) only where the 95% interval excludes the benchmark, for a
+// polarity that makes it better or worse (Best and Worst). Elsewhere it
+// need not be computed.
+func needs998(ind *jsna.Indicator, lower, upper, b float64) bool {
+	switch ind.Comparison {
+	case stats.CompareCI95:
+		return false
+	case "":
+		return (lower > b || upper < b) && (ind.Polarity == jsna.LowerIsBetter || ind.Polarity == jsna.HigherIsBetter)
+	}
+	return true
 }
 
 // Notes of a value without an interval: not compared, or (with five
@@ -419,40 +368,6 @@ const (
 	NoteByQuintile = "no confidence interval: compared by quintile among the wards"
 )
 
-// placeQuintiles sets each comparator ward value's quintile, in the order
-// scoreValues collected the comparators' values, and ByQuintile for the
-// values compared by quintile: those of indicators compared by quintiles
-// and those without an interval (Fingertips' quintile method, where no
-// interval allows a significance test).
-func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
-	next := make([]int, len(d.Indicators))
-	for wi, w := range d.Wards {
-		self := w.Code != "" && w.Code == d.Benchmark.Code
-		for i := range s.Wards[wi].Values {
-			vs := &s.Wards[wi].Values[i]
-			if vs.Value == nil || self {
-				continue
-			}
-			vs.Quintile = quintiles[i][next[i]]
-			next[i]++
-			ind := &d.Indicators[i]
-			if ind.Comparison == stats.CompareQuintiles && vs.Note == "" {
-				vs.Note = "compared by quintiles"
-				if vs.Quintile > 0 {
-					vs.Note = fmt.Sprintf("compared by quintiles: quintile %d of 5", vs.Quintile)
-				}
-			}
-			noInterval := vs.Lower == nil || vs.Upper == nil
-			if ind.Comparison == stats.CompareQuintiles || noInterval {
-				vs.ByQuintile = stats.QuintileLabel(vs.Quintile, ind.Polarity)
-			}
-			if noInterval && vs.ByQuintile != "" && vs.Note == NoteNoInterval {
-				vs.Note = NoteByQuintile
-			}
-		}
-	}
-}
-
 // notComparedWhy is why the scored value vs cannot be compared with the
 // benchmark, or "" when it can: self for the benchmark area's own row,
 // computeErr for an interval the method could not compute.
@@ -460,19 +375,19 @@ func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, sel
 	var why string
 	switch {
 	case self:
-		why = "the benchmark area is not compared with itself"
-	case vs.Value == nil:
-		why = "no value"
+		why = fixedWords[noteSelf]
+	case vs.has&hasValue == 0:
+		why = fixedWords[noteNoValue]
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
-	case vs.Lower == nil || vs.Upper == nil:
+	case vs.has&hasInterval == 0:
 		why = NoteNoInterval
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
 	case benchmark == nil:
-		why = "no benchmark value"
+		why = fixedWords[noteNoBenchmark]
 	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
 		why = "polarity " + ind.Polarity + ": not compared"
 	}
