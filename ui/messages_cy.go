@@ -1768,4 +1768,18 @@ var messagesCY = map[string]string{
 	"quintile.2nd-lowest":        "Ail gwintel isaf",
 	"quintile.2nd-highest":       "Ail gwintel uchaf",
 	"quintile.highest":           "Cwintel uchaf",
+	// cy: Welsh names, language of parts, syntax errors, Welsh-first documents
+	"jsna.syntax.value":       "gwall cystrawen: nod annilys %s wrth chwilio am ddechrau gwerth",
+	"jsna.syntax.key":         "gwall cystrawen: nod annilys %s wrth chwilio am ddechrau llinyn allwedd gwrthrych",
+	"jsna.syntax.afterkey":    "gwall cystrawen: nod annilys %s ar ôl allwedd gwrthrych",
+	"jsna.syntax.aftermember": "gwall cystrawen: nod annilys %s ar ôl pâr allwedd:gwerth gwrthrych",
+	"jsna.syntax.afterelem":   "gwall cystrawen: nod annilys %s ar ôl elfen arae",
+	"jsna.syntax.aftertop":    "gwall cystrawen: nod annilys %s ar ôl y gwerth lefel uchaf",
+	"jsna.syntax.string":      "gwall cystrawen: nod annilys %s mewn llinyn",
+	"jsna.syntax.escape":      "gwall cystrawen: nod annilys %s mewn cod dianc llinyn",
+	"jsna.syntax.hex":         "gwall cystrawen: nod annilys %s mewn dihangfa nod hecsadegol \\u",
+	"jsna.syntax.number":      "gwall cystrawen: nod annilys %s mewn rhif",
+	"jsna.syntax.decimal":     "gwall cystrawen: nod annilys %s ar ôl y pwynt degol mewn rhif",
+	"jsna.syntax.exponent":    "gwall cystrawen: nod annilys %s yn esbonydd rhif",
+	"jsna.syntax.literal":     "gwall cystrawen: nod annilys %s yn y llythrenolyn %s (disgwyl %s)",
 }

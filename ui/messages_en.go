@@ -1533,4 +1533,18 @@ var messagesEN = map[string]string{
 	"quintile.2nd-lowest":        "2nd lowest quintile",
 	"quintile.2nd-highest":       "2nd highest quintile",
 	"quintile.highest":           "Highest quintile",
+	// cy: Welsh names, language of parts, syntax errors, Welsh-first documents
+	"jsna.syntax.value":       "syntax error: invalid character %s looking for beginning of value",
+	"jsna.syntax.key":         "syntax error: invalid character %s looking for beginning of object key string",
+	"jsna.syntax.afterkey":    "syntax error: invalid character %s after object key",
+	"jsna.syntax.aftermember": "syntax error: invalid character %s after object key:value pair",
+	"jsna.syntax.afterelem":   "syntax error: invalid character %s after array element",
+	"jsna.syntax.aftertop":    "syntax error: invalid character %s after top-level value",
+	"jsna.syntax.string":      "syntax error: invalid character %s in string literal",
+	"jsna.syntax.escape":      "syntax error: invalid character %s in string escape code",
+	"jsna.syntax.hex":         "syntax error: invalid character %s in \\u hexadecimal character escape",
+	"jsna.syntax.number":      "syntax error: invalid character %s in numeric literal",
+	"jsna.syntax.decimal":     "syntax error: invalid character %s after decimal point in numeric literal",
+	"jsna.syntax.exponent":    "syntax error: invalid character %s in exponent of numeric literal",
+	"jsna.syntax.literal":     "syntax error: invalid character %s in literal %s (expecting %s)",
 }

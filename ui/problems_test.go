@@ -175,7 +175,11 @@ func TestProblemTextFromJSON(t *testing.T) {
 		{jsna.Problem{Path: "format", Message: `format "jsna/2" is not one this version reads (it reads "jsna/1")`},
 			`format: nid yw’r fformat "jsna/2" yn un y mae’r fersiwn hon yn ei ddarllen (mae’n darllen "jsna/1")`},
 		{jsna.Problem{Line: 3, Column: 7, Message: "syntax error: invalid character 'x' looking for beginning of value"},
-			"llinell 3, colofn 7: gwall cystrawen: invalid character 'x' looking for beginning of value"},
+			"llinell 3, colofn 7: gwall cystrawen: nod annilys 'x' wrth chwilio am ddechrau gwerth"},
+		{jsna.Problem{Line: 2, Column: 5, Text: jsna.Textf("syntax error: invalid character %s in literal %s (expecting %s)", "' '", "true", "'e'")},
+			"llinell 2, colofn 5: gwall cystrawen: nod annilys ' ' yn y llythrenolyn true (disgwyl 'e')"},
+		{jsna.Problem{Line: 1, Column: 9, Message: `syntax error: invalid character '"' after object key:value pair`},
+			`llinell 1, colofn 9: gwall cystrawen: nod annilys '"' ar ôl pâr allwedd:gwerth gwrthrych`},
 		{jsna.Problem{Path: "notes", Message: "something jsna never wrote"},
 			"notes: something jsna never wrote (yn Saesneg)"},
 	} {
