@@ -109,20 +109,32 @@ func syntaxError(data []byte) (line, col int, msg Text) {
 }
 
 // syntaxMessages are encoding/json's syntax errors, each after "invalid
-// character 'c' ", as jsna's formats: the character is the argument.
-var syntaxMessages = map[string]string{
-	"looking for beginning of value":             "syntax error: invalid character %s looking for beginning of value",
-	"looking for beginning of object key string": "syntax error: invalid character %s looking for beginning of object key string",
-	"after object key":                           "syntax error: invalid character %s after object key",
-	"after object key:value pair":                "syntax error: invalid character %s after object key:value pair",
-	"after array element":                        "syntax error: invalid character %s after array element",
-	"after top-level value":                      "syntax error: invalid character %s after top-level value",
-	"in string literal":                          "syntax error: invalid character %s in string literal",
-	"in string escape code":                      "syntax error: invalid character %s in string escape code",
-	`in \u hexadecimal character escape`:         `syntax error: invalid character %s in \u hexadecimal character escape`,
-	"in numeric literal":                         "syntax error: invalid character %s in numeric literal",
-	"after decimal point in numeric literal":     "syntax error: invalid character %s after decimal point in numeric literal",
-	"in exponent of numeric literal":             "syntax error: invalid character %s in exponent of numeric literal",
+// character 'c' ", as jsna's sentences: the character is the argument.
+var syntaxMessages = map[string]func(char string) Text{
+	"looking for beginning of value": func(c string) Text {
+		return Textf("syntax error: invalid character %s looking for beginning of value", c)
+	},
+	"looking for beginning of object key string": func(c string) Text {
+		return Textf("syntax error: invalid character %s looking for beginning of object key string", c)
+	},
+	"after object key": func(c string) Text { return Textf("syntax error: invalid character %s after object key", c) },
+	"after object key:value pair": func(c string) Text {
+		return Textf("syntax error: invalid character %s after object key:value pair", c)
+	},
+	"after array element":   func(c string) Text { return Textf("syntax error: invalid character %s after array element", c) },
+	"after top-level value": func(c string) Text { return Textf("syntax error: invalid character %s after top-level value", c) },
+	"in string literal":     func(c string) Text { return Textf("syntax error: invalid character %s in string literal", c) },
+	"in string escape code": func(c string) Text { return Textf("syntax error: invalid character %s in string escape code", c) },
+	`in \u hexadecimal character escape`: func(c string) Text {
+		return Textf(`syntax error: invalid character %s in \u hexadecimal character escape`, c)
+	},
+	"in numeric literal": func(c string) Text { return Textf("syntax error: invalid character %s in numeric literal", c) },
+	"after decimal point in numeric literal": func(c string) Text {
+		return Textf("syntax error: invalid character %s after decimal point in numeric literal", c)
+	},
+	"in exponent of numeric literal": func(c string) Text {
+		return Textf("syntax error: invalid character %s in exponent of numeric literal", c)
+	},
 }
 
 // literalRE matches the context of a bad character in true, false or null.
@@ -146,7 +158,7 @@ func syntaxText(m string) Text {
 	}
 	char, context := rest[:end+3], rest[end+4:]
 	if f, ok := syntaxMessages[context]; ok {
-		return Textf(f, char)
+		return f(char)
 	}
 	if lm := literalRE.FindStringSubmatch(context); lm != nil {
 		return Textf("syntax error: invalid character %s in literal %s (expecting %s)", char, lm[1], lm[2])

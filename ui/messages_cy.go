@@ -1782,4 +1782,5 @@ var messagesCY = map[string]string{
 	"jsna.syntax.decimal":     "gwall cystrawen: nod annilys %s ar ôl y pwynt degol mewn rhif",
 	"jsna.syntax.exponent":    "gwall cystrawen: nod annilys %s yn esbonydd rhif",
 	"jsna.syntax.literal":     "gwall cystrawen: nod annilys %s yn y llythrenolyn %s (disgwyl %s)",
+	"jsna.reg.welshnames":     "Enwau Cymraeg a gymerwyd o’r tabl (%s): %d",
 }

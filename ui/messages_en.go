@@ -1547,4 +1547,5 @@ var messagesEN = map[string]string{
 	"jsna.syntax.decimal":     "syntax error: invalid character %s after decimal point in numeric literal",
 	"jsna.syntax.exponent":    "syntax error: invalid character %s in exponent of numeric literal",
 	"jsna.syntax.literal":     "syntax error: invalid character %s in literal %s (expecting %s)",
+	"jsna.reg.welshnames":     "Welsh names taken from the lookup (%s): %d",
 }

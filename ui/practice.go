@@ -35,9 +35,9 @@ func pct(f float64) string { return fmtNum(f*100) + "%" }
 // once chosen, where its patients live and its figures beside its wards'.
 func (a *App) renderPractice(r route) dom.Node {
 	d := a.doc
-	a.setTitle(a.t("practice.title"), d.Area.Name)
+	a.setTitle(a.t("practice.title"), a.areaName(d))
 	v := el("div", cls("app-practice"))
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.areaName(d))))
 	v.AppendChild(h1(a.t("practice.title")))
 	if len(d.Practices) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), attr("id", "practice-none"), text(a.t("practice.none"))))
@@ -316,7 +316,7 @@ func (a *App) practicesServing(w *jsna.Ward, tab string) dom.Node {
 	total := practice.WardTotals(a.doc)[w.Code]
 	v.AppendChild(el("p", cls("govuk-body"), text(a.tn("ward.practices.lede", len(cells), fmtInt(total)))))
 	table := el("table", cls("govuk-table"), attr("id", "ward-practices"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.practices.caption", w.Name))))
+	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.practices.caption", a.wardName(w)))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.practice"), false)), child(th(a.t("practice.col.patients"), true)),
 		child(th(a.t("ward.practices.col.share"), true)), child(th(a.t("ward.practices.col.list"), true))))))
@@ -361,7 +361,7 @@ func (a *App) wardEstimates(w *jsna.Ward) dom.Node {
 	v.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", "ward-estimates-heading"), text(a.t("ward.estimates.heading"))))
 	v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("practice.method"))))
 	table := el("table", cls("govuk-table"), attr("id", "ward-estimates"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.estimates.caption", w.Name))))
+	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.estimates.caption", a.wardName(w)))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("ward.estimates.col.value", "95%"), true)),
 		child(th(a.t("ward.estimates.col.coverage"), true))))))

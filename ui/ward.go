@@ -47,7 +47,7 @@ func (a *App) renderWard(r route) dom.Node {
 			child(el("p", cls("govuk-body"), text(a.t("ward.notfound.body", r.ward)))),
 			child(el("p", cls("govuk-body"), child(link("#/area", a.t("overview.title"))))))
 	}
-	a.setTitle(a.tabLabel(r.tab), w.Name)
+	a.setTitle(a.tabLabel(r.tab), a.wardName(w))
 	a.coord.draftBack = r
 	v := el("div", cls("app-ward"))
 	v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/area"), text(a.t("ward.back"))))
@@ -56,11 +56,11 @@ func (a *App) renderWard(r route) dom.Node {
 		caption = a.t("ward.caption.pop", w.Code, fmtInt(int(*w.Population+0.5)))
 	}
 	v.AppendChild(el("span", cls("govuk-caption-l"), text(caption)))
-	head := h1(w.Name)
+	head := h1(a.wardName(w))
 	v.AppendChild(head)
 
 	// Sub-navigation: one link per part, the current one marked.
-	nav := el("nav", cls("app-subnav"), attr("aria-label", a.t("ward.subnav", w.Name)))
+	nav := el("nav", cls("app-subnav"), attr("aria-label", a.t("ward.subnav", a.wardName(w))))
 	list := el("ul", cls("app-subnav__list"))
 	for _, tab := range wardTabs {
 		item := el("li", cls("app-subnav__item"))
@@ -98,7 +98,7 @@ func (a *App) renderWard(r route) dom.Node {
 	}
 	v.AppendChild(a.practicesServing(w, r.tab)) // ui/practice.go
 	v.AppendChild(el("p", cls("govuk-body app-ward__report"),
-		child(link(route{view: "report", ward: w.Code}.href(), a.t("ward.report.link", w.Name)))))
+		child(link(route{view: "report", ward: w.Code}.href(), a.t("ward.report.link", a.wardName(w))))))
 	return v
 }
 
