@@ -52,10 +52,13 @@ func (a *App) languageName(lang string) string { return a.t("bi.lang." + lang) }
 // them the translation's state with the button that confirms it. texts
 // gives the record's texts at each edit (nil once it is removed).
 func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bilingual) dom.Element {
+	enCtl := g.QuerySelector("input, textarea")
 	if !a.doc.Bilingual() {
+		if enCtl != nil && a.lang != English {
+			enCtl.SetAttribute("lang", jsna.English) // the document's text, in the Welsh interface
+		}
 		return g
 	}
-	enCtl := g.QuerySelector("input, textarea")
 	enLabel := g.QuerySelector("label")
 	if enCtl == nil || enLabel == nil || texts() == nil {
 		return g
@@ -87,6 +90,9 @@ func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bili
 		if !multiline {
 			v = strings.TrimSpace(v)
 		}
+		if t.Required && strings.TrimSpace(v) == "" && a.requiredIn(jsna.Welsh) {
+			return a.t("bi.required.cy")
+		}
 		if ts := texts(); ts != nil {
 			jsna.TextNamed(ts, name).Set(jsna.Welsh, v)
 		}
@@ -101,6 +107,37 @@ func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bili
 	}
 	return el("div", cls("app-bilingual"), attr("id", fid+"-pair"),
 		child(el("div", cls("app-bilingual__cols"), child(cols[0]), child(cols[1]))), child(state))
+}
+
+// requiredIn reports whether the texts a record requires (jsna.Bilingual's
+// Required) are required in lang in the working document: in its primary
+// language, English for a document in English only. A Welsh-first
+// document's English title may be empty.
+func (a *App) requiredIn(lang string) bool {
+	if !a.doc.Bilingual() {
+		return lang == jsna.English
+	}
+	return lang == a.doc.PrimaryLanguage()
+}
+
+// newTextField is the field of the form that adds a record, for its text
+// labelled key: in a bilingual document it takes the primary language's
+// version, labelled with the language, and carries its lang.
+func (a *App) newTextField(f field, key string) field {
+	f.label = a.t(key)
+	if a.doc.Bilingual() {
+		p := a.doc.PrimaryLanguage()
+		f.label, f.lang = a.t("bi.label", f.label, a.languageName(p)), p
+	} else if a.lang != English {
+		f.lang = jsna.English
+	}
+	return f
+}
+
+// setNew sets the version in the primary language (newTextField) of the
+// text named name of a new record's texts to s.
+func (a *App) setNew(texts []jsna.Bilingual, name, s string) {
+	jsna.TextNamed(texts, name).Set(a.doc.PrimaryLanguage(), s)
 }
 
 // translationState returns the function that draws, in box, the state of

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
+	"honnef.co/go/js/dom/v2"
 )
 
 // Language of parts (WCAG 2.2 SC 3.1.2). The page's lang is the
@@ -185,4 +186,11 @@ func (a *App) shownText(t jsna.Bilingual) string {
 	}
 	other := jsna.OtherLanguage(string(a.lang))
 	return a.inLang(t.In(other), other)
+}
+
+// setText replaces what e holds with the text s, its marked parts in
+// spans with their lang, as text does.
+func setText(e dom.Element, s string) {
+	e.SetTextContent("")
+	text(s).apply(e)
 }

@@ -1783,4 +1783,5 @@ var messagesCY = map[string]string{
 	"jsna.syntax.exponent":    "gwall cystrawen: nod annilys %s yn esbonydd rhif",
 	"jsna.syntax.literal":     "gwall cystrawen: nod annilys %s yn y llythrenolyn %s (disgwyl %s)",
 	"jsna.reg.welshnames":     "Enwau Cymraeg a gymerwyd o’r tabl (%s): %d",
+	"bi.required.cy":          "Rhowch y Gymraeg: mae’r ddogfen hon wedi’i hysgrifennu yn Gymraeg yn gyntaf",
 }

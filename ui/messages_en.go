@@ -1548,4 +1548,5 @@ var messagesEN = map[string]string{
 	"jsna.syntax.exponent":    "syntax error: invalid character %s in exponent of numeric literal",
 	"jsna.syntax.literal":     "syntax error: invalid character %s in literal %s (expecting %s)",
 	"jsna.reg.welshnames":     "Welsh names taken from the lookup (%s): %d",
+	"bi.required.cy":          "Enter the Welsh: this document is written in Welsh first",
 }

@@ -137,9 +137,9 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 	})
 	var bars []bar
 	for _, c := range cells {
-		b := bar{label: orCode(c.WardName, c.Ward), text: a.t("cell.suppressed"), excluded: true}
+		b := bar{label: a.wardNamed(c.Ward, orCode(c.WardName, c.Ward)), text: a.t("cell.suppressed"), excluded: true}
 		if c.OfPractice != nil {
-			b = bar{label: orCode(c.WardName, c.Ward), value: *c.OfPractice, text: pct(*c.OfPractice)}
+			b = bar{label: a.wardNamed(c.Ward, orCode(c.WardName, c.Ward)), value: *c.OfPractice, text: pct(*c.OfPractice)}
 		}
 		bars = append(bars, b)
 	}
@@ -155,7 +155,7 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 	classes := a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst)
 	for _, c := range cells {
 		tr := el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), child(link(route{view: "ward", ward: c.Ward}.href(), orCode(c.WardName, c.Ward))))))
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), child(link(route{view: "ward", ward: c.Ward}.href(), a.wardNamed(c.Ward, orCode(c.WardName, c.Ward)))))))
 		if c.Patients != nil {
 			tr.AppendChild(td(fmtInt(*c.Patients), true))
 			tr.AppendChild(td(pct(*c.OfPractice), true))

@@ -80,7 +80,7 @@ func (a *App) renderReport(r route) dom.Node {
 	}
 	title := a.t("report.title.area", a.areaName(d))
 	if r.ward != "" {
-		title = a.t("report.title.ward", wards[0].Name)
+		title = a.t("report.title.ward", a.wardName(wards[0]))
 	}
 	a.setTitle(title)
 	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.areaName(d))))
@@ -225,7 +225,7 @@ func (a *App) reportScope(r route) dom.Element {
 // notes of disclosure control, the first of them the rule.
 func (a *App) reportPreamble(v dom.Element, notes []string) {
 	d := a.doc
-	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, a.benchmarkName(d), a.formatTime(now())))))
+	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", a.inLang(d.Title, d.PrimaryLanguage()), a.benchmarkName(d), a.formatTime(now())))))
 	if d.Draft != nil {
 		v.AppendChild(a.warningText(a.t("report.draft", d.Draft.Author)))
 	}

@@ -51,12 +51,13 @@ func (a *App) seriesOf(d *jsna.Document, w *jsna.Ward) []trendSeries {
 }
 
 // indicatorName is ind's name, in Welsh where the document is bilingual,
-// has one and the interface is in Welsh (as localIndicatorNames does).
+// has one and the interface is in Welsh (as localIndicatorNames does),
+// else its English name, marked as English in the Welsh interface.
 func (a *App) indicatorName(d *jsna.Document, ind *jsna.Indicator) string {
 	if d.Bilingual() && a.lang == Welsh && ind.NameCy != "" {
 		return ind.NameCy
 	}
-	return ind.Name
+	return a.english(ind.Name)
 }
 
 // renderTrends is the ward page's trends: the flag of the indicators worse
