@@ -221,13 +221,42 @@ func (a *App) languageSetting() dom.Element {
 	return d
 }
 
+// wardNameSetting is, in a bilingual document, the field of ward w's
+// Welsh name (name_cy: ONS's WDyyNMW, which an import from a lookup with
+// Welsh names fills in), folded under its summary; nothing in a document
+// in English only. The ward's English name comes with the data and is not
+// edited in the app.
+func (a *App) wardNameSetting(w *jsna.Ward) dom.Element {
+	if !a.doc.Bilingual() {
+		return nil
+	}
+	code := w.Code
+	g, ctl := a.input(field{id: "ward-name-cy", label: a.t("bi.wardname.label", a.english(w.Name)), hint: a.t("bi.wardname.hint"),
+		value: w.NameCy, maxLength: 200, spell: true, lang: jsna.Welsh, width: "govuk-!-width-two-thirds"})
+	a.bind(ctl, func(v string) string {
+		if wd := a.findWard(code); wd != nil {
+			wd.NameCy = strings.TrimSpace(v)
+		}
+		return ""
+	})
+	summary := a.t("bi.wardname.summary.none")
+	if w.NameCy != "" {
+		summary = a.t("bi.wardname.summary", w.NameCy)
+	}
+	d := detailsBox(summary, child(g))
+	d.SetAttribute("id", "ward-name-cy-details")
+	d.Class().Add("app-noprint")
+	return d
+}
+
 // welshRecordFields are the Welsh versions and their confirmations, by the
 // array their records are in, which the merge view's field lists
 // (records.go) show after the English fields.
 var welshRecordFields = map[string][]string{
 	"sections":   {"title_cy", "text_cy", "title_confirmed", "text_confirmed"},
-	"assets":     {"name_cy", "description_cy", "name_confirmed", "description_confirmed"},
-	"voice":      {"text_cy", "text_confirmed"},
+	"assets":     {"name_cy", "kind_cy", "description_cy", "name_confirmed", "kind_confirmed", "description_confirmed"},
+	"voice":      {"text_cy", "source_cy", "text_confirmed", "source_confirmed"},
+	"wards":      {"name_cy"},
 	"needs":      {"title_cy", "recommendation_cy", "title_confirmed", "recommendation_confirmed"},
 	"indicators": {"name_cy", "name_confirmed"},
 }

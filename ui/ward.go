@@ -78,6 +78,9 @@ func (a *App) renderWard(r route) dom.Node {
 	if r.tab != "" {
 		v.AppendChild(a.undoBar())
 		v.AppendChild(a.languageSetting())
+		if g := a.wardNameSetting(w); g != nil {
+			v.AppendChild(g)
+		}
 	}
 	if len(a.doc.Provenance) > 0 {
 		v.AppendChild(el("p", cls("govuk-body-s"), child(link(route{view: "history", ward: w.Code}.href(), a.t("history.ward.link"), attr("id", "ward-provenance")))))
