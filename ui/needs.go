@@ -236,8 +236,9 @@ func (a *App) needIndicators(fid string, n *jsna.Need, find func() *jsna.Need) d
 	for _, id := range n.Indicators {
 		linked[id] = true
 	}
-	for _, ind := range a.doc.Indicators {
-		ic = append(ic, choice{value: ind.ID, label: ind.Name, checked: linked[ind.ID]})
+	for i := range a.doc.Indicators {
+		ind := &a.doc.Indicators[i]
+		ic = append(ic, choice{value: ind.ID, label: a.indicatorName(a.doc, ind), checked: linked[ind.ID]})
 	}
 	if len(ic) == 0 {
 		return nil

@@ -235,9 +235,9 @@ func (a *App) practiceFigures(p *jsna.Practice) dom.Element {
 			yours = a.estimateText(practice.Estimate{Value: pv.Value, Lower: pv.Lower, Upper: pv.Upper})
 		}
 		around := practice.AroundPractice(a.doc, p, ind.ID)
-		name := ind.Name
+		name := a.english(ind.Name)
 		if pv.Period != "" {
-			name = a.t("practice.indicator.period", ind.Name, pv.Period)
+			name = a.t("practice.indicator.period", a.english(ind.Name), pv.Period)
 		}
 		body.AppendChild(el("tr", cls("govuk-table__row"),
 			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(name))),
@@ -276,7 +276,7 @@ func (a *App) practiceWardView(p *jsna.Practice) dom.Element {
 			continue // a practice-level indicator, or no ward has a value
 		}
 		body.AppendChild(el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(ind.Name))),
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(a.english(ind.Name)))),
 			child(td(a.estimateText(e), true)), child(td(pct(e.Coverage), true)),
 			child(td(fmtPtr(ind.BenchmarkValue, fmtNum), true))))
 	}
@@ -355,7 +355,7 @@ func (a *App) wardEstimates(w *jsna.Ward) dom.Node {
 	}
 	names := map[string]string{}
 	for _, ind := range a.doc.Indicators {
-		names[ind.ID] = ind.Name
+		names[ind.ID] = a.english(ind.Name)
 	}
 	v := el("div")
 	v.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", "ward-estimates-heading"), text(a.t("ward.estimates.heading"))))
