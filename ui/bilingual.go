@@ -120,11 +120,10 @@ func (a *App) requiredIn(lang string) bool {
 	return lang == a.doc.PrimaryLanguage()
 }
 
-// newTextField is the field of the form that adds a record, for its text
-// labelled key: in a bilingual document it takes the primary language's
+// newTextField is f, the field of the form that adds a record, for one of
+// its texts: in a bilingual document it takes the primary language's
 // version, labelled with the language, and carries its lang.
-func (a *App) newTextField(f field, key string) field {
-	f.label = a.t(key)
+func (a *App) newTextField(f field) field {
 	if a.doc.Bilingual() {
 		p := a.doc.PrimaryLanguage()
 		f.label, f.lang = a.t("bi.label", f.label, a.languageName(p)), p

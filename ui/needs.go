@@ -66,7 +66,7 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 	}
 
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("needs.add.heading"))))
-	ng, title := a.input(a.newTextField(field{id: "new-need-title", hint: a.t("needs.title.hint"), maxLength: 500, spell: true}, "needs.title"))
+	ng, title := a.input(a.newTextField(field{id: "new-need-title", label: a.t("needs.title"), hint: a.t("needs.title.hint"), maxLength: 500, spell: true}))
 	add := button(a.t("needs.add.button"), "secondary", attr("id", "add-need"))
 	addNeed := func() {
 		t := strings.TrimSpace(value(title))

@@ -274,7 +274,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 // its title made a slug (made unique when another section has it).
 func (a *App) addSectionForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("narrative.add.heading"))))
-	ag, addTitle := a.input(a.newTextField(field{id: "new-section-title", hint: a.t("narrative.add.hint"), maxLength: 500, spell: true}, "narrative.add.label"))
+	ag, addTitle := a.input(a.newTextField(field{id: "new-section-title", label: a.t("narrative.add.label"), hint: a.t("narrative.add.hint"), maxLength: 500, spell: true}))
 	add := button(a.t("narrative.add.button"), "secondary", attr("id", "add-section"))
 	a.view.onClick(add, func() {
 		t := strings.TrimSpace(value(addTitle))
@@ -355,9 +355,9 @@ func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 // addAssetForm appends to v the form that adds an asset to w.
 func (a *App) addAssetForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("assets.add.heading"))))
-	ng, name := a.input(a.newTextField(field{id: "new-asset-name", maxLength: 500, spell: true}, "assets.name"))
-	kg, kind := a.input(a.newTextField(field{id: "new-asset-kind", hint: a.t("assets.kind.hint"), width: "govuk-!-width-two-thirds", maxLength: 100, spell: true}, "assets.kind"))
-	dg, desc := a.textarea(a.newTextField(field{id: "new-asset-desc", rows: 3, maxLength: 20000}, "assets.description"))
+	ng, name := a.input(a.newTextField(field{id: "new-asset-name", label: a.t("assets.name"), maxLength: 500, spell: true}))
+	kg, kind := a.input(a.newTextField(field{id: "new-asset-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), width: "govuk-!-width-two-thirds", maxLength: 100, spell: true}))
+	dg, desc := a.textarea(a.newTextField(field{id: "new-asset-desc", label: a.t("assets.description"), rows: 3, maxLength: 20000}))
 	add := button(a.t("assets.add.button"), "secondary", attr("id", "add-asset"))
 	a.view.onClick(add, func() {
 		n := strings.TrimSpace(value(name))
@@ -439,8 +439,8 @@ func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 // note needs a text, and its date, if given, must be an ISO date.
 func (a *App) addVoiceForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("voice.add.heading"))))
-	tg, txt := a.textarea(a.newTextField(field{id: "new-voice-text", rows: 4, maxLength: 20000}, "voice.text"))
-	sg, src := a.input(a.newTextField(field{id: "new-voice-source", hint: a.t("voice.source.hint"), maxLength: 500, spell: true}, "voice.source"))
+	tg, txt := a.textarea(a.newTextField(field{id: "new-voice-text", label: a.t("voice.text"), rows: 4, maxLength: 20000}))
+	sg, src := a.input(a.newTextField(field{id: "new-voice-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), maxLength: 500, spell: true}))
 	dg, date := a.input(field{id: "new-voice-date", label: a.t("voice.date"), hint: a.t("voice.date.hint"), typ: "date", width: "govuk-input--width-10"})
 	add := button(a.t("voice.add.button"), "secondary", attr("id", "add-voice"))
 	a.view.onClick(add, func() {
