@@ -27,7 +27,7 @@ func (a *App) renderHistory(r route) dom.Node {
 	d := a.doc
 	a.setTitle(a.t("history.title"), d.Title)
 	v := el("div")
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.inLang(d.Title, d.PrimaryLanguage()))))
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.docTitle(d))))
 	v.AppendChild(h1(a.t("history.title")))
 	if n, ok := revisionNumber(r.ward, d); ok {
 		v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/history"), text(a.t("history.back"))))

@@ -177,6 +177,11 @@ func wholeLang(s string) (plain, lang string) {
 	return stripLang(s), ""
 }
 
+// docTitle is d's title, which the format holds in one language: taken
+// to be in d's primary language, and marked so where the interface is in
+// the other.
+func (a *App) docTitle(d *jsna.Document) string { return a.inLang(d.Title, d.PrimaryLanguage()) }
+
 // shownText is the version of t to show in the interface's language: that
 // language's where it is not empty, else the other, marked with its
 // language ("" when both are empty).

@@ -225,7 +225,7 @@ func (a *App) reportScope(r route) dom.Element {
 // notes of disclosure control, the first of them the rule.
 func (a *App) reportPreamble(v dom.Element, notes []string) {
 	d := a.doc
-	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", a.inLang(d.Title, d.PrimaryLanguage()), a.benchmarkName(d), a.formatTime(now())))))
+	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", a.docTitle(d), a.benchmarkName(d), a.formatTime(now())))))
 	if d.Draft != nil {
 		v.AppendChild(a.warningText(a.t("report.draft", d.Draft.Author)))
 	}

@@ -117,6 +117,9 @@ func TestBrowserLanguageOfParts(t *testing.T) {
 	if n := eval[int](p, `document.querySelectorAll("svg.app-spine tspan[lang=en]").length`); n == 0 {
 		t.Errorf("the spine chart's English indicator names are not marked lang=en")
 	}
+	if got := eval[string](p, `document.querySelector(".app-docbar__title strong span[lang=en]").textContent`); got != d.Title {
+		t.Errorf("the document bar's English title marked lang=en = %q, want %q", got, d.Title)
+	}
 	p.axe("language of parts, ward in Welsh")
 	p.navigate("#/ward/" + bilingualWard)
 	p.waitVisible("svg.app-spine")
