@@ -242,7 +242,7 @@ func (a *App) reportNeedText(cell dom.Element, t jsna.Bilingual) dom.Element {
 // localIndicatorNames gives rows, indicator rows of d, their indicators'
 // Welsh names where d is bilingual, the interface (or the report being
 // drawn) is in Welsh and the indicator has one; in the Welsh interface the
-// other names are marked as English.
+// other names, and the domains, are marked as English.
 func (a *App) localIndicatorNames(d *jsna.Document, rows []indicatorRow) {
 	if a.lang == English {
 		return
@@ -254,6 +254,9 @@ func (a *App) localIndicatorNames(d *jsna.Document, rows []indicatorRow) {
 		}
 	}
 	for i := range rows {
+		// The domains ("wider determinants of health") are the file's
+		// English, as the format has no Welsh for them.
+		rows[i].domain, rows[i].spine.domain = a.english(rows[i].domain), a.english(rows[i].spine.domain)
 		if cy, ok := welsh[rows[i].id]; ok {
 			rows[i].name, rows[i].spine.name = cy, cy
 		} else {

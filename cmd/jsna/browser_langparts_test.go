@@ -44,7 +44,8 @@ const marksLeaked = `(function(){
 // on the example's data in both interfaces: in English, an English
 // document's names and texts carry no lang of their own (the page's is
 // right); in Welsh every one of them is in an element with lang="en",
-// inside sentences too, except the names the document gives in Welsh
+// inside sentences too (indicator names and domains, ward names, section
+// titles, asset names, need titles), except the names the document gives in Welsh
 // (Rhyd-y-castell, the area's), which are shown in Welsh and unmarked.
 // Then, the document made Welsh first, a need added with its Welsh title
 // only (the English may be empty in a Welsh-first document) is shown in
@@ -54,7 +55,7 @@ func TestBrowserLanguageOfParts(t *testing.T) {
 	d := readExample(t)
 	var english []string
 	for _, ind := range d.Indicators {
-		english = append(english, ind.Name)
+		english = append(english, ind.Name, ind.Domain)
 	}
 	for _, w := range d.Wards {
 		if w.NameCy == "" {
