@@ -45,8 +45,10 @@ func (d *Document) validateNames(ps *Problems) {
 	checkBidi(ps, "title", d.Title)
 	checkBidi(ps, "area.code", d.Area.Code)
 	checkBidi(ps, "area.name", d.Area.Name)
+	checkBidi(ps, "area.name_cy", d.Area.NameCy)
 	checkBidi(ps, "benchmark.code", d.Benchmark.Code)
 	checkBidi(ps, "benchmark.name", d.Benchmark.Name)
+	checkBidi(ps, "benchmark.name_cy", d.Benchmark.NameCy)
 	for i := range d.Indicators {
 		p := index("indicators", i)
 		checkBidi(ps, member(p, "id"), d.Indicators[i].ID)
@@ -74,6 +76,7 @@ func (d *Document) validateNames(ps *Problems) {
 func (w *Ward) validateNames(p string, ps *Problems) {
 	checkBidi(ps, member(p, "code"), w.Code)
 	checkBidi(ps, member(p, "name"), w.Name)
+	checkBidi(ps, member(p, "name_cy"), w.NameCy)
 	for i := range w.Values {
 		checkBidi(ps, member(index(member(p, "values"), i), "indicator"), w.Values[i].Indicator)
 	}

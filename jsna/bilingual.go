@@ -58,7 +58,8 @@ type Bilingual struct {
 	English   *string
 	Welsh     *string
 	Confirmed *string
-	Max       int // the longest a version may be, in characters
+	Max       int  // the longest a version may be, in characters
+	Required  bool // the version in the document's primary language must not be empty (validateLanguages)
 }
 
 // In is the version of t in lang.
@@ -90,38 +91,53 @@ func (t Bilingual) Confirm() { *t.Confirmed = Confirmation(*t.English, *t.Welsh)
 // Texts lists the free texts of a section: its title and text.
 func (s *Section) Texts() []Bilingual {
 	return []Bilingual{
-		{"title", &s.Title, &s.TitleCy, &s.TitleConfirmed, 500},
-		{"text", &s.Text, &s.TextCy, &s.TextConfirmed, 200000},
+		{"title", &s.Title, &s.TitleCy, &s.TitleConfirmed, 500, true},
+		{"text", &s.Text, &s.TextCy, &s.TextConfirmed, 200000, false},
 	}
 }
 
-// Texts lists the free texts of an asset: its name and description.
+// Texts lists the free texts of an asset: its name, kind and description.
 func (a *Asset) Texts() []Bilingual {
 	return []Bilingual{
-		{"name", &a.Name, &a.NameCy, &a.NameConfirmed, 500},
-		{"description", &a.Description, &a.DescriptionCy, &a.DescriptionConfirmed, 20000},
+		{"name", &a.Name, &a.NameCy, &a.NameConfirmed, 500, true},
+		{"kind", &a.Kind, &a.KindCy, &a.KindConfirmed, 100, false},
+		{"description", &a.Description, &a.DescriptionCy, &a.DescriptionConfirmed, 20000, false},
 	}
 }
 
-// Texts lists the free texts of a voice note: its text.
+// Texts lists the free texts of a voice note: its text and source.
 func (v *Voice) Texts() []Bilingual {
-	return []Bilingual{{"text", &v.Text, &v.TextCy, &v.TextConfirmed, 20000}}
+	return []Bilingual{
+		{"text", &v.Text, &v.TextCy, &v.TextConfirmed, 20000, true},
+		{"source", &v.Source, &v.SourceCy, &v.SourceConfirmed, 500, false},
+	}
 }
 
 // Texts lists the free texts of a need: its title and recommendation.
 func (n *Need) Texts() []Bilingual {
 	return []Bilingual{
-		{"title", &n.Title, &n.TitleCy, &n.TitleConfirmed, 500},
-		{"recommendation", &n.Recommendation, &n.RecommendationCy, &n.RecommendationConfirmed, 20000},
+		{"title", &n.Title, &n.TitleCy, &n.TitleConfirmed, 500, true},
+		{"recommendation", &n.Recommendation, &n.RecommendationCy, &n.RecommendationConfirmed, 20000, false},
 	}
 }
 
 // Texts lists the free texts of an indicator: its name and definition.
+// The name is required in English whatever the primary language: it comes
+// with the data (OHID's names), and the struct tag requires it.
 func (ind *Indicator) Texts() []Bilingual {
 	return []Bilingual{
-		{"name", &ind.Name, &ind.NameCy, &ind.NameConfirmed, 500},
-		{"definition", &ind.Definition, &ind.DefinitionCy, &ind.DefinitionConfirmed, 20000},
+		{"name", &ind.Name, &ind.NameCy, &ind.NameConfirmed, 500, false},
+		{"definition", &ind.Definition, &ind.DefinitionCy, &ind.DefinitionConfirmed, 20000, false},
 	}
+}
+
+// textMember is the member of the version in lang of the text whose
+// English member is name: name itself, or name+"_cy".
+func textMember(name, lang string) string {
+	if lang == Welsh {
+		return name + "_cy"
+	}
+	return name
 }
 
 // TextNamed is the text of texts whose English member is name. It panics
@@ -251,8 +267,12 @@ func eachWardText(w *Ward, f func(path string, ts []Bilingual)) {
 }
 
 // validateLanguages checks the languages a document names (English,
-// Welsh, each at most once, English among them) and every confirmation's
-// form. Validate calls it; the lengths are in the struct tags, and the
+// Welsh, each at most once, English among them), that every required text
+// (a section's and a need's title, an asset's name, a voice note's text)
+// has its version in the primary language, and every confirmation's
+// form. A Welsh-first document (["cy", "en"]) needs the Welsh title, not
+// the English: its author writes the Welsh first, and the English may
+// follow. Validate calls it; the lengths are in the struct tags, and the
 // Welsh names and titles are checked for bidirectional controls with the
 // English ones (bidi.go).
 func (d *Document) validateLanguages(ps *Problems) {
@@ -269,8 +289,15 @@ func (d *Document) validateLanguages(ps *Problems) {
 	if len(d.Languages) > 0 && !seen[English] {
 		ps.Add("languages", "must include %q: the English texts are the ones every reader requires", English)
 	}
+	primary := English // also where languages are in error: English is what every reader requires
+	if d.Bilingual() && seen[English] {
+		primary = d.PrimaryLanguage()
+	}
 	check := func(p string, ts []Bilingual) {
 		for _, t := range ts {
+			if t.Required && t.In(primary) == "" {
+				ps.Add(member(p, textMember(t.Name, primary)), "is required")
+			}
 			if c := *t.Confirmed; c != "" && !confirmationRE.MatchString(c) {
 				ps.Add(member(p, t.Name+"_confirmed"), "%q is not a confirmation (en: and 12 hex digits, a space, cy: and 12 hex digits)", c)
 			}

@@ -123,7 +123,7 @@ func TestFieldsCovered(t *testing.T) {
 		ind Indicator
 	)
 	lists := map[string][]Bilingual{"section": s.Texts(), "asset": a.Texts(), "voice": v.Texts(), "need": n.Texts(), "indicator": ind.Texts()}
-	want := map[string]string{"section": "title text", "asset": "name description", "voice": "text", "need": "title recommendation", "indicator": "name definition"}
+	want := map[string]string{"section": "title text", "asset": "name kind description", "voice": "text source", "need": "title recommendation", "indicator": "name definition"}
 	for kind, ts := range lists {
 		var names []string
 		for _, tx := range ts {
@@ -194,10 +194,62 @@ func TestValidateBilingual(t *testing.T) {
 	}
 	// Free text in Welsh may hold any control, as English free text may.
 	d := loadSmall(t)
-	d.Languages = []string{Welsh, English}
+	d.Languages = []string{English, Welsh}
 	d.Wards[0].Voice[0].TextCy = "Dywedodd hi \u202bيفتح المركز\u202c"
 	d.Wards[0].Sections[0].TextConfirmed = Confirmation(d.Wards[0].Sections[0].Text, "")
 	if err := d.Validate(); err != nil {
 		t.Errorf("Validate() = %v, want nil", err)
+	}
+}
+
+// TestValidatePrimaryLanguage checks that the texts a record requires (a
+// section's and a need's title, an asset's name, a voice note's text) are
+// required in the document's primary language: the English in a document
+// in English or English first, the Welsh in a Welsh-first one, whose
+// English may be empty.
+func TestValidatePrimaryLanguage(t *testing.T) {
+	blankEnglish := func(d *Document) {
+		w := &d.Wards[0]
+		w.Sections[0].TitleCy, w.Sections[0].Title = w.Sections[0].Title+" (cy)", ""
+		w.Assets[0].NameCy, w.Assets[0].Name = w.Assets[0].Name+" (cy)", ""
+		w.Voice[0].TextCy, w.Voice[0].Text = w.Voice[0].Text+" (cy)", ""
+		w.Needs[0].TitleCy, w.Needs[0].Title = w.Needs[0].Title+" (cy)", ""
+	}
+	englishMissing := "wards[0].assets[0].name: is required\n" +
+		"wards[0].needs[0].title: is required\n" +
+		"wards[0].sections[0].title: is required\n" +
+		"wards[0].voice[0].text: is required"
+	cases := []struct {
+		name      string
+		languages []string
+		edit      func(d *Document)
+		want      string // the problems, "" for none
+	}{
+		{"English only, English blank", nil, blankEnglish, englishMissing},
+		{"English first, English blank", []string{English, Welsh}, blankEnglish, englishMissing},
+		{"Welsh first, English blank", []string{Welsh, English}, blankEnglish, ""},
+		{"Welsh first, Welsh blank", []string{Welsh, English}, func(d *Document) {}, "wards[0].assets[0].name_cy: is required\n" +
+			"wards[0].needs[0].title_cy: is required\n" +
+			"wards[0].sections[0].title_cy: is required\n" +
+			"wards[0].voice[0].text_cy: is required"},
+		{"English first, Welsh blank", []string{English, Welsh}, func(d *Document) {}, ""},
+		{"Welsh only is refused, English still required", []string{Welsh}, blankEnglish,
+			`languages: must include "en": the English texts are the ones every reader requires` + "\n" + englishMissing},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := loadSmall(t)
+			d.Languages = c.languages
+			c.edit(d)
+			var got []string
+			if err := d.Validate(); err != nil {
+				for _, p := range err.(*Error).Problems {
+					got = append(got, p.Path+": "+p.Message)
+				}
+			}
+			if g := strings.Join(got, "\n"); g != c.want {
+				t.Errorf("Validate() problems:\n%s\nwant:\n%s", g, c.want)
+			}
+		})
 	}
 }

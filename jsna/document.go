@@ -45,18 +45,20 @@ type Document struct {
 // Area is the place the assessment covers, usually an upper-tier local
 // authority, identified by its GSS code.
 type Area struct {
-	Code  string `json:"code" validate:"required,max=20"`
-	Name  string `json:"name" validate:"required,max=200"`
-	Type  string `json:"type,omitempty" validate:"max=100"`
-	Extra Extra  `json:"-"`
+	Code   string `json:"code" validate:"required,max=20"`
+	Name   string `json:"name" validate:"required,max=200"`
+	Type   string `json:"type,omitempty" validate:"max=100"`
+	NameCy string `json:"name_cy,omitempty" validate:"max=200"` // the Welsh name (ONS's LADyyNMW), where it has one
+	Extra  Extra  `json:"-"`
 }
 
 // Benchmark is the comparator every ward is compared with, England
 // (E92000001) unless the document says otherwise.
 type Benchmark struct {
-	Code  string `json:"code" validate:"required,max=20"`
-	Name  string `json:"name" validate:"required,max=200"`
-	Extra Extra  `json:"-"`
+	Code   string `json:"code" validate:"required,max=20"`
+	Name   string `json:"name" validate:"required,max=200"`
+	NameCy string `json:"name_cy,omitempty" validate:"max=200"` // the Welsh name, where it has one
+	Extra  Extra  `json:"-"`
 }
 
 // Methods of calculation an indicator may name (the constants of
@@ -123,6 +125,7 @@ type Ward struct {
 	Assets     []Asset   `json:"assets,omitempty" validate:"dive"`
 	Voice      []Voice   `json:"voice,omitempty" validate:"dive"`
 	Needs      []Need    `json:"needs,omitempty" validate:"dive"`
+	NameCy     string    `json:"name_cy,omitempty" validate:"max=200"` // the Welsh name (ONS's WDyyNMW), where it has one
 	Extra      Extra     `json:"-"`
 }
 
@@ -147,7 +150,7 @@ type Value struct {
 // Section is one titled piece of a ward's narrative.
 type Section struct {
 	ID    string `json:"id" validate:"required,max=100"`
-	Title string `json:"title" validate:"required,max=500"`
+	Title string `json:"title" validate:"max=500"` // required in the primary language (bilingual.go)
 	Text  string `json:"text,omitempty" validate:"max=200000"`
 	// Welsh versions and their confirmations (bilingual.go).
 	TitleCy        string `json:"title_cy,omitempty" validate:"max=500"`
@@ -161,14 +164,16 @@ type Section struct {
 // Asset is a community asset: a place, group or service the ward can build on.
 type Asset struct {
 	ID          string `json:"id" validate:"required,max=100"`
-	Name        string `json:"name" validate:"required,max=500"`
-	Kind        string `json:"kind,omitempty" validate:"max=100"`
+	Name        string `json:"name" validate:"max=500"`           // required in the primary language (bilingual.go)
+	Kind        string `json:"kind,omitempty" validate:"max=100"` // free text ("community space")
 	Description string `json:"description,omitempty" validate:"max=20000"`
 	// Welsh versions and their confirmations (bilingual.go).
 	NameCy               string `json:"name_cy,omitempty" validate:"max=500"`
 	NameConfirmed        string `json:"name_confirmed,omitempty" validate:"max=40"`
 	DescriptionCy        string `json:"description_cy,omitempty" validate:"max=20000"`
 	DescriptionConfirmed string `json:"description_confirmed,omitempty" validate:"max=40"`
+	KindCy               string `json:"kind_cy,omitempty" validate:"max=100"`
+	KindConfirmed        string `json:"kind_confirmed,omitempty" validate:"max=40"`
 
 	Extra Extra `json:"-"`
 }
@@ -177,12 +182,14 @@ type Asset struct {
 // and when it was heard. Date is an ISO 8601 calendar date.
 type Voice struct {
 	ID     string `json:"id" validate:"required,max=100"`
-	Text   string `json:"text" validate:"required,max=20000"`
+	Text   string `json:"text" validate:"max=20000"` // required in the primary language (bilingual.go)
 	Source string `json:"source,omitempty" validate:"max=500"`
 	Date   string `json:"date,omitempty" validate:"omitempty,datetime=2006-01-02"`
 	// Welsh versions and their confirmations (bilingual.go).
-	TextCy        string `json:"text_cy,omitempty" validate:"max=20000"`
-	TextConfirmed string `json:"text_confirmed,omitempty" validate:"max=40"`
+	TextCy          string `json:"text_cy,omitempty" validate:"max=20000"`
+	TextConfirmed   string `json:"text_confirmed,omitempty" validate:"max=40"`
+	SourceCy        string `json:"source_cy,omitempty" validate:"max=500"`
+	SourceConfirmed string `json:"source_confirmed,omitempty" validate:"max=40"`
 
 	Extra Extra `json:"-"`
 }
@@ -194,7 +201,7 @@ type Voice struct {
 // multi-criteria score.
 type Need struct {
 	ID             string   `json:"id" validate:"required,max=100"`
-	Title          string   `json:"title" validate:"required,max=500"`
+	Title          string   `json:"title" validate:"max=500"` // required in the primary language (bilingual.go)
 	Indicators     []string `json:"indicators,omitempty"`
 	Size           float64  `json:"size" validate:"gte=0,lte=10"`
 	Seriousness    float64  `json:"seriousness" validate:"gte=0,lte=10"`

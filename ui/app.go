@@ -216,7 +216,7 @@ func (a *App) announce(msg string) {
 	if a.statusEl == nil {
 		return
 	}
-	a.statusEl.SetTextContent(msg)
+	a.statusEl.SetTextContent(stripLang(msg))
 }
 
 // problemList is what the error summary shows.
@@ -406,7 +406,7 @@ func (a *App) formatTime(t time.Time) string {
 // docTitle is the title of the page for a view.
 func (a *App) setTitle(parts ...string) {
 	parts = append(parts, a.t("app.name"))
-	doc.Underlying().Set("title", strings.Join(parts, " – "))
+	doc.Underlying().Set("title", stripLang(strings.Join(parts, " – ")))
 }
 
 // scoreOptions are the choices that change comparisons everywhere.

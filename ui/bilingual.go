@@ -52,10 +52,13 @@ func (a *App) languageName(lang string) string { return a.t("bi.lang." + lang) }
 // them the translation's state with the button that confirms it. texts
 // gives the record's texts at each edit (nil once it is removed).
 func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bilingual) dom.Element {
+	enCtl := g.QuerySelector("input, textarea")
 	if !a.doc.Bilingual() {
+		if enCtl != nil && a.lang != English {
+			enCtl.SetAttribute("lang", jsna.English) // the document's text, in the Welsh interface
+		}
 		return g
 	}
-	enCtl := g.QuerySelector("input, textarea")
 	enLabel := g.QuerySelector("label")
 	if enCtl == nil || enLabel == nil || texts() == nil {
 		return g
@@ -87,6 +90,9 @@ func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bili
 		if !multiline {
 			v = strings.TrimSpace(v)
 		}
+		if t.Required && strings.TrimSpace(v) == "" && a.requiredIn(jsna.Welsh) {
+			return a.t("bi.required.cy")
+		}
 		if ts := texts(); ts != nil {
 			jsna.TextNamed(ts, name).Set(jsna.Welsh, v)
 		}
@@ -101,6 +107,36 @@ func (a *App) bilingualPair(g dom.Element, name string, texts func() []jsna.Bili
 	}
 	return el("div", cls("app-bilingual"), attr("id", fid+"-pair"),
 		child(el("div", cls("app-bilingual__cols"), child(cols[0]), child(cols[1]))), child(state))
+}
+
+// requiredIn reports whether the texts a record requires (jsna.Bilingual's
+// Required) are required in lang in the working document: in its primary
+// language, English for a document in English only. A Welsh-first
+// document's English title may be empty.
+func (a *App) requiredIn(lang string) bool {
+	if !a.doc.Bilingual() {
+		return lang == jsna.English
+	}
+	return lang == a.doc.PrimaryLanguage()
+}
+
+// newTextField is f, the field of the form that adds a record, for one of
+// its texts: in a bilingual document it takes the primary language's
+// version, labelled with the language, and carries its lang.
+func (a *App) newTextField(f field) field {
+	if a.doc.Bilingual() {
+		p := a.doc.PrimaryLanguage()
+		f.label, f.lang = a.t("bi.label", f.label, a.languageName(p)), p
+	} else if a.lang != English {
+		f.lang = jsna.English
+	}
+	return f
+}
+
+// setNew sets the version in the primary language (newTextField) of the
+// text named name of a new record's texts to s.
+func (a *App) setNew(texts []jsna.Bilingual, name, s string) {
+	jsna.TextNamed(texts, name).Set(a.doc.PrimaryLanguage(), s)
 }
 
 // translationState returns the function that draws, in box, the state of
@@ -184,13 +220,42 @@ func (a *App) languageSetting() dom.Element {
 	return d
 }
 
+// wardNameSetting is, in a bilingual document, the field of ward w's
+// Welsh name (name_cy: ONS's WDyyNMW, which an import from a lookup with
+// Welsh names fills in), folded under its summary; nothing in a document
+// in English only. The ward's English name comes with the data and is not
+// edited in the app.
+func (a *App) wardNameSetting(w *jsna.Ward) dom.Element {
+	if !a.doc.Bilingual() {
+		return nil
+	}
+	code := w.Code
+	g, ctl := a.input(field{id: "ward-name-cy", label: a.t("bi.wardname.label", a.english(w.Name)), hint: a.t("bi.wardname.hint"),
+		value: w.NameCy, maxLength: 200, spell: true, lang: jsna.Welsh, width: "govuk-!-width-two-thirds"})
+	a.bind(ctl, func(v string) string {
+		if wd := a.findWard(code); wd != nil {
+			wd.NameCy = strings.TrimSpace(v)
+		}
+		return ""
+	})
+	summary := a.t("bi.wardname.summary.none")
+	if w.NameCy != "" {
+		summary = a.t("bi.wardname.summary", w.NameCy)
+	}
+	d := detailsBox(summary, child(g))
+	d.SetAttribute("id", "ward-name-cy-details")
+	d.Class().Add("app-noprint")
+	return d
+}
+
 // welshRecordFields are the Welsh versions and their confirmations, by the
 // array their records are in, which the merge view's field lists
 // (records.go) show after the English fields.
 var welshRecordFields = map[string][]string{
 	"sections":   {"title_cy", "text_cy", "title_confirmed", "text_confirmed"},
-	"assets":     {"name_cy", "description_cy", "name_confirmed", "description_confirmed"},
-	"voice":      {"text_cy", "text_confirmed"},
+	"assets":     {"name_cy", "kind_cy", "description_cy", "name_confirmed", "kind_confirmed", "description_confirmed"},
+	"voice":      {"text_cy", "source_cy", "text_confirmed", "source_confirmed"},
+	"wards":      {"name_cy"},
 	"needs":      {"title_cy", "recommendation_cy", "title_confirmed", "recommendation_confirmed"},
 	"indicators": {"name_cy", "name_confirmed"},
 }

@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"strings"
 	"syscall/js"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -139,12 +138,16 @@ func (a *App) reportText(col dom.Element, tag, c string, t jsna.Bilingual, l str
 			return
 		}
 	}
+	// A version needs its own lang where it stands in for the other, and
+	// in a document in English only printed in the Welsh interface, where
+	// no block says its language.
+	marked := shown != l || (!a.doc.Bilingual() && shown != string(a.lang))
 	lang := group()
-	if shown != l {
+	if marked {
 		lang = attr("lang", shown)
 	}
 	switch {
-	case tag == "" && shown == l:
+	case tag == "" && !marked:
 		col.AppendChild(doc.CreateTextNode(s))
 		return
 	case tag == "":
@@ -183,8 +186,10 @@ func (a *App) reportAssetList(w *jsna.Ward) dom.Node {
 			strong := el("strong")
 			a.reportText(strong, "", "", jsna.TextNamed(ts, "name"), l)
 			li.AppendChild(strong)
-			if as.Kind != "" {
-				li.AppendChild(doc.CreateTextNode(" (" + as.Kind + ")"))
+			if k := jsna.TextNamed(ts, "kind"); k.In(l) != "" || (a.doc.Bilingual() && k.In(jsna.OtherLanguage(l)) != "") {
+				li.AppendChild(doc.CreateTextNode(" ("))
+				a.reportText(li, "", "", k, l)
+				li.AppendChild(doc.CreateTextNode(")"))
 			}
 			if d := jsna.TextNamed(ts, "description"); d.In(l) != "" || (a.doc.Bilingual() && d.In(jsna.OtherLanguage(l)) != "") {
 				li.AppendChild(doc.CreateTextNode(": "))
@@ -199,18 +204,21 @@ func (a *App) reportAssetList(w *jsna.Ward) dom.Node {
 // reportVoice is voice note vo as a quotation in the report's languages,
 // each followed by its source and date where given.
 func (a *App) reportVoice(vo *jsna.Voice) dom.Node {
-	var who []string
-	if vo.Source != "" {
-		who = append(who, vo.Source)
-	}
-	if vo.Date != "" {
-		who = append(who, vo.Date)
-	}
 	return a.reportBlock(func(l string, col dom.Element) {
 		q := el("blockquote", cls("govuk-inset-text app-report__quote"))
 		a.reportText(q, "p", "govuk-body app-report__text", jsna.TextNamed(vo.Texts(), "text"), l)
-		if len(who) > 0 {
-			q.AppendChild(el("p", cls("govuk-body-s app-report__meta"), text(strings.Join(who, ", "))))
+		src := jsna.TextNamed(vo.Texts(), "source")
+		hasSource := src.In(l) != "" || (a.doc.Bilingual() && src.In(jsna.OtherLanguage(l)) != "")
+		if hasSource || vo.Date != "" {
+			meta := el("p", cls("govuk-body-s app-report__meta"))
+			if hasSource {
+				a.reportText(meta, "", "", src, l)
+			}
+			if hasSource && vo.Date != "" {
+				meta.AppendChild(doc.CreateTextNode(", "))
+			}
+			meta.AppendChild(doc.CreateTextNode(vo.Date))
+			q.AppendChild(meta)
 		}
 		col.AppendChild(q)
 	})
@@ -220,7 +228,7 @@ func (a *App) reportVoice(vo *jsna.Voice) dom.Node {
 // the versions of t in the report's languages, one above the other.
 func (a *App) reportNeedText(cell dom.Element, t jsna.Bilingual) dom.Element {
 	if !a.doc.Bilingual() {
-		cell.AppendChild(doc.CreateTextNode(t.In(jsna.English)))
+		text(a.english(t.In(jsna.English))).apply(cell)
 		return cell
 	}
 	for _, l := range a.reportLanguages() {
@@ -233,20 +241,27 @@ func (a *App) reportNeedText(cell dom.Element, t jsna.Bilingual) dom.Element {
 
 // localIndicatorNames gives rows, indicator rows of d, their indicators'
 // Welsh names where d is bilingual, the interface (or the report being
-// drawn) is in Welsh and the indicator has one.
+// drawn) is in Welsh and the indicator has one; in the Welsh interface the
+// other names, and the domains, are marked as English.
 func (a *App) localIndicatorNames(d *jsna.Document, rows []indicatorRow) {
-	if !d.Bilingual() || a.lang != Welsh {
+	if a.lang == English {
 		return
 	}
 	welsh := make(map[string]string, len(d.Indicators))
 	for i := range d.Indicators {
-		if cy := d.Indicators[i].NameCy; cy != "" {
+		if cy := d.Indicators[i].NameCy; cy != "" && d.Bilingual() {
 			welsh[d.Indicators[i].ID] = cy
 		}
 	}
 	for i := range rows {
+		// The domains ("wider determinants of health") are the file's
+		// English, as the format has no Welsh for them.
+		rows[i].domain, rows[i].spine.domain = a.english(rows[i].domain), a.english(rows[i].spine.domain)
 		if cy, ok := welsh[rows[i].id]; ok {
 			rows[i].name, rows[i].spine.name = cy, cy
+		} else {
+			// The English name, marked as English (langparts.go).
+			rows[i].name, rows[i].spine.name = a.english(rows[i].name), a.english(rows[i].spine.name)
 		}
 	}
 }

@@ -83,7 +83,14 @@ func TestLocalIndicatorNames(t *testing.T) {
 		a := &App{lang: tt.lang, doc: d}
 		rs := rows()
 		a.localIndicatorNames(d, rs)
-		if got := rs[0].name + " | " + rs[1].name; got != tt.want || rs[0].spine.name != rs[0].name {
+		if got := stripLang(rs[0].name + " | " + rs[1].name); got != tt.want || rs[0].spine.name != rs[0].name {
+			t.Errorf("%s, bilingual %v: names %q, want %q", tt.lang, tt.bilingual, got, tt.want)
+		}
+		// In the Welsh interface an English name is marked as English.
+		if marked := hasLangMarks(rs[1].name); marked != (tt.lang == Welsh) {
+			t.Errorf("%s, bilingual %v: %q marked %v, want %v", tt.lang, tt.bilingual, rs[1].name, marked, tt.lang == Welsh)
+		}
+		if got := stripLang(rs[0].name + " | " + rs[1].name); got != tt.want {
 			t.Errorf("%s, bilingual %v: names %q, want %q", tt.lang, tt.bilingual, got, tt.want)
 		}
 	}

@@ -366,8 +366,19 @@ func (a *App) spineKey(benchmark string, rows []spineRow) dom.Node {
 }
 
 // wrap splits s into at most n lines of about width characters, at spaces,
-// ending the last with an ellipsis if it had to be cut.
+// ending the last with an ellipsis if it had to be cut. A text wholly in
+// another language (langparts.go) has each line marked so; the marks of
+// a text partly in another are dropped, as a cut could split them.
 func wrap(s string, width, n int) []string {
+	plain, lang := wholeLang(s)
+	lines := wrapPlain(plain, width, n)
+	for i := range lines {
+		lines[i] = markedAs(lines[i], lang)
+	}
+	return lines
+}
+
+func wrapPlain(s string, width, n int) []string {
 	words := strings.Fields(s)
 	var lines []string
 	cur := ""
@@ -396,12 +407,14 @@ func wrap(s string, width, n int) []string {
 	return lines
 }
 
-// truncate cuts s to width characters, ending it with an ellipsis if cut.
+// truncate cuts s to width characters, ending it with an ellipsis if cut,
+// keeping the language of a text wholly in another (as wrap).
 func truncate(s string, width int) string {
-	if r := []rune(s); len(r) > width {
-		return strings.TrimSpace(string(r[:width-1])) + "…"
+	plain, lang := wholeLang(s)
+	if r := []rune(plain); len(r) > width {
+		return markedAs(strings.TrimSpace(string(r[:width-1]))+"…", lang)
 	}
-	return s
+	return markedAs(plain, lang)
 }
 
 // bar is one bar of a horizontal bar chart.

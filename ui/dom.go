@@ -21,9 +21,10 @@ type opt interface{ apply(e dom.Element) }
 
 type attrOpt struct{ name, value string }
 
-func (o attrOpt) apply(e dom.Element) { e.SetAttribute(o.name, o.value) }
+func (o attrOpt) apply(e dom.Element) { e.SetAttribute(o.name, stripLang(o.value)) }
 
-// attr sets attribute name to value. Values are never parsed as HTML.
+// attr sets attribute name to value. Values are never parsed as HTML;
+// language marks (langparts.go) are dropped.
 func attr(name, value string) opt { return attrOpt{name, value} }
 
 // cls sets the class attribute.
@@ -32,8 +33,24 @@ func cls(c string) opt { return attrOpt{"class", c} }
 type textOpt string
 
 // apply appends the text with Element.append, which makes a text node of
-// a string (one call, and never markup).
-func (o textOpt) apply(e dom.Element) { e.Underlying().Call("append", string(o)) }
+// a string (one call, and never markup); a part marked as in another
+// language (langparts.go) goes in a span with its lang.
+func (o textOpt) apply(e dom.Element) {
+	if !hasLangMarks(string(o)) {
+		e.Underlying().Call("append", string(o))
+		return
+	}
+	for _, p := range langParts(string(o)) {
+		if p.lang == "" {
+			e.Underlying().Call("append", p.s)
+			continue
+		}
+		span := basic(doc.Underlying().Call("createElement", "span"))
+		span.SetAttribute("lang", p.lang)
+		span.Underlying().Call("append", p.s)
+		e.AppendChild(span)
+	}
+}
 
 // text appends a text node: user-supplied strings always go in this way,
 // never through innerHTML.

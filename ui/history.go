@@ -27,7 +27,7 @@ func (a *App) renderHistory(r route) dom.Node {
 	d := a.doc
 	a.setTitle(a.t("history.title"), d.Title)
 	v := el("div")
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Title)))
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.docTitle(d))))
 	v.AppendChild(h1(a.t("history.title")))
 	if n, ok := revisionNumber(r.ward, d); ok {
 		v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/history"), text(a.t("history.back"))))
@@ -49,7 +49,7 @@ func (a *App) renderHistory(r route) dom.Node {
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("history.who.intro"))))
 	ul := el("ul", cls("govuk-list"), attr("id", "history-wards"))
 	for _, w := range d.Wards {
-		ul.AppendChild(el("li", child(link(route{view: "history", ward: w.Code}.href(), w.Name))))
+		ul.AppendChild(el("li", child(link(route{view: "history", ward: w.Code}.href(), a.wardName(&w)))))
 	}
 	v.AppendChild(ul)
 	return v
@@ -155,10 +155,10 @@ func draftAuthors(d *jsna.Document) map[string]string {
 // or a resolution, in path order.
 func (a *App) provenanceTable(d *jsna.Document, w *jsna.Ward) dom.Element {
 	sec := el("section", attr("aria-labelledby", "history-ward-heading"))
-	sec.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "history-ward-heading"), text(a.t("history.ward.heading", w.Name))))
+	sec.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "history-ward-heading"), text(a.t("history.ward.heading", a.wardName(w)))))
 	prefix := "wards[" + w.Code + "]"
 	t := el("table", cls("govuk-table"), attr("id", "provenance-table"))
-	t.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("history.ward.heading", w.Name))))
+	t.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("history.ward.heading", a.wardName(w)))))
 	t.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("history.col.value"), false)), child(th(a.t("history.col.setby"), false))))))
 	body := el("tbody", cls("govuk-table__body"))

@@ -89,7 +89,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	}
 	v.AppendChild(a.spineKey(a.benchmarkName(a.doc), spine))
 	v.AppendChild(el("figure", cls("app-figure"),
-		child(a.spineChart("spine", a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.benchmarkName(a.doc)), spine))))
+		child(a.spineChart("spine", a.t("spine.title", a.wardName(w)), a.t("spine.desc", a.wardName(w), a.benchmarkName(a.doc)), spine))))
 	performanceMark("wardwise-ward-view")
 
 	// Its table alternative.
@@ -97,7 +97,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 
 	// The indicator table, grouped by domain.
 	v.AppendChild(el("h3", cls("govuk-heading-m"), attr("id", "indicator-heading"), text(a.t("indicators.heading"))))
-	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", w.Name, a.benchmarkName(a.doc)))), true)
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("indicators.caption", a.wardName(w), a.benchmarkName(a.doc)))), true)
 	table.SetAttribute("id", "indicator-table")
 	v.AppendChild(el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"),
 		attr("aria-labelledby", "indicator-heading"), child(table)))
@@ -108,7 +108,7 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 func (a *App) spineTable(w *jsna.Ward, rows []indicatorRow) dom.Element {
 	var m markup
 	m.start("div", "class", "app-table-wrap").start("table", "class", "govuk-table", "id", "spine-table")
-	m.elem("caption", a.t("spine.table.caption", w.Name), "class", "govuk-table__caption govuk-table__caption--s")
+	m.elem("caption", a.t("spine.table.caption", a.wardName(w)), "class", "govuk-table__caption govuk-table__caption--s")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
 	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.benchmarkAxisName(a.doc), a.t("spine.col.worst"),
 		a.t("spine.col.q25"), a.t("spine.col.q75"), a.t("spine.col.best"), a.t("indicators.col.compared")} {

@@ -61,7 +61,7 @@ func TestNeedIndexFormula(t *testing.T) {
 		{English, s.NeedIndex, score.NeedIndexFormula},
 		{Welsh, s.NeedIndex, messagesCY["score.needindex"]},
 		// A formula the catalogue does not know shows in jsna's English.
-		{Welsh, "need index = something new", "need index = something new (yn Saesneg)"},
+		{Welsh, "need index = something new", "\ue000en\ue001need index = something new\ue002 (yn Saesneg)"},
 	}
 	for _, tt := range tests {
 		a := &App{lang: tt.lang}
@@ -112,7 +112,7 @@ func TestDisclosureRule(t *testing.T) {
 	}
 	// A rule jsna words differently shows in jsna's English.
 	rep := disclosure.Report{Rule: "Disclosure control: a new rule."}
-	if got, want := (&App{lang: Welsh}).disclosureRuleText(rep, disclosure.Options{}), "Disclosure control: a new rule. (yn Saesneg)"; got != want {
+	if got, want := (&App{lang: Welsh}).disclosureRuleText(rep, disclosure.Options{}), "\ue000en\ue001Disclosure control: a new rule.\ue002 (yn Saesneg)"; got != want {
 		t.Errorf("disclosureRuleText(new rule) = %q, want %q", got, want)
 	}
 }
@@ -133,7 +133,7 @@ func TestConflictReasons(t *testing.T) {
 		}
 	}
 	c := jsna.Conflict{Kind: "new-kind", Reason: "a reason this version does not know"}
-	if got, want := (&App{lang: Welsh}).conflictReasonText(c), "a reason this version does not know (yn Saesneg)"; got != want {
+	if got, want := (&App{lang: Welsh}).conflictReasonText(c), "\ue000en\ue001a reason this version does not know\ue002 (yn Saesneg)"; got != want {
 		t.Errorf("conflictReasonText(unknown) = %q, want %q", got, want)
 	}
 	// A real merge: one draft deletes a need that another edits.

@@ -15,7 +15,9 @@ import (
 // parses in one go: one crossing into JavaScript instead of several per
 // element, and no dom/v2 wrapper per element. It is safe by construction:
 // tag and attribute names are the program's own (checked, never data);
-// every attribute value and every text is escaped with html.EscapeString,
+// every attribute value and every text is escaped with html.EscapeString
+// (the only markup added is a span with lang="en" or "cy" round a part of
+// a text marked as in that language, langparts.go),
 // so no string from a file or the user is ever parsed as markup; and an
 // href can only be a fragment of this page ("#/ward/…", "#app-cmp-…").
 //
@@ -47,10 +49,41 @@ func (m *markup) end() *markup {
 	return m
 }
 
-// text writes s as text.
+// text writes s as text; a part marked as in another language
+// (langparts.go) as a span with its lang.
 func (m *markup) text(s string) *markup {
-	m.b.WriteString(html.EscapeString(s))
+	if !hasLangMarks(s) {
+		m.b.WriteString(html.EscapeString(s))
+		return m
+	}
+	part := m.partTag()
+	for _, p := range langParts(s) {
+		if p.lang == "" || part == "" {
+			m.b.WriteString(html.EscapeString(p.s))
+			continue
+		}
+		m.b.WriteString("<" + part + ` lang="` + p.lang + `">`)
+		m.b.WriteString(html.EscapeString(p.s))
+		m.b.WriteString("</" + part + ">")
+	}
 	return m
+}
+
+// partTag is the element that can hold a part of a text in another
+// language where the text is written: span in HTML; in SVG, tspan inside
+// a text (a span there would end the SVG for the HTML parser) and none
+// elsewhere (title, desc hold text only).
+func (m *markup) partTag() string {
+	for _, t := range m.open {
+		if t == "svg" {
+			switch m.open[len(m.open)-1] {
+			case "text", "tspan":
+				return "tspan"
+			}
+			return ""
+		}
+	}
+	return "span"
 }
 
 // elem writes a whole element holding the text s.
@@ -84,7 +117,7 @@ func (m *markup) tag(tag string, attrs []string) {
 		m.b.WriteByte(' ')
 		m.b.WriteString(name)
 		m.b.WriteString(`="`)
-		m.b.WriteString(html.EscapeString(v))
+		m.b.WriteString(html.EscapeString(stripLang(v)))
 		m.b.WriteByte('"')
 	}
 }

@@ -37,7 +37,7 @@ func (a *App) describePathTitle(d *jsna.Document, path, title string) string {
 			}
 			switch {
 			case w != nil:
-				parts = append(parts, w.Name)
+				parts = append(parts, a.wardName(w))
 			case i == len(segs)-1 && title != "":
 				parts = append(parts, title)
 			default:

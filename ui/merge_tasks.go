@@ -62,7 +62,7 @@ func (a *App) conflictTaskList(d *jsna.Document, open []jsna.Conflict, resolved 
 	for i, t := range wardTasks(open, resolved) {
 		name := a.t("tasks.document")
 		if w := findWardIn(d, t.ward); w != nil {
-			name = w.Name
+			name = a.wardName(w)
 		} else if t.ward != "" {
 			name = t.ward
 		}

@@ -66,7 +66,7 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 	}
 
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("needs.add.heading"))))
-	ng, title := a.input(field{id: "new-need-title", label: a.t("needs.title"), hint: a.t("needs.title.hint"), maxLength: 500, spell: true})
+	ng, title := a.input(a.newTextField(field{id: "new-need-title", label: a.t("needs.title"), hint: a.t("needs.title.hint"), maxLength: 500, spell: true}))
 	add := button(a.t("needs.add.button"), "secondary", attr("id", "add-need"))
 	addNeed := func() {
 		t := strings.TrimSpace(value(title))
@@ -75,7 +75,9 @@ func (a *App) renderNeeds(w *jsna.Ward) dom.Node {
 			focus(title)
 			return
 		}
-		w.Needs = append(w.Needs, jsna.Need{ID: newKey("need"), Title: t})
+		n := jsna.Need{ID: newKey("need")}
+		a.setNew(n.Texts(), "title", t)
+		w.Needs = append(w.Needs, n)
 		a.recordAdded("need-"+itoa(len(w.Needs)-1)+"-size", a.t("status.added", t))
 	}
 	a.view.onClick(add, addNeed)
@@ -101,17 +103,17 @@ func (a *App) needEditor(w *jsna.Ward, i int) dom.Element {
 	n := &w.Needs[i]
 	fid := "need-" + itoa(i)
 	box := el("div", cls("app-record"), attr("id", fid))
-	heading := el("h3", cls("govuk-heading-m"), attr("id", fid+"-heading"), text(n.Title))
+	heading := el("h3", cls("govuk-heading-m"), attr("id", fid+"-heading"), text(a.shownText(jsna.TextNamed(n.Texts(), "title"))))
 	box.AppendChild(heading)
 
 	tg, title := a.input(field{id: fid + "-title", label: a.t("needs.title"), value: n.Title, maxLength: 500, spell: true})
 	a.bind(title, func(v string) string {
 		v = strings.TrimSpace(v)
-		if v == "" {
+		if v == "" && a.requiredIn(jsna.English) {
 			return a.t("needs.title.required")
 		}
 		find().Title = v
-		heading.SetTextContent(v)
+		setText(heading, a.shownText(jsna.TextNamed(find().Texts(), "title")))
 		return ""
 	})
 	box.AppendChild(a.bilingualPair(tg, "title", texts))
@@ -234,8 +236,9 @@ func (a *App) needIndicators(fid string, n *jsna.Need, find func() *jsna.Need) d
 	for _, id := range n.Indicators {
 		linked[id] = true
 	}
-	for _, ind := range a.doc.Indicators {
-		ic = append(ic, choice{value: ind.ID, label: ind.Name, checked: linked[ind.ID]})
+	for i := range a.doc.Indicators {
+		ind := &a.doc.Indicators[i]
+		ic = append(ic, choice{value: ind.ID, label: a.indicatorName(a.doc, ind), checked: linked[ind.ID]})
 	}
 	if len(ic) == 0 {
 		return nil

@@ -13,11 +13,11 @@ import (
 // in each domain.
 func (a *App) renderOverview() dom.Node {
 	d := a.doc
-	a.setTitle(a.t("overview.title"), d.Area.Name)
+	a.setTitle(a.t("overview.title"), a.areaName(d))
 	a.coord.draftBack = route{}
 	v := el("div")
 	v.AppendChild(el("span", cls("govuk-caption-xl"), text(a.t("overview.title"))))
-	v.AppendChild(h1(d.Area.Name))
+	v.AppendChild(h1(a.areaName(d)))
 	ov := a.overview()
 	v.AppendChild(el("p", cls("govuk-body-l"), text(a.t("overview.lede", a.tn("count.wards", len(d.Wards)), a.tn("count.indicators", len(d.Indicators)), a.benchmarkName(d)))))
 	if d.Notice != "" {

@@ -13,12 +13,24 @@ var placeNames = map[string]struct{ english, key string }{
 }
 
 // placeName is the place with GSS code code and name name (from the
-// file) in the app's language, where the catalogue knows it.
+// file) in the app's language: the catalogue's name where it knows the
+// place, else the Welsh name the working document gives the area or
+// benchmark of that code and name (name_cy) in the Welsh interface, else
+// name, marked as English where the interface is not (langparts.go).
 func (a *App) placeName(code, name string) string {
 	if p, ok := placeNames[code]; ok && p.english == name {
 		return a.t(p.key)
 	}
-	return name
+	cy := ""
+	if d := a.doc; d != nil {
+		switch {
+		case d.Area.Code == code && d.Area.Name == name:
+			cy = d.Area.NameCy
+		case d.Benchmark.Code == code && d.Benchmark.Name == name:
+			cy = d.Benchmark.NameCy
+		}
+	}
+	return a.nameIn(name, cy)
 }
 
 // units are the units jsna's table of known indicators and its importers

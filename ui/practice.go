@@ -35,9 +35,9 @@ func pct(f float64) string { return fmtNum(f*100) + "%" }
 // once chosen, where its patients live and its figures beside its wards'.
 func (a *App) renderPractice(r route) dom.Node {
 	d := a.doc
-	a.setTitle(a.t("practice.title"), d.Area.Name)
+	a.setTitle(a.t("practice.title"), a.areaName(d))
 	v := el("div", cls("app-practice"))
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.areaName(d))))
 	v.AppendChild(h1(a.t("practice.title")))
 	if len(d.Practices) == 0 {
 		v.AppendChild(el("p", cls("govuk-body"), attr("id", "practice-none"), text(a.t("practice.none"))))
@@ -137,9 +137,9 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 	})
 	var bars []bar
 	for _, c := range cells {
-		b := bar{label: orCode(c.WardName, c.Ward), text: a.t("cell.suppressed"), excluded: true}
+		b := bar{label: a.wardNamed(c.Ward, orCode(c.WardName, c.Ward)), text: a.t("cell.suppressed"), excluded: true}
 		if c.OfPractice != nil {
-			b = bar{label: orCode(c.WardName, c.Ward), value: *c.OfPractice, text: pct(*c.OfPractice)}
+			b = bar{label: a.wardNamed(c.Ward, orCode(c.WardName, c.Ward)), value: *c.OfPractice, text: pct(*c.OfPractice)}
 		}
 		bars = append(bars, b)
 	}
@@ -155,7 +155,7 @@ func (a *App) practiceWards(p *jsna.Practice) dom.Element {
 	classes := a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst)
 	for _, c := range cells {
 		tr := el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), child(link(route{view: "ward", ward: c.Ward}.href(), orCode(c.WardName, c.Ward))))))
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), child(link(route{view: "ward", ward: c.Ward}.href(), a.wardNamed(c.Ward, orCode(c.WardName, c.Ward)))))))
 		if c.Patients != nil {
 			tr.AppendChild(td(fmtInt(*c.Patients), true))
 			tr.AppendChild(td(pct(*c.OfPractice), true))
@@ -235,9 +235,9 @@ func (a *App) practiceFigures(p *jsna.Practice) dom.Element {
 			yours = a.estimateText(practice.Estimate{Value: pv.Value, Lower: pv.Lower, Upper: pv.Upper})
 		}
 		around := practice.AroundPractice(a.doc, p, ind.ID)
-		name := ind.Name
+		name := a.english(ind.Name)
 		if pv.Period != "" {
-			name = a.t("practice.indicator.period", ind.Name, pv.Period)
+			name = a.t("practice.indicator.period", a.english(ind.Name), pv.Period)
 		}
 		body.AppendChild(el("tr", cls("govuk-table__row"),
 			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(name))),
@@ -276,7 +276,7 @@ func (a *App) practiceWardView(p *jsna.Practice) dom.Element {
 			continue // a practice-level indicator, or no ward has a value
 		}
 		body.AppendChild(el("tr", cls("govuk-table__row"),
-			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(ind.Name))),
+			child(el("th", cls("govuk-table__header"), attr("scope", "row"), text(a.english(ind.Name)))),
 			child(td(a.estimateText(e), true)), child(td(pct(e.Coverage), true)),
 			child(td(fmtPtr(ind.BenchmarkValue, fmtNum), true))))
 	}
@@ -316,7 +316,7 @@ func (a *App) practicesServing(w *jsna.Ward, tab string) dom.Node {
 	total := practice.WardTotals(a.doc)[w.Code]
 	v.AppendChild(el("p", cls("govuk-body"), text(a.tn("ward.practices.lede", len(cells), fmtInt(total)))))
 	table := el("table", cls("govuk-table"), attr("id", "ward-practices"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.practices.caption", w.Name))))
+	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.practices.caption", a.wardName(w)))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.practice"), false)), child(th(a.t("practice.col.patients"), true)),
 		child(th(a.t("ward.practices.col.share"), true)), child(th(a.t("ward.practices.col.list"), true))))))
@@ -355,13 +355,13 @@ func (a *App) wardEstimates(w *jsna.Ward) dom.Node {
 	}
 	names := map[string]string{}
 	for _, ind := range a.doc.Indicators {
-		names[ind.ID] = ind.Name
+		names[ind.ID] = a.english(ind.Name)
 	}
 	v := el("div")
 	v.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", "ward-estimates-heading"), text(a.t("ward.estimates.heading"))))
 	v.AppendChild(el("p", cls("govuk-body-s"), text(a.t("practice.method"))))
 	table := el("table", cls("govuk-table"), attr("id", "ward-estimates"))
-	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.estimates.caption", w.Name))))
+	table.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("ward.estimates.caption", a.wardName(w)))))
 	table.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("practice.col.indicator"), false)), child(th(a.t("ward.estimates.col.value", "95%"), true)),
 		child(th(a.t("ward.estimates.col.coverage"), true))))))

@@ -136,15 +136,16 @@ func TestProblemTextWelsh(t *testing.T) {
 	errors.As(err, &je)
 	for i, want := range []string{
 		"wards[0].values[0].count: rhaid iddo fod yn 0 o leiaf, ond cafwyd -1",
-		"title: a sentence jsna has not written before: 3 (yn Saesneg)",
+		"title: \ue000en\ue001a sentence jsna has not written before: 3\ue002 (yn Saesneg)",
 	} {
 		if got := a.problemText(je.Problems[i]); got != want {
 			t.Errorf("problemText(%v) = %q, want %q", je.Problems[i], got, want)
 		}
 	}
 	// From JSON, a message no format makes, with a comma in it: not read
-	// back as a list ("%s, %s"), so it is marked as English.
-	if got, want := a.problemText(jsna.Problem{Path: "title", Message: "nor this one, with a comma in it"}), "title: nor this one, with a comma in it (yn Saesneg)"; got != want {
+	// back as a list ("%s, %s"), so it is marked as English (in words, and
+	// for the page's lang: langparts.go).
+	if got, want := a.problemText(jsna.Problem{Path: "title", Message: "nor this one, with a comma in it"}), "title: \ue000en\ue001nor this one, with a comma in it\ue002 (yn Saesneg)"; got != want {
 		t.Errorf("problemText of an unknown message from JSON = %q, want %q", got, want)
 	}
 	// Phrases as arguments, one with a per cent sign (a Text's %% is %).
@@ -175,9 +176,13 @@ func TestProblemTextFromJSON(t *testing.T) {
 		{jsna.Problem{Path: "format", Message: `format "jsna/2" is not one this version reads (it reads "jsna/1")`},
 			`format: nid yw’r fformat "jsna/2" yn un y mae’r fersiwn hon yn ei ddarllen (mae’n darllen "jsna/1")`},
 		{jsna.Problem{Line: 3, Column: 7, Message: "syntax error: invalid character 'x' looking for beginning of value"},
-			"llinell 3, colofn 7: gwall cystrawen: invalid character 'x' looking for beginning of value"},
+			"llinell 3, colofn 7: gwall cystrawen: nod annilys 'x' wrth chwilio am ddechrau gwerth"},
+		{jsna.Problem{Line: 2, Column: 5, Text: jsna.Textf("syntax error: invalid character %s in literal %s (expecting %s)", "' '", "true", "'e'")},
+			"llinell 2, colofn 5: gwall cystrawen: nod annilys ' ' yn y llythrenolyn true (disgwyl 'e')"},
+		{jsna.Problem{Line: 1, Column: 9, Message: `syntax error: invalid character '"' after object key:value pair`},
+			`llinell 1, colofn 9: gwall cystrawen: nod annilys '"' ar ôl pâr allwedd:gwerth gwrthrych`},
 		{jsna.Problem{Path: "notes", Message: "something jsna never wrote"},
-			"notes: something jsna never wrote (yn Saesneg)"},
+			"notes: \ue000en\ue001something jsna never wrote\ue002 (yn Saesneg)"},
 	} {
 		if got := a.problemText(tt.p); got != tt.want {
 			t.Errorf("problemText(%v) = %q, want %q", tt.p, got, tt.want)

@@ -78,12 +78,12 @@ func (a *App) renderReport(r route) dom.Node {
 	if !ok {
 		return a.renderWard(route{view: "ward", ward: r.ward})
 	}
-	title := a.t("report.title.area", d.Area.Name)
+	title := a.t("report.title.area", a.areaName(d))
 	if r.ward != "" {
-		title = a.t("report.title.ward", wards[0].Name)
+		title = a.t("report.title.ward", a.wardName(wards[0]))
 	}
 	a.setTitle(title)
-	v.AppendChild(el("span", cls("govuk-caption-l"), text(d.Area.Name)))
+	v.AppendChild(el("span", cls("govuk-caption-l"), text(a.areaName(d))))
 	v.AppendChild(h1(title))
 	v.AppendChild(a.reportControls(r))
 
@@ -195,13 +195,17 @@ func (a *App) reportPrint() dom.Element {
 func (a *App) reportScope(r route) dom.Element {
 	d := a.doc
 	var wc []choice
-	wc = append(wc, choice{value: "", label: a.t("report.scope.area", d.Area.Name), checked: r.ward == ""})
+	wc = append(wc, choice{value: "", label: a.t("report.scope.area", a.areaName(d)), checked: r.ward == ""})
 	for _, w := range d.Wards {
-		wc = append(wc, choice{value: w.Code, label: w.Name, checked: w.Code == r.ward})
+		wc = append(wc, choice{value: w.Code, label: a.wardName(&w), checked: w.Code == r.ward})
 	}
 	sel := el("select", cls("govuk-select"), attr("id", "report-scope"), attr("name", "report-scope"))
 	for _, c := range wc {
-		o := el("option", attr("value", c.value), text(c.label))
+		label, lang := wholeLang(c.label)
+		o := el("option", attr("value", c.value), text(label))
+		if lang != "" {
+			o.SetAttribute("lang", lang)
+		}
 		if c.checked {
 			o.SetAttribute("selected", "")
 		}
@@ -221,7 +225,7 @@ func (a *App) reportScope(r route) dom.Element {
 // notes of disclosure control, the first of them the rule.
 func (a *App) reportPreamble(v dom.Element, notes []string) {
 	d := a.doc
-	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", d.Title, a.benchmarkName(d), a.formatTime(now())))))
+	v.AppendChild(el("p", cls("govuk-body app-report__meta"), text(a.t("report.meta", a.docTitle(d), a.benchmarkName(d), a.formatTime(now())))))
 	if d.Draft != nil {
 		v.AppendChild(a.warningText(a.t("report.draft", d.Draft.Author)))
 	}
@@ -254,7 +258,7 @@ func (a *App) reportWard(d *jsna.Document, w *jsna.Ward, inArea bool) dom.Elemen
 	if inArea {
 		hs = "h3"
 		sec.SetAttribute("aria-labelledby", "report-"+w.Code)
-		sec.AppendChild(el("h2", cls("govuk-heading-l"), attr("id", "report-"+w.Code), text(w.Name)))
+		sec.AppendChild(el("h2", cls("govuk-heading-l"), attr("id", "report-"+w.Code), text(a.wardName(w))))
 	}
 	pop := ""
 	if w.Population != nil {
@@ -297,9 +301,9 @@ func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *
 		spine = append(spine, r.spine)
 	}
 	// Each chart has its own ids for its titles and descriptions.
-	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", w.Name), a.t("spine.desc", w.Name, a.benchmarkName(d)), spine)
+	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", a.wardName(w)), a.t("spine.desc", a.wardName(w), a.benchmarkName(d)), spine)
 	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(a.benchmarkName(d), spine)), child(chart)))
-	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", w.Name, a.benchmarkName(d)))), false)
+	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", a.wardName(w), a.benchmarkName(d)))), false)
 	table.Class().Add("app-report__table")
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
 }
@@ -308,7 +312,7 @@ func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *
 // its rank, rating, PEARL answers and recommendation.
 func (a *App) reportNeeds(w *jsna.Ward) dom.Element {
 	nt := el("table", cls("govuk-table"))
-	nt.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("report.needs.caption", w.Name))))
+	nt.AppendChild(el("caption", cls("govuk-table__caption govuk-visually-hidden"), text(a.t("report.needs.caption", a.wardName(w)))))
 	nt.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("priorities.col.rank"), true)),
 		child(th(a.t("priorities.col.need"), false)),

@@ -36,12 +36,12 @@ func (a *App) reportResources(v dom.Element, wards []*jsna.Ward, inArea bool) {
 		if inArea {
 			hs = "h4"
 		}
-		sec.AppendChild(el(hs, cls("govuk-heading-s"), text(a.t("report.res.ward", w.Name))))
+		sec.AppendChild(el(hs, cls("govuk-heading-s"), text(a.t("report.res.ward", a.wardName(w)))))
 		if len(items) == 0 {
 			sec.AppendChild(el("p", cls("govuk-body"), text(a.t("report.res.ward.none"))))
 			continue
 		}
-		table := a.resourcesTable("report-res-"+w.Code, a.t("report.res.ward.caption", w.Name, fy(p.Year)), items, true)
+		table := a.resourcesTable("report-res-"+w.Code, a.t("report.res.ward.caption", a.wardName(w), fy(p.Year)), items, true)
 		sec.AppendChild(table)
 	}
 	v.AppendChild(sec)

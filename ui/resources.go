@@ -258,11 +258,11 @@ func (a *App) sharesCell(it *plan.Item) dom.Element {
 func (a *App) resourcesPriorityCell(it *plan.Item) dom.Element {
 	cell := el("th", cls("govuk-table__header"), attr("scope", "row"))
 	if it.Area != "" {
-		cell.AppendChild(el("span", text(it.Title)))
+		cell.AppendChild(el("span", text(a.english(it.Title))))
 		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.tn("res.area.serves", len(it.Needs), a.tn("count.wards", len(it.Wards))))))
 	} else {
-		cell.AppendChild(link(route{view: "ward", ward: it.Wards[0], tab: "needs"}.href(), it.Title))
-		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(it.Ward)))
+		cell.AppendChild(link(route{view: "ward", ward: it.Wards[0], tab: "needs"}.href(), a.english(it.Title)))
+		cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.wardNamed(it.Wards[0], it.Ward))))
 		if len(it.ServedBy) > 0 {
 			cell.AppendChild(el("span", cls("govuk-body-s app-res-sub"), text(a.t("res.servedby", strings.Join(a.areaTitles(it.ServedBy), "; ")))))
 		}
@@ -306,7 +306,7 @@ func (a *App) areaTitles(ids []string) []string {
 				}
 			}
 		}
-		out = append(out, title)
+		out = append(out, a.english(title))
 	}
 	return out
 }

@@ -107,7 +107,7 @@ func (a *App) poolTable(id string, p *plan.Plan) dom.Element {
 func (a *App) wardTotalsTable(id string, p *plan.Plan) dom.Element {
 	var rows [][]string
 	for _, w := range p.Wards {
-		rows = append(rows, []string{w.Name, itoa(w.Items), plan.Pounds(w.Amount)})
+		rows = append(rows, []string{a.wardNamed(w.Code, w.Name), itoa(w.Items), plan.Pounds(w.Amount)})
 	}
 	if p.AreaWide > 0 {
 		n := 0

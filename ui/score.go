@@ -182,7 +182,7 @@ func (a *App) overview() overviewData {
 		if w == nil {
 			continue
 		}
-		r := overviewRow{rank: itoa(w.Rank), code: w.Code, name: w.Name, index: fmtNum(w.NeedIndex)}
+		r := overviewRow{rank: itoa(w.Rank), code: w.Code, name: a.wardNamed(w.Code, w.Name), index: fmtNum(w.NeedIndex)}
 		extremes := extremesOf(s, w)
 		for _, d := range ov.domains {
 			var c counts
@@ -338,7 +338,7 @@ func (a *App) rowsOf(d *jsna.Document, ranked []score.RankedNeed) []priorityRow 
 		}
 		n := w.Needs[idx]
 		r := priorityRow{
-			title: rn.Title, wardCode: w.Code, wardName: w.Name, needIndex: idx,
+			title: a.shownText(jsna.TextNamed(w.Needs[idx].Texts(), "title")), wardCode: w.Code, wardName: a.wardName(w), needIndex: idx,
 			a: fmtScore(n.Size), b: fmtScore(n.Seriousness), c: fmtScore(n.Effectiveness),
 			bpr: rn.Score, bprText: fmtScore(rn.Score), included: rn.Rank > 0,
 			pearl: a.pearlText(n),

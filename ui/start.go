@@ -165,7 +165,7 @@ func (a *App) renderDocBar() {
 	d := a.doc
 	info := el("p", cls("govuk-body app-docbar__title"),
 		child(el("span", cls("govuk-visually-hidden"), text(a.t("docbar.label")+" "))),
-		child(el("strong", text(d.Title))), text(" "))
+		child(el("strong", text(a.docTitle(d)))), text(" "))
 	if d.Draft != nil {
 		info.AppendChild(tag(a.t("docbar.draft", d.Draft.Author), "blue"))
 	} else {

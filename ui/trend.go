@@ -55,12 +55,13 @@ func (a *App) seriesOf(d *jsna.Document, w *jsna.Ward) []trendSeries {
 }
 
 // indicatorName is ind's name, in Welsh where the document is bilingual,
-// has one and the interface is in Welsh (as localIndicatorNames does).
+// has one and the interface is in Welsh (as localIndicatorNames does),
+// else its English name, marked as English in the Welsh interface.
 func (a *App) indicatorName(d *jsna.Document, ind *jsna.Indicator) string {
 	if d.Bilingual() && a.lang == Welsh && ind.NameCy != "" {
 		return ind.NameCy
 	}
-	return ind.Name
+	return a.english(ind.Name)
 }
 
 // renderTrends is the ward page's trends: the flag of the indicators worse
@@ -120,7 +121,7 @@ func (a *App) trendFigure(w *jsna.Ward, ts trendSeries) dom.Element {
 	}
 	p.AppendChild(doc.CreateTextNode(marker))
 	fig.AppendChild(p)
-	title := a.t("trend.chart.title", ts.name, w.Name)
+	title := a.t("trend.chart.title", ts.name, a.wardName(w))
 	desc := a.tn("trend.chart.desc", len(ts.values), a.periodOf(ts, 0), a.periodOf(ts, len(ts.values)-1)) + " " + marker
 	fig.AppendChild(el("figure", cls("app-figure"), child(a.trendChart(id+"-chart", title, desc, ts))))
 	fig.AppendChild(detailsBox(a.t("trend.table.summary", ts.name), child(el("div", cls("app-table-wrap"), child(a.trendTable(id+"-table", ts, w))))))
@@ -270,7 +271,7 @@ func niceTick(x float64) float64 {
 // value, interval, count and denominator, the current period marked.
 func (a *App) trendTable(id string, ts trendSeries, w *jsna.Ward) dom.Element {
 	t := el("table", cls("govuk-table"), attr("id", id))
-	t.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("trend.table.caption", ts.name, w.Name))))
+	t.AppendChild(el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("trend.table.caption", ts.name, a.wardName(w)))))
 	t.AppendChild(el("thead", cls("govuk-table__head"), child(el("tr", cls("govuk-table__row"),
 		child(th(a.t("indicators.col.period"), false)),
 		child(th(a.t("indicators.col.value"), true)),
@@ -339,7 +340,7 @@ func (a *App) priorityWorsening() dom.Node {
 	list := el("ul", cls("govuk-list govuk-list--bullet"))
 	for _, r := range rows {
 		list.AppendChild(el("li",
-			child(link(route{view: "ward", ward: r.ward.Code}.href()+"#trend-"+slug(r.ind.ID), a.t("trend.worsening.item", r.name, r.ward.Name)))))
+			child(link(route{view: "ward", ward: r.ward.Code}.href()+"#trend-"+slug(r.ind.ID), a.t("trend.worsening.item", r.name, a.wardName(r.ward))))))
 	}
 	box.AppendChild(list)
 	return box

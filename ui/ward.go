@@ -47,7 +47,7 @@ func (a *App) renderWard(r route) dom.Node {
 			child(el("p", cls("govuk-body"), text(a.t("ward.notfound.body", r.ward)))),
 			child(el("p", cls("govuk-body"), child(link("#/area", a.t("overview.title"))))))
 	}
-	a.setTitle(a.tabLabel(r.tab), w.Name)
+	a.setTitle(a.tabLabel(r.tab), a.wardName(w))
 	a.coord.draftBack = r
 	v := el("div", cls("app-ward"))
 	v.AppendChild(el("a", cls("govuk-back-link"), attr("href", "#/area"), text(a.t("ward.back"))))
@@ -56,11 +56,11 @@ func (a *App) renderWard(r route) dom.Node {
 		caption = a.t("ward.caption.pop", w.Code, fmtInt(int(*w.Population+0.5)))
 	}
 	v.AppendChild(el("span", cls("govuk-caption-l"), text(caption)))
-	head := h1(w.Name)
+	head := h1(a.wardName(w))
 	v.AppendChild(head)
 
 	// Sub-navigation: one link per part, the current one marked.
-	nav := el("nav", cls("app-subnav"), attr("aria-label", a.t("ward.subnav", w.Name)))
+	nav := el("nav", cls("app-subnav"), attr("aria-label", a.t("ward.subnav", a.wardName(w))))
 	list := el("ul", cls("app-subnav__list"))
 	for _, tab := range wardTabs {
 		item := el("li", cls("app-subnav__item"))
@@ -78,6 +78,9 @@ func (a *App) renderWard(r route) dom.Node {
 	if r.tab != "" {
 		v.AppendChild(a.undoBar())
 		v.AppendChild(a.languageSetting())
+		if g := a.wardNameSetting(w); g != nil {
+			v.AppendChild(g)
+		}
 	}
 	if len(a.doc.Provenance) > 0 {
 		v.AppendChild(el("p", cls("govuk-body-s"), child(link(route{view: "history", ward: w.Code}.href(), a.t("history.ward.link"), attr("id", "ward-provenance")))))
@@ -98,7 +101,7 @@ func (a *App) renderWard(r route) dom.Node {
 	}
 	v.AppendChild(a.practicesServing(w, r.tab)) // ui/practice.go
 	v.AppendChild(el("p", cls("govuk-body app-ward__report"),
-		child(link(route{view: "report", ward: w.Code}.href(), a.t("ward.report.link", w.Name)))))
+		child(link(route{view: "report", ward: w.Code}.href(), a.t("ward.report.link", a.wardName(w))))))
 	return v
 }
 
@@ -235,7 +238,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 	box := el("div", cls("app-record"), attr("id", "section-"+slug(key)))
 	fid := "section-" + itoa(i)
 	g, area := a.textarea(field{
-		id: fid + "-text", label: s.Title, labelCls: "govuk-label--m", value: s.Text, rows: 8,
+		id: fid + "-text", label: a.shownText(jsna.TextNamed(s.Texts(), "title")), labelCls: "govuk-label--m", value: s.Text, rows: 8,
 		hint: a.t("narrative.hint"), maxLength: 200000,
 	})
 	a.bind(area, func(v string) string {
@@ -249,12 +252,12 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 	tg, title := a.input(field{id: fid + "-title", label: a.t("narrative.title.label"), value: s.Title, maxLength: 500, spell: true})
 	a.bind(title, func(v string) string {
 		v = strings.TrimSpace(v)
-		if v == "" {
+		if v == "" && a.requiredIn(jsna.English) {
 			return a.t("narrative.title.required")
 		}
 		if sec := find(); sec != nil {
 			sec.Title = v
-			a.relabel(fid+"-text", v)
+			a.relabel(fid+"-text", stripLang(a.shownText(jsna.TextNamed(sec.Texts(), "title"))))
 		}
 		return ""
 	})
@@ -271,7 +274,7 @@ func (a *App) sectionEditor(w *jsna.Ward, i int) dom.Element {
 // its title made a slug (made unique when another section has it).
 func (a *App) addSectionForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("narrative.add.heading"))))
-	ag, addTitle := a.input(field{id: "new-section-title", label: a.t("narrative.add.label"), hint: a.t("narrative.add.hint"), maxLength: 500, spell: true})
+	ag, addTitle := a.input(a.newTextField(field{id: "new-section-title", label: a.t("narrative.add.label"), hint: a.t("narrative.add.hint"), maxLength: 500, spell: true}))
 	add := button(a.t("narrative.add.button"), "secondary", attr("id", "add-section"))
 	a.view.onClick(add, func() {
 		t := strings.TrimSpace(value(addTitle))
@@ -287,7 +290,9 @@ func (a *App) addSectionForm(v dom.Element, w *jsna.Ward) {
 		if recordByID(w.Sections, key, sectionID) != nil {
 			key = newKey(key)
 		}
-		w.Sections = append(w.Sections, jsna.Section{ID: key, Title: t})
+		sec := jsna.Section{ID: key}
+		a.setNew(sec.Texts(), "title", t)
+		w.Sections = append(w.Sections, sec)
 		a.recordAdded("section-"+itoa(len(w.Sections)-1)+"-text", a.t("status.added", t))
 	})
 	v.AppendChild(ag)
@@ -318,15 +323,16 @@ func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 	as := &w.Assets[i]
 	fid := "asset-" + itoa(i)
 	box := el("div", cls("app-record"))
-	box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(as.Name)))
+	heading := el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(a.shownText(jsna.TextNamed(as.Texts(), "name"))))
+	box.AppendChild(heading)
 	ng, name := a.input(field{id: fid + "-name", label: a.t("assets.name"), value: as.Name, maxLength: 500, spell: true})
 	a.bind(name, func(v string) string {
 		v = strings.TrimSpace(v)
-		if v == "" {
+		if v == "" && a.requiredIn(jsna.English) {
 			return a.t("assets.name.required")
 		}
 		find().Name = v
-		byID(fid + "-heading").SetTextContent(v)
+		setText(heading, a.shownText(jsna.TextNamed(find().Texts(), "name")))
 		return ""
 	})
 	kg, kind := a.input(field{id: fid + "-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), value: as.Kind, width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
@@ -340,7 +346,7 @@ func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 		a.recordRemoved(a.t("status.removed", strings.TrimSpace(value(name))))
 	})
 	box.AppendChild(a.bilingualPair(ng, "name", texts))
-	box.AppendChild(kg)
+	box.AppendChild(a.bilingualPair(kg, "kind", texts))
 	box.AppendChild(a.bilingualPair(dg, "description", texts))
 	box.AppendChild(remove)
 	return box
@@ -349,9 +355,9 @@ func (a *App) assetEditor(w *jsna.Ward, i int) dom.Element {
 // addAssetForm appends to v the form that adds an asset to w.
 func (a *App) addAssetForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("assets.add.heading"))))
-	ng, name := a.input(field{id: "new-asset-name", label: a.t("assets.name"), maxLength: 500, spell: true})
-	kg, kind := a.input(field{id: "new-asset-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), width: "govuk-!-width-two-thirds", maxLength: 100, spell: true})
-	dg, desc := a.textarea(field{id: "new-asset-desc", label: a.t("assets.description"), rows: 3, maxLength: 20000})
+	ng, name := a.input(a.newTextField(field{id: "new-asset-name", label: a.t("assets.name"), maxLength: 500, spell: true}))
+	kg, kind := a.input(a.newTextField(field{id: "new-asset-kind", label: a.t("assets.kind"), hint: a.t("assets.kind.hint"), width: "govuk-!-width-two-thirds", maxLength: 100, spell: true}))
+	dg, desc := a.textarea(a.newTextField(field{id: "new-asset-desc", label: a.t("assets.description"), rows: 3, maxLength: 20000}))
 	add := button(a.t("assets.add.button"), "secondary", attr("id", "add-asset"))
 	a.view.onClick(add, func() {
 		n := strings.TrimSpace(value(name))
@@ -360,7 +366,12 @@ func (a *App) addAssetForm(v dom.Element, w *jsna.Ward) {
 			focus(name)
 			return
 		}
-		w.Assets = append(w.Assets, jsna.Asset{ID: newKey("asset"), Name: n, Kind: strings.TrimSpace(value(kind)), Description: value(desc)})
+		as := jsna.Asset{ID: newKey("asset")}
+		ts := as.Texts()
+		a.setNew(ts, "name", n)
+		a.setNew(ts, "kind", strings.TrimSpace(value(kind)))
+		a.setNew(ts, "description", value(desc))
+		w.Assets = append(w.Assets, as)
 		a.recordAdded("new-asset-name", a.t("status.added", n))
 	})
 	v.AppendChild(ng)
@@ -396,7 +407,7 @@ func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 	box.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", fid+"-heading"), text(a.t("voice.note", i+1))))
 	tg, txt := a.textarea(field{id: fid + "-text", label: a.t("voice.text"), value: vo.Text, rows: 4, maxLength: 20000})
 	a.bind(txt, func(v string) string {
-		if strings.TrimSpace(v) == "" {
+		if strings.TrimSpace(v) == "" && a.requiredIn(jsna.English) {
 			return a.t("voice.text.required")
 		}
 		find().Text = v
@@ -418,7 +429,7 @@ func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 		a.recordRemoved(a.t("status.removed.voice"))
 	})
 	box.AppendChild(a.bilingualPair(tg, "text", texts))
-	box.AppendChild(sg)
+	box.AppendChild(a.bilingualPair(sg, "source", texts))
 	box.AppendChild(dg)
 	box.AppendChild(remove)
 	return box
@@ -428,8 +439,8 @@ func (a *App) voiceEditor(w *jsna.Ward, i int) dom.Element {
 // note needs a text, and its date, if given, must be an ISO date.
 func (a *App) addVoiceForm(v dom.Element, w *jsna.Ward) {
 	v.AppendChild(el("h3", cls("govuk-heading-m"), text(a.t("voice.add.heading"))))
-	tg, txt := a.textarea(field{id: "new-voice-text", label: a.t("voice.text"), rows: 4, maxLength: 20000})
-	sg, src := a.input(field{id: "new-voice-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), maxLength: 500, spell: true})
+	tg, txt := a.textarea(a.newTextField(field{id: "new-voice-text", label: a.t("voice.text"), rows: 4, maxLength: 20000}))
+	sg, src := a.input(a.newTextField(field{id: "new-voice-source", label: a.t("voice.source"), hint: a.t("voice.source.hint"), maxLength: 500, spell: true}))
 	dg, date := a.input(field{id: "new-voice-date", label: a.t("voice.date"), hint: a.t("voice.date.hint"), typ: "date", width: "govuk-input--width-10"})
 	add := button(a.t("voice.add.button"), "secondary", attr("id", "add-voice"))
 	a.view.onClick(add, func() {
@@ -448,7 +459,10 @@ func (a *App) addVoiceForm(v dom.Element, w *jsna.Ward) {
 			focus(txt)
 			return
 		}
-		w.Voice = append(w.Voice, jsna.Voice{ID: newKey("voice"), Text: t, Source: strings.TrimSpace(value(src)), Date: d})
+		vo := jsna.Voice{ID: newKey("voice"), Date: d}
+		a.setNew(vo.Texts(), "text", t)
+		a.setNew(vo.Texts(), "source", strings.TrimSpace(value(src)))
+		w.Voice = append(w.Voice, vo)
 		a.recordAdded("new-voice-text", a.t("status.added.voice"))
 	})
 	v.AppendChild(tg)

@@ -38,7 +38,7 @@ func TestBrowserBilingual(t *testing.T) {
 	if focused := eval[string](p, `document.activeElement.id`); focused != "doc-languages-1" {
 		t.Errorf("focus after choosing the languages is on %q, want doc-languages-1", focused)
 	}
-	checkPair(t, p, "section-0-text", "Who lives here (English)", "Who lives here (Welsh)", "Mae tua 11,400 o bobl yn byw yn ward Castleford.")
+	checkPair(t, p, "section-0-text", "Who lives here (English)", "Who lives here (Welsh)", "Mae tua 11,400 o bobl yn byw yn ward Rhyd-y-castell.")
 	if got := eval[string](p, `document.getElementById("section-0-text-translation").textContent`); got != "" {
 		t.Errorf("a confirmed translation is marked: %q", got)
 	}
@@ -172,7 +172,8 @@ func checkBilingualReport(t *testing.T, p *page) {
 
 	p.click("#report-languages-1") // Welsh
 	p.waitFor("the Welsh report", `!!document.querySelector(".app-report[lang=cy]")`)
-	if h, want := p.text("#page-heading"), "Asesiad o anghenion strategol ar y cyd: Castleford"; h != want {
+	// The ward's Welsh name (name_cy) in the Welsh report.
+	if h, want := p.text("#page-heading"), "Asesiad o anghenion strategol ar y cyd: Rhyd-y-castell"; h != want {
 		t.Errorf("Welsh report heading = %q, want %q", h, want)
 	}
 	if !eval[bool](p, `document.querySelector(".app-report__table").textContent.includes("Derbyniadau brys i'r ysbyty am bob achos, pob oed, cymhareb derbyniadau safonedig")`) {

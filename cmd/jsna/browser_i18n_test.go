@@ -274,6 +274,16 @@ func TestBrowserWelshEverywhere(t *testing.T) {
 	p.waitVisible("#error-summary")
 	check("problems")
 
+	// A syntax error: encoding/json's detail is worded in Welsh too.
+	syntax := filepath.Join(t.TempDir(), "syntax.json")
+	os.WriteFile(syntax, []byte(`{"format": "jsna/1", "id": x}`), 0o644)
+	p.upload("#open-file", syntax)
+	p.waitFor("the syntax error", `!!document.getElementById("error-summary") && document.getElementById("error-summary").textContent.includes("syntax.json")`)
+	check("syntax error")
+	if got := p.text("#error-summary"); !strings.Contains(got, "gwall cystrawen: nod annilys 'x' wrth chwilio am ddechrau gwerth") {
+		t.Errorf("the syntax error in Welsh = %q", got)
+	}
+
 	p.upload("#open-file", "../../static/examples/fingertips-sample.csv")
 	p.waitFor("the overview", `location.hash === "#/area" && !!document.getElementById("import-notes")`)
 	check("import report")
@@ -361,6 +371,19 @@ func welshNewViews(t *testing.T, p *page, check func(string)) {
 		p.waitVisible(v.ready)
 		check(v.name)
 	}
+
+	// Welsh first: the forms that add a record take the Welsh, and a
+	// bilingual ward's editing pages have its Welsh name.
+	p.navigate("#/ward/" + bilingualWard + "/assets")
+	p.click("#doc-languages-details summary")
+	p.click("#doc-languages-2")
+	p.waitFor("Welsh first", `document.getElementById("new-asset-name").lang === "cy"`)
+	p.click("#ward-name-cy-details summary")
+	p.waitVisible("#ward-name-cy")
+	check("Welsh-first assets with the ward's Welsh name")
+	p.navigate("#/report/" + bilingualWard)
+	p.waitVisible(".app-report")
+	check("Welsh-first report")
 }
 
 // TestBrowserPages opens the accessibility statement, the privacy notice

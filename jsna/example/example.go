@@ -150,7 +150,7 @@ func New(opts Options) *jsna.Document {
 		Title:     "Example Borough ward profiles 2026 (synthetic data)",
 		Synthetic: true,
 		Notice:    Notice,
-		Area:      jsna.Area{Code: "E09000099", Name: "Example Borough (synthetic)", Type: "local authority"},
+		Area:      jsna.Area{Code: "E09000099", Name: "Example Borough (synthetic)", Type: "local authority", NameCy: WelshAreaName},
 		Benchmark: jsna.Benchmark{Code: "E92000001", Name: "England"},
 	}
 	if opts.Wards != 20 || opts.Indicators != 30 {

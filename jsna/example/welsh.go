@@ -32,6 +32,45 @@ func welshDeprivation(z float64) string {
 	return "yn agos at gyfartaledd y fwrdeistref o ran amddifadedd"
 }
 
+// welshWardNames are Welsh names for the wards the example's bilingual ward
+// is called, by its English name: invented for this synthetic borough
+// ("Castleford", castle and ford: Rhyd-y-castell, the ford of the castle),
+// not names ONS publishes. A ward missing here has no Welsh name, as most
+// English wards have none.
+var welshWardNames = map[string]string{
+	"Castleford": "Rhyd-y-castell",
+}
+
+// WelshAreaName is the Welsh name of the example borough, as synthetic as
+// its English one.
+const WelshAreaName = "Bwrdeistref Enghreifftiol (synthetig)"
+
+// welshAssetKinds are the kinds of assetKinds in Welsh.
+var welshAssetKinds = map[string]string{
+	"community space":   "man cymunedol",
+	"library":           "llyfrgell",
+	"green space":       "man gwyrdd",
+	"food support":      "cymorth bwyd",
+	"faith group":       "grŵp ffydd",
+	"sport and leisure": "chwaraeon a hamdden",
+	"health service":    "gwasanaeth iechyd",
+	"voluntary group":   "grŵp gwirfoddol",
+	"school":            "ysgol",
+	"advice":            "cyngor",
+}
+
+// welshVoiceSources are the sources of voiceTexts in Welsh.
+var welshVoiceSources = map[string]string{
+	"residents' meeting":       "cyfarfod preswylwyr",
+	"parents' coffee morning":  "bore coffi rhieni",
+	"food bank volunteers":     "gwirfoddolwyr y banc bwyd",
+	"ward surgery":             "cymhorthfa'r ward",
+	"community centre drop-in": "sesiwn galw heibio'r ganolfan gymunedol",
+	"youth forum":              "fforwm ieuenctid",
+	"tenants' association":     "cymdeithas y tenantiaid",
+	"online survey":            "arolwg ar-lein",
+}
+
 // welshAssetNames are the asset name patterns of assetKinds in Welsh.
 var welshAssetNames = map[string]string{
 	"%s Community Centre":         "Canolfan Gymunedol %s",
@@ -118,13 +157,18 @@ var firstAssetDescription = [2]string{
 // ward's name after "ward" (which no mutation changes) and a need's title
 // after a colon, so no word needs mutating.
 func addWelsh(ward *jsna.Ward, pop, z float64) {
+	ward.NameCy = welshWardNames[ward.Name]
+	name := ward.Name // in the Welsh texts: the Welsh name where it has one
+	if ward.NameCy != "" {
+		name = ward.NameCy
+	}
 	for i := range ward.Sections {
 		s := &ward.Sections[i]
 		s.TitleCy = welshSectionTitles[s.ID]
 		switch s.ID {
 		case "demographics":
 			s.TextCy = fmt.Sprintf("Mae tua %s o bobl yn byw yn ward %s.\nMae'r ward %s.\n(Testun enghreifftiol synthetig.)",
-				thousands(pop), ward.Name, welshDeprivation(z))
+				thousands(pop), name, welshDeprivation(z))
 		case "determinants":
 			s.TextCy = welshDeterminants
 		}
@@ -133,15 +177,17 @@ func addWelsh(ward *jsna.Ward, pop, z float64) {
 		as := &ward.Assets[i]
 		for en, cy := range welshAssetNames {
 			if fmt.Sprintf(en, ward.Name) == as.Name {
-				as.NameCy = fmt.Sprintf(cy, ward.Name)
+				as.NameCy = fmt.Sprintf(cy, name)
 			}
 		}
+		as.KindCy = welshAssetKinds[as.Kind]
 	}
 	if len(ward.Assets) > 0 {
 		ward.Assets[0].Description, ward.Assets[0].DescriptionCy = firstAssetDescription[0], firstAssetDescription[1]
 	}
 	for i := range ward.Voice {
 		ward.Voice[i].TextCy = welshVoice[ward.Voice[i].Text]
+		ward.Voice[i].SourceCy = welshVoiceSources[ward.Voice[i].Source]
 	}
 	for i := range ward.Needs {
 		n := &ward.Needs[i]
@@ -150,7 +196,7 @@ func addWelsh(ward *jsna.Ward, pop, z float64) {
 		}
 		if n.TitleCy != "" {
 			n.RecommendationCy = fmt.Sprintf("Gweithio gyda phartneriaid yn ward %s ar yr angen hwn: %s. (Testun enghreifftiol synthetig.)",
-				ward.Name, strings.ToLower(n.TitleCy[:1])+n.TitleCy[1:])
+				name, strings.ToLower(n.TitleCy[:1])+n.TitleCy[1:])
 		}
 	}
 	confirmAll(ward)

@@ -12,11 +12,19 @@ import (
 func TestExampleWelsh(t *testing.T) {
 	d := New(Options{})
 	w := d.Wards[0]
-	if got, want := w.Sections[0].TextCy, "Mae tua 11,400 o bobl yn byw yn ward Castleford.\nMae'r ward yn llai difreintiedig na'r fwrdeistref gyfan.\n(Testun enghreifftiol synthetig.)"; got != want {
+	if got, want := w.Sections[0].TextCy, "Mae tua 11,400 o bobl yn byw yn ward Rhyd-y-castell.\nMae'r ward yn llai difreintiedig na'r fwrdeistref gyfan.\n(Testun enghreifftiol synthetig.)"; got != want {
 		t.Errorf("demographics text_cy = %q, want %q", got, want)
 	}
-	if got, want := w.Needs[0].RecommendationCy, "Gweithio gyda phartneriaid yn ward Castleford ar yr angen hwn: derbyniadau brys i'r ysbyty am strôc. (Testun enghreifftiol synthetig.)"; got != want {
+	if got, want := w.Needs[0].RecommendationCy, "Gweithio gyda phartneriaid yn ward Rhyd-y-castell ar yr angen hwn: derbyniadau brys i'r ysbyty am strôc. (Testun enghreifftiol synthetig.)"; got != want {
 		t.Errorf("need n1 recommendation_cy = %q, want %q", got, want)
+	}
+	// The bilingual ward's and the area's Welsh names: invented, as the
+	// borough is (welsh.go); no other ward has one.
+	if w.Name != "Castleford" || w.NameCy != "Rhyd-y-castell" || d.Area.NameCy != "Bwrdeistref Enghreifftiol (synthetig)" {
+		t.Errorf("ward %q name_cy %q, area name_cy %q; want Castleford, Rhyd-y-castell, Bwrdeistref Enghreifftiol (synthetig)", w.Name, w.NameCy, d.Area.NameCy)
+	}
+	if got, want := w.Assets[0].KindCy+" / "+w.Voice[0].SourceCy, welshAssetKinds[w.Assets[0].Kind]+" / "+welshVoiceSources[w.Voice[0].Source]; got != want || w.Assets[0].KindCy == "" || w.Voice[0].SourceCy == "" {
+		t.Errorf("first asset's kind_cy / voice note's source_cy = %q, want %q", got, want)
 	}
 	missing := 0
 	var texts []jsna.Bilingual
@@ -49,7 +57,7 @@ func TestExampleWelsh(t *testing.T) {
 		t.Errorf("%d texts in English only, want 1 (the health text)", missing)
 	}
 	for _, other := range d.Wards[1:] {
-		if other.Sections[0].TitleCy != "" || other.Voice[0].TextCy != "" {
+		if other.Sections[0].TitleCy != "" || other.Voice[0].TextCy != "" || other.NameCy != "" {
 			t.Errorf("ward %s has Welsh, want only the first ward", other.Code)
 		}
 	}

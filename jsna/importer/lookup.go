@@ -42,10 +42,10 @@ type WardLookup struct {
 }
 
 // LookupWard is a ward of a lookup, with its Welsh name when the lookup has
-// one, and its local authority district.
+// one, and its local authority district, with its Welsh name likewise.
 type LookupWard struct {
-	Code, Name, NameCy string
-	LAD, LADName       string
+	Code, Name, NameCy      string
+	LAD, LADName, LADNameCy string
 }
 
 // LSOAs is the number of LSOAs the lookup places.
@@ -179,7 +179,7 @@ func ReadWardLookup(name string, r io.Reader) (*WardLookup, error) {
 			i = int32(len(l.Wards))
 			wardAt[ward] = i
 			l.Wards = append(l.Wards, LookupWard{Code: ward, Name: get(rec, wd+"nm"), NameCy: get(rec, wd+"nmw"),
-				LAD: strings.ToUpper(get(rec, lad+"cd")), LADName: get(rec, lad+"nm")})
+				LAD: strings.ToUpper(get(rec, lad+"cd")), LADName: get(rec, lad+"nm"), LADNameCy: get(rec, lad+"nmw")})
 		}
 		l.lsoa[lsoa] = int32(len(l.ward))
 		l.ward = append(l.ward, i)
@@ -188,6 +188,32 @@ func ReadWardLookup(name string, r io.Reader) (*WardLookup, error) {
 		return nil, lookupError(name, 0, "no data rows after the header")
 	}
 	return l, nil
+}
+
+// WelshNames gives d's wards and area the Welsh names l has for them
+// (WDyyNMW, and LADyyNMW for an area that is one of l's districts) where
+// d has none, keeping every Welsh name d has: one typed in the document is
+// not overwritten by the lookup's. It returns how many names it gave.
+// Names longer than the format allows (200 characters) are cut.
+func (l *WardLookup) WelshNames(d *jsna.Document) int {
+	n := 0
+	for i := range d.Wards {
+		w := &d.Wards[i]
+		if lw, ok := l.byCode(w.Code); ok && w.NameCy == "" && lw.NameCy != "" {
+			w.NameCy = clip(lw.NameCy, 200)
+			n++
+		}
+	}
+	if d.Area.NameCy != "" {
+		return n
+	}
+	for _, lw := range l.Wards {
+		if lw.LAD == d.Area.Code && lw.LADNameCy != "" {
+			d.Area.NameCy = clip(lw.LADNameCy, 200)
+			return n + 1
+		}
+	}
+	return n
 }
 
 // LSOA11Lookup gives each LSOA of 2011 the LSOAs of 2021 it became.

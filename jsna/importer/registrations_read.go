@@ -472,6 +472,9 @@ func (im *registrations) finish() *jsna.Document {
 		}
 		updated[code] = true
 	}
+	if n := im.lookup.WelshNames(out); n > 0 {
+		im.note("Welsh names taken from the lookup (%s): %d", im.lookup.Name, n)
+	}
 	var kept []string
 	for _, p := range out.Practices {
 		if !updated[p.ID] {

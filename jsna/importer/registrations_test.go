@@ -199,3 +199,49 @@ func TestReadWardLookupRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestRegistrationsWelshNames: a lookup with the Welsh-name columns
+// (WD25NMW, LAD25NMW) gives the document's wards and area their Welsh
+// names where the document has none, and keeps one the document has. The
+// rows are in the lookup's layout with the names of Cardiff (W06000015)
+// and three of its wards (Riverside is Glan-yr-afon in Welsh, Butetown the
+// same in both, Cardiff is Caerdydd); the LSOA and ward codes are made up
+// for the test.
+func TestRegistrationsWelshNames(t *testing.T) {
+	lookup := "LSOA21CD,LSOA21NM,LSOA21NMW,WD25CD,WD25NM,WD25NMW,LAD25CD,LAD25NM,LAD25NMW,ObjectId\n" +
+		"W01001700,Cardiff 032A,Caerdydd 032A,W05001040,Riverside,Glan-yr-afon,W06000015,Cardiff,Caerdydd,1\n" +
+		"W01001701,Cardiff 032B,Caerdydd 032B,W05001024,Butetown,Butetown,W06000015,Cardiff,Caerdydd,2\n" +
+		"W01001702,Cardiff 033A,Caerdydd 033A,W05001030,Grangetown,Grangetown,W06000015,Cardiff,Caerdydd,3\n"
+	l := readLookup(t, lookup)
+	doc := &jsna.Document{Format: jsna.Format, ID: "cardiff", Title: "Cardiff",
+		Area:      jsna.Area{Code: "W06000015", Name: "Cardiff"},
+		Benchmark: jsna.Benchmark{Code: "W92000004", Name: "Wales"},
+		Wards: []jsna.Ward{{Code: "W05001040", Name: "Riverside"}, {Code: "W05001024", Name: "Butetown"},
+			{Code: "W05001030", Name: "Grangetown", NameCy: "Trelluest"}}}
+	reg := "PRACTICE_CODE,PRACTICE_NAME,LSOA_CODE,SEX,NUMBER_OF_PATIENTS\nW97001,PRACTICE,W01001700,ALL,40\n"
+	d, rep, err := Registrations("reg.csv", strings.NewReader(reg), l, doc, RegistrationOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range d.Wards {
+		got = append(got, w.Code+"="+w.NameCy)
+	}
+	if g, want := strings.Join(got, " "), "W05001040=Glan-yr-afon W05001024=Butetown W05001030=Trelluest"; g != want {
+		t.Errorf("Welsh ward names = %s, want %s", g, want)
+	}
+	if d.Area.NameCy != "Caerdydd" {
+		t.Errorf("area name_cy = %q, want Caerdydd", d.Area.NameCy)
+	}
+	if doc.Wards[0].NameCy != "" {
+		t.Errorf("the document given was changed: ward name_cy = %q", doc.Wards[0].NameCy)
+	}
+	want := "Welsh names taken from the lookup (lookup.csv): 3"
+	found := false
+	for _, n := range rep.Notes {
+		found = found || n == want
+	}
+	if !found {
+		t.Errorf("notes = %q, want one %q", rep.Notes, want)
+	}
+}
