@@ -39,6 +39,7 @@ func (im *importer) finish() (*jsna.Document, *Report, error) {
 	}
 	im.skipUnusedEngland(g)
 	sortSkipped(rep.SkippedRows)
+	im.finishGroups()
 	locs := addWards(doc, wards)
 	rep.Wards, rep.Indicators = len(doc.Wards), len(doc.Indicators)
 	if len(doc.Wards) == 0 {
@@ -72,7 +73,7 @@ func (im *importer) setBenchmark(ind *jsna.Indicator, v *variant, england []*row
 			continue
 		}
 		if bench != nil {
-			im.skip(r.loc, SkipDuplicate, "another England row for indicator %s, %s, at %s", v.docID, v.period, bench.loc)
+			im.skip(r.loc, because(ReasonDuplicate, r, ""), "another England row for indicator %s, %s, at %s", v.docID, v.period, bench.loc)
 			r.id = "" // accounted for
 			continue
 		}
@@ -106,7 +107,7 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 		}
 		at := r.code + "\x00" + strings.ToLower(period)
 		if first, dup := seen[at]; dup {
-			im.skip(r.loc, SkipDuplicate, "another row for ward %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(r.period), first)
+			im.skip(r.loc, because(ReasonDuplicate, r, ""), "another row for ward %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(r.period), first)
 			continue
 		}
 		val := jsna.Value{
@@ -122,7 +123,7 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 			Note:        clip(r.note, 500),
 		}
 		if msg := inconsistency(&val, ind.Method); msg.Format != "" {
-			im.skip(r.loc, SkipInconsistent, msg.Format, msg.Args...)
+			im.skip(r.loc, because(ReasonInconsistent, r, ""), msg.Format, msg.Args...)
 			continue
 		}
 		seen[at] = r.loc
@@ -152,8 +153,8 @@ func (im *importer) skipUnusedEngland(g *indicatorRows) {
 			if r.id == "" {
 				continue
 			}
-			kind, why := im.englandSkip(r, g.byID[id])
-			im.skip(r.loc, kind, "England row for %s", why)
+			why, says := im.englandSkip(r, g.byID[id])
+			im.skip(r.loc, why, "England row for %s", says)
 		}
 	}
 }
