@@ -29,7 +29,7 @@ func groupsCSV(tb testing.TB) []byte {
 		ward("", "E05900001", "1")
 	}
 	w.Write([]string{"93227", "E92000001", "England", "E09000099", "Example Borough", "Counties & UAs (from Apr 2023)", "Persons", "All ages", "2021/22", "100"}) // line 151
-	for i := 0; i < 10005; i++ { // lines 152–10156
+	for i := 0; i < 10005; i++ {                                                                                                                                  // lines 152–10156
 		w.Write([]string{"93227", "E09000099", "Example Borough", fmt.Sprintf("E02%06d", i), "MSOA", "MSOA", "Persons", "All ages", "2021/22", "99"})
 	}
 	ward("93105", "E05900001", "n/a?") // line 10157
