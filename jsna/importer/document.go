@@ -122,6 +122,9 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 			Denominator: r.get(colDenominator),
 			Note:        clip(r.note, 500),
 		}
+		if r.trend != "" {
+			val.SetPublishedTrend(clip(r.trend, jsna.MaxPublishedTrend))
+		}
 		if msg := inconsistency(&val, ind.Method); msg.Format != "" {
 			im.skip(r.loc, because(ReasonInconsistent, r, ""), msg.Format, msg.Args...)
 			continue

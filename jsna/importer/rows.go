@@ -33,6 +33,7 @@ type row struct {
 	sortable                 float64
 	hasSortable              bool
 	note, compared           string
+	trend                    string // Recent Trend, as published
 	num                      [numColumns - firstNumeric]float64
 	has                      [numColumns - firstNumeric]bool
 }
@@ -96,6 +97,7 @@ func (im *importer) readRow(loc rowLoc, get func(column) string) *row {
 		period:     get(colTimePeriod),
 		note:       get(colValueNote),
 		compared:   get(colCompared),
+		trend:      get(colRecentTrend),
 	}
 	if r.code != "" && r.areaType != "" {
 		if _, ok := im.types[r.code]; !ok {
