@@ -115,11 +115,16 @@ func (a *App) trendFigure(w *jsna.Ward, ts trendSeries) dom.Element {
 // trendFigureAt is one series under a heading hTag, its element ids
 // starting id: the marker or the reason there is none, with the published
 // trend beside it, the chart and its table; in the report (report) the
-// table is not in a details box, so that it prints as it shows.
+// heading is not a link and the table not in a details box, so that it
+// prints as it shows.
 func (a *App) trendFigureAt(id, hTag string, w *jsna.Ward, ts trendSeries, report bool) dom.Element {
 	fig := el("div", cls("app-trend"), attr("id", id))
-	fig.AppendChild(el(hTag, cls("govuk-heading-s"),
-		child(link(route{view: "indicator", ward: ts.ind.ID}.href(), ts.name))))
+	if report { // a printed heading, not a link
+		fig.AppendChild(el(hTag, cls("govuk-heading-s"), text(ts.name)))
+	} else {
+		fig.AppendChild(el(hTag, cls("govuk-heading-s"),
+			child(link(route{view: "indicator", ward: ts.ind.ID}.href(), ts.name))))
+	}
 	marker := a.trendMarkerText(ts)
 	if pub := a.publishedText(ts); pub != "" { // trend_published.go
 		marker += " " + pub
