@@ -155,3 +155,31 @@ func (a *App) skippedRowLines(rep *importer.Report) []string {
 	}
 	return lines
 }
+
+// unknownIndicatorsView is the import report's list of the indicators the
+// built-in table does not know (Report.Unknown), each a link to its page,
+// where its method, polarity and unit can be set, with what to do; nil
+// when there is none.
+func (a *App) unknownIndicatorsView(id string, rep *importer.Report) dom.Element {
+	if len(rep.Unknown) == 0 {
+		return nil
+	}
+	sec := el("section", cls("app-skipped"), attr("id", id), attr("aria-labelledby", id+"-heading"))
+	sec.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", id+"-heading"), text(a.tn("import.unknown.heading", len(rep.Unknown)))))
+	sec.AppendChild(el("p", cls("govuk-body"), text(a.t("import.unknown.lede"))))
+	list := el("ul", cls("govuk-list govuk-list--bullet"))
+	for _, indID := range rep.Unknown {
+		name := indID
+		if a.doc != nil {
+			for i := range a.doc.Indicators {
+				if ind := &a.doc.Indicators[i]; ind.ID == indID {
+					name = a.t("import.unknown.item", a.indicatorName(a.doc, ind), indID)
+				}
+			}
+		}
+		list.AppendChild(el("li", child(link(route{view: "indicator", ward: indID}.href(), name))))
+	}
+	sec.AppendChild(list)
+	sec.AppendChild(el("p", cls("govuk-body app-skipped__todo"), text(a.t("import.group.todo", a.t("import.unknown.todo")))))
+	return sec
+}

@@ -1964,4 +1964,13 @@ var messagesCY = map[string]string{
 	"trend.published.intro":         "Mae gan y dangosyddion hyn un cyfnod yn y ffeil hon, rhy ychydig i gyfrifo tuedd; cyhoeddodd Fingertips un gyda’r data.",
 	"trend.published.item":          "%s: %s",
 	"report.trends.heading":         "Tueddiadau",
+	"import.unknown.heading#zero":   "Nid yw 0 dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol",
+	"import.unknown.heading#one":    "Nid yw 1 dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol",
+	"import.unknown.heading#two":    "Nid yw 2 ddangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol",
+	"import.unknown.heading#few":    "Nid yw 3 dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol",
+	"import.unknown.heading#many":   "Nid yw 6 dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol",
+	"import.unknown.heading#other":  "Nid yw %d dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol",
+	"import.unknown.lede":           "Nes i chi eu gosod, eu dull yw “other” a darllenir eu polaredd o’r ffeil lle mae’n ei ddweud, felly gall eu cymariaethau fod yn anghywir.",
+	"import.unknown.item":           "%s (%s)",
+	"import.unknown.todo":           "Gosodwch ddull, polaredd ac uned pob un ar ei dudalen, o ddiffiniad Fingertips o’r dangosydd (ei fetadata dangosydd).",
 }

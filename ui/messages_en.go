@@ -1630,4 +1630,9 @@ var messagesEN = map[string]string{
 	"trend.published.intro":         "These indicators have one period in this file, too few to calculate a trend; Fingertips published one with the data.",
 	"trend.published.item":          "%s: %s",
 	"report.trends.heading":         "Trends",
+	"import.unknown.heading#one":    "1 indicator is not in the built-in table of Local Health indicators",
+	"import.unknown.heading#other":  "%d indicators are not in the built-in table of Local Health indicators",
+	"import.unknown.lede":           "Until you set them, their method is “other” and their polarity is read from the file where it says, so their comparisons may be wrong.",
+	"import.unknown.item":           "%s (%s)",
+	"import.unknown.todo":           "Set each one’s method, polarity and unit on its page, from Fingertips’ definition of the indicator (its indicator metadata).",
 }

@@ -32,6 +32,7 @@ func (a *App) renderOverview() dom.Node {
 			child(el("h2", cls("govuk-heading-s"), text(a.t("overview.import.heading")))), child(notes))
 		appendNode(box, a.skipGroupsView("import-skipped", a.importReport.Groups, a.importReport.Sheet)) // importgroups.go
 		appendNode(box, a.skippedRowsBox(a.importReport))
+		appendNode(box, a.unknownIndicatorsView("import-unknown", a.importReport))
 		v.AppendChild(box)
 	}
 	v.AppendChild(a.levelForm())

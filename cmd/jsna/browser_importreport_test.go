@@ -12,7 +12,8 @@ import (
 // importReportCSV is a synthetic Fingertips CSV (made up for the test):
 // two wards of Example Borough with a value of 93227 and England's; 147
 // rows with no Indicator ID; the borough's own row (the wards' parent
-// area) and two MSOA rows of 93227, one of 93105.
+// area) and two MSOA rows of 93227, one of 93105; and a ward value of
+// 99999, an indicator the built-in table does not know.
 func importReportCSV() string {
 	var b strings.Builder
 	b.WriteString("Indicator ID,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Time period,Value\n")
@@ -26,6 +27,7 @@ func importReportCSV() string {
 	b.WriteString("93227,E09000099,Example Borough,E02000001,MSOA 1,MSOA,Persons,All ages,2021/22,99\n")                              // line 153
 	b.WriteString("93105,E09000099,Example Borough,E02000001,MSOA 1,MSOA,Persons,All ages,2021/22,9.9\n")                             // line 154
 	b.WriteString("93227,E09000099,Example Borough,E02000002,MSOA 2,MSOA,Persons,All ages,2021/22,98\n")                              // line 155
+	b.WriteString("99999,E09000099,Example Borough,E05900001,Riverside,Ward,Persons,All ages,2021/22,42\n")                           // line 156: not in the built-in table
 	return b.String()
 }
 
@@ -70,6 +72,14 @@ func TestBrowserImportReport(t *testing.T) {
 		}
 	}
 	check("en", want)
+	unknown := `[document.getElementById("import-unknown-heading").textContent,
+		Array.from(document.querySelectorAll("#import-unknown li a")).map(a => a.textContent + " " + a.getAttribute("href")).join("; "),
+		document.querySelector("#import-unknown .app-skipped__todo").textContent].join("\n")`
+	if got, want := eval[string](p, unknown), "1 indicator is not in the built-in table of Local Health indicators\n"+
+		"Indicator 99999 (99999) #/indicator/99999\n"+
+		"What to do: Set each one’s method, polarity and unit on its page, from Fingertips’ definition of the indicator (its indicator metadata)."; got != want {
+		t.Errorf("unknown indicators =\n%s\nwant\n%s", got, want)
+	}
 	p.shot("import-report-grouped")
 	p.axe("import report by reason")
 
@@ -87,6 +97,11 @@ func TestBrowserImportReport(t *testing.T) {
 			"Beth i’w wneud: Dim i’w wneud: mae lawrlwythiadau Fingertips yn cynnwys ardaloedd eraill hefyd (rhanbarthau, MSOAs), ac mae Wardwise yn darllen wardiau a Lloegr.\n" +
 			"93227 | 2 | 153, 155; 93105 | 1 | 154",
 	})
+	if got, want := eval[string](p, unknown), "Nid yw 1 dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol\n"+
+		"Indicator 99999 (99999) #/indicator/99999\n"+
+		"Beth i’w wneud: Gosodwch ddull, polaredd ac uned pob un ar ei dudalen, o ddiffiniad Fingertips o’r dangosydd (ei fetadata dangosydd)."; got != want {
+		t.Errorf("Welsh unknown indicators =\n%s\nwant\n%s", got, want)
+	}
 	p.shot("import-report-grouped-cy")
 	p.axe("import report by reason, in Welsh")
 	p.checkClean()

@@ -202,6 +202,7 @@ func (im *importer) indicator(v *variant) *jsna.Indicator {
 		ind = k
 	} else {
 		ind = jsna.Indicator{Method: jsna.MethodOther}
+		im.report.Unknown = append(im.report.Unknown, v.docID)
 		im.note("indicator %s (%s) is not in the built-in table of Local Health indicators: method %q; check its method and polarity", v.id, orUnknown(name), jsna.MethodOther)
 	}
 	if name != "" {

@@ -123,7 +123,17 @@ type Report struct {
 	// indicator and reason, in report order (skipgroups.go): what the
 	// report says to people.
 	Groups []SkipGroup `json:"groups,omitempty"`
+	// Unknown are the document's indicators (by ID) not in the built-in
+	// table of Local Health indicators: their method is "other" and their
+	// polarity read from the file where it says, until someone sets them
+	// (UnknownTodo).
+	Unknown []string `json:"unknown_indicators,omitempty"`
 }
+
+// UnknownTodo is what to do about the indicators the built-in table does
+// not know, in English: the app's catalogue words it too
+// (import.unknown.todo).
+const UnknownTodo = "Give each its method, polarity and unit from Fingertips' definition of it: open Fingertips' indicator metadata CSV with the import (jsna import -metadata, or jsna metadata), or set them on the indicator's page."
 
 // SkippedRow is one row an import left out, and why.
 type SkippedRow struct {
@@ -182,6 +192,9 @@ func (r *Report) Summary(max int) string {
 		}
 		writeReasons(&b, r.Groups, where)
 		r.writeSkippedRows(&b, max)
+	}
+	if len(r.Unknown) > 0 {
+		fmt.Fprintf(&b, "indicators not in the built-in table: %s\n  what to do: %s\n", strings.Join(r.Unknown, ", "), UnknownTodo)
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
