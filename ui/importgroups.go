@@ -19,7 +19,7 @@ import (
 // skipReasonView is one reason's part of the summary, in the app's
 // language.
 type skipReasonView struct {
-	id       string // the element's id: "import-skip-" + reason (+ "-" + n for a second detail)
+	key      string // its part's id after the summary's: the reason (+ "-" + n for its n-th detail)
 	what     string // "147 rows had no indicator ID"
 	todo     string // "What to do: …"
 	byInd    bool   // whether the rows have indicators (not a registrations file's)
@@ -39,10 +39,10 @@ func (a *App) skipReasonViews(groups []importer.SkipGroup, sheet string) []skipR
 	var out []skipReasonView
 	seen := map[string]int{}
 	for _, r := range importer.SkipReasons(groups) {
-		v := skipReasonView{id: "import-skip-" + r.Reason, todo: a.t("import.group.todo", a.t("import.todo."+r.Reason)),
+		v := skipReasonView{key: r.Reason, todo: a.t("import.group.todo", a.t("import.todo."+r.Reason)),
 			linesCol: a.t("import.group.col.lines")}
 		if seen[r.Reason]++; seen[r.Reason] > 1 {
-			v.id += "-" + itoa(seen[r.Reason])
+			v.key += "-" + itoa(seen[r.Reason])
 		}
 		if _, _, hasDetail, _ := importer.ReasonWords(r.Reason); hasDetail {
 			v.what = a.tn("import.group."+r.Reason, r.Rows, r.Detail)
@@ -93,7 +93,7 @@ func (a *App) skipGroupsView(id string, groups []importer.SkipGroup, sheet strin
 	sec.AppendChild(el("h3", cls("govuk-heading-s"), attr("id", id+"-heading"), text(a.t("import.groups.heading"))))
 	sec.AppendChild(el("p", cls("govuk-body"), text(a.t("import.groups.lede"))))
 	for _, v := range views {
-		part := el("div", cls("app-skipped__reason"), attr("id", id+"-"+strings.TrimPrefix(v.id, "import-skip-")))
+		part := el("div", cls("app-skipped__reason"), attr("id", id+"-"+v.key))
 		part.AppendChild(el("h4", cls("govuk-heading-s app-skipped__what"), text(v.what)))
 		part.AppendChild(el("p", cls("govuk-body app-skipped__todo"), text(v.todo)))
 		part.AppendChild(a.skipTable(v))

@@ -66,21 +66,21 @@ func TestSkipReasonViews(t *testing.T) {
 		want []skipReasonView
 	}{
 		{English, []skipReasonView{
-			{id: "import-skip-no-indicator", what: "147 rows had no indicator ID",
+			{key: "no-indicator", what: "147 rows had no indicator ID",
 				todo:     "What to do: Fill in the Indicator ID column (Fingertips' number for the indicator, such as 93227), or delete these rows: without it a value cannot be matched to an indicator.",
 				rows:     []skipRowView{{"No indicator ID", "147", "3, 4, 5, 6, 7 and more"}},
 				linesCol: "Lines, for example"},
-			{id: "import-skip-other-area", what: "3 rows are of area type MSOA, neither wards nor England", byInd: true,
+			{key: "other-area", what: "3 rows are of area type MSOA, neither wards nor England", byInd: true,
 				todo:     "What to do: Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards and England.",
 				rows:     []skipRowView{{"93227", "2", "150, 152"}, {"93105", "1", "151"}},
 				linesCol: "Lines, for example"},
 		}},
 		{Welsh, []skipReasonView{
-			{id: "import-skip-no-indicator", what: "Nid oedd gan 147 rhes ID dangosydd",
+			{key: "no-indicator", what: "Nid oedd gan 147 rhes ID dangosydd",
 				todo:     "Beth i’w wneud: Llenwch golofn Indicator ID (rhif Fingertips ar gyfer y dangosydd, fel 93227), neu dilëwch y rhesi hyn: hebddo ni ellir paru gwerth â dangosydd.",
 				rows:     []skipRowView{{"Dim ID dangosydd", "147", "3, 4, 5, 6, 7 a mwy"}},
 				linesCol: "Llinellau, er enghraifft"},
-			{id: "import-skip-other-area", what: "Mae 3 rhes o’r math ardal MSOA, nid wardiau na Lloegr", byInd: true,
+			{key: "other-area", what: "Mae 3 rhes o’r math ardal MSOA, nid wardiau na Lloegr", byInd: true,
 				todo:     "Beth i’w wneud: Dim i’w wneud: mae lawrlwythiadau Fingertips yn cynnwys ardaloedd eraill hefyd (rhanbarthau, MSOAs), ac mae Wardwise yn darllen wardiau a Lloegr.",
 				rows:     []skipRowView{{"93227", "2", "150, 152"}, {"93105", "1", "151"}},
 				linesCol: "Llinellau, er enghraifft"},
