@@ -90,7 +90,7 @@ func TestBrowserImportReport(t *testing.T) {
 		"Nid oedd gan 147 rhes ID dangosydd\n" +
 			"Beth i’w wneud: Llenwch golofn Indicator ID (rhif Fingertips ar gyfer y dangosydd, fel 93227), neu dilëwch y rhesi hyn: hebddo ni ellir paru gwerth â dangosydd.\n" +
 			"147 | 5, 6, 7, 8, 9 a mwy",
-		"Mae 1 rhes yn rhesi ardal riant y wardiau (Counties & UAs (from Apr 2023))\n" +
+		"Mae 1 rhes o ardal riant y wardiau (Counties & UAs (from Apr 2023))\n" +
 			"Beth i’w wneud: Dyma resi’r ardal riant: caiff y wardiau eu cymharu â Lloegr, felly nid oes dim yn cael ei golli. Dim i’w wneud.\n" +
 			"93227 | 1 | 152",
 		"Mae 3 rhes o’r math ardal MSOA, nid wardiau na Lloegr\n" +
