@@ -15,8 +15,9 @@ const maxImportRows = 20
 
 // importNotes says what the last import did, in the app's language, a
 // line each: the rows read and what they became, the rows skipped by
-// kind, the first skipped rows with why, and jsna's notes on whole
-// indicators. It is nil when the document was not imported.
+// kind, and jsna's notes on whole indicators. It is nil when the document
+// was not imported. The skipped rows by reason (skipGroupsView) and one by
+// one (skippedRowsBox) follow it on the overview.
 func (a *App) importNotes() []string {
 	if a.importReport == nil {
 		return nil
@@ -45,13 +46,6 @@ func (a *App) reportNotes(rep *importer.Report) []string {
 	}
 	if skipped > 0 {
 		lines = append(lines, a.skippedKinds(rep))
-		n := min(len(rep.SkippedRows), maxImportRows)
-		for _, s := range rep.SkippedRows[:n] {
-			lines = append(lines, a.skippedRow(s))
-		}
-		if more := len(rep.SkippedRows) - n + rep.SkippedRowsOmitted; more > 0 {
-			lines = append(lines, a.tn("import.rows.more", more))
-		}
 	}
 	for i, note := range rep.Notes {
 		if i < len(rep.NoteTexts) {

@@ -28,8 +28,12 @@ func (a *App) renderOverview() dom.Node {
 		for _, n := range lines {
 			notes.AppendChild(el("li", text(n)))
 		}
-		v.AppendChild(el("div", cls("govuk-inset-text"), attr("id", "import-notes"),
-			child(el("h2", cls("govuk-heading-s"), text(a.t("overview.import.heading")))), child(notes)))
+		box := el("div", cls("govuk-inset-text"), attr("id", "import-notes"),
+			child(el("h2", cls("govuk-heading-s"), text(a.t("overview.import.heading")))), child(notes))
+		appendNode(box, a.skipGroupsView("import-skipped", a.importReport.Groups, a.importReport.Sheet)) // importgroups.go
+		appendNode(box, a.skippedRowsBox(a.importReport))
+		appendNode(box, a.unknownIndicatorsView("import-unknown", a.importReport))
+		v.AppendChild(box)
 	}
 	v.AppendChild(a.levelForm())
 

@@ -21,8 +21,9 @@ import (
 // practice" view until another document is opened: lines words it, a
 // line each, in the app's language when the view is drawn.
 var practiceReport struct {
-	doc   *jsna.Document
-	lines func() []string
+	doc    *jsna.Document
+	lines  func() []string
+	groups []importer.SkipGroup // the skipped rows, by reason (importgroups.go)
 }
 
 // csvInput is a GOV.UK file upload field for a CSV file.
@@ -43,7 +44,9 @@ func (a *App) practiceImport() dom.Element {
 		for _, l := range practiceReport.lines() {
 			list.AppendChild(el("li", text(l)))
 		}
-		v.AppendChild(el("div", cls("govuk-inset-text"), child(list)))
+		box := el("div", cls("govuk-inset-text"), child(list))
+		appendNode(box, a.skipGroupsView("practice-import-skipped", practiceReport.groups, ""))
+		v.AppendChild(box)
 	}
 	v.AppendChild(el("p", cls("govuk-body"), text(a.t("practice.import.lede"))))
 	regGroup, reg := csvInput("reg-file", a.t("practice.import.reg"), a.t("practice.import.reg.hint"))
@@ -105,7 +108,7 @@ func (a *App) importRegistrations(regIn, lookIn dom.Element) {
 		return
 	}
 	a.doc.Practices = out.Practices
-	a.practiceImported(func() []string { return a.registrationNotes(rep) }, a.tn("practice.import.done", rep.Practices))
+	a.practiceImported(func() []string { return a.registrationNotes(rep) }, rep.Groups, a.tn("practice.import.done", rep.Practices))
 }
 
 // importPracticeFigures adds the practice values of the Fingertips file
@@ -119,7 +122,7 @@ func (a *App) importPracticeFigures(in dom.Element) {
 		out, rep, err = importer.FingertipsPractices(f.name, bytes.NewReader(f.data), a.doc, importer.Options{})
 		if err == nil {
 			a.doc.Indicators, a.doc.Practices = out.Indicators, out.Practices
-			a.practiceImported(func() []string { return a.reportNotes(rep) }, a.tn("practice.import.gp.done", rep.Imported, a.tn("count.practices", rep.Practices)))
+			a.practiceImported(func() []string { return a.reportNotes(rep) }, rep.Groups, a.tn("practice.import.gp.done", rep.Imported, a.tn("count.practices", rep.Practices)))
 			return
 		}
 	}
@@ -133,9 +136,9 @@ func (a *App) importPracticeFigures(in dom.Element) {
 
 // practiceImported records an import into the working document, keeps
 // its report for the view and says what it did.
-func (a *App) practiceImported(lines func() []string, status string) {
+func (a *App) practiceImported(lines func() []string, groups []importer.SkipGroup, status string) {
 	a.markChanged()
-	practiceReport.doc, practiceReport.lines = a.doc, lines
+	practiceReport.doc, practiceReport.lines, practiceReport.groups = a.doc, lines, groups
 	a.problems = nil
 	a.render()
 	focus(byID("practice-import-heading"))

@@ -207,11 +207,14 @@ func TestImportNotesWelsh(t *testing.T) {
 		"sample.csv: darllenwyd 3 rhes: 1 gwerth ward, 1 meincnod ar gyfer Lloegr, 1 wedi’i hepgor",
 		"1 ward, 1 dangosydd",
 		"Wedi’u hepgor: rhyw arall: 1",
-		"llinell 3: rhyw Male: mae’r dangosydd hwn yn cael ei fewnforio ar gyfer Persons",
 	}
 	got := a.importNotes()
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("importNotes =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantRows := []string{"llinell 3: rhyw Male: mae’r dangosydd hwn yn cael ei fewnforio ar gyfer Persons"}
+	if got := a.skippedRowLines(rep); strings.Join(got, "\n") != strings.Join(wantRows, "\n") {
+		t.Errorf("skippedRowLines =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantRows, "\n"))
 	}
 }
 

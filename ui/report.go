@@ -306,6 +306,7 @@ func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *
 	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", a.wardName(w), a.benchmarkName(d)))), false)
 	table.Class().Add("app-report__table")
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))
+	a.reportTrends(sec, hs, d, w) // trend_report.go
 }
 
 // reportNeeds is the table of ward w's needs in priority order, each with

@@ -240,7 +240,11 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 		}
 	}
 	var rows []indicatorRow
+	practiceLevel := a.practiceLevel(d) // practice_level.go: not a ward's
 	for _, ind := range d.Indicators {
+		if practiceLevel[ind.ID] {
+			continue
+		}
 		r := indicatorRow{id: ind.ID, name: ind.Name, domain: ind.Domain, period: ind.Period, unit: ind.Unit, cmp: cmpNone}
 		is := byInd[ind.ID]
 		if is != nil {

@@ -70,6 +70,9 @@ func (a *App) indicatorName(d *jsna.Document, ind *jsna.Indicator) string {
 func (a *App) renderTrends(w *jsna.Ward) dom.Node {
 	series := a.seriesOf(a.doc, w)
 	if len(series) == 0 {
+		if n := a.publishedOnlyList(a.doc, w, "h3", "trends-published"); n != nil { // trend_published.go
+			return n
+		}
 		return el("div")
 	}
 	v := el("section", cls("app-trends"), attr("id", "trends"), attr("aria-labelledby", "trends-heading"))
@@ -81,6 +84,7 @@ func (a *App) renderTrends(w *jsna.Ward) dom.Node {
 	for _, ts := range series {
 		v.AppendChild(a.trendFigure(w, ts))
 	}
+	appendNode(v, a.publishedOnlyList(a.doc, w, "h4", "trends-published"))
 	return v
 }
 
@@ -106,14 +110,30 @@ func (a *App) worseningFlag(d *jsna.Document, series []trendSeries, id string) d
 	return box
 }
 
-// trendFigure is one series: its heading (a link to the indicator's
-// page), the marker or the reason there is none, the chart and its table.
+// trendFigure is one series on the ward page: its heading (a link to the
+// indicator's page), the marker or the reason there is none, the chart and
+// its table, in a details box.
 func (a *App) trendFigure(w *jsna.Ward, ts trendSeries) dom.Element {
-	id := "trend-" + slug(ts.ind.ID)
+	return a.trendFigureAt("trend-"+slug(ts.ind.ID), "h4", w, ts, false)
+}
+
+// trendFigureAt is one series under a heading hTag, its element ids
+// starting id: the marker or the reason there is none, with the published
+// trend beside it, the chart and its table; in the report (report) the
+// heading is not a link and the table not in a details box, so that it
+// prints as it shows.
+func (a *App) trendFigureAt(id, hTag string, w *jsna.Ward, ts trendSeries, report bool) dom.Element {
 	fig := el("div", cls("app-trend"), attr("id", id))
-	fig.AppendChild(el("h4", cls("govuk-heading-s"),
-		child(link(route{view: "indicator", ward: ts.ind.ID}.href(), ts.name))))
+	if report { // a printed heading, not a link
+		fig.AppendChild(el(hTag, cls("govuk-heading-s"), text(ts.name)))
+	} else {
+		fig.AppendChild(el(hTag, cls("govuk-heading-s"),
+			child(link(route{view: "indicator", ward: ts.ind.ID}.href(), ts.name))))
+	}
 	marker := a.trendMarkerText(ts)
+	if pub := a.publishedText(ts); pub != "" { // trend_published.go
+		marker += " " + pub
+	}
 	p := el("p", cls("govuk-body"), attr("id", id+"-marker"))
 	if ts.worsening {
 		p.AppendChild(tag(a.t("trend.worsening.tag"), "red"))
@@ -124,7 +144,12 @@ func (a *App) trendFigure(w *jsna.Ward, ts trendSeries) dom.Element {
 	title := a.t("trend.chart.title", ts.name, a.wardName(w))
 	desc := a.tn("trend.chart.desc", len(ts.values), a.periodOf(ts, 0), a.periodOf(ts, len(ts.values)-1)) + " " + marker
 	fig.AppendChild(el("figure", cls("app-figure"), child(a.trendChart(id+"-chart", title, desc, ts))))
-	fig.AppendChild(detailsBox(a.t("trend.table.summary", ts.name), child(el("div", cls("app-table-wrap"), child(a.trendTable(id+"-table", ts, w))))))
+	table := el("div", cls("app-table-wrap"), child(a.trendTable(id+"-table", ts, w)))
+	if report {
+		fig.AppendChild(table)
+		return fig
+	}
+	fig.AppendChild(detailsBox(a.t("trend.table.summary", ts.name), child(table)))
 	return fig
 }
 

@@ -98,6 +98,7 @@ func (a *App) renderWard(r route) dom.Node {
 	default:
 		v.AppendChild(a.renderIndicators(w))
 		v.AppendChild(a.renderTrends(w)) // trend.go
+		appendNode(v, a.practiceLevelNote())
 	}
 	v.AppendChild(a.practicesServing(w, r.tab)) // ui/practice.go
 	v.AppendChild(el("p", cls("govuk-body app-ward__report"),

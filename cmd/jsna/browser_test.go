@@ -100,17 +100,31 @@ func TestBrowserWardPage(t *testing.T) {
 	if got := eval[int](p, `document.querySelectorAll("svg.app-spine .app-spine__marker").length`); got != withValue {
 		t.Errorf("spine chart markers = %d, want %d (indicators with a value for %s)", got, withValue, code)
 	}
-	if got := eval[int](p, `document.querySelectorAll("svg.app-spine .app-spine__row").length`); got != len(d.Indicators) {
-		t.Errorf("spine chart rows = %d, want %d indicators", got, len(d.Indicators))
+	// The ward's indicators: all but the practice-level ones (the
+	// example's two QOF prevalences, values on practices only), which the
+	// page counts, with a link to My practice.
+	practiceLevel := jsna.PracticeLevel(d)
+	wardInds := len(d.Indicators) - len(practiceLevel)
+	if len(practiceLevel) != 2 || !practiceLevel["qof-dm-synthetic"] || !practiceLevel["qof-hyp-synthetic"] {
+		t.Errorf("the example's practice-level indicators = %v, want its two QOF prevalences", practiceLevel)
+	}
+	if got := eval[int](p, `document.querySelectorAll("svg.app-spine .app-spine__row").length`); got != wardInds {
+		t.Errorf("spine chart rows = %d, want %d indicators", got, wardInds)
 	}
 	// Every row of the indicator table names its comparison in words.
 	rows := eval[int](p, `document.querySelectorAll("#indicator-table tbody tr.govuk-table__row").length`)
-	if rows != len(d.Indicators) {
-		t.Errorf("indicator table rows = %d, want %d", rows, len(d.Indicators))
+	if rows != wardInds {
+		t.Errorf("indicator table rows = %d, want %d", rows, wardInds)
 	}
 	words := eval[int](p, `Array.from(document.querySelectorAll("#indicator-table .app-cmp")).filter(e => /^(Better \(99\.8%\)|Better \(95%\)|Similar|Worse \(95%\)|Worse \(99\.8%\)|Higher|Lower|Not compared)$/.test(e.textContent.trim())).length`)
-	if words != len(d.Indicators) {
-		t.Errorf("comparison words in the table = %d, want %d", words, len(d.Indicators))
+	if words != wardInds {
+		t.Errorf("comparison words in the table = %d, want %d", words, wardInds)
+	}
+	if got, want := p.text("#ward-practice-level"), "This document also has 2 practice-level indicators, with figures for GP practices rather than wards. See them in My practice"; got != want {
+		t.Errorf("practice-level note = %q, want %q", got, want)
+	}
+	if got := eval[string](p, `document.querySelector("#ward-practice-level a").getAttribute("href")`); got != "#/practice" {
+		t.Errorf("practice-level link = %q, want #/practice", got)
 	}
 
 	// Fingertips' two-level comparison: worse (or better) where the 99.8%
@@ -163,7 +177,7 @@ func TestBrowserWardPage(t *testing.T) {
 	var domains []string
 	seen := map[string]bool{}
 	for _, ind := range d.Indicators {
-		if !seen[ind.Domain] {
+		if !seen[ind.Domain] && !practiceLevel[ind.ID] {
 			seen[ind.Domain] = true
 			domains = append(domains, ind.Domain)
 		}
@@ -177,8 +191,8 @@ func TestBrowserWardPage(t *testing.T) {
 			t.Errorf("spine chart image %d = %q, want %q", i, titles[i], want)
 		}
 	}
-	if got := eval[int](p, `document.querySelectorAll("#spine-table tbody tr").length`); got != len(d.Indicators) {
-		t.Errorf("spine chart table alternative rows = %d, want %d", got, len(d.Indicators))
+	if got := eval[int](p, `document.querySelectorAll("#spine-table tbody tr").length`); got != wardInds {
+		t.Errorf("spine chart table alternative rows = %d, want %d", got, wardInds)
 	}
 	p.checkClean()
 }

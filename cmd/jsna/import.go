@@ -58,7 +58,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	out := fs.String("o", "", "output file, written atomically (- for stdout)")
 	metaFile := fs.String("metadata", "", "a Fingertips indicator metadata CSV giving the indicators' definitions, methods and polarities")
 	into := fs.String("into", "", "fingertips: add the file's rows of Area Type GPs to the practices of this document")
-	verbose := fs.Bool("v", false, "list every skipped row, not only the first 20")
+	verbose := fs.Bool("v", false, "list every skipped row one by one, after the rows grouped by reason")
 	asJSON := fs.Bool("json", false, "print the report as JSON on stdout")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil || len(pos) != 2 || *out == "" {
@@ -113,13 +113,12 @@ func runImport(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	// The report goes where it does not mix with the document.
-	w := e.stdout
-	if *out == "-" || err != nil {
-		w = e.stderr
-	}
+	// The report is for people, on stderr, never mixed with the document:
+	// the skipped rows by reason with what to do, and with -v every
+	// skipped row too.
+	w := e.stderr
 	if rep != nil && rep.Rows > 0 {
-		max := 20
+		max := -1
 		if *verbose {
 			max = 0
 		}
@@ -157,6 +156,9 @@ func applyMetadataFile(d *jsna.Document, name string) ([]string, error) {
 			from = "(none)"
 		}
 		lines = append(lines, fmt.Sprintf("indicator %s: %s %s → %s", c.Indicator, c.Field, clipText(from, 60), clipText(c.To, 60)))
+	}
+	for _, r := range importer.SkipReasons(mrep.Groups) {
+		lines = append(lines, fmt.Sprintf("%s: %s: %s", name, r.What(), r.Todo()))
 	}
 	for _, n := range mrep.Notes {
 		lines = append(lines, name+": "+n)

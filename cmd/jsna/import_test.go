@@ -62,13 +62,15 @@ func TestImportCommand(t *testing.T) {
 		wantOut  string // substring of stdout
 		wantErr  string // substring of stderr
 	}{
-		{"fingertips", []string{"import", "fingertips", sampleCSV, "-o", out}, 0,
-			"fingertips.csv: 25 rows read: 11 ward values, 5 England benchmarks, 9 skipped", ""},
-		{"flags first", []string{"import", "-o", out, "-parent", "E09000099", "fingertips", sampleCSV}, 0, "wrote " + out + " (sha256:", ""},
+		{"fingertips", []string{"import", "fingertips", sampleCSV, "-o", out}, 0, "",
+			"fingertips.csv: 25 rows read: 11 ward values, 5 England benchmarks, 9 skipped"},
+		{"grouped", []string{"import", "fingertips", sampleCSV, "-o", out}, 0, "",
+			"  1 row is of area type MSOA, neither a ward nor England\n    indicator 93227: 1 row (line 24)\n    what to do: Nothing to do"},
+		{"flags first", []string{"import", "-o", out, "-parent", "E09000099", "fingertips", sampleCSV}, 0, "", "wrote " + out + " (sha256:"},
 		{"to stdout", []string{"import", "fingertips", sampleCSV, "-o", "-"}, 0, `"format": "jsna/1"`, "25 rows read"},
-		{"verbose lists all", []string{"import", "fingertips", "-v", sampleCSV, "-o", out}, 0, "line 27: England row", ""},
-		{"ods", []string{"import", "ods", ods, "-o", out}, 0, `ward-data.ods: 2 rows read from sheet "Data": 1 ward values, 1 England benchmarks, 0 skipped`, ""},
-		{"ods sheet", []string{"import", "ods", "-sheet", "Data", ods, "-o", out}, 0, "1 wards, 1 indicators", ""},
+		{"verbose lists all", []string{"import", "fingertips", "-v", sampleCSV, "-o", out}, 0, "", "line 27: England row"},
+		{"ods", []string{"import", "ods", ods, "-o", out}, 0, "", `ward-data.ods: 2 rows read from sheet "Data": 1 ward values, 1 England benchmarks, 0 skipped`},
+		{"ods sheet", []string{"import", "ods", "-sheet", "Data", ods, "-o", out}, 0, "", "1 wards, 1 indicators"},
 		{"csv as ods", []string{"import", "ods", sampleCSV, "-o", out}, 1, "", "fingertips.csv: not an OpenDocument spreadsheet: not a zip archive"},
 		{"not fingertips", []string{"import", "fingertips", bad, "-o", out}, 1, "",
 			`bad.csv: line 1, column 1: not a Fingertips data header: no column "Indicator ID", "Area Code", "Value"`},

@@ -22,7 +22,7 @@ func TestMetadataCLI(t *testing.T) {
 		"93107,\"Year 6: Prevalence of obesity\",Children aged 10-11 who are obese.,%,Proportion,RAG - Low is good\n"), 0o644)
 	out := filepath.Join(dir, "out.json")
 	code, stdout, errs := runCLI(t, "", "import", "fingertips", data, "-area-code", "E09000099", "-area-name", "Borough", "-metadata", meta, "-o", out)
-	if code != 0 || !strings.Contains(stdout, "metadata: indicator 93107: method other → proportion") || !strings.Contains(stdout, "metadata: indicator 93107: polarity not-applicable → lower-is-better") {
+	if code != 0 || !strings.Contains(errs, "metadata: indicator 93107: method other → proportion") || !strings.Contains(errs, "metadata: indicator 93107: polarity not-applicable → lower-is-better") {
 		t.Fatalf("jsna import -metadata = %d\n%s%s", code, stdout, errs)
 	}
 	d, err := readDocument(out)

@@ -48,7 +48,7 @@ func TestPracticesCommands(t *testing.T) {
 		!strings.Contains(stdout, "best fit") {
 		t.Fatalf("import registrations: exit %d\n%s%s", code, stdout, stderr)
 	}
-	if code, stdout, stderr = runCLI(t, "", "import", "fingertips", gp, "--into", withPractices, "-o", withValues); code != 0 || !strings.Contains(stdout, "2 practice values") {
+	if code, stdout, stderr = runCLI(t, "", "import", "fingertips", gp, "--into", withPractices, "-o", withValues); code != 0 || !strings.Contains(stderr, "2 practice values") {
 		t.Fatalf("import fingertips --into: exit %d\n%s%s", code, stdout, stderr)
 	}
 

@@ -27,6 +27,7 @@ const (
 	colPeriodSortable
 	colValueNote
 	colCompared
+	colRecentTrend
 	// The numeric columns, in the order of row.num.
 	colValue
 	colLower95
@@ -56,6 +57,7 @@ var columnNames = [numColumns]string{
 	colPeriodSortable: "Time period Sortable",
 	colValueNote:      "Value note",
 	colCompared:       "Compared to England value or percentiles",
+	colRecentTrend:    "Recent Trend",
 	colValue:          "Value",
 	colLower95:        "Lower CI 95.0 limit",
 	colUpper95:        "Upper CI 95.0 limit",

@@ -10,7 +10,9 @@
 // Every import returns a Report that accounts for every row of the file:
 // imported as a ward value, used as a benchmark, or skipped with a kind
 // (SkipMissing, SkipArea, SkipPeriod, ...) and a reason naming the line or
-// cell; Report.Summary says it for people.
+// cell. Report.Groups counts the skipped rows by indicator and reason
+// (skipgroups.go), each reason with what it means and what to do, and
+// Report.Summary says it all for people.
 //
 // The files follow the import's steps: fingertips.go the entry point and
 // the report; columns.go the header and cells; rows.go reading a row and

@@ -39,6 +39,7 @@ func (im *importer) finish() (*jsna.Document, *Report, error) {
 	}
 	im.skipUnusedEngland(g)
 	sortSkipped(rep.SkippedRows)
+	im.finishGroups()
 	locs := addWards(doc, wards)
 	rep.Wards, rep.Indicators = len(doc.Wards), len(doc.Indicators)
 	if len(doc.Wards) == 0 {
@@ -72,7 +73,7 @@ func (im *importer) setBenchmark(ind *jsna.Indicator, v *variant, england []*row
 			continue
 		}
 		if bench != nil {
-			im.skip(r.loc, SkipDuplicate, "another England row for indicator %s, %s, at %s", v.docID, v.period, bench.loc)
+			im.skip(r.loc, because(ReasonDuplicate, r, ""), "another England row for indicator %s, %s, at %s", v.docID, v.period, bench.loc)
 			r.id = "" // accounted for
 			continue
 		}
@@ -106,7 +107,7 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 		}
 		at := r.code + "\x00" + strings.ToLower(period)
 		if first, dup := seen[at]; dup {
-			im.skip(r.loc, SkipDuplicate, "another row for ward %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(r.period), first)
+			im.skip(r.loc, because(ReasonDuplicate, r, ""), "another row for ward %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(r.period), first)
 			continue
 		}
 		val := jsna.Value{
@@ -121,8 +122,11 @@ func (im *importer) addValues(wards map[string]*wardAcc, ind *jsna.Indicator, v 
 			Denominator: r.get(colDenominator),
 			Note:        clip(r.note, 500),
 		}
+		if r.trend != "" {
+			val.SetPublishedTrend(clip(r.trend, jsna.MaxPublishedTrend))
+		}
 		if msg := inconsistency(&val, ind.Method); msg.Format != "" {
-			im.skip(r.loc, SkipInconsistent, msg.Format, msg.Args...)
+			im.skip(r.loc, because(ReasonInconsistent, r, ""), msg.Format, msg.Args...)
 			continue
 		}
 		seen[at] = r.loc
@@ -152,8 +156,8 @@ func (im *importer) skipUnusedEngland(g *indicatorRows) {
 			if r.id == "" {
 				continue
 			}
-			kind, why := im.englandSkip(r, g.byID[id])
-			im.skip(r.loc, kind, "England row for %s", why)
+			why, says := im.englandSkip(r, g.byID[id])
+			im.skip(r.loc, why, "England row for %s", says)
 		}
 	}
 }
@@ -198,6 +202,7 @@ func (im *importer) indicator(v *variant) *jsna.Indicator {
 		ind = k
 	} else {
 		ind = jsna.Indicator{Method: jsna.MethodOther}
+		im.report.Unknown = append(im.report.Unknown, v.docID)
 		im.note("indicator %s (%s) is not in the built-in table of Local Health indicators: method %q; check its method and polarity", v.id, orUnknown(name), jsna.MethodOther)
 	}
 	if name != "" {

@@ -119,7 +119,21 @@ type Report struct {
 	// Periods counts the time periods imported for each indicator of the
 	// document, by its ID: every period of a time series is kept.
 	Periods map[string]int `json:"periods,omitempty"`
+	// Groups are every skipped row (SkippedRowsOmitted too) grouped by
+	// indicator and reason, in report order (skipgroups.go): what the
+	// report says to people.
+	Groups []SkipGroup `json:"groups,omitempty"`
+	// Unknown are the document's indicators (by ID) not in the built-in
+	// table of Local Health indicators: their method is "other" and their
+	// polarity read from the file where it says, until someone sets them
+	// (UnknownTodo).
+	Unknown []string `json:"unknown_indicators,omitempty"`
 }
+
+// UnknownTodo is what to do about the indicators the built-in table does
+// not know, in English: the app's catalogue words it too
+// (import.unknown.todo).
+const UnknownTodo = "Give each its method, polarity and unit from Fingertips' definition of it: open Fingertips' indicator metadata CSV with the import (jsna import -metadata, or jsna metadata), or set them on the indicator's page."
 
 // SkippedRow is one row an import left out, and why.
 type SkippedRow struct {
@@ -136,8 +150,10 @@ func (r SkippedRow) String() string {
 	return rowLoc{sheet: r.Sheet, row: r.Line}.String() + ": " + r.Reason
 }
 
-// Summary describes the report for people: the counts, up to max skipped
-// rows one a line (all of those listed if max <= 0), and the notes.
+// Summary describes the report for people: the counts, the skipped rows
+// by reason and indicator with what to do (Groups), up to max skipped rows
+// one a line (all of those listed if max is 0, none if it is negative),
+// and the notes.
 func (r *Report) Summary(max int) string {
 	var b strings.Builder
 	skipped := 0
@@ -170,21 +186,41 @@ func (r *Report) Summary(max int) string {
 			fmt.Fprintf(&b, " %d %s", r.Skipped[k], k)
 		}
 		b.WriteByte('\n')
-		n := len(r.SkippedRows)
-		if max > 0 && n > max {
-			n = max
+		where := "line"
+		if r.Sheet != "" {
+			where = fmt.Sprintf("sheet %q row", r.Sheet)
 		}
-		for _, s := range r.SkippedRows[:n] {
-			fmt.Fprintf(&b, "  %s\n", s)
-		}
-		if more := len(r.SkippedRows) - n + r.SkippedRowsOmitted; more > 0 {
-			fmt.Fprintf(&b, "  and %d more skipped rows\n", more)
-		}
+		writeReasons(&b, r.Groups, where)
+		r.writeSkippedRows(&b, max)
+	}
+	if len(r.Unknown) > 0 {
+		fmt.Fprintf(&b, "indicators not in the built-in table: %s\n  what to do: %s\n", strings.Join(r.Unknown, ", "), UnknownTodo)
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}
 	return b.String()
+}
+
+// writeSkippedRows lists up to max skipped rows one a line (all if max is
+// 0, none if it is negative), and how many more there are.
+func (r *Report) writeSkippedRows(b *strings.Builder, max int) {
+	if max < 0 {
+		return
+	}
+	n := len(r.SkippedRows)
+	if max > 0 && n > max {
+		n = max
+	}
+	if n > 0 {
+		b.WriteString("skipped rows, one by one:\n")
+	}
+	for _, s := range r.SkippedRows[:n] {
+		fmt.Fprintf(b, "  %s\n", s)
+	}
+	if more := len(r.SkippedRows) - n + r.SkippedRowsOmitted; more > 0 {
+		fmt.Fprintf(b, "  and %d more skipped rows\n", more)
+	}
 }
 
 // Fingertips reads a Fingertips data CSV (or OHID Local Health's CSV
@@ -300,7 +336,23 @@ type importer struct {
 	types  map[string]string
 	// into, for FingertipsPractices, is the document whose practices the
 	// rows are for; nil for a ward import.
-	into *jsna.Document
+	into   *jsna.Document
+	groups skipGroups // the skipped rows by indicator and reason
+	// otherAreas are the area codes of the rows skipped as other areas,
+	// by indicator and area type, to tell the wards' parent area.
+	otherAreas map[string]map[string]bool
+}
+
+// skipWhy is why a row is skipped: its reason (Reason...), its indicator
+// and the reason's detail, for Report.Groups.
+type skipWhy struct {
+	reason, indicator, detail string
+	kind                      string // the kind counted, where not the reason's own
+}
+
+// because is why r is skipped for reason, with detail.
+func because(reason string, r *row, detail string) skipWhy {
+	return skipWhy{reason: reason, indicator: r.id, detail: detail}
 }
 
 func newImporter(name, source string, opts Options) *importer {
@@ -332,8 +384,16 @@ func (im *importer) note(format string, args ...any) {
 	im.report.NoteTexts = append(im.report.NoteTexts, t)
 }
 
-func (im *importer) skip(loc rowLoc, kind, format string, args ...any) {
+// skip accounts for a row left out: counted by its reason's kind, in the
+// group of (indicator, reason, detail), and listed with format and args
+// (up to MaxSkippedRows).
+func (im *importer) skip(loc rowLoc, why skipWhy, format string, args ...any) {
+	kind := why.kind
+	if kind == "" {
+		kind = ReasonKind(why.reason)
+	}
 	im.report.Skipped[kind]++
+	im.groups.add(why.reason, why.indicator, why.detail, loc.row)
 	if len(im.report.SkippedRows) >= MaxSkippedRows {
 		im.report.SkippedRowsOmitted++
 		return

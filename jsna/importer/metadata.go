@@ -47,10 +47,28 @@ type IndicatorMeta struct {
 
 // MetadataReport says what ReadMetadata read, and what it could not use.
 type MetadataReport struct {
-	File       string   `json:"file"`
-	Rows       int      `json:"rows"`
-	Indicators int      `json:"indicators"`
-	Notes      []string `json:"notes,omitempty"`
+	File       string `json:"file"`
+	Rows       int    `json:"rows"`
+	Indicators int    `json:"indicators"`
+	// Skipped counts the rows left out by kind (SkipMissing: no
+	// Indicator ID; SkipDuplicate: an indicator already read), and Groups
+	// says the same by reason and indicator (skipgroups.go).
+	Skipped map[string]int `json:"skipped,omitempty"`
+	Groups  []SkipGroup    `json:"groups,omitempty"`
+	Notes   []string       `json:"notes,omitempty"`
+}
+
+// Summary describes the report for people, in English: the rows and
+// indicators read, the rows left out by reason with what to do, and the
+// notes.
+func (r *MetadataReport) Summary() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %d rows read, %d indicators\n", r.File, r.Rows, r.Indicators)
+	writeReasons(&b, r.Groups, "line")
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	return b.String()
 }
 
 // valueTypes maps Fingertips' Value type to a jsna method. Life
@@ -146,6 +164,15 @@ func ReadMetadata(name string, r io.Reader) (Metadata, *MetadataReport, error) {
 	cr.FieldsPerRecord = -1
 	at := map[string]int{}
 	meta := Metadata{}
+	var groups skipGroups
+	defer func() { rep.Groups = groups.sorted() }()
+	skip := func(reason, id string, line int) {
+		if rep.Skipped == nil {
+			rep.Skipped = map[string]int{}
+		}
+		rep.Skipped[ReasonKind(reason)]++
+		groups.add(reason, id, "", line)
+	}
 	for header := true; ; {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -177,10 +204,11 @@ func ReadMetadata(name string, r io.Reader) (Metadata, *MetadataReport, error) {
 		}
 		m := metaRow(cell, line, rep)
 		if m.ID == "" {
-			rep.Notes = append(rep.Notes, fmt.Sprintf("line %d: no indicator ID; row left out", line))
+			skip(ReasonMetaNoID, "", line)
 			continue
 		}
 		if first, dup := meta[m.ID]; dup {
+			skip(ReasonMetaRepeat, m.ID, line)
 			if first.Polarity != m.Polarity {
 				rep.Notes = append(rep.Notes, fmt.Sprintf("line %d: indicator %s again, with polarity %q (line %d has %q): the first is used", line, m.ID, m.PolarityText, first.Line, first.PolarityText))
 			}

@@ -34,10 +34,28 @@ func TestReadMetadata(t *testing.T) {
 		`line 5: indicator 93227 again, with polarity "BOB - Blue orange blue" (line 4 has "RAG - Low is good"): the first is used`,
 		`line 7: indicator 1: value type "Odd value type" is not one this version knows; its method is left as it is`,
 		`line 7: indicator 1: polarity "Who knows" is not one this version knows; its polarity is left as it is`,
-		`line 8: no indicator ID; row left out`,
 	}
 	if !reflect.DeepEqual(rep.Notes, wantNotes) {
 		t.Errorf("notes =\n%s\nwant\n%s", strings.Join(rep.Notes, "\n"), strings.Join(wantNotes, "\n"))
+	}
+	// The rows left out: line 8 has no ID, line 5 repeats 93227.
+	wantGroups := []SkipGroup{
+		{Reason: ReasonMetaNoID, Kind: SkipMissing, Rows: 1, Lines: []int{8}},
+		{Reason: ReasonMetaRepeat, Kind: SkipDuplicate, Indicator: "93227", Rows: 1, Lines: []int{5}},
+	}
+	if !reflect.DeepEqual(rep.Groups, wantGroups) || !reflect.DeepEqual(rep.Skipped, map[string]int{SkipMissing: 1, SkipDuplicate: 1}) {
+		t.Errorf("groups = %+v, skipped %v, want %+v", rep.Groups, rep.Skipped, wantGroups)
+	}
+	wantSummary := "metadata.csv: 7 rows read, 5 indicators\n" +
+		"skipped rows, by reason:\n" +
+		"  1 row had no indicator ID\n" +
+		"    1 row (line 8)\n" +
+		"    what to do: Fill in the Indicator ID column, or delete these rows: a definition without it cannot be matched to an indicator.\n" +
+		"  1 row is of an indicator already read\n" +
+		"    indicator 93227: 1 row (line 5)\n" +
+		"    what to do: The first row was used (Fingertips lists an indicator once per profile). Keep the row you want first.\n"
+	if got := rep.Summary(); !strings.HasPrefix(got, wantSummary) {
+		t.Errorf("Summary() =\n%s\nwant it to start\n%s", got, wantSummary)
 	}
 	tests := []struct {
 		id, method, polarity string

@@ -324,7 +324,7 @@ func (s *odsScanner) endRow(n int) error {
 	}
 	s.im.addRow(loc, s.cells)
 	for i := 1; i < n; i++ {
-		s.im.skipRepeat(rowLoc{sheet: s.sheet, row: first + i}, loc)
+		s.im.skipRepeat(rowLoc{sheet: s.sheet, row: first + i}, loc, s.cells)
 	}
 	return nil
 }

@@ -46,10 +46,10 @@ func (im *importer) keepPractice(r *row) bool {
 		return true
 	}
 	if strings.EqualFold(r.areaType, "GPs") || jsna.IsPracticeCode(r.code) {
-		im.skip(r.loc, SkipPractice, "practice %s %s is not among the document's practices", r.code, orUnknown(r.areaName))
+		im.skip(r.loc, because(ReasonOtherPractice, r, ""), "practice %s %s is not among the document's practices", r.code, orUnknown(r.areaName))
 		return false
 	}
-	im.skip(r.loc, SkipArea, "%s (%s, area type %s) is not a GP practice or England", orUnknown(r.areaName), r.code, orUnknown(r.areaType))
+	im.skip(r.loc, because(ReasonNotPractice, r, r.areaType), "%s (%s, area type %s) is not a GP practice or England", orUnknown(r.areaName), r.code, orUnknown(r.areaType))
 	return false
 }
 
@@ -80,6 +80,7 @@ func (im *importer) finishPractices() (*jsna.Document, *Report, error) {
 	}
 	im.skipUnusedEngland(g)
 	sortSkipped(rep.SkippedRows)
+	im.finishGroups()
 	rep.Practices = len(given)
 	if rep.Imported == 0 {
 		return nil, rep, im.fail(rowLoc{}, "no rows of the document's practices (Area Type GPs, Area Code the practice's ODS code); %d rows skipped: see the report", rep.Rows-rep.Benchmarks)
@@ -97,17 +98,17 @@ func (im *importer) addPracticeValues(out *jsna.Document, ind *jsna.Indicator, v
 	seen := map[string]rowLoc{}
 	for _, r := range v.rows {
 		if !strings.EqualFold(r.period, v.period) {
-			im.skip(r.loc, SkipPeriod, "time period %s, older than %s", orUnknown(r.period), orUnknown(v.period))
+			im.skip(r.loc, because(ReasonOldPeriod, r, ""), "time period %s, older than %s", orUnknown(r.period), orUnknown(v.period))
 			continue
 		}
 		if first, dup := seen[r.code]; dup {
-			im.skip(r.loc, SkipDuplicate, "another row for practice %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(v.period), first)
+			im.skip(r.loc, because(ReasonDuplicate, r, ""), "another row for practice %s, indicator %s, %s at %s", r.code, v.docID, orUnknown(v.period), first)
 			continue
 		}
 		val := jsna.Value{Indicator: ind.ID, Value: r.get(colValue), Lower: r.get(colLower95), Upper: r.get(colUpper95),
 			Count: r.get(colCount), Denominator: r.get(colDenominator)}
 		if msg := inconsistency(&val, ind.Method); msg.Format != "" {
-			im.skip(r.loc, SkipInconsistent, msg.Format, msg.Args...)
+			im.skip(r.loc, because(ReasonInconsistent, r, ""), msg.Format, msg.Args...)
 			continue
 		}
 		seen[r.code] = r.loc

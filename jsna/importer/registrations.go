@@ -59,7 +59,9 @@ type RegistrationReport struct {
 	Unknown         int            `json:"unknown_lsoa"`        // of the practices kept
 	NotInLookup     int            `json:"lsoas_not_in_lookup"` // distinct LSOA codes the lookup lacks
 	Skipped         map[string]int `json:"skipped"`
-	Notes           []string       `json:"notes,omitempty"`
+	// Groups are the skipped rows by reason (skipgroups.go).
+	Groups []SkipGroup `json:"groups,omitempty"`
+	Notes  []string    `json:"notes,omitempty"`
 	// NoteTexts are the Notes as jsna made them, for a front end to word
 	// in its language.
 	NoteTexts []jsna.Text `json:"-"`
@@ -82,6 +84,7 @@ func (r *RegistrationReport) Summary() string {
 	fmt.Fprintf(&b, "%d practices in the file, %d with patients in the document's wards (%d patients there, %d of unknown LSOA)\n",
 		r.PracticesRead, r.Practices, r.PatientsInWards, r.Unknown)
 	fmt.Fprintf(&b, "lookup %s (wards of 20%s): %s\n", r.Lookup, r.WardYear, r.BestFit)
+	writeReasons(&b, r.Groups, "line")
 	if r.LSOA11 != "" {
 		fmt.Fprintf(&b, "2011 LSOAs mapped to 2021 LSOAs with %s\n", r.LSOA11)
 	}
@@ -129,6 +132,7 @@ type registrations struct {
 	opts   RegistrationOptions
 	doc    *jsna.Document
 	rep    *RegistrationReport
+	groups skipGroups
 	idx    [numRegColumns]int
 	header [numRegColumns]string // the columns' names as the file spells them
 	width  int

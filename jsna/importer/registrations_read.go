@@ -44,7 +44,9 @@ func Registrations(name string, r io.Reader, lookup *WardLookup, doc *jsna.Docum
 	if err != nil {
 		return nil, im.rep, err
 	}
-	if err := im.read(newCSVScanner(data)); err != nil {
+	err = im.read(newCSVScanner(data))
+	im.rep.Groups = im.groups.sorted()
+	if err != nil {
 		return nil, im.rep, err
 	}
 	if err := im.checkVintage(); err != nil {
@@ -199,6 +201,7 @@ func (im *registrations) row(rec [][]byte, line int) error {
 			return im.failAt(line, im.idx[regSex]+1, "SEX %q is not ALL, MALE or FEMALE", strings.ToUpper(string(s)))
 		}
 		im.rep.Skipped[SkipSexBreakdown]++
+		im.groups.add(ReasonSexBreakdown, "", "", line)
 		return nil
 	}
 	n, ok := parseCount(rec[im.idx[regPatients]])

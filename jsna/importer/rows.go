@@ -33,6 +33,7 @@ type row struct {
 	sortable                 float64
 	hasSortable              bool
 	note, compared           string
+	trend                    string // Recent Trend, as published
 	num                      [numColumns - firstNumeric]float64
 	has                      [numColumns - firstNumeric]bool
 }
@@ -96,6 +97,7 @@ func (im *importer) readRow(loc rowLoc, get func(column) string) *row {
 		period:     get(colTimePeriod),
 		note:       get(colValueNote),
 		compared:   get(colCompared),
+		trend:      get(colRecentTrend),
 	}
 	if r.code != "" && r.areaType != "" {
 		if _, ok := im.types[r.code]; !ok {
@@ -112,24 +114,24 @@ func (im *importer) readRow(loc rowLoc, get func(column) string) *row {
 func (im *importer) keepArea(r *row) bool {
 	switch {
 	case r.id == "":
-		im.skip(r.loc, SkipMissing, "no indicator ID")
+		im.skip(r.loc, because(ReasonNoIndicator, r, ""), "no indicator ID")
 		return false
 	case r.code == "":
-		im.skip(r.loc, SkipMissing, "no area code")
+		im.skip(r.loc, because(ReasonNoArea, r, ""), "no area code")
 		return false
 	case r.code == England:
 	case im.into != nil:
 		return im.keepPractice(r)
 	case jsna.IsWardCode(r.code):
 		if p := im.opts.Parent; p != "" && !strings.EqualFold(p, r.parentCode) && !strings.EqualFold(p, r.parentName) {
-			im.skip(r.loc, SkipParent, "ward %s %s is in %s, not %s", r.code, r.areaName, orUnknown(r.parentName), p)
+			im.skip(r.loc, because(ReasonOtherParent, r, p), "ward %s %s is in %s, not %s", r.code, r.areaName, orUnknown(r.parentName), p)
 			return false
 		}
 	case strings.Contains(strings.ToLower(r.areaType), "ward"):
-		im.skip(r.loc, SkipArea, "area code %q is not a ward code (E05, W05 or S13 and 6 digits)", r.code)
+		im.skip(r.loc, because(ReasonNotWardCode, r, ""), "area code %q is not a ward code (E05, W05 or S13 and 6 digits)", r.code)
 		return false
 	default:
-		im.skip(r.loc, SkipArea, "%s (%s, area type %s) is not a ward or England", orUnknown(r.areaName), r.code, orUnknown(r.areaType))
+		im.skip(r.loc, im.otherArea(r), "%s (%s, area type %s) is not a ward or England", orUnknown(r.areaName), r.code, orUnknown(r.areaType))
 		return false
 	}
 	return true
@@ -143,23 +145,23 @@ func (im *importer) keepArea(r *row) bool {
 func (im *importer) keepBreakdown(r *row, catType, cat string) bool {
 	if want := im.opts.Category; want == "" {
 		if catType != "" || cat != "" {
-			im.skip(r.loc, SkipCategory, "category breakdown %s", joinCategory(catType, cat))
+			im.skip(r.loc, because(ReasonCategory, r, joinCategory(catType, cat)), "category breakdown %s", joinCategory(catType, cat))
 			return false
 		}
 	} else if !strings.EqualFold(want, cat) && !strings.EqualFold(want, joinCategory(catType, cat)) {
-		im.skip(r.loc, SkipCategory, "category %s, not %s", orUnknown(joinCategory(catType, cat)), want)
+		im.skip(r.loc, because(ReasonCategory, r, joinCategory(catType, cat)), "category %s, not %s", orUnknown(joinCategory(catType, cat)), want)
 		return false
 	}
 	if want := im.opts.Sex; want != "" && !strings.EqualFold(want, r.sex) {
-		im.skip(r.loc, SkipSex, "sex %s, not %s", orUnknown(r.sex), want)
+		im.skip(r.loc, because(ReasonSex, r, want), "sex %s, not %s", orUnknown(r.sex), want)
 		return false
 	}
 	if want := im.opts.Age; want != "" && !strings.EqualFold(want, r.age) {
-		im.skip(r.loc, SkipAge, "age %s, not %s", orUnknown(r.age), want)
+		im.skip(r.loc, because(ReasonAge, r, want), "age %s, not %s", orUnknown(r.age), want)
 		return false
 	}
 	if want := im.opts.Period; want != "" && !strings.EqualFold(want, r.period) {
-		im.skip(r.loc, SkipPeriod, "time period %s, not %s", orUnknown(r.period), want)
+		im.skip(r.loc, because(ReasonPeriod, r, want), "time period %s, not %s", orUnknown(r.period), want)
 		return false
 	}
 	return true
@@ -173,7 +175,7 @@ func (im *importer) readNumbers(r *row, get func(column) string) bool {
 	if s := get(colPeriodSortable); s != "" {
 		f, ok := parseNumber(s)
 		if !ok {
-			im.skip(r.loc, SkipNumber, "%s %q is not a number (%s)", columnNames[colPeriodSortable], s, im.cellRef(r.loc, colPeriodSortable))
+			im.skip(r.loc, because(ReasonNumber, r, columnNames[colPeriodSortable]), "%s %q is not a number (%s)", columnNames[colPeriodSortable], s, im.cellRef(r.loc, colPeriodSortable))
 			return false
 		}
 		r.sortable, r.hasSortable = f, true
@@ -185,7 +187,7 @@ func (im *importer) readNumbers(r *row, get func(column) string) bool {
 		}
 		f, ok := parseNumber(s)
 		if !ok {
-			im.skip(r.loc, SkipNumber, "%s %q is not a number (%s)", columnNames[c], s, im.cellRef(r.loc, c))
+			im.skip(r.loc, because(ReasonNumber, r, columnNames[c]), "%s %q is not a number (%s)", columnNames[c], s, im.cellRef(r.loc, c))
 			return false
 		}
 		r.num[c-firstNumeric], r.has[c-firstNumeric] = f, true
@@ -195,9 +197,30 @@ func (im *importer) readNumbers(r *row, get func(column) string) bool {
 
 // skipRepeat accounts for a copy of the row at first (an .ods row repeated
 // by table:number-rows-repeated): it is a duplicate whatever first is.
-func (im *importer) skipRepeat(loc, first rowLoc) {
+// cells are the row's, for its indicator.
+func (im *importer) skipRepeat(loc, first rowLoc, cells []string) {
 	im.report.Rows++
-	im.skip(loc, SkipDuplicate, "repeats %s", first)
+	id := ""
+	if i := im.idx[colIndicatorID]; i >= 0 && i < len(cells) {
+		id = normalizeID(strings.TrimSpace(cells[i]))
+	}
+	im.skip(loc, skipWhy{reason: ReasonRepeat, indicator: id}, "repeats %s", first)
+}
+
+// otherArea is why r, of an area neither a ward nor England, is skipped:
+// another area, by its type. Whether it is the wards' parent area is known
+// only once every row is read (parentGroups).
+func (im *importer) otherArea(r *row) skipWhy {
+	if im.otherAreas == nil {
+		im.otherAreas = map[string]map[string]bool{}
+	}
+	detail := orDefault(r.areaType, "(none)")
+	key := r.id + "\x00" + detail
+	if im.otherAreas[key] == nil {
+		im.otherAreas[key] = map[string]bool{}
+	}
+	im.otherAreas[key][r.code] = true
+	return because(ReasonOtherArea, r, detail)
 }
 
 func joinCategory(typ, cat string) string {

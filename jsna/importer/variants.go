@@ -69,7 +69,7 @@ func (im *importer) chooseVariants(g *indicatorRows) []*variant {
 		vs := g.byID[id]
 		if len(vs) == 0 {
 			for _, r := range g.england[id] {
-				im.skip(r.loc, SkipNoWards, "England row of indicator %s, which no ward row has", id)
+				im.skip(r.loc, because(ReasonNoWards, r, ""), "England row of indicator %s, which no ward row has", id)
 			}
 			delete(g.england, id)
 			continue
@@ -93,6 +93,10 @@ func (im *importer) chooseVariants(g *indicatorRows) []*variant {
 // rows of the others.
 func (im *importer) preferVariants(vs []*variant) []*variant {
 	keep := func(pred func(*variant) bool, kind, why string) {
+		reason := ReasonAge
+		if kind == SkipSex {
+			reason = ReasonSex
+		}
 		var kept []*variant
 		for _, v := range vs {
 			if pred(v) {
@@ -108,9 +112,9 @@ func (im *importer) preferVariants(vs []*variant) []*variant {
 			}
 			for _, r := range v.rows {
 				if kind == SkipSex {
-					im.skip(r.loc, kind, "sex %s: this indicator is imported for %s", orUnknown(r.sex), why)
+					im.skip(r.loc, because(reason, r, why), "sex %s: this indicator is imported for %s", orUnknown(r.sex), why)
 				} else {
-					im.skip(r.loc, kind, "age %s: this indicator is imported for %s", orUnknown(r.age), why)
+					im.skip(r.loc, because(reason, r, why), "age %s: this indicator is imported for %s", orUnknown(r.age), why)
 				}
 			}
 		}
@@ -169,18 +173,20 @@ func (im *importer) choosePeriod(v *variant) {
 }
 
 // englandSkip says why an England row is not an indicator's benchmark.
-func (im *importer) englandSkip(r *row, vs []*variant) (kind string, why jsna.Text) {
+func (im *importer) englandSkip(r *row, vs []*variant) (why skipWhy, says jsna.Text) {
 	for _, v := range vs {
 		if strings.EqualFold(v.sex, r.sex) && strings.EqualFold(v.age, r.age) && v.docID != "" {
-			return SkipPeriod, jsna.Textf("time period %s: the benchmark value is the latest period's, %s", orUnknown(r.period), orUnknown(v.period))
+			return because(ReasonEnglandPeriod, r, ""), jsna.Textf("time period %s: the benchmark value is the latest period's, %s", orUnknown(r.period), orUnknown(v.period))
 		}
 	}
 	for _, v := range vs {
 		if strings.EqualFold(v.sex, r.sex) && v.docID != "" {
-			return SkipAge, jsna.Textf("age %s, which no ward row of indicator %s has", orUnknown(r.age), r.id)
+			why := because(ReasonEnglandUnused, r, "")
+			why.kind = SkipAge
+			return why, jsna.Textf("age %s, which no ward row of indicator %s has", orUnknown(r.age), r.id)
 		}
 	}
-	return SkipSex, jsna.Textf("sex %s, age %s, which no ward row of indicator %s has", orUnknown(r.sex), orUnknown(r.age), r.id)
+	return because(ReasonEnglandUnused, r, ""), jsna.Textf("sex %s, age %s, which no ward row of indicator %s has", orUnknown(r.sex), orUnknown(r.age), r.id)
 }
 
 func describe(sex, age string) string {
