@@ -134,20 +134,68 @@ func Revision(d *Document) string {
 }
 
 func revision(d *Document) string {
-	c := *d
-	c.Draft = nil
-	c.rev = nil
-	sum := sha256.Sum256(Canonical(&c))
-	return "sha256:" + hex.EncodeToString(sum[:])
+	return "sha256:" + hashWithDraft(d, nil)
 }
 
 // revisionMemo is a sealed document's revision, computed at most once.
 // owner is the document sealed: a struct copy of it (c := *d) carries the
 // memo but is not its owner, so a copy changed afterwards is hashed anew.
+//
+// saves memoises the hashes that take the draft block in (SaveRevision,
+// SaveID), each for the draft block it was computed with: the draft
+// block may change without Edited (StampSave, a hub naming the sender),
+// and a hash of another draft block is computed anew.
 type revisionMemo struct {
 	owner *Document
 	once  sync.Once
 	value string
+
+	mu    sync.Mutex
+	saves [2]blockHash // by blockHashKind
+}
+
+// blockHash is a hash of a sealed document's canonical encoding with the
+// draft block whose canonical encoding is block.
+type blockHash struct {
+	block, value string
+}
+
+// Kinds of blockHash.
+const (
+	hashSaveRevision = iota
+	hashSaveID
+)
+
+// blockHashed returns prefix and the hex SHA-256 of the canonical
+// encoding of d with the draft block dr, memoised as kind where d is
+// sealed (see revisionMemo).
+func blockHashed(d *Document, dr *Draft, kind int, prefix string) string {
+	m := d.rev
+	if m == nil || m.owner != d {
+		return prefix + hashWithDraft(d, dr)
+	}
+	block := string(AppendCanonical(nil, reflect.ValueOf(dr)))
+	m.mu.Lock()
+	h := m.saves[kind]
+	m.mu.Unlock()
+	if h.value != "" && h.block == block {
+		return h.value
+	}
+	h = blockHash{block: block, value: prefix + hashWithDraft(d, dr)}
+	m.mu.Lock()
+	m.saves[kind] = h
+	m.mu.Unlock()
+	return h.value
+}
+
+// hashWithDraft is the hex SHA-256 of the canonical encoding of d with the
+// draft block dr.
+func hashWithDraft(d *Document, dr *Draft) string {
+	c := *d
+	c.Draft = dr
+	c.rev = nil
+	sum := sha256.Sum256(Canonical(&c))
+	return hex.EncodeToString(sum[:])
 }
 
 // Seal marks d as a document whose content no one changes in place

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -120,7 +118,7 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		if _, dup := fileOf[d.Draft.ID]; !dup && d.Draft.ID != "" {
 			fileOf[d.Draft.ID] = name
 		}
-		fileOfRev[draftRevision(d)] = name
+		fileOfRev[jsna.SaveRevision(d)] = name
 	}
 	merged, rep, err := merge.Merge(master, drafts, merge.Options{Now: now()})
 	if err != nil {
@@ -186,13 +184,6 @@ func runMerge(ctx context.Context, e *env, args []string) error {
 		return &exitError{code: 3, msg: fmt.Sprintf("jsna: %d conflicts open", len(merged.Conflicts))}
 	}
 	return nil
-}
-
-// draftRevision is the revision merge.Merge gives a draft: the hash of its
-// whole canonical encoding, draft block included.
-func draftRevision(d *jsna.Document) string {
-	sum := sha256.Sum256(jsna.Canonical(d))
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // chainNote says in words why a link between saves was not followed.

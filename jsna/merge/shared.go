@@ -99,13 +99,11 @@ func (m *merger) sharedRecords() shares {
 	for _, h := range m.master.History {
 		inHistory[h.Revision] = true
 	}
-	covering := map[string][]*jsna.Ward{}  // ward code → each covering save's ward, nil where it is not compared with the master's or lacks it
-	compared := make([]bool, len(m.saves)) // the saves compared with the master's current content
+	covering := map[string][]*jsna.Ward{} // ward code → each covering save's ward, nil where it is not compared with the master's or lacks it
 	for i := range m.saves {
 		x := &m.saves[i]
 		var wards map[string]*jsna.Ward
 		if base := x.d.Draft.Base; x.prev == nil && (base == m.masterRev || !inHistory[base]) {
-			compared[i] = true
 			wards = make(map[string]*jsna.Ward, len(x.d.Wards))
 			for j := range x.d.Wards {
 				wards[x.d.Wards[j].Code] = &x.d.Wards[j]
@@ -119,13 +117,6 @@ func (m *merger) sharedRecords() shares {
 		w := &m.master.Wards[i]
 		if ws, ok := covering[w.Code]; ok && m.scope[w.Code] {
 			shareWard(set, w, ws)
-		}
-	}
-	if len(set.byWard) > 0 {
-		for i := range m.saves {
-			if x := &m.saves[i]; compared[i] {
-				x.canon = nil // flattened from its content without the shared records instead
-			}
 		}
 	}
 	return set
