@@ -152,6 +152,10 @@ type revisionMemo struct {
 
 	mu    sync.Mutex
 	saves [2]blockHash // by blockHashKind
+
+	// valid is set where the document was validated, with no problem,
+	// when it was sealed (SealValid).
+	valid bool
 }
 
 // blockHash is a hash of a sealed document's canonical encoding with the
@@ -205,6 +209,33 @@ func hashWithDraft(d *Document, dr *Draft) string {
 // generators. Sealing is safe for concurrent readers: the revision is
 // computed once however many goroutines ask.
 func Seal(d *Document) { d.rev = &revisionMemo{owner: d} }
+
+// SealValid validates d and seals it (Seal), remembering where it was
+// valid that it was, so that Valid reports it until Edited. Parse and
+// Read seal what they validated in this way. The error is Validate's.
+func SealValid(d *Document) error {
+	err := d.Validate()
+	Seal(d)
+	d.rev.valid = err == nil
+	return err
+}
+
+// Valid reports whether d is known to be valid without validating it: it
+// was sealed by SealValid (or Parse, or Read) and found valid, and has not
+// been Edited since; its draft block aside, which may change without
+// Edited (StampSave). False says only that it is not known: d may be
+// valid all the same. A merge validates only what a draft changes from
+// such a master.
+func Valid(d *Document) bool {
+	m := d.rev
+	return m != nil && m.owner == d && m.valid
+}
+
+// sealValid seals d, which has just been validated with no problem.
+func sealValid(d *Document) {
+	Seal(d)
+	d.rev.valid = true
+}
 
 // Edited tells d that its content was changed in place (a field set, a
 // record added or removed): it unseals d, so that Revision hashes it on

@@ -67,7 +67,10 @@ func gridMerge(tb testing.TB, wards int) (*jsna.Document, []*jsna.Document) {
 	}
 	g.Do(func() {
 		m := example.New(example.Options{Wards: wards, Indicators: 60, Seed: 1})
-		jsna.Seal(m)
+		if err := jsna.SealValid(m); err != nil { // as a master read with jsna.Read is
+			g.err = err
+			return
+		}
 		rng := rand.New(rand.NewPCG(uint64(wards), 2))
 		per := max(1, wards/100)
 		for i := range gridDrafts[len(gridDrafts)-1] {

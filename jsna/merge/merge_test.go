@@ -289,7 +289,10 @@ func englandMerge(tb testing.TB) (*jsna.Document, []*jsna.Document) {
 	e := &englandOnce
 	e.Do(func() {
 		m := example.New(example.Options{Wards: 7000, Indicators: 60, Seed: 1})
-		jsna.Seal(m) // as a master read from a file is
+		if err := jsna.SealValid(m); err != nil { // as a master read with jsna.Read is
+			e.err = err
+			return
+		}
 		rng := rand.New(rand.NewPCG(1, 2))
 		for i := range 50 {
 			// Each draft is cut for 70 wards (1% of 7,000) and edits a

@@ -11,10 +11,12 @@ import (
 // Step 1 of Merge: order the saves.
 
 // admit is the first half of step 1: it checks that every document is a
-// valid draft of this master, and keeps the saves not merged before
-// (the same draft id and content) nor given twice, with their revision
-// (jsna.SaveRevision: a draft decoded or sealed is encoded for it once). The last save of each draft merged before is
-// noted for the steps after.
+// valid draft of this master (validDraft: what it changes, where that is
+// enough), and keeps the saves not merged before (the same draft id and
+// content) nor given twice, with their revision (jsna.SaveRevision: a
+// sealed draft is encoded for it once) and their wards' sameness with the
+// master's. The last save of each draft merged before is noted for the
+// steps after.
 func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 	merged := map[string]bool{} // draft id and revision of every save merged before
 	for _, md := range m.master.Merged {
@@ -26,7 +28,11 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 		if d.Draft == nil {
 			return nil, fmt.Errorf("jsna: merge: document %d is not a draft (no draft block)", i+1)
 		}
-		if err := d.Validate(); err != nil {
+		var same map[string]*wardShare
+		if len(d.Draft.Wards) > 0 || jsna.Valid(m.master) {
+			same = m.sameAsMaster(d)
+		}
+		if err := m.validDraft(d, same); err != nil {
 			return nil, fmt.Errorf("jsna: merge: draft %q: %w", d.Draft.ID, err)
 		}
 		rev := jsna.SaveRevision(d)
@@ -38,7 +44,7 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 			return nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, m.master.ID)
 		}
 		seen[rev] = true
-		x := draftSave{d: d, rev: rev}
+		x := draftSave{d: d, rev: rev, same: same}
 		chainOf(&x)
 		all = append(all, x)
 	}
@@ -125,8 +131,9 @@ func (m *merger) supersede(x draftSave, by string) {
 // draftSave is a draft given to Merge, with its revision, and where it
 // has a save id, its place in its draft's chain.
 type draftSave struct {
-	d   *jsna.Document
-	rev string
+	d    *jsna.Document
+	rev  string
+	same map[string]*wardShare // its wards' sameness with the master's (sameAsMaster)
 
 	chained bool     // it has a save id: ordered by its chain
 	id      string   // its save id (jsna.SaveID, whatever the file says)
