@@ -122,19 +122,12 @@ func withoutRecords(d *jsna.Document, drop func(w *jsna.Ward) func(name, key str
 		w := d.Wards[i] // its arrays are d's: replaced, never changed
 		if out := drop(&w); out != nil {
 			wv := reflect.ValueOf(&w).Elem()
+			all := w.Values
 			for name, fi := range wardArrays {
-				arr := wv.Field(fi)
-				key := recordKeyField(arr.Type(), name)
-				kept := reflect.MakeSlice(arr.Type(), 0, arr.Len())
-				for e := range arr.Len() {
-					if !out(name, recordKeyOf(arr.Index(e), key)) {
-						kept = reflect.Append(kept, arr.Index(e))
-					}
-				}
-				if name == "values" && kept.Len() > 0 && kept.Len() < arr.Len() && hasPeriods(w.Values) {
-					continue
-				}
-				arr.Set(kept)
+				keepRecords(&w, wv.Field(fi), name, func(key string) bool { return !out(name, key) })
+			}
+			if n := len(w.Values); n > 0 && n < len(all) && hasPeriods(all) {
+				w.Values = all
 			}
 		}
 		c.Wards[i] = w

@@ -407,16 +407,32 @@ func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byt
 func pruneWard(w *jsna.Ward, ws wardShare) {
 	wv := reflect.ValueOf(w).Elem()
 	for name, keys := range ws.records {
-		arr := wv.Field(wardArrays[name])
-		key := recordKeyField(arr.Type(), name)
-		out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
-		for e := range arr.Len() {
-			if !keys[recordKeyOf(arr.Index(e), key)] {
-				out = reflect.Append(out, arr.Index(e))
+		keepRecords(w, wv.Field(wardArrays[name]), name, func(key string) bool { return !keys[key] })
+	}
+}
+
+// keepRecords replaces arr, ward w's array of records name, with a copy
+// holding only the records whose key keep accepts, in their order. The
+// values, most of a ward, are filtered without reflection.
+func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key string) bool) {
+	if name == "values" {
+		out := make([]jsna.Value, 0, len(w.Values))
+		for i := range w.Values {
+			if keep(w.Values[i].Key()) {
+				out = append(out, w.Values[i])
 			}
 		}
-		arr.Set(out)
+		w.Values = out
+		return
 	}
+	key := recordKeyField(arr.Type(), name)
+	out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
+	for e := range arr.Len() {
+		if keep(recordKeyOf(arr.Index(e), key)) {
+			out = reflect.Append(out, arr.Index(e))
+		}
+	}
+	arr.Set(out)
 }
 
 // expandShared adds to sub, the flat form relative to the ward of
