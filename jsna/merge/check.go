@@ -39,10 +39,11 @@ func (m *merger) sameAsMaster(d *jsna.Document) map[string]*wardShare {
 		return nil
 	}
 	same := make(map[string]*wardShare, len(d.Wards))
+	seen := map[string]bool{}
 	for i := range d.Wards {
 		w := &d.Wards[i]
 		if mw, ok := m.masterWards[w.Code]; ok {
-			same[w.Code] = shareOf(mw, w)
+			same[w.Code] = shareOf(mw, w, seen)
 		}
 	}
 	return same

@@ -138,18 +138,22 @@ func commonShare(covering []*wardShare) (wardShare, bool) {
 	if whole {
 		return wardShare{whole: true}, true
 	}
-	all := wardShare{records: map[string]map[string]bool{}}
-	first := true
+	var all wardShare
+	cloned := false
 	for _, ws := range covering {
-		if ws.whole {
+		switch {
+		case ws.whole:
 			continue // it has every record as it is
-		}
-		if first {
-			first = false
-			for name, keys := range ws.records {
-				all.records[name] = maps.Clone(keys)
-			}
+		case all.records == nil:
+			all.records = ws.records // only read, unless cloned below
 			continue
+		case !cloned:
+			cloned = true
+			c := make(map[string]map[string]bool, len(all.records))
+			for name, keys := range all.records {
+				c[name] = maps.Clone(keys)
+			}
+			all.records = c
 		}
 		for name, keys := range all.records {
 			for k := range keys {
@@ -172,8 +176,8 @@ func commonShare(covering []*wardShare) (wardShare, bool) {
 // non-empty keys) in each, and is left out of the encoding when empty (as
 // the records shared are left out of it). Each record is compared once:
 // a ward is mw as it is where its other fields are, and each of its
-// arrays has mw's records, at their positions.
-func shareOf(mw, w *jsna.Ward) *wardShare {
+// arrays has mw's records, at their positions. seen is scratch space.
+func shareOf(mw, w *jsna.Ward, seen map[string]bool) *wardShare {
 	mv, wv := reflect.ValueOf(mw).Elem(), reflect.ValueOf(w).Elem()
 	whole := true
 	for _, i := range exportedFields(mv.Type()) {
@@ -182,7 +186,6 @@ func shareOf(mw, w *jsna.Ward) *wardShare {
 		}
 	}
 	ws := &wardShare{records: map[string]map[string]bool{}}
-	seen := map[string]bool{}
 	keyed := wardArrayOmitted["values"] && keyedValues(mw.Values, seen) && keyedValues(w.Values, seen)
 	same, inPlace := shareValues(mw.Values, w.Values, keyed)
 	if same != nil {
@@ -416,9 +419,16 @@ func pruneWard(w *jsna.Ward, ws wardShare) {
 // values, most of a ward, are filtered without reflection.
 func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key string) bool) {
 	if name == "values" {
-		out := make([]jsna.Value, 0, len(w.Values))
+		kept := make([]bool, len(w.Values))
+		n := 0
 		for i := range w.Values {
-			if keep(w.Values[i].Key()) {
+			if kept[i] = keep(w.Values[i].Key()); kept[i] {
+				n++
+			}
+		}
+		out := make([]jsna.Value, 0, n)
+		for i := range w.Values {
+			if kept[i] {
 				out = append(out, w.Values[i])
 			}
 		}
@@ -426,7 +436,7 @@ func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key str
 		return
 	}
 	key := recordKeyField(arr.Type(), name)
-	out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
+	out := reflect.MakeSlice(arr.Type(), 0, 0)
 	for e := range arr.Len() {
 		if keep(recordKeyOf(arr.Index(e), key)) {
 			out = reflect.Append(out, arr.Index(e))
