@@ -47,7 +47,7 @@ func Parse(name string, data []byte) (*Document, error) {
 		}
 		return nil, err
 	}
-	Seal(d)
+	sealValid(d)
 	return d, nil
 }
 

@@ -134,20 +134,72 @@ func Revision(d *Document) string {
 }
 
 func revision(d *Document) string {
-	c := *d
-	c.Draft = nil
-	c.rev = nil
-	sum := sha256.Sum256(Canonical(&c))
-	return "sha256:" + hex.EncodeToString(sum[:])
+	return "sha256:" + hashWithDraft(d, nil)
 }
 
 // revisionMemo is a sealed document's revision, computed at most once.
 // owner is the document sealed: a struct copy of it (c := *d) carries the
 // memo but is not its owner, so a copy changed afterwards is hashed anew.
+//
+// saves memoises the hashes that take the draft block in (SaveRevision,
+// SaveID), each for the draft block it was computed with: the draft
+// block may change without Edited (StampSave, a hub naming the sender),
+// and a hash of another draft block is computed anew.
 type revisionMemo struct {
 	owner *Document
 	once  sync.Once
 	value string
+
+	mu    sync.Mutex
+	saves [2]blockHash // by blockHashKind
+
+	// valid is set where the document was validated, with no problem,
+	// when it was sealed (SealValid).
+	valid bool
+}
+
+// blockHash is a hash of a sealed document's canonical encoding with the
+// draft block whose canonical encoding is block.
+type blockHash struct {
+	block, value string
+}
+
+// Kinds of blockHash.
+const (
+	hashSaveRevision = iota
+	hashSaveID
+)
+
+// blockHashed returns prefix and the hex SHA-256 of the canonical
+// encoding of d with the draft block dr, memoised as kind where d is
+// sealed (see revisionMemo).
+func blockHashed(d *Document, dr *Draft, kind int, prefix string) string {
+	m := d.rev
+	if m == nil || m.owner != d {
+		return prefix + hashWithDraft(d, dr)
+	}
+	block := string(AppendCanonical(nil, reflect.ValueOf(dr)))
+	m.mu.Lock()
+	h := m.saves[kind]
+	m.mu.Unlock()
+	if h.value != "" && h.block == block {
+		return h.value
+	}
+	h = blockHash{block: block, value: prefix + hashWithDraft(d, dr)}
+	m.mu.Lock()
+	m.saves[kind] = h
+	m.mu.Unlock()
+	return h.value
+}
+
+// hashWithDraft is the hex SHA-256 of the canonical encoding of d with the
+// draft block dr.
+func hashWithDraft(d *Document, dr *Draft) string {
+	c := *d
+	c.Draft = dr
+	c.rev = nil
+	sum := sha256.Sum256(Canonical(&c))
+	return hex.EncodeToString(sum[:])
 }
 
 // Seal marks d as a document whose content no one changes in place
@@ -157,6 +209,33 @@ type revisionMemo struct {
 // generators. Sealing is safe for concurrent readers: the revision is
 // computed once however many goroutines ask.
 func Seal(d *Document) { d.rev = &revisionMemo{owner: d} }
+
+// SealValid validates d and seals it (Seal), remembering where it was
+// valid that it was, so that Valid reports it until Edited. Parse and
+// Read seal what they validated in this way. The error is Validate's.
+func SealValid(d *Document) error {
+	err := d.Validate()
+	Seal(d)
+	d.rev.valid = err == nil
+	return err
+}
+
+// Valid reports whether d is known to be valid without validating it: it
+// was sealed by SealValid (or Parse, or Read) and found valid, and has not
+// been Edited since; its draft block aside, which may change without
+// Edited (StampSave). False says only that it is not known: d may be
+// valid all the same. A merge validates only what a draft changes from
+// such a master.
+func Valid(d *Document) bool {
+	m := d.rev
+	return m != nil && m.owner == d && m.valid
+}
+
+// sealValid seals d, which has just been validated with no problem.
+func sealValid(d *Document) {
+	Seal(d)
+	d.rev.valid = true
+}
 
 // Edited tells d that its content was changed in place (a field set, a
 // record added or removed): it unseals d, so that Revision hashes it on

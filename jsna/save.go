@@ -1,8 +1,6 @@
 package jsna
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"regexp"
 	"time"
 )
@@ -18,12 +16,19 @@ func SaveID(d *Document) string {
 	if d.Draft == nil {
 		return ""
 	}
-	c := *d
 	dr := *d.Draft
 	dr.Save, dr.Sender = "", ""
-	c.Draft = &dr
-	sum := sha256.Sum256(Canonical(&c))
-	return "save:" + hex.EncodeToString(sum[:])
+	return blockHashed(d, &dr, hashSaveID, "save:")
+}
+
+// SaveRevision is the revision of one save of a draft as a merge records
+// it (MergedDraft.Revision): "sha256:" and the hex SHA-256 of d's whole
+// canonical encoding, draft block included. A sealed document (Seal)
+// hashes its content once for each draft block it is asked with, as
+// Revision does, so that a draft decoded once and merged, or sent and
+// merged, is encoded for it once; SaveID likewise.
+func SaveRevision(d *Document) string {
+	return blockHashed(d, d.Draft, hashSaveRevision, "sha256:")
 }
 
 // MaxAncestors is how many saves before its parent a save names.

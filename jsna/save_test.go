@@ -57,3 +57,42 @@ func TestStampSave(t *testing.T) {
 		t.Errorf("StampSave of a document with no draft block changed it")
 	}
 }
+
+// TestSaveRevisionSealed checks that a sealed draft's SaveRevision and
+// SaveID, memoised, are the hashes of its whole canonical encoding for its
+// draft block as it is: a draft block changed without Edited (StampSave,
+// a hub's sender) is hashed anew, and a struct copy is never given the
+// original's memo.
+func TestSaveRevisionSealed(t *testing.T) {
+	d := loadSmall(t)
+	d.Draft = &Draft{ID: "gp-a", Author: "Dr A", Role: RoleGP}
+	fresh := func() (rev, id string) {
+		c := *d // not the seal's owner: hashed from its content
+		return SaveRevision(&c), SaveID(&c)
+	}
+	Seal(d)
+	for step, change := range []func(){
+		func() {},
+		func() { StampSave(d, time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)) },
+		func() { d.Draft.Sender = "Dr A (token)" },
+		func() { StampSave(d, time.Date(2026, 11, 22, 11, 0, 0, 0, time.UTC)) },
+	} {
+		change()
+		rev, id := fresh()
+		if got := SaveRevision(d); got != rev || !strings.HasPrefix(got, "sha256:") || len(got) != 71 {
+			t.Errorf("step %d: SaveRevision %q, want %q", step, got, rev)
+		}
+		if got := SaveID(d); got != id {
+			t.Errorf("step %d: SaveID %q, want %q", step, got, id)
+		}
+	}
+	before := SaveRevision(d)
+	c := *d
+	c.Title += " (edited)"
+	if SaveRevision(&c) == before {
+		t.Error("a struct copy edited after sealing kept the original's save revision")
+	}
+	if SaveRevision(d) == Revision(d) {
+		t.Error("SaveRevision left the draft block out, as Revision does")
+	}
+}

@@ -86,6 +86,7 @@ var benchmarks = []benchmark{
 	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master (7,000 wards x 60 indicators)", "throughput", "", false},
 	{"./jsna/score/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time", "", false},
 	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time", "", false},
+	{"./jsna/merge/", "BenchmarkMergeEnglandUnsealed", "the same merge, drafts not sealed (edited in place): each hashed whole for its revision", "time", "", false},
 	{"./jsna/merge/", "BenchmarkNewDraftEngland", "cut one draft (70 wards) from a sealed England-scale master", "time", "sealed", false},
 	{"./jsna/merge/", "BenchmarkMergeGrid", "merge drafts (each 1% of the wards) into a master (x 60 indicators)", "time", "", true},
 	{"./jsna/merge/", "BenchmarkHubMerge", "the hub's merge at its largest master (600 wards): decode, merge 5 drafts, encode", "time", "wards=600", false},

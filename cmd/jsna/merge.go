@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -167,7 +165,7 @@ func readDrafts(master *jsna.Document, masterName string, names []string) ([]*js
 		if _, dup := files.ofDraft[d.Draft.ID]; !dup && d.Draft.ID != "" {
 			files.ofDraft[d.Draft.ID] = name
 		}
-		files.ofRevision[draftRevision(d)] = name
+		files.ofRevision[jsna.SaveRevision(d)] = name
 	}
 	return drafts, files, nil
 }
@@ -207,13 +205,6 @@ func printMergeReport(w io.Writer, dest string, merged *jsna.Document, rep *merg
 	for _, c := range rep.Conflicts {
 		printConflict(w, c)
 	}
-}
-
-// draftRevision is the revision merge.Merge gives a draft: the hash of its
-// whole canonical encoding, draft block included.
-func draftRevision(d *jsna.Document) string {
-	sum := sha256.Sum256(jsna.Canonical(d))
-	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // chainNote says in words why a link between saves was not followed.

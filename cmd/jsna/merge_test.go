@@ -115,7 +115,7 @@ func TestMergeSaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev := shortRev(draftRevision(s2))
+	prev := shortRev(jsna.SaveRevision(s2))
 	s3 := filepath.Join(dir, "save3.json")
 	s2.Wards[0].Needs[0].Size = 9
 	s2.Draft.SavedAt = "2026-11-22T08:00:00Z"

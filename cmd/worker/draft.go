@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"net/http"
 	"strconv"
 	"time"
@@ -87,7 +85,6 @@ func (h *Hub) submitDraft(w http.ResponseWriter, r *http.Request, id string) *ap
 	// The hub's name for the sender, beside the author name she typed:
 	// merge.Merge records both in the master's provenance.
 	doc.Draft.Sender = c.label()
-	sum := sha256.Sum256(jsna.Canonical(doc))
 	data, err := jsna.Marshal(doc)
 	if err != nil {
 		return internal("encode draft", err)
@@ -97,7 +94,7 @@ func (h *Hub) submitDraft(w http.ResponseWriter, r *http.Request, id string) *ap
 		return internal("store draft", err)
 	}
 	dv, created, err := h.Meta.AddDraft(ctx, DraftVersion{
-		Assessment: id, DraftID: doc.Draft.ID, Revision: "sha256:" + hex.EncodeToString(sum[:]), Blob: key,
+		Assessment: id, DraftID: doc.Draft.ID, Revision: jsna.SaveRevision(doc), Blob: key,
 		Author: doc.Draft.Author, Role: doc.Draft.Role, Base: doc.Draft.Base, SavedAt: doc.Draft.SavedAt,
 		ReceivedAt: h.now().Format(time.RFC3339), TokenHash: c.token.Hash, SenderID: c.token.Identity, SentBy: c.token.Label, Bytes: len(data),
 	})

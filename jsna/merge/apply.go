@@ -74,7 +74,7 @@ func (m *merger) brokenRecords() (map[string]bool, error) {
 		}
 	}
 	checked := m.changedContent()
-	verr := checked.Validate()
+	verr := m.validChanged(checked)
 	var ve *jsna.Error
 	if errors.As(verr, &ve) {
 		for _, pb := range ve.Problems {

@@ -25,7 +25,7 @@ var (
 // BenchmarkMergeGrid merges 5, 50 and 200 drafts into masters of 700,
 // 2,000 and 7,000 wards by 60 indicators, each draft cut for 1% of the
 // wards and editing a need and a section in each, as BenchmarkMergeEngland
-// does. The master is sealed, as one read from a file is.
+// does. The master and drafts are sealed, as those read from files are.
 func BenchmarkMergeGrid(b *testing.B) {
 	for _, w := range gridWards {
 		for _, n := range gridDrafts {
@@ -67,7 +67,10 @@ func gridMerge(tb testing.TB, wards int) (*jsna.Document, []*jsna.Document) {
 	}
 	g.Do(func() {
 		m := example.New(example.Options{Wards: wards, Indicators: 60, Seed: 1})
-		jsna.Seal(m)
+		if err := jsna.SealValid(m); err != nil { // as a master read with jsna.Read is
+			g.err = err
+			return
+		}
 		rng := rand.New(rand.NewPCG(uint64(wards), 2))
 		per := max(1, wards/100)
 		for i := range gridDrafts[len(gridDrafts)-1] {
@@ -85,6 +88,7 @@ func gridMerge(tb testing.TB, wards int) (*jsna.Document, []*jsna.Document) {
 				w.Needs[0].Size = float64(rng.IntN(11))
 				w.Sections[0].Text += fmt.Sprintf("\nedited by %d", i)
 			}
+			jsna.Seal(d) // as a draft read from a file is
 			g.drafts = append(g.drafts, d)
 		}
 		g.master = m

@@ -53,12 +53,11 @@ func (m *merger) draftChanges(x *draftSave) {
 		if len(base.shares.byWard) > 0 {
 			df = prunedFlat(d, nil, base.shares, against)
 		} else {
-			df = against(x.canon)
+			df = against(content(d))
 		}
 	} else {
-		df = flattenCanonical(x.canon)
+		df = flattenCanonical(content(d))
 	}
-	x.canon = nil
 	inDraft := draftScope(d)
 	dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
 	v := view{base: base, since: base.since}

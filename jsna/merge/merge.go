@@ -162,6 +162,8 @@ type merger struct {
 	rep       *Report
 	masterRev string
 
+	masterWards map[string]*jsna.Ward // the master's wards by code (sameAsMaster)
+
 	// Step 1: the saves to merge, oldest first within a draft, and the
 	// earlier saves they stand for.
 	saves, superseded []draftSave

@@ -204,6 +204,10 @@ func mustBytes(tb testing.TB, d *jsna.Document) []byte {
 // during a merge beyond the master and drafts it started with (garbage not
 // yet collected included, as the process's memory would), and peak/master,
 // that as a multiple of the master's size as a file.
+//
+// The drafts are sealed, as drafts read from a file are, so their
+// revisions (jsna.SaveRevision) are hashed in the first merge only, as the
+// master's is; BenchmarkMergeEnglandUnsealed hashes them in every merge.
 func BenchmarkMergeEngland(b *testing.B) {
 	m, ds := englandMerge(b)
 	b.ReportAllocs()
@@ -218,6 +222,26 @@ func BenchmarkMergeEngland(b *testing.B) {
 	grew := peak()
 	b.ReportMetric(float64(grew)/1e6, "peak-MB")
 	b.ReportMetric(float64(grew)/float64(len(mustBytes(b, m))), "peak/master")
+}
+
+// BenchmarkMergeEnglandUnsealed is BenchmarkMergeEngland with drafts that
+// are not sealed, as drafts edited in place are: each merge encodes and
+// hashes every draft whole for its revision, the cost a merge of drafts
+// just read from files pays once.
+func BenchmarkMergeEnglandUnsealed(b *testing.B) {
+	m, sealed := englandMerge(b)
+	ds := make([]*jsna.Document, len(sealed))
+	for i, d := range sealed {
+		c := *d // a struct copy does not own the seal
+		ds[i] = &c
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if _, _, err := Merge(m, ds, Options{Now: mergeNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkNewDraftEngland cuts a draft for 70 wards from the England-scale
@@ -265,7 +289,10 @@ func englandMerge(tb testing.TB) (*jsna.Document, []*jsna.Document) {
 	e := &englandOnce
 	e.Do(func() {
 		m := example.New(example.Options{Wards: 7000, Indicators: 60, Seed: 1})
-		jsna.Seal(m) // as a master read from a file is
+		if err := jsna.SealValid(m); err != nil { // as a master read with jsna.Read is
+			e.err = err
+			return
+		}
 		rng := rand.New(rand.NewPCG(1, 2))
 		for i := range 50 {
 			// Each draft is cut for 70 wards (1% of 7,000) and edits a
@@ -285,6 +312,7 @@ func englandMerge(tb testing.TB) (*jsna.Document, []*jsna.Document) {
 				w.Needs[0].Size = float64(rng.IntN(11))
 				w.Sections[0].Text += fmt.Sprintf("\nedited by %d", i)
 			}
+			jsna.Seal(d) // as a draft read from a file is
 			e.drafts = append(e.drafts, d)
 		}
 		e.master = m

@@ -1,8 +1,6 @@
 package merge
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"sort"
 	"time"
@@ -13,10 +11,12 @@ import (
 // Step 1 of Merge: order the saves.
 
 // admit is the first half of step 1: it checks that every document is a
-// valid draft of this master, and keeps the saves not merged before
-// (the same draft id and content) nor given twice, with their revision
-// and canonical encoding. The last save of each draft merged before is
-// noted for the steps after.
+// valid draft of this master (validDraft: what it changes, where that is
+// enough), and keeps the saves not merged before (the same draft id and
+// content) nor given twice, with their revision (jsna.SaveRevision: a
+// sealed draft is encoded for it once) and their wards' sameness with the
+// master's. The last save of each draft merged before is noted for the
+// steps after.
 func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 	merged := map[string]bool{} // draft id and revision of every save merged before
 	for _, md := range m.master.Merged {
@@ -28,12 +28,14 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 		if d.Draft == nil {
 			return nil, fmt.Errorf("jsna: merge: document %d is not a draft (no draft block)", i+1)
 		}
-		if err := d.Validate(); err != nil {
+		var same map[string]*wardShare
+		if len(d.Draft.Wards) > 0 || jsna.Valid(m.master) {
+			same = m.sameAsMaster(d)
+		}
+		if err := m.validDraft(d, same); err != nil {
 			return nil, fmt.Errorf("jsna: merge: draft %q: %w", d.Draft.ID, err)
 		}
-		canon := jsna.Canonical(d)
-		h := sha256.Sum256(canon)
-		rev := "sha256:" + hex.EncodeToString(h[:])
+		rev := jsna.SaveRevision(d)
 		if merged[d.Draft.ID+"\x00"+rev] || seen[rev] {
 			m.rep.Skipped = append(m.rep.Skipped, d.Draft.ID)
 			continue
@@ -42,7 +44,7 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 			return nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, m.master.ID)
 		}
 		seen[rev] = true
-		x := draftSave{d: d, rev: rev, canon: canon}
+		x := draftSave{d: d, rev: rev, same: same}
 		chainOf(&x)
 		all = append(all, x)
 	}
@@ -126,13 +128,12 @@ func (m *merger) supersede(x draftSave, by string) {
 	m.rep.Superseded = append(m.rep.Superseded, SupersededSave{Draft: x.d.Draft.ID, SavedAt: x.d.Draft.SavedAt, Revision: x.rev, Save: x.id, By: by})
 }
 
-// draftSave is a draft given to Merge, with its revision and its
-// canonical encoding, and where it has a save id, its place in its
-// draft's chain.
+// draftSave is a draft given to Merge, with its revision, and where it
+// has a save id, its place in its draft's chain.
 type draftSave struct {
-	d     *jsna.Document
-	rev   string
-	canon []byte
+	d    *jsna.Document
+	rev  string
+	same map[string]*wardShare // its wards' sameness with the master's (sameAsMaster)
 
 	chained bool     // it has a save id: ordered by its chain
 	id      string   // its save id (jsna.SaveID, whatever the file says)

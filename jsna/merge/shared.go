@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"maps"
 	"math"
 	"reflect"
 	"strings"
@@ -99,107 +100,159 @@ func (m *merger) sharedRecords() shares {
 	for _, h := range m.master.History {
 		inHistory[h.Revision] = true
 	}
-	covering := map[string][]*jsna.Ward{}  // ward code → each covering save's ward, nil where it is not compared with the master's or lacks it
-	compared := make([]bool, len(m.saves)) // the saves compared with the master's current content
+	covering := map[string][]*wardShare{} // ward code → each covering save's sameness with the master's ward (draftSave.same), nil where it is not compared with the master's or lacks it
 	for i := range m.saves {
 		x := &m.saves[i]
-		var wards map[string]*jsna.Ward
+		var same map[string]*wardShare
 		if base := x.d.Draft.Base; x.prev == nil && (base == m.masterRev || !inHistory[base]) {
-			compared[i] = true
-			wards = make(map[string]*jsna.Ward, len(x.d.Wards))
-			for j := range x.d.Wards {
-				wards[x.d.Wards[j].Code] = &x.d.Wards[j]
-			}
+			same = x.same
 		}
 		for _, c := range x.d.Draft.Wards {
-			covering[c] = append(covering[c], wards[c])
+			covering[c] = append(covering[c], same[c])
 		}
 	}
 	for i := range m.master.Wards {
 		w := &m.master.Wards[i]
 		if ws, ok := covering[w.Code]; ok && m.scope[w.Code] {
-			shareWard(set, w, ws)
-		}
-	}
-	if len(set.byWard) > 0 {
-		for i := range m.saves {
-			if x := &m.saves[i]; compared[i] {
-				x.canon = nil // flattened from its content without the shared records instead
+			if all, ok := commonShare(ws); ok {
+				set.byWard[w.Code] = all
 			}
 		}
 	}
 	return set
 }
 
-// shareWard adds to set master's ward mw where every covering ward has it
-// as it is, or else each record of its arrays of records they all have as
-// it is. An array is compared record by record only where it is an array
-// of records (distinct, non-empty keys) in each, and is left out of the
-// encoding when empty (as the records shared are left out of it).
-func shareWard(set shares, mw *jsna.Ward, covering []*jsna.Ward) {
-	mv := reflect.ValueOf(mw).Elem()
-	same := true
-	for _, w := range covering {
-		if w == nil {
-			return
+// commonShare is what a master's ward shares with every save covering it,
+// given each save's sameness with it (shareOf): the whole ward where
+// every save has it as it is, or else each record of its arrays of
+// records that every save has as it is. It reports false where a save is
+// not compared with the master's ward (nil).
+func commonShare(covering []*wardShare) (wardShare, bool) {
+	whole := true
+	for _, ws := range covering {
+		if ws == nil {
+			return wardShare{}, false
 		}
-		same = same && sameValue(mv, reflect.ValueOf(w).Elem())
+		whole = whole && ws.whole
 	}
-	if same {
-		set.byWard[mw.Code] = wardShare{whole: true}
-		return
+	if whole {
+		return wardShare{whole: true}, true
 	}
-	ws := wardShare{records: map[string]map[string]bool{}}
-	for name, fi := range wardArrays {
-		arr := mv.Field(fi)
-		key := recordKeyField(arr.Type(), name)
-		if !wardArrayOmitted[name] || !keyedRecords(arr, key) {
+	var all wardShare
+	cloned := false
+	for _, ws := range covering {
+		switch {
+		case ws.whole:
+			continue // it has every record as it is
+		case all.records == nil:
+			all.records = ws.records // only read, unless cloned below
 			continue
+		case !cloned:
+			cloned = true
+			c := make(map[string]map[string]bool, len(all.records))
+			for name, keys := range all.records {
+				c[name] = maps.Clone(keys)
+			}
+			all.records = c
 		}
-		theirs := make([]reflect.Value, len(covering))
-		for j, w := range covering {
-			if theirs[j] = reflect.ValueOf(w).Elem().Field(fi); !keyedRecords(theirs[j], key) {
-				theirs = nil
-				break
+		for name, keys := range all.records {
+			for k := range keys {
+				if !ws.records[name][k] {
+					delete(keys, k)
+				}
+			}
+			if len(keys) == 0 {
+				delete(all.records, name)
 			}
 		}
-		if theirs == nil {
+	}
+	return all, true
+}
+
+// shareOf is what master's ward mw shares with w, a save's ward of the
+// same code: the whole ward where w is mw as it is, or else each record
+// of its arrays of records that w has as it is. An array is compared
+// record by record only where it is an array of records (distinct,
+// non-empty keys) in each, and is left out of the encoding when empty (as
+// the records shared are left out of it). Each record is compared once:
+// a ward is mw as it is where its other fields are, and each of its
+// arrays has mw's records, at their positions. seen is scratch space.
+func shareOf(mw, w *jsna.Ward, seen map[string]bool) *wardShare {
+	mv, wv := reflect.ValueOf(mw).Elem(), reflect.ValueOf(w).Elem()
+	whole := true
+	for _, i := range exportedFields(mv.Type()) {
+		if _, isArray := wardArrayAt[i]; !isArray {
+			whole = whole && sameValue(mv.Field(i), wv.Field(i))
+		}
+	}
+	ws := &wardShare{records: map[string]map[string]bool{}}
+	keyed := wardArrayOmitted["values"] && keyedValues(mw.Values, seen) && keyedValues(w.Values, seen)
+	same, inPlace := shareValues(mw.Values, w.Values, keyed)
+	if same != nil {
+		ws.records["values"] = same
+	}
+	whole = whole && inPlace
+	for name, fi := range wardArrays {
+		if name == "values" {
+			continue // compared above
+		}
+		arr, theirs := mv.Field(fi), wv.Field(fi)
+		key := recordKeyField(arr.Type(), name)
+		keyed := wardArrayOmitted[name] && keyedRecords(arr, key) && keyedRecords(theirs, key)
+		inPlace := arr.IsNil() == theirs.IsNil() && arr.Len() == theirs.Len()
+		if !keyed && !(whole && inPlace) {
+			whole = false
 			continue
 		}
 		for e := range arr.Len() {
-			if rec, id := arr.Index(e), recordKeyOf(arr.Index(e), key); allHave(theirs, key, e, id, rec) {
-				if ws.records[name] == nil {
-					ws.records[name] = map[string]bool{}
-				}
-				ws.records[name][id] = true
-			}
-		}
-	}
-	set.byWard[mw.Code] = ws
-}
-
-// allHave reports whether each of the arrays theirs has the record rec,
-// keyed id, as it is: looked for at rec's own position e first (a draft
-// keeps the master's order), then by key (field key).
-func allHave(theirs []reflect.Value, key jsna.Field, e int, id string, rec reflect.Value) bool {
-	for _, a := range theirs {
-		o := reflect.Value{}
-		if e < a.Len() && recordKeyOf(a.Index(e), key) == id {
-			o = a.Index(e)
-		} else {
-			for i := range a.Len() {
-				if recordKeyOf(a.Index(i), key) == id {
-					o = a.Index(i)
+			rec := arr.Index(e)
+			if !keyed {
+				if inPlace = sameValue(rec, theirs.Index(e)); !inPlace {
 					break
 				}
+				continue
 			}
+			id := recordKeyOf(rec, key)
+			at := e
+			if e >= theirs.Len() || recordKeyOf(theirs.Index(e), key) != id {
+				inPlace, at = false, indexOfKey(theirs, key, id)
+			}
+			if at < 0 || !sameValue(rec, theirs.Index(at)) {
+				inPlace = false
+				continue
+			}
+			if ws.records[name] == nil {
+				ws.records[name] = map[string]bool{}
+			}
+			ws.records[name][id] = true
 		}
-		if !o.IsValid() || !sameValue(rec, o) {
-			return false
+		whole = whole && inPlace
+	}
+	if whole {
+		return &wardShare{whole: true}
+	}
+	return ws
+}
+
+// indexOfKey is the position of the record keyed id in arr (key its key
+// field), or -1.
+func indexOfKey(arr reflect.Value, key jsna.Field, id string) int {
+	for i := range arr.Len() {
+		if recordKeyOf(arr.Index(i), key) == id {
+			return i
 		}
 	}
-	return true
+	return -1
 }
+
+// wardArrayAt names the wardArrays by their Ward field's index.
+var wardArrayAt = func() map[int]string {
+	m := map[int]string{}
+	for name, i := range wardArrays {
+		m[i] = name
+	}
+	return m
+}()
 
 // wardArrayOmitted says, for each of wardArrays, whether it is left out
 // of the encoding when empty.
@@ -357,16 +410,39 @@ func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byt
 func pruneWard(w *jsna.Ward, ws wardShare) {
 	wv := reflect.ValueOf(w).Elem()
 	for name, keys := range ws.records {
-		arr := wv.Field(wardArrays[name])
-		key := recordKeyField(arr.Type(), name)
-		out := reflect.MakeSlice(arr.Type(), 0, arr.Len())
-		for e := range arr.Len() {
-			if !keys[recordKeyOf(arr.Index(e), key)] {
-				out = reflect.Append(out, arr.Index(e))
+		keepRecords(w, wv.Field(wardArrays[name]), name, func(key string) bool { return !keys[key] })
+	}
+}
+
+// keepRecords replaces arr, ward w's array of records name, with a copy
+// holding only the records whose key keep accepts, in their order. The
+// values, most of a ward, are filtered without reflection.
+func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key string) bool) {
+	if name == "values" {
+		kept := make([]bool, len(w.Values))
+		n := 0
+		for i := range w.Values {
+			if kept[i] = keep(w.Values[i].Key()); kept[i] {
+				n++
 			}
 		}
-		arr.Set(out)
+		out := make([]jsna.Value, 0, n)
+		for i := range w.Values {
+			if kept[i] {
+				out = append(out, w.Values[i])
+			}
+		}
+		w.Values = out
+		return
 	}
+	key := recordKeyField(arr.Type(), name)
+	out := reflect.MakeSlice(arr.Type(), 0, 0)
+	for e := range arr.Len() {
+		if keep(recordKeyOf(arr.Index(e), key)) {
+			out = reflect.Append(out, arr.Index(e))
+		}
+	}
+	arr.Set(out)
 }
 
 // expandShared adds to sub, the flat form relative to the ward of

@@ -2,6 +2,8 @@ package merge
 
 import (
 	"bytes"
+	"math"
+	"reflect"
 	"testing"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -100,5 +102,58 @@ func TestChangedContent(t *testing.T) {
 	c = run(func(d *jsna.Document) { d.Title = "New title" })
 	if len(c.Wards) != 2 {
 		t.Errorf("the title edited: validated %d wards, want the 2 in scope", len(c.Wards))
+	}
+}
+
+// TestSameValueRecord holds sameValueRecord, the typed comparison of two
+// values, to sameValue: equal for a value and its copy, and for each
+// field of jsna.Value (found by reflection, so that a field added later
+// is checked too), unequal where only that field differs, whether set,
+// changed or cleared.
+func TestSameValueRecord(t *testing.T) {
+	n := func(f float64) *float64 { return &f }
+	a := jsna.Value{Indicator: "93085", Count: n(3), Denominator: n(10), Value: n(30), Lower: n(10), Upper: n(60),
+		Lower998: n(5), Upper998: n(70), Note: "note", Period: "2019/20", Extra: jsna.Extra{"x": []byte(`1`)}}
+	same := func(x, y *jsna.Value) (bool, bool) {
+		return sameValueRecord(x, y), sameValue(reflect.ValueOf(x).Elem(), reflect.ValueOf(y).Elem())
+	}
+	c := a
+	if typed, generic := same(&a, &c); !typed || !generic {
+		t.Fatalf("a value and its copy: typed %v, generic %v; want both true", typed, generic)
+	}
+	vt := reflect.TypeOf(a)
+	for i := range vt.NumField() {
+		if !vt.Field(i).IsExported() {
+			continue
+		}
+		for _, change := range []string{"changed", "cleared"} {
+			b := a
+			f := reflect.ValueOf(&b).Elem().Field(i)
+			switch {
+			case change == "cleared":
+				f.Set(reflect.Zero(f.Type()))
+			case f.Kind() == reflect.String:
+				f.SetString(f.String() + "x")
+			case f.Kind() == reflect.Pointer:
+				f.Set(reflect.ValueOf(n(*f.Interface().(*float64) + 1)))
+			case f.Kind() == reflect.Map:
+				f.Set(reflect.ValueOf(jsna.Extra{"x": []byte(`2`)}))
+			default:
+				t.Fatalf("field %s of kind %s: TestSameValueRecord does not know how to change it", vt.Field(i).Name, f.Kind())
+			}
+			if typed, generic := same(&a, &b); typed || generic {
+				t.Errorf("field %s %s: typed %v, generic %v; want both false", vt.Field(i).Name, change, typed, generic)
+			}
+		}
+	}
+	z, negz := a, a
+	z.Value, negz.Value = n(0), n(math.Copysign(0, -1))
+	if typed, generic := same(&z, &negz); typed || generic {
+		t.Errorf("0 and -0: typed %v, generic %v; want both false (numbers bit for bit)", typed, generic)
+	}
+	e1, e2 := a, a
+	e1.Extra, e2.Extra = nil, jsna.Extra{}
+	if typed, generic := same(&e1, &e2); typed != generic {
+		t.Errorf("nil and empty Extra: typed %v, generic %v; want the same", typed, generic)
 	}
 }

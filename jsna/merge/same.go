@@ -1,0 +1,104 @@
+package merge
+
+import (
+	"math"
+
+	"github.com/wardwise/wardwise/jsna"
+)
+
+// A ward's values are most of it (60 of an England-scale master's 65 or
+// so records a ward), so shareOf compares them without reflection: as
+// sameValue would, field by field, numbers bit for bit, nil and empty told
+// apart. TestSameValueRecord holds sameValueRecord to sameValue for every
+// field of jsna.Value, so that a field added to it cannot be left out.
+
+// shareValues is shareOf for the values of a master's ward (mvs) and of a
+// save's ward of the same code (wvs): the keys of the master's values the
+// save has as they are (only where both are arrays of records, keyed),
+// and whether the save has every value as it is at its position
+// (inPlace: the arrays are the same).
+func shareValues(mvs, wvs []jsna.Value, keyed bool) (same map[string]bool, inPlace bool) {
+	inPlace = (mvs == nil) == (wvs == nil) && len(mvs) == len(wvs)
+	if !keyed {
+		for e := 0; inPlace && e < len(mvs); e++ {
+			inPlace = sameValueRecord(&mvs[e], &wvs[e])
+		}
+		return nil, inPlace
+	}
+	for e := range mvs {
+		rec := &mvs[e]
+		at := e
+		if e >= len(wvs) || wvs[e].Indicator != rec.Indicator || wvs[e].Period != rec.Period {
+			inPlace, at = false, valueAt(wvs, rec.Indicator, rec.Period)
+		}
+		if at < 0 || !sameValueRecord(rec, &wvs[at]) {
+			inPlace = false
+			continue
+		}
+		if same == nil {
+			same = make(map[string]bool, len(mvs))
+		}
+		same[rec.Key()] = true
+	}
+	return same, inPlace
+}
+
+// valueAt is the position in vs of the value of indicator and period, or
+// -1.
+func valueAt(vs []jsna.Value, indicator, period string) int {
+	for i := range vs {
+		if vs[i].Indicator == indicator && vs[i].Period == period {
+			return i
+		}
+	}
+	return -1
+}
+
+// keyedValues is keyedRecords for a ward's values: not empty, each with
+// a key (indicator and period), none twice. seen is scratch
+// space, cleared first.
+func keyedValues(vs []jsna.Value, seen map[string]bool) bool {
+	if len(vs) == 0 {
+		return false
+	}
+	clear(seen)
+	for i := range vs {
+		k := vs[i].Key()
+		if k == "" || seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// sameValueRecord is sameValue for two values.
+func sameValueRecord(a, b *jsna.Value) bool {
+	return a.Indicator == b.Indicator && a.Note == b.Note && a.Period == b.Period &&
+		sameNumber(a.Count, b.Count) && sameNumber(a.Denominator, b.Denominator) && sameNumber(a.Value, b.Value) &&
+		sameNumber(a.Lower, b.Lower) && sameNumber(a.Upper, b.Upper) &&
+		sameNumber(a.Lower998, b.Lower998) && sameNumber(a.Upper998, b.Upper998) &&
+		sameExtra(a.Extra, b.Extra)
+}
+
+// sameNumber is sameValue for two optional numbers.
+func sameNumber(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return math.Float64bits(*a) == math.Float64bits(*b)
+}
+
+// sameExtra is sameValue for two records' unknown members.
+func sameExtra(a, b jsna.Extra) bool {
+	if (a == nil) != (b == nil) || len(a) != len(b) {
+		return false
+	}
+	for k, x := range a {
+		y, ok := b[k]
+		if !ok || (x == nil) != (y == nil) || string(x) != string(y) {
+			return false
+		}
+	}
+	return true
+}
