@@ -1,0 +1,273 @@
+package jsna
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/tidwall/gjson"
+)
+
+// The decoding of wards' values, which are most of a document, by hand
+// rather than by reflection: one Value at a time into a scratch slice,
+// kept in slabs, their numbers in blocks and their indicator ids and
+// periods interned.
+
+// values decodes the array that is next into a ward's values: a slice
+// exactly as long as the array, carved from a slab.
+func (dec *decoder) values() []Value {
+	dec.pos++
+	dec.enter()
+	scratch := dec.scratch[:0]
+	for i := 0; dec.more(']', i == 0); i++ {
+		scratch = append(scratch, Value{})
+		dec.pushIndex(i)
+		dec.valueRecord(&scratch[i])
+		dec.pop()
+	}
+	dec.leave()
+	dec.scratch = scratch
+	n := len(scratch)
+	if n > cap(dec.slab)-len(dec.slab) {
+		dec.slab = make([]Value, 0, max(n, 4096))
+	}
+	vs := dec.slab[len(dec.slab) : len(dec.slab)+n : len(dec.slab)+n]
+	dec.slab = dec.slab[:len(dec.slab)+n]
+	copy(vs, scratch)
+	clear(scratch) // no pointers kept from the scratch space
+	return vs
+}
+
+// Bits for the members of a Value, in valueRecord.
+const (
+	valueIndicator = 1 << iota
+	valueCount
+	valueDenominator
+	valueValue
+	valueLower
+	valueUpper
+	valueLower998
+	valueUpper998
+	valueNote
+	valuePeriod
+)
+
+// valueBit is the bit of the Value member name, 0 for an unknown one.
+func valueBit(name []byte) uint16 {
+	switch string(name) {
+	case "indicator":
+		return valueIndicator
+	case "count":
+		return valueCount
+	case "denominator":
+		return valueDenominator
+	case "value":
+		return valueValue
+	case "lower":
+		return valueLower
+	case "upper":
+		return valueUpper
+	case "lower998":
+		return valueLower998
+	case "upper998":
+		return valueUpper998
+	case "note":
+		return valueNote
+	case "period":
+		return valuePeriod
+	}
+	return 0
+}
+
+// valueRecord decodes the value that is next into v, as object would.
+func (dec *decoder) valueRecord(v *Value) {
+	switch dec.next() {
+	case 'n':
+		dec.literal("null")
+		return
+	case '{':
+	default:
+		dec.mismatch("must be an object, got %s")
+		return
+	}
+	var seen uint16
+	var others []string // unknown members seen
+	dec.pos++
+	dec.enter()
+	for first := true; dec.more('}', first); first = false {
+		raw, key, esc := dec.key()
+		bit := uint16(0)
+		if esc {
+			bit = valueBit([]byte(dec.name(raw, key, esc)))
+		} else {
+			bit = valueBit(raw)
+		}
+		if bit == 0 {
+			name := dec.name(raw, key, esc)
+			if slices.Contains(others, name) {
+				dec.duplicate(raw, key, esc)
+				continue
+			}
+			others = append(others, name)
+			if v.Extra == nil {
+				v.Extra = make(Extra)
+			}
+			v.Extra[name] = canonicalRaw(dec.result(dec.skip()))
+			continue
+		}
+		if seen&bit != 0 {
+			dec.duplicate(raw, key, esc)
+			continue
+		}
+		seen |= bit
+		if dec.next() == 'n' {
+			dec.literal("null")
+			continue
+		}
+		dec.pushMember(key, raw, esc)
+		dec.valueMember(bit, v)
+		dec.pop()
+	}
+	dec.leave()
+}
+
+// valueMember decodes the member of v numbered bit, which is next.
+func (dec *decoder) valueMember(bit uint16, v *Value) {
+	switch bit {
+	case valueIndicator:
+		v.Indicator, _ = dec.internedStr()
+	case valueCount:
+		v.Count = dec.floatPtr()
+	case valueDenominator:
+		v.Denominator = dec.floatPtr()
+	case valueValue:
+		v.Value = dec.floatPtr()
+	case valueLower:
+		v.Lower = dec.floatPtr()
+	case valueUpper:
+		v.Upper = dec.floatPtr()
+	case valueLower998:
+		v.Lower998 = dec.floatPtr()
+	case valueUpper998:
+		v.Upper998 = dec.floatPtr()
+	case valueNote:
+		if dec.next() != '"' {
+			dec.mismatch("must be a string, got %s")
+			return
+		}
+		v.Note = dec.str()
+	case valuePeriod:
+		v.Period, _ = dec.internedStr()
+	}
+}
+
+// maxInterned bounds the strings interned from one document, so that a
+// file of all-different ids costs no more than copying them.
+const maxInterned = 1 << 14
+
+// internedStr reads the string that is next, as str does, sharing one
+// copy among the values that hold the same ids and periods. ok is false,
+// and a problem reported, when the next value is not a string.
+func (dec *decoder) internedStr() (string, bool) {
+	if dec.next() != '"' {
+		dec.mismatch("must be a string, got %s")
+		return "", false
+	}
+	start, end, esc := dec.scanner.str()
+	if esc {
+		return gjson.Parse(string(dec.data[start:end])).Str, true
+	}
+	raw := dec.data[start+1 : end-1]
+	if s, ok := dec.interned[string(raw)]; ok {
+		return s, true
+	}
+	s := string(raw)
+	if dec.interned == nil {
+		dec.interned = make(map[string]string)
+	}
+	if len(dec.interned) < maxInterned {
+		dec.interned[s] = s
+	}
+	return s, true
+}
+
+// float reads the number that is next, c its first byte. ok is false, and
+// a problem reported, when it is not a number or out of range.
+func (dec *decoder) float(c byte) (float64, bool) {
+	if !isNumberStart(c) {
+		dec.mismatch("must be a number, got %s")
+		return 0, false
+	}
+	at := dec.pos
+	raw := dec.number()
+	if f, ok := parseSimpleFloat(raw); ok {
+		return f, true
+	}
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil || math.IsInf(f, 0) {
+		dec.problem(at, "number %s is out of range", string(raw))
+		return 0, false
+	}
+	return f, true
+}
+
+// floatPtr decodes an optional number that is next (not null): nil when
+// it is of the wrong type.
+func (dec *decoder) floatPtr() *float64 {
+	f, ok := dec.float(dec.next())
+	if !ok {
+		return nil
+	}
+	if len(dec.floats) == cap(dec.floats) {
+		dec.floats = make([]float64, 0, 1024)
+	}
+	dec.floats = append(dec.floats, f)
+	return &dec.floats[len(dec.floats)-1]
+}
+
+// exactPow10 are the powers of ten a float64 holds exactly.
+var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseSimpleFloat parses the numbers most files hold, like 12.345 or
+// -3, without strconv: at most 15 digits and no exponent, so the digits
+// form an integer a float64 holds exactly and one division by an exact
+// power of ten rounds correctly (Clinger's fast path, which ParseFloat
+// takes for them too). ok is false for any other number.
+func parseSimpleFloat(s []byte) (float64, bool) {
+	neg := false
+	if len(s) > 0 && s[0] == '-' {
+		neg, s = true, s[1:]
+	}
+	if len(s) == 0 || len(s) > 16 {
+		return 0, false
+	}
+	var m uint64
+	digits, frac := 0, -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		case c == '.' && frac < 0:
+			frac = 0
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 || frac == 0 {
+		return 0, false
+	}
+	f := float64(m)
+	if frac > 0 {
+		f /= exactPow10[frac]
+	}
+	if neg {
+		f = -f
+	}
+	return f, true
+}
