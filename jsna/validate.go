@@ -3,13 +3,10 @@ package jsna
 import (
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -69,131 +66,85 @@ func (d *Document) Validate() error {
 	return err
 }
 
+// validateFields reports the problems with the tagged rules, in the order
+// of the validator's walk of the whole document: the document's members
+// before wards, each ward, the members after. The validator walks only
+// the records that break a rule (plainValid): the document without its
+// wards, or one ward.
 func (d *Document) validateFields(ps *Problems) {
-	err := structValidator().Struct(d)
-	var ves validator.ValidationErrors
-	if err != nil && !errors.As(err, &ves) {
-		ps.Add("", "%v", err)
-		return
+	shell := *d
+	shell.Wards = nil
+	var after []fieldError
+	for _, fe := range taggedProblems("", &shell, ps) {
+		if top, _, _ := strings.Cut(fe.path, "."); afterWards(top) {
+			after = append(after, fe)
+			continue
+		}
+		ps.Add(fe.path, fe.message.Format, fe.message.Args...)
 	}
-	// The validator walks every record but the wards' values, which are
-	// most of a document and are checked by Value.validateTags without
-	// reflection; their problems go where the validator would have put
-	// them, after the ward's fields before values and before those after,
-	// so that the first MaxProblems kept are the same.
-	var vals []fieldProblem
-	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		for vi := range w.Values {
-			vals = w.Values[vi].validateTags(wi, vi, vals)
+	for i := range d.Wards {
+		for _, fe := range taggedProblems(index("wards", i), &d.Wards[i], ps) {
+			ps.Add(fe.path, fe.message.Format, fe.message.Args...)
 		}
 	}
-	k := 0
+	for _, fe := range after {
+		ps.Add(fe.path, fe.message.Format, fe.message.Args...)
+	}
+}
+
+// fieldError is a problem with a tagged rule: where and what.
+type fieldError struct {
+	path    string
+	message Text
+}
+
+// taggedProblems returns the problems the validator finds in the record
+// *r, at the path prefix, in the order it finds them: none, without
+// asking it, when the record passes the plain checks. An error that is
+// not about fields is added to ps.
+func taggedProblems[T any](prefix string, r *T, ps *Problems) []fieldError {
+	rv := reflect.ValueOf(r).Elem()
+	if plainValid(plainTypeOf(rv.Type()), rv) {
+		return nil
+	}
+	err := structValidator().Struct(r)
+	var ves validator.ValidationErrors
+	if err != nil && !errors.As(err, &ves) {
+		ps.Add(prefix, "%v", err)
+		return nil
+	}
+	out := make([]fieldError, 0, len(ves))
 	for _, fe := range ves {
 		path := fe.Namespace()
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest // drop the root type's name
 		}
-		at := placeOf(path)
-		for ; k < len(vals) && vals[k].place.before(at); k++ {
-			ps.Add(vals[k].path, vals[k].message.Format, vals[k].message.Args...)
+		if prefix != "" {
+			path = prefix + "." + path
 		}
-		m := fieldMessage(fe)
-		ps.Add(path, m.Format, m.Args...)
+		out = append(out, fieldError{path, fieldMessage(fe)})
 	}
-	for ; k < len(vals); k++ {
-		ps.Add(vals[k].path, vals[k].message.Format, vals[k].message.Args...)
-	}
+	return out
 }
 
-// fieldProblem is a problem with a value's tagged field, found without the
-// validator, and where the validator's walk would have found it.
-type fieldProblem struct {
-	place   place
-	path    string
-	message Text
-}
-
-// place orders problems as the validator walks a document: the
-// document's members before wards (ward −1), each ward's members before
-// values (part 0), its values (part 1), its members after (part 2), and
-// the document's members after wards (ward maxInt).
-type place struct{ ward, part int }
-
-func (p place) before(q place) bool {
-	if p.ward != q.ward {
-		return p.ward < q.ward
-	}
-	return p.part < q.part
-}
-
-// placeOf is the place of a validator problem at path.
-func placeOf(path string) place {
-	top := path
-	if i := strings.IndexAny(top, ".["); i >= 0 {
+// afterWards reports whether the document's member top comes after wards
+// in the validator's walk (the order of Document's fields).
+func afterWards(top string) bool {
+	if i := strings.IndexByte(top, '['); i >= 0 {
 		top = top[:i]
 	}
-	if top != "wards" {
-		f, ok := structInfoOf(documentType).byName[top]
-		if ok && f.Index > wardsField {
-			return place{ward: math.MaxInt}
-		}
-		return place{ward: -1}
-	}
-	rest := strings.TrimPrefix(path, "wards[")
-	end := strings.IndexByte(rest, ']')
-	if end < 0 {
-		return place{ward: -1}
-	}
-	w, err := strconv.Atoi(rest[:end])
-	if err != nil {
-		return place{ward: -1}
-	}
-	field := strings.TrimPrefix(rest[end+1:], ".")
-	if i := strings.IndexAny(field, ".["); i >= 0 {
-		field = field[:i]
-	}
-	if f, ok := structInfoOf(wardType).byName[field]; ok && f.Index > valuesField {
-		return place{ward: w, part: 2}
-	}
-	return place{ward: w, part: 0}
+	f, ok := structInfoOf(documentType).byName[top]
+	return ok && f.Index > wardsField
 }
 
 var (
 	documentType = reflect.TypeOf(Document{})
-	wardType     = reflect.TypeOf(Ward{})
 	wardsField   = fieldIndex(documentType, "Wards")
-	valuesField  = fieldIndex(wardType, "Values")
 )
 
 func fieldIndex(t reflect.Type, name string) int {
 	f, _ := t.FieldByName(name)
 	return f.Index[0]
-}
-
-// validateTags appends the problems with v's tagged rules (indicator
-// required, count and denominator at least 0, note at most 500
-// characters, period at most 100), with the validator's messages, for the value vi of ward wi.
-func (v *Value) validateTags(wi, vi int, out []fieldProblem) []fieldProblem {
-	add := func(name string, msg Text) {
-		out = append(out, fieldProblem{place{wi, 1}, member(index(member(index("wards", wi), "values"), vi), name), msg})
-	}
-	if v.Indicator == "" {
-		add("indicator", Textf("is required"))
-	}
-	if v.Count != nil && !(*v.Count >= 0) {
-		add("count", Textf("must be at least 0, got %v", *v.Count))
-	}
-	if v.Denominator != nil && !(*v.Denominator >= 0) {
-		add("denominator", Textf("must be at least 0, got %v", *v.Denominator))
-	}
-	if utf8.RuneCountInString(v.Note) > 500 {
-		add("note", Textf("is longer than %d characters", 500))
-	}
-	if utf8.RuneCountInString(v.Period) > 100 {
-		add("period", Textf("is longer than %d characters", 100))
-	}
-	return out
 }
 
 // fieldMessage turns a validator error into a sentence for people.
