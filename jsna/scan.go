@@ -40,6 +40,9 @@ func (s *scanner) fail() { panic(errSyntax) }
 // next skips white space and returns the byte that starts the next token,
 // or 0 at the end of data.
 func (s *scanner) next() byte {
+	if s.pos < len(s.data) && s.data[s.pos] > ' ' {
+		return s.data[s.pos] // most often: no space to skip
+	}
 	for s.pos < len(s.data) {
 		switch c := s.data[s.pos]; c {
 		case ' ', '\t', '\n', '\r':
@@ -140,43 +143,88 @@ func (s *scanner) str() (start, end int, esc bool) {
 	return
 }
 
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
 func isHex(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
 
 // number reads a number at s.pos and returns its bytes.
 func (s *scanner) number() []byte {
+	raw, _, _ := s.numberValue()
+	return raw
+}
+
+// numberValue reads a number at s.pos and returns its bytes and, where it
+// is simple, its value: at most 15 digits and no exponent, so that the
+// digits form an integer a float64 holds exactly and one division by an
+// exact power of ten rounds correctly (Clinger's fast path, which
+// strconv.ParseFloat takes for them too). Numbers like 12.345 or -3, most
+// of those files hold, are read and converted in one pass over them.
+func (s *scanner) numberValue() (raw []byte, f float64, simple bool) {
 	data := s.data
 	start := s.pos
 	i := start
-	if i < len(data) && data[i] == '-' {
+	neg := i < len(data) && data[i] == '-'
+	if neg {
 		i++
 	}
-	digits := func() {
-		if i == len(data) || data[i] < '0' || data[i] > '9' {
-			s.fail()
-		}
-		for i < len(data) && data[i] >= '0' && data[i] <= '9' {
-			i++
-		}
-	}
+	var m uint64 // the digits, which overflow only when not simple
+	n := 1       // digits before the point
 	if i < len(data) && data[i] == '0' {
 		i++
 	} else {
-		digits()
+		j := i
+		for i < len(data) && isDigit(data[i]) {
+			m = m*10 + uint64(data[i]-'0')
+			i++
+		}
+		if n = i - j; n == 0 {
+			s.fail()
+		}
 	}
+	frac := 0
 	if i < len(data) && data[i] == '.' {
 		i++
-		digits()
+		j := i
+		for i < len(data) && isDigit(data[i]) {
+			m = m*10 + uint64(data[i]-'0')
+			i++
+		}
+		if frac = i - j; frac == 0 {
+			s.fail()
+		}
 	}
-	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+	exp := i < len(data) && (data[i] == 'e' || data[i] == 'E')
+	if exp {
 		i++
 		if i < len(data) && (data[i] == '+' || data[i] == '-') {
 			i++
 		}
-		digits()
+		j := i
+		for i < len(data) && isDigit(data[i]) {
+			i++
+		}
+		if i == j {
+			s.fail()
+		}
 	}
 	s.pos = i
-	return data[start:i]
+	raw = data[start:i]
+	if exp || n+frac > 15 {
+		return raw, 0, false
+	}
+	f = float64(m)
+	if frac > 0 {
+		f /= exactPow10[frac]
+	}
+	if neg {
+		f = -f
+	}
+	return raw, f, true
 }
+
+// exactPow10 are the powers of ten a float64 holds exactly.
+var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
 // literal reads true, false or null, whichever word is at s.pos.
 func (s *scanner) literal(word string) {

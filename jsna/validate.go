@@ -224,6 +224,7 @@ func (d *Document) validateRules(ps *Problems) {
 	}
 
 	wardAt := make(map[string]int, len(d.Wards))
+	seen := make(map[valueKey]int)
 	for i := range d.Wards {
 		w := &d.Wards[i]
 		p := index("wards", i)
@@ -237,7 +238,7 @@ func (d *Document) validateRules(ps *Problems) {
 				wardAt[w.Code] = i
 			}
 		}
-		w.validateRules(p, indicators, ps)
+		w.validateRules(p, indicators, seen, ps)
 	}
 	if d.Draft != nil {
 		for i, c := range d.Draft.Wards {
@@ -254,6 +255,22 @@ func uniqueIDs(path, what string, n int, key func(int) string, ps *Problems) {
 	if n < 2 {
 		return
 	}
+	if n <= 16 {
+		// Few records, as in a ward: compared with each other, no map.
+		for i := range n {
+			k := key(i)
+			if k == "" {
+				continue
+			}
+			for j := range i {
+				if key(j) == k {
+					ps.Add(member(index(path, i), "id"), "%s id %q is used twice (also %s)", what, k, index(path, j))
+					break
+				}
+			}
+		}
+		return
+	}
 	seen := make(map[string]int, n)
 	for i := range n {
 		k := key(i)
@@ -268,8 +285,26 @@ func uniqueIDs(path, what string, n int, key func(int) string, ps *Problems) {
 	}
 }
 
-func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Problems) {
-	seen := make(map[string]int, len(w.Values))
+// valueKey is a ValueKey split at its first separator: equal when the
+// keys are, with no string built for a value whose indicator has no
+// separator.
+type valueKey struct {
+	before, after string
+	sep           bool
+}
+
+func valueKeyOf(indicator, period string) valueKey {
+	if i := strings.Index(indicator, ValueKeySeparator); i >= 0 {
+		k := ValueKey(indicator, period)
+		return valueKey{k[:i], k[i+len(ValueKeySeparator):], true}
+	}
+	return valueKey{indicator, period, period != ""}
+}
+
+// validateRules checks the rules that span the ward's records. seen is a
+// map for it to use, emptied first, shared by the wards of a document.
+func (w *Ward) validateRules(p string, indicators map[string]*Indicator, seen map[valueKey]int, ps *Problems) {
+	clear(seen)
 	for i := range w.Values {
 		v := &w.Values[i]
 		vp := func() string { return index(member(p, "values"), i) } // only for a problem
@@ -280,7 +315,7 @@ func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Pro
 		if !ok {
 			ps.Add(member(vp(), "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}
-		if k := ValueKey(v.Indicator, ValuePeriod(v, ind)); seen[k] > 0 {
+		if k := valueKeyOf(v.Indicator, ValuePeriod(v, ind)); seen[k] > 0 {
 			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q%s (also %s)", w.Code, v.Indicator, periodPhrase(ValuePeriod(v, ind)), index(member(p, "values"), seen[k]-1))
 		} else {
 			seen[k] = i + 1

@@ -199,8 +199,8 @@ func (dec *decoder) float(c byte) (float64, bool) {
 		return 0, false
 	}
 	at := dec.pos
-	raw := dec.number()
-	if f, ok := parseSimpleFloat(raw); ok {
+	raw, f, simple := dec.numberValue()
+	if simple {
 		return f, true
 	}
 	f, err := strconv.ParseFloat(string(raw), 64)
@@ -223,51 +223,4 @@ func (dec *decoder) floatPtr() *float64 {
 	}
 	dec.floats = append(dec.floats, f)
 	return &dec.floats[len(dec.floats)-1]
-}
-
-// exactPow10 are the powers of ten a float64 holds exactly.
-var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
-// parseSimpleFloat parses the numbers most files hold, like 12.345 or
-// -3, without strconv: at most 15 digits and no exponent, so the digits
-// form an integer a float64 holds exactly and one division by an exact
-// power of ten rounds correctly (Clinger's fast path, which ParseFloat
-// takes for them too). ok is false for any other number.
-func parseSimpleFloat(s []byte) (float64, bool) {
-	neg := false
-	if len(s) > 0 && s[0] == '-' {
-		neg, s = true, s[1:]
-	}
-	if len(s) == 0 || len(s) > 16 {
-		return 0, false
-	}
-	var m uint64
-	digits, frac := 0, -1
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			m = m*10 + uint64(c-'0')
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-		case c == '.' && frac < 0:
-			frac = 0
-		default:
-			return 0, false
-		}
-	}
-	if digits == 0 || digits > 15 || frac == 0 {
-		return 0, false
-	}
-	f := float64(m)
-	if frac > 0 {
-		f /= exactPow10[frac]
-	}
-	if neg {
-		f = -f
-	}
-	return f, true
 }
