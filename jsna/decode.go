@@ -170,6 +170,11 @@ type decoder struct {
 	// interned holds the indicator ids and periods of values, which
 	// repeat in every ward: one string for each.
 	interned map[string]string
+	// strs is where the other strings are copied, many to a block
+	// (copyString).
+	strs strings.Builder
+	// bools is where optional booleans are kept, a block at a time.
+	bools []bool
 }
 
 func newDecoder(data []byte, ps *Problems) *decoder {
@@ -269,7 +274,7 @@ func (dec *decoder) value(v reflect.Value) {
 		// Set the pointer only when its target decodes, so that a member
 		// of the wrong type stays absent rather than becoming zero.
 		before := dec.problems()
-		target := reflect.New(v.Type().Elem())
+		target := dec.newTarget(v.Type().Elem())
 		dec.value(target.Elem())
 		if dec.problems() == before {
 			v.Set(target)
@@ -295,6 +300,31 @@ func (dec *decoder) value(v reflect.Value) {
 	default:
 		dec.scalar(c, v)
 	}
+}
+
+var (
+	floatType = reflect.TypeOf(0.0)
+	boolType  = reflect.TypeOf(false)
+)
+
+// newTarget returns a pointer to a new zero value of type t: for numbers
+// and booleans, the most common, one kept in a block with others.
+func (dec *decoder) newTarget(t reflect.Type) reflect.Value {
+	switch t {
+	case floatType:
+		if len(dec.floats) == cap(dec.floats) {
+			dec.floats = make([]float64, 0, 1024)
+		}
+		dec.floats = append(dec.floats, 0)
+		return reflect.ValueOf(&dec.floats[len(dec.floats)-1])
+	case boolType:
+		if len(dec.bools) == cap(dec.bools) {
+			dec.bools = make([]bool, 0, 1024)
+		}
+		dec.bools = append(dec.bools, false)
+		return reflect.ValueOf(&dec.bools[len(dec.bools)-1])
+	}
+	return reflect.New(t)
 }
 
 // slice decodes the array that is next into the slice v.
@@ -371,7 +401,31 @@ func (dec *decoder) str() string {
 	if esc {
 		return gjson.Parse(string(dec.data[start:end])).Str
 	}
-	return string(dec.data[start+1 : end-1])
+	return dec.copyString(dec.data[start+1 : end-1])
+}
+
+// stringBlock is the size of the blocks copyString fills.
+const stringBlock = 64 << 10
+
+// copyString returns a copy of b as a string. Short strings are copied
+// into a block shared with others, one allocation for many: a
+// strings.Builder, whose String shares its bytes, and which only ever
+// appends, within its capacity here, so that no string taken from it
+// changes.
+func (dec *decoder) copyString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > stringBlock/8 {
+		return string(b)
+	}
+	if dec.strs.Cap()-dec.strs.Len() < len(b) {
+		dec.strs = strings.Builder{}
+		dec.strs.Grow(stringBlock)
+	}
+	start := dec.strs.Len()
+	dec.strs.Write(b)
+	return dec.strs.String()[start:]
 }
 
 // mapValue decodes the object that is next into a map[string]T v:

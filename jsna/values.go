@@ -79,6 +79,43 @@ func valueBit(name []byte) uint16 {
 	return 0
 }
 
+// valueMembers are the members of a Value as quoted names, in the
+// canonical order (sorted), in which Encode writes them.
+var valueMembers = [...]struct {
+	quoted string
+	bit    uint16
+}{
+	{`"count"`, valueCount}, {`"denominator"`, valueDenominator}, {`"indicator"`, valueIndicator},
+	{`"lower"`, valueLower}, {`"lower998"`, valueLower998}, {`"note"`, valueNote},
+	{`"period"`, valuePeriod}, {`"upper"`, valueUpper}, {`"upper998"`, valueUpper998},
+	{`"value"`, valueValue},
+}
+
+// valueKey reads a Value's member name and the colon after it, as key
+// does, and returns its bit too. In a file Encode wrote, the names come
+// in the canonical order: each is first compared whole with those that
+// may come next after the one before (*expect), before it is read.
+func (dec *decoder) valueKey(expect *int) (raw []byte, key int, esc bool, bit uint16) {
+	if dec.next() == '"' {
+		rest := dec.data[dec.pos:]
+		for i := *expect; i < len(valueMembers); i++ {
+			m := &valueMembers[i]
+			if len(rest) >= len(m.quoted) && string(rest[:len(m.quoted)]) == m.quoted {
+				key = dec.pos
+				dec.pos += len(m.quoted)
+				dec.expect(':')
+				*expect = i + 1
+				return rest[1 : len(m.quoted)-1], key, false, m.bit
+			}
+		}
+	}
+	raw, key, esc = dec.key()
+	if esc {
+		return raw, key, esc, valueBit([]byte(dec.name(raw, key, esc)))
+	}
+	return raw, key, esc, valueBit(raw)
+}
+
 // valueRecord decodes the value that is next into v, as object would.
 func (dec *decoder) valueRecord(v *Value) {
 	switch dec.next() {
@@ -92,16 +129,11 @@ func (dec *decoder) valueRecord(v *Value) {
 	}
 	var seen uint16
 	var others []string // unknown members seen
+	expect := 0         // the place in valueMembers of the member expected next
 	dec.pos++
 	dec.enter()
 	for first := true; dec.more('}', first); first = false {
-		raw, key, esc := dec.key()
-		bit := uint16(0)
-		if esc {
-			bit = valueBit([]byte(dec.name(raw, key, esc)))
-		} else {
-			bit = valueBit(raw)
-		}
+		raw, key, esc, bit := dec.valueKey(&expect)
 		if bit == 0 {
 			name := dec.name(raw, key, esc)
 			if slices.Contains(others, name) {
