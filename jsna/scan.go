@@ -43,6 +43,11 @@ func (s *scanner) next() byte {
 	if s.pos < len(s.data) && s.data[s.pos] > ' ' {
 		return s.data[s.pos] // most often: no space to skip
 	}
+	return s.space()
+}
+
+// space is next where there is white space to skip.
+func (s *scanner) space() byte {
 	for s.pos < len(s.data) {
 		switch c := s.data[s.pos]; c {
 		case ' ', '\t', '\n', '\r':

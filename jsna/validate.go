@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -224,7 +225,7 @@ func (d *Document) validateRules(ps *Problems) {
 	}
 
 	wardAt := make(map[string]int, len(d.Wards))
-	seen := make(map[valueKey]int)
+	seen := newValueSeen(d.Indicators, indicatorAt)
 	for i := range d.Wards {
 		w := &d.Wards[i]
 		p := index("wards", i)
@@ -301,24 +302,91 @@ func valueKeyOf(indicator, period string) valueKey {
 	return valueKey{indicator, period, period != ""}
 }
 
-// validateRules checks the rules that span the ward's records. seen is a
-// map for it to use, emptied first, shared by the wards of a document.
-func (w *Ward) validateRules(p string, indicators map[string]*Indicator, seen map[valueKey]int, ps *Problems) {
-	clear(seen)
+// valueSeen finds the values of a ward that have the same key
+// (ValueKey of indicator and period) with no map of keys: the values of
+// each indicator are chained, and compared by period. It serves the wards
+// of one document in turn.
+type valueSeen struct {
+	indicators []Indicator
+	at         map[string]int // the place of each indicator id, the first where it repeats
+	ward       int            // the ward being checked, counted from 1
+	stamp      []int          // of each indicator: the ward whose values first and last hold
+	first      []int          // of each indicator: the ward's first value of it
+	last       []int          // of each indicator: the ward's last value of it seen
+	next       []int          // of each value: the next of the same indicator, or -1
+	keys       map[valueKey]int
+}
+
+func newValueSeen(indicators []Indicator, at map[string]int) *valueSeen {
+	n := len(indicators)
+	return &valueSeen{indicators: indicators, at: at, stamp: make([]int, n), first: make([]int, n), last: make([]int, n), keys: map[valueKey]int{}}
+}
+
+// start begins the values of another ward.
+func (vs *valueSeen) start(n int) {
+	vs.ward++
+	vs.next = slices.Grow(vs.next[:0], n)[:n]
+	clear(vs.keys)
+}
+
+// indicator returns the document's indicator id and its place, or nil.
+func (vs *valueSeen) indicator(id string) (*Indicator, int) {
+	k, ok := vs.at[id]
+	if !ok {
+		return nil, -1
+	}
+	return &vs.indicators[k], k
+}
+
+// seen reports the first of the ward's values before value i with the
+// same key, i's indicator being ind at place k (-1 if none), and period
+// its period; if none, it records i. byKey makes it compare keys, for a
+// ward whose indicator ids hold the separator, which makes keys of
+// different indicators equal.
+func (vs *valueSeen) seen(values []Value, i, k int, period string, byKey bool) (int, bool) {
+	vs.next[i] = -1
+	if byKey || k < 0 {
+		key := valueKeyOf(values[i].Indicator, period)
+		if j, dup := vs.keys[key]; dup {
+			return j, true
+		}
+		vs.keys[key] = i
+		return 0, false
+	}
+	if vs.stamp[k] != vs.ward {
+		vs.stamp[k], vs.first[k], vs.last[k] = vs.ward, i, i
+		return 0, false
+	}
+	ind := &vs.indicators[k]
+	for j := vs.first[k]; j >= 0; j = vs.next[j] {
+		if ValuePeriod(&values[j], ind) == period {
+			return j, true
+		}
+	}
+	vs.next[vs.last[k]], vs.last[k] = i, i
+	return 0, false
+}
+
+// validateRules checks the rules that span the ward's records. seen
+// serves the wards of the document.
+func (w *Ward) validateRules(p string, indicators map[string]*Indicator, seen *valueSeen, ps *Problems) {
+	seen.start(len(w.Values))
+	byKey := false
+	for i := range w.Values {
+		byKey = byKey || strings.Contains(w.Values[i].Indicator, ValueKeySeparator)
+	}
 	for i := range w.Values {
 		v := &w.Values[i]
 		vp := func() string { return index(member(p, "values"), i) } // only for a problem
 		if v.Indicator == "" {
 			continue
 		}
-		ind, ok := indicators[v.Indicator]
-		if !ok {
+		ind, k := seen.indicator(v.Indicator)
+		if ind == nil {
 			ps.Add(member(vp(), "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}
-		if k := valueKeyOf(v.Indicator, ValuePeriod(v, ind)); seen[k] > 0 {
-			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q%s (also %s)", w.Code, v.Indicator, periodPhrase(ValuePeriod(v, ind)), index(member(p, "values"), seen[k]-1))
-		} else {
-			seen[k] = i + 1
+		if j, dup := seen.seen(w.Values, i, k, ValuePeriod(v, ind), byKey); dup {
+			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q%s (also %s)", w.Code, v.Indicator, periodPhrase(ValuePeriod(v, ind)), index(member(p, "values"), j))
 		}
 		v.validateRules(vp, ind, ps)
 	}

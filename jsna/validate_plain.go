@@ -264,7 +264,8 @@ func plainPasses(rules []plainRule, v reflect.Value) bool {
 			case "required":
 				ok = s != ""
 			case "max", "lte":
-				ok = int64(utf8.RuneCountInString(s)) <= r.i
+				// No more characters than bytes: counted only when longer.
+				ok = int64(len(s)) <= r.i || int64(utf8.RuneCountInString(s)) <= r.i
 			case "gte":
 				ok = int64(utf8.RuneCountInString(s)) >= r.i
 			case "oneof":
