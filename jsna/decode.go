@@ -460,17 +460,12 @@ func (dec *decoder) object(v reflect.Value) {
 	var others []string         // the unknown members seen
 	var seenMap map[string]bool // for a struct of more than 64 members
 	var extra Extra
+	expect := 0 // the place in info.fields of the member expected next
 	dec.pos++
 	dec.enter()
 	for first := true; dec.more('}', first); first = false {
 		raw, key, esc := dec.key()
-		var f Field
-		var ok bool
-		if esc {
-			f, ok = info.byName[dec.name(raw, key, esc)]
-		} else {
-			f, ok = info.byName[string(raw)]
-		}
+		f, ok := info.field(raw, key, esc, dec, &expect)
 		var dup bool
 		switch {
 		case len(info.fields) > 64:
@@ -510,6 +505,27 @@ func (dec *decoder) object(v reflect.Value) {
 	if extra != nil {
 		v.Field(info.extra).Set(reflect.ValueOf(extra))
 	}
+}
+
+// field returns the member named raw, read at key by dec. In a file
+// Encode wrote, the members come in the canonical order, skipping the
+// empty ones: the few after the one before (*expect) are compared first.
+func (info *structInfo) field(raw []byte, key int, esc bool, dec *decoder, expect *int) (Field, bool) {
+	if esc {
+		f, ok := info.byName[dec.name(raw, key, esc)]
+		return f, ok
+	}
+	for i := *expect; i < len(info.fields) && i < *expect+4; i++ {
+		if string(raw) == info.fields[i].Name {
+			*expect = i + 1
+			return info.fields[i], true
+		}
+	}
+	f, ok := info.byName[string(raw)]
+	if ok {
+		*expect = f.place + 1
+	}
+	return f, ok
 }
 
 // duplicate reports a member whose name, read at key, appeared before in
