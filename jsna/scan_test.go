@@ -171,3 +171,23 @@ func FuzzPlainChecks(f *testing.F) {
 		}
 	})
 }
+
+// TestValueCodes checks that the problems with a ward's values carry the
+// formats (the catalogue's codes) they had before the validator checked
+// values: "must be at least 0, got %v" and "is longer than %d characters".
+func TestValueCodes(t *testing.T) {
+	d := loadSmall(t)
+	d.Wards[0].Values[0].Count = ptr(-1.0)
+	d.Wards[0].Values[1].Period = strings.Repeat("y", 101)
+	err := d.Validate()
+	e, ok := err.(*Error)
+	if !ok || len(e.Problems) != 2 {
+		t.Fatalf("Validate() = %v, want two problems", err)
+	}
+	want := []Text{Textf("must be at least 0, got %v", -1.0), Textf("is longer than %d characters", 100)}
+	for i, p := range e.Problems {
+		if !reflect.DeepEqual(p.Text, want[i]) {
+			t.Errorf("problem %d Text = %#v, want %#v", i, p.Text, want[i])
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -120,10 +121,14 @@ func taggedProblems[T any](prefix string, r *T, ps *Problems) []fieldError {
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest // drop the root type's name
 		}
+		m := fieldMessage(fe)
+		if strings.HasPrefix(path, "values[") {
+			m = valueMessage(fe, m)
+		}
 		if prefix != "" {
 			path = prefix + "." + path
 		}
-		out = append(out, fieldError{path, fieldMessage(fe)})
+		out = append(out, fieldError{path, m})
 	}
 	return out
 }
@@ -146,6 +151,21 @@ var (
 func fieldIndex(t reflect.Type, name string) int {
 	f, _ := t.FieldByName(name)
 	return f.Index[0]
+}
+
+// valueMessage is the sentence m for a ward's value as jsna wrote it
+// before the validator checked values, with the same format (the code the
+// app's catalogue words): the bound in the format, the length a number.
+func valueMessage(fe validator.FieldError, m Text) Text {
+	switch {
+	case fe.Tag() == "gte" && fe.Param() == "0":
+		return Textf("must be at least 0, got %v", deref(fe.Value()))
+	case fe.Tag() == "max" && fe.Kind() == reflect.String:
+		if n, err := strconv.Atoi(fe.Param()); err == nil {
+			return Textf("is longer than %d characters", n)
+		}
+	}
+	return m
 }
 
 // fieldMessage turns a validator error into a sentence for people.
