@@ -3,6 +3,7 @@ package jsna_test
 import (
 	"testing"
 
+	"github.com/tidwall/gjson"
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/example"
 )
@@ -28,6 +29,20 @@ func BenchmarkParseEngland(b *testing.B) {
 	for range b.N {
 		if _, err := jsna.Parse("england.json", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkValidEngland checks the syntax of the same master with
+// gjson.Valid alone: the speed of one pass over the bytes, against which
+// BenchmarkParseEngland's can be read on a busy machine.
+func BenchmarkValidEngland(b *testing.B) {
+	_, data := englandScale(b)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for range b.N {
+		if !gjson.ValidBytes(data) {
+			b.Fatal("gjson.ValidBytes = false")
 		}
 	}
 }

@@ -23,8 +23,8 @@ var bidiControls = map[rune]string{
 // checkBidi reports s, the value at path, if it holds a bidirectional
 // control (bidiControls), naming the first one.
 func checkBidi(ps *Problems, path, s string) {
-	if strings.IndexByte(s, 0xE2) < 0 {
-		return // every control is encoded E2 80 xx or E2 81 xx
+	if !mayHoldBidi(s) {
+		return
 	}
 	for _, r := range s {
 		if name, ok := bidiControls[r]; ok {
@@ -33,6 +33,10 @@ func checkBidi(ps *Problems, path, s string) {
 		}
 	}
 }
+
+// mayHoldBidi reports whether s has the first byte of a bidirectional
+// control: every one is encoded E2 80 xx or E2 81 xx.
+func mayHoldBidi(s string) bool { return strings.IndexByte(s, 0xE2) >= 0 }
 
 // validateNames refuses the bidirectional controls in the document's
 // names, ids and authors: every id, code and key (including references to
@@ -73,35 +77,46 @@ func (d *Document) validateNames(ps *Problems) {
 	d.practiceNames(ps)
 }
 
+// validateNames checks the ward's names, ids and codes. Most hold no byte
+// a control can start with (mayHoldBidi): their paths, which take longer
+// to build than the check, are built only for those that may.
 func (w *Ward) validateNames(p string, ps *Problems) {
-	checkBidi(ps, member(p, "code"), w.Code)
-	checkBidi(ps, member(p, "name"), w.Name)
-	checkBidi(ps, member(p, "name_cy"), w.NameCy)
+	check := func(s string, path func() string) {
+		if mayHoldBidi(s) {
+			checkBidi(ps, path(), s)
+		}
+	}
+	check(w.Code, func() string { return member(p, "code") })
+	check(w.Name, func() string { return member(p, "name") })
+	check(w.NameCy, func() string { return member(p, "name_cy") })
 	for i := range w.Values {
-		checkBidi(ps, member(index(member(p, "values"), i), "indicator"), w.Values[i].Indicator)
+		check(w.Values[i].Indicator, func() string { return member(index(member(p, "values"), i), "indicator") })
 	}
-	for i, s := range w.Sections {
-		sp := index(member(p, "sections"), i)
-		checkBidi(ps, member(sp, "id"), s.ID)
-		checkBidi(ps, member(sp, "title"), s.Title)
-		checkBidi(ps, member(sp, "title_cy"), s.TitleCy)
+	for i := range w.Sections {
+		s := &w.Sections[i]
+		sp := func() string { return index(member(p, "sections"), i) }
+		check(s.ID, func() string { return member(sp(), "id") })
+		check(s.Title, func() string { return member(sp(), "title") })
+		check(s.TitleCy, func() string { return member(sp(), "title_cy") })
 	}
-	for i, a := range w.Assets {
-		ap := index(member(p, "assets"), i)
-		checkBidi(ps, member(ap, "id"), a.ID)
-		checkBidi(ps, member(ap, "name"), a.Name)
-		checkBidi(ps, member(ap, "name_cy"), a.NameCy)
+	for i := range w.Assets {
+		a := &w.Assets[i]
+		ap := func() string { return index(member(p, "assets"), i) }
+		check(a.ID, func() string { return member(ap(), "id") })
+		check(a.Name, func() string { return member(ap(), "name") })
+		check(a.NameCy, func() string { return member(ap(), "name_cy") })
 	}
-	for i, v := range w.Voice {
-		checkBidi(ps, member(index(member(p, "voice"), i), "id"), v.ID)
+	for i := range w.Voice {
+		check(w.Voice[i].ID, func() string { return member(index(member(p, "voice"), i), "id") })
 	}
-	for i, n := range w.Needs {
-		np := index(member(p, "needs"), i)
-		checkBidi(ps, member(np, "id"), n.ID)
-		checkBidi(ps, member(np, "title"), n.Title)
-		checkBidi(ps, member(np, "title_cy"), n.TitleCy)
+	for i := range w.Needs {
+		n := &w.Needs[i]
+		np := func() string { return index(member(p, "needs"), i) }
+		check(n.ID, func() string { return member(np(), "id") })
+		check(n.Title, func() string { return member(np(), "title") })
+		check(n.TitleCy, func() string { return member(np(), "title_cy") })
 		for k, id := range n.Indicators {
-			checkBidi(ps, index(member(np, "indicators"), k), id)
+			check(id, func() string { return index(member(np(), "indicators"), k) })
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"reflect"
 	"slices"
 	"sort"
@@ -58,6 +57,7 @@ func Parse(name string, data []byte) (*Document, error) {
 // column, or every member of the wrong type with its path. Decode never
 // panics, whatever data holds. Decode and Parse seal the document they
 // return (see Seal): a caller that then edits it in place calls Edited.
+// The document shares no memory with data.
 func Decode(data []byte) (*Document, error) {
 	d, err := decode(data)
 	if err != nil {
@@ -69,6 +69,11 @@ func Decode(data []byte) (*Document, error) {
 
 // decode is Decode, but returns what it could decode alongside the problems
 // with members of the wrong type (nil for a syntax error).
+//
+// After the checks of size and UTF-8 it reads data once (scanner): the
+// syntax, the depth and the types are checked in the same pass that
+// decodes. Only when that pass meets a syntax error does it run the
+// checks of syntax.go, which say what is wrong.
 func decode(data []byte) (*Document, error) {
 	var ps Problems
 	if len(data) > MaxDocumentBytes {
@@ -86,38 +91,44 @@ func decode(data []byte) (*Document, error) {
 		ps.AddAt("", line, col, "file is not UTF-8 text (byte 0x%02x at offset %d)", data[off], off)
 		return nil, ps.Err()
 	}
-	if off, ok := checkDepth(data); !ok {
-		line, col := lineCol(data, off)
-		ps.AddAt("", line, col, "arrays and objects nested deeper than %d levels", MaxDepth)
-		return nil, ps.Err()
-	}
-	if !gjson.ValidBytes(data) {
-		line, col, msg := syntaxError(data)
-		ps.AddAt("", line, col, msg.Format, msg.Args...)
-		return nil, ps.Err()
-	}
-	root := gjson.ParseBytes(data)
-	if !root.IsObject() {
-		ps.Add("", "document must be a JSON object, got %s", kind(root))
-		return nil, ps.Err()
-	}
-	dec := decoder{data: data, ps: &ps}
 	var d Document
-	dec.value(root, reflect.ValueOf(&d).Elem())
-	if f := root.Get("format"); f.Exists() && f.Type == gjson.String && f.Str != Format {
+	dec := newDecoder(data, &ps)
+	other, ok := dec.document(reflect.ValueOf(&d).Elem())
+	if !ok {
+		return nil, syntaxProblem(data)
+	}
+	if other.Exists() {
+		var ps Problems
+		ps.Add("", "document must be a JSON object, got %s", kind(other))
+		return nil, ps.Err()
+	}
+	if d.Format != "" && d.Format != Format && strings.HasPrefix(d.Format, "jsna/") {
 		// A newer major version may mean something else by the same names:
-		// say so rather than report its members as wrong.
-		if strings.HasPrefix(f.Str, "jsna/") {
-			var ps Problems
-			ps.Add("format", "format %q is not one this version reads (it reads %q)", f.Str, Format)
-			return nil, ps.Err()
-		}
+		// say so rather than report its members as wrong. (d.Format is the
+		// first "format" member where that is a string.)
+		var ps Problems
+		ps.Add("format", "format %q is not one this version reads (it reads %q)", d.Format, Format)
+		return nil, ps.Err()
 	}
 	if err := ps.Err(); err != nil {
 		sortProblems(err.(*Error).Problems)
 		return &d, err
 	}
 	return &d, nil
+}
+
+// syntaxProblem says what is wrong with data, which the scanner could not
+// read: nesting too deep, or the first syntax error.
+func syntaxProblem(data []byte) error {
+	var ps Problems
+	if off, ok := checkDepth(data); !ok {
+		line, col := lineCol(data, off)
+		ps.AddAt("", line, col, "arrays and objects nested deeper than %d levels", MaxDepth)
+		return ps.Err()
+	}
+	line, col, msg := syntaxError(data)
+	ps.AddAt("", line, col, msg.Format, msg.Args...)
+	return ps.Err()
 }
 
 // mergeProblems adds to e the problems of verr at paths e does not already
@@ -140,9 +151,11 @@ func mergeProblems(e *Error, verr error) *Error {
 	return e
 }
 
-// decoder walks a gjson tree into Go values by their json tags.
+// decoder decodes the values a scanner reads into Go values by their json
+// tags, in the same pass: the wards' values by hand (values.go), the other
+// records by reflection over their cached structInfo.
 type decoder struct {
-	data  []byte
+	scanner
 	ps    *Problems
 	lines []int // offsets of line starts, built on the first problem
 	// at is the path of the value being decoded, as segments: the path
@@ -151,46 +164,78 @@ type decoder struct {
 	// floats is where the numbers of wards' values are kept, a block at a
 	// time: one allocation for a thousand of them rather than one each.
 	floats []float64
+	// values is where the wards' values are decoded (scratch) and then
+	// kept, exactly as many for each ward, a block at a time (slab).
+	scratch, slab []Value
+	// interned holds the indicator ids and periods of values, which
+	// repeat in every ward: one string for each.
+	interned map[string]string
+	// strs is where the other strings are copied, many to a block
+	// (copyString).
+	strs strings.Builder
+	// bools is where optional booleans are kept, a block at a time.
+	bools []bool
 }
 
-// segment is one step of a path: a member name, or an index when name is
-// empty and index ≥ 0.
+func newDecoder(data []byte, ps *Problems) *decoder {
+	return &decoder{scanner: scanner{data: data}, ps: ps}
+}
+
+// segment is one step of a path: an index, or the member whose name is
+// the string that starts at key (its opening quote), n bytes long without
+// the quotes.
 type segment struct {
-	name  string
-	index int
+	index  int // -1 for a member
+	key, n int
+	esc    bool // the name holds escapes
 }
 
-func (dec *decoder) pushMember(name string) { dec.at = append(dec.at, segment{name: name, index: -1}) }
-func (dec *decoder) pushIndex(i int)        { dec.at = append(dec.at, segment{index: i}) }
-func (dec *decoder) pop()                   { dec.at = dec.at[:len(dec.at)-1] }
+func (dec *decoder) pushMember(key int, name []byte, esc bool) {
+	dec.at = append(dec.at, segment{index: -1, key: key, n: len(name), esc: esc})
+}
+func (dec *decoder) pushIndex(i int) { dec.at = append(dec.at, segment{index: i}) }
+func (dec *decoder) pop()            { dec.at = dec.at[:len(dec.at)-1] }
 
 // path is the path of the value being decoded.
 func (dec *decoder) path() string {
 	p := ""
 	for _, sg := range dec.at {
-		if sg.index >= 0 && sg.name == "" {
+		if sg.index >= 0 {
 			p = index(p, sg.index)
 		} else {
-			p = member(p, sg.name)
+			p = member(p, dec.name(dec.data[sg.key+1:sg.key+1+sg.n], sg.key, sg.esc))
 		}
 	}
 	return p
 }
 
-// problem reports a problem with r, the value at the current path.
-func (dec *decoder) problem(r gjson.Result, format string, args ...any) {
-	dec.problemAt(dec.path(), r, format, args...)
+// name is the member name name, read at key: unescaped when esc.
+func (dec *decoder) name(name []byte, key int, esc bool) string {
+	if esc {
+		return gjson.Parse(string(dec.data[key : key+len(name)+2])).Str
+	}
+	return string(name)
 }
 
-func (dec *decoder) problemAt(path string, r gjson.Result, format string, args ...any) {
+// problem reports a problem with the value at offset off, at the current
+// path.
+func (dec *decoder) problem(off int, format string, args ...any) {
+	path := dec.path()
 	line, col := 0, 0
-	if r.Index > 0 || path == "" {
+	if off > 0 || path == "" {
 		if dec.lines == nil {
 			dec.lines = lineStarts(dec.data)
 		}
-		line, col = lineColFrom(dec.lines, dec.data, r.Index)
+		line, col = lineColFrom(dec.lines, dec.data, off)
 	}
 	dec.ps.AddAt(path, line, col, format, args...)
+}
+
+// mismatch skips the next value, of the wrong type, and reports it with
+// format, which names what it must be.
+func (dec *decoder) mismatch(format string) {
+	r := dec.result(dec.skip())
+	dec.problem(r.Index, format, kind(r))
 }
 
 func (dec *decoder) problems() int { return len(dec.ps.list) + dec.ps.omitted }
@@ -200,348 +245,296 @@ var (
 	rawType   = reflect.TypeOf([]byte(nil))
 )
 
-// value decodes r into v, by v's kind. A member of the wrong type is
-// reported at the current path and leaves v as it was.
-func (dec *decoder) value(r gjson.Result, v reflect.Value) {
-	if r.Type == gjson.Null {
-		return // null is the same as absent: the zero value
+// document decodes the whole of data into v, a Document. ok is false when
+// data is not one JSON value nested at most MaxDepth deep. other is the
+// value data holds when that is not an object (v is then untouched).
+func (dec *decoder) document(v reflect.Value) (other gjson.Result, ok bool) {
+	defer catchSyntax(&ok)
+	if dec.next() == '{' {
+		dec.object(v)
+	} else {
+		other = dec.result(dec.skip())
+	}
+	if dec.next() != 0 || dec.pos != len(dec.data) {
+		dec.fail()
+	}
+	return other, true
+}
+
+// value decodes the next value into v, by v's kind. A member of the wrong
+// type is reported at the current path and leaves v as it was.
+func (dec *decoder) value(v reflect.Value) {
+	c := dec.next()
+	if c == 'n' {
+		dec.literal("null") // null is the same as absent: the zero value
+		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
 		// Set the pointer only when its target decodes, so that a member
 		// of the wrong type stays absent rather than becoming zero.
 		before := dec.problems()
-		target := reflect.New(v.Type().Elem())
-		dec.value(r, target.Elem())
+		target := dec.newTarget(v.Type().Elem())
+		dec.value(target.Elem())
 		if dec.problems() == before {
 			v.Set(target)
 		}
 	case reflect.Struct:
-		if !r.IsObject() {
-			dec.problem(r, "must be an object, got %s", kind(r))
+		if c != '{' {
+			dec.mismatch("must be an object, got %s")
 			return
 		}
-		dec.object(r, v)
+		dec.object(v)
 	case reflect.Slice:
-		if !r.IsArray() {
-			dec.problem(r, "must be an array, got %s", kind(r))
+		if c != '[' {
+			dec.mismatch("must be an array, got %s")
 			return
 		}
-		elems := r.Array()
-		if v.Type().Elem() == valueType {
-			// A ward's values are most of a document: decoded without
-			// reflection.
-			vs := make([]Value, len(elems))
-			for i, e := range elems {
-				dec.pushIndex(i)
-				dec.valueRecord(e, &vs[i])
-				dec.pop()
-			}
-			v.Set(reflect.ValueOf(vs))
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), len(elems), len(elems))
-		for i, e := range elems {
-			dec.pushIndex(i)
-			dec.value(e, s.Index(i))
-			dec.pop()
-		}
-		v.Set(s)
+		dec.slice(v)
 	case reflect.Map:
-		dec.mapValue(r, v)
+		if c != '{' {
+			dec.mismatch("must be an object, got %s")
+			return
+		}
+		dec.mapValue(v)
 	default:
-		dec.scalar(r, v)
+		dec.scalar(c, v)
 	}
 }
 
-// scalar decodes r into a string, number or boolean v.
-func (dec *decoder) scalar(r gjson.Result, v reflect.Value) {
+var (
+	floatType = reflect.TypeOf(0.0)
+	boolType  = reflect.TypeOf(false)
+)
+
+// newTarget returns a pointer to a new zero value of type t: for numbers
+// and booleans, the most common, one kept in a block with others.
+func (dec *decoder) newTarget(t reflect.Type) reflect.Value {
+	switch t {
+	case floatType:
+		if len(dec.floats) == cap(dec.floats) {
+			dec.floats = make([]float64, 0, 1024)
+		}
+		dec.floats = append(dec.floats, 0)
+		return reflect.ValueOf(&dec.floats[len(dec.floats)-1])
+	case boolType:
+		if len(dec.bools) == cap(dec.bools) {
+			dec.bools = make([]bool, 0, 1024)
+		}
+		dec.bools = append(dec.bools, false)
+		return reflect.ValueOf(&dec.bools[len(dec.bools)-1])
+	}
+	return reflect.New(t)
+}
+
+// slice decodes the array that is next into the slice v.
+func (dec *decoder) slice(v reflect.Value) {
+	if v.Type().Elem() == valueType {
+		// A ward's values are most of a document: decoded by hand.
+		v.Set(reflect.ValueOf(dec.values()))
+		return
+	}
+	dec.pos++
+	dec.enter()
+	s := reflect.MakeSlice(v.Type(), 0, 0)
+	zero := reflect.Zero(v.Type().Elem())
+	for i := 0; dec.more(']', i == 0); i++ {
+		s = reflect.Append(s, zero)
+		dec.pushIndex(i)
+		dec.value(s.Index(i))
+		dec.pop()
+	}
+	dec.leave()
+	v.Set(s)
+}
+
+// scalar decodes the next value, c its first byte, into a string, number
+// or boolean v.
+func (dec *decoder) scalar(c byte, v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
-		if s, ok := dec.str(r); ok {
-			v.SetString(s)
+		if c != '"' {
+			dec.mismatch("must be a string, got %s")
+			return
 		}
+		v.SetString(dec.str())
 	case reflect.Float64:
-		if f, ok := dec.float(r); ok {
+		if f, ok := dec.float(c); ok {
 			v.SetFloat(f)
 		}
 	case reflect.Int, reflect.Int64:
-		if r.Type != gjson.Number {
-			dec.problem(r, "must be a number, got %s", kind(r))
+		if !isNumberStart(c) {
+			dec.mismatch("must be a number, got %s")
 			return
 		}
-		n, err := strconv.ParseInt(r.Raw, 10, 64)
+		at := dec.pos
+		raw := dec.number()
+		n, err := strconv.ParseInt(string(raw), 10, 64)
 		if err != nil {
-			dec.problem(r, "must be a whole number, got %s", r.Raw)
+			dec.problem(at, "must be a whole number, got %s", string(raw))
 			return
 		}
 		v.SetInt(n)
 	case reflect.Bool:
-		if r.Type != gjson.True && r.Type != gjson.False {
-			dec.problem(r, "must be true or false, got %s", kind(r))
-			return
-		}
-		v.SetBool(r.Type == gjson.True)
-	default:
-		dec.problem(r, "cannot be decoded into %s", v.Type())
-	}
-}
-
-func (dec *decoder) str(r gjson.Result) (string, bool) {
-	if r.Type != gjson.String {
-		dec.problem(r, "must be a string, got %s", kind(r))
-		return "", false
-	}
-	return r.Str, true
-}
-
-func (dec *decoder) float(r gjson.Result) (float64, bool) {
-	if r.Type != gjson.Number {
-		dec.problem(r, "must be a number, got %s", kind(r))
-		return 0, false
-	}
-	if f, ok := parseSimpleFloat(r.Raw); ok {
-		return f, true
-	}
-	f, err := strconv.ParseFloat(r.Raw, 64)
-	if err != nil || math.IsInf(f, 0) {
-		dec.problem(r, "number %s is out of range", r.Raw)
-		return 0, false
-	}
-	return f, true
-}
-
-// exactPow10 are the powers of ten a float64 holds exactly.
-var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
-// parseSimpleFloat parses the numbers most files hold, like 12.345 or
-// -3, without strconv: at most 15 digits and no exponent, so the digits
-// form an integer a float64 holds exactly and one division by an exact
-// power of ten rounds correctly (Clinger's fast path, which ParseFloat
-// takes for them too). ok is false for any other number.
-func parseSimpleFloat(s string) (float64, bool) {
-	neg := false
-	if len(s) > 0 && s[0] == '-' {
-		neg, s = true, s[1:]
-	}
-	if len(s) == 0 || len(s) > 16 {
-		return 0, false
-	}
-	var m uint64
-	digits, frac := 0, -1
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			m = m*10 + uint64(c-'0')
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-		case c == '.' && frac < 0:
-			frac = 0
+		switch c {
+		case 't':
+			dec.literal("true")
+			v.SetBool(true)
+		case 'f':
+			dec.literal("false")
+			v.SetBool(false)
 		default:
-			return 0, false
+			dec.mismatch("must be true or false, got %s")
 		}
-	}
-	if digits == 0 || digits > 15 || frac == 0 {
-		return 0, false
-	}
-	f := float64(m)
-	if frac > 0 {
-		f /= exactPow10[frac]
-	}
-	if neg {
-		f = -f
-	}
-	return f, true
-}
-
-// floatPtr decodes an optional number: nil when r is null or of the wrong
-// type.
-func (dec *decoder) floatPtr(r gjson.Result) *float64 {
-	if r.Type == gjson.Null {
-		return nil
-	}
-	f, ok := dec.float(r)
-	if !ok {
-		return nil
-	}
-	if len(dec.floats) == cap(dec.floats) {
-		dec.floats = make([]float64, 0, 1024)
-	}
-	dec.floats = append(dec.floats, f)
-	return &dec.floats[len(dec.floats)-1]
-}
-
-// valueRecord decodes a ward's value as object would, without reflection.
-func (dec *decoder) valueRecord(r gjson.Result, v *Value) {
-	if r.Type == gjson.Null {
-		return
-	}
-	if !r.IsObject() {
-		dec.problem(r, "must be an object, got %s", kind(r))
-		return
-	}
-	var seen uint16
-	var others []string // unknown members seen
-	r.ForEach(func(k, e gjson.Result) bool {
-		name := k.Str
-		bit := uint16(0)
-		switch name {
-		case "indicator":
-			bit = 1
-		case "count":
-			bit = 2
-		case "denominator":
-			bit = 4
-		case "value":
-			bit = 8
-		case "lower":
-			bit = 16
-		case "upper":
-			bit = 32
-		case "lower998":
-			bit = 64
-		case "upper998":
-			bit = 128
-		case "note":
-			bit = 256
-		case "period":
-			bit = 512
-		}
-		if dup := seen&bit != 0 || bit == 0 && slices.Contains(others, name); dup {
-			dec.pushMember(name)
-			dec.problem(k, "member %q appears twice", name)
-			dec.pop()
-			return true
-		}
-		if bit == 0 {
-			others = append(others, name)
-			if v.Extra == nil {
-				v.Extra = make(Extra)
-			}
-			v.Extra[name] = canonicalRaw(e)
-			return true
-		}
-		seen |= bit
-		if e.Type == gjson.Null {
-			return true
-		}
-		dec.pushMember(name)
-		dec.valueMember(bit, e, v)
-		dec.pop()
-		return true
-	})
-}
-
-// valueMember decodes e, the member of a Value numbered bit by
-// valueRecord, into v.
-func (dec *decoder) valueMember(bit uint16, e gjson.Result, v *Value) {
-	switch bit {
-	case 1:
-		if s, ok := dec.str(e); ok {
-			v.Indicator = s
-		}
-	case 2:
-		v.Count = dec.floatPtr(e)
-	case 4:
-		v.Denominator = dec.floatPtr(e)
-	case 8:
-		v.Value = dec.floatPtr(e)
-	case 16:
-		v.Lower = dec.floatPtr(e)
-	case 32:
-		v.Upper = dec.floatPtr(e)
-	case 64:
-		v.Lower998 = dec.floatPtr(e)
-	case 128:
-		v.Upper998 = dec.floatPtr(e)
-	case 256:
-		if s, ok := dec.str(e); ok {
-			v.Note = s
-		}
-	case 512:
-		if s, ok := dec.str(e); ok {
-			v.Period = s
-		}
+	default:
+		r := dec.result(dec.skip())
+		dec.problem(r.Index, "cannot be decoded into %s", v.Type())
 	}
 }
 
-// mapValue decodes the object r into a map[string]T v: free-form members
-// like Extra's, whose raw JSON is kept in canonical form when T is []byte.
-func (dec *decoder) mapValue(r gjson.Result, v reflect.Value) {
-	if !r.IsObject() {
-		dec.problem(r, "must be an object, got %s", kind(r))
-		return
+func isNumberStart(c byte) bool { return c == '-' || c >= '0' && c <= '9' }
+
+// str reads the string that is next, unescaped; its bytes are copied, so
+// that no string of a document holds on to the file.
+func (dec *decoder) str() string {
+	start, end, esc := dec.scanner.str()
+	if esc {
+		return gjson.Parse(string(dec.data[start:end])).Str
 	}
+	return dec.copyString(dec.data[start+1 : end-1])
+}
+
+// stringBlock is the size of the blocks copyString fills.
+const stringBlock = 64 << 10
+
+// copyString returns a copy of b as a string. Short strings are copied
+// into a block shared with others, one allocation for many: a
+// strings.Builder, whose String shares its bytes, and which only ever
+// appends, within its capacity here, so that no string taken from it
+// changes.
+func (dec *decoder) copyString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > stringBlock/8 {
+		return string(b)
+	}
+	if dec.strs.Cap()-dec.strs.Len() < len(b) {
+		dec.strs = strings.Builder{}
+		dec.strs.Grow(stringBlock)
+	}
+	start := dec.strs.Len()
+	dec.strs.Write(b)
+	return dec.strs.String()[start:]
+}
+
+// mapValue decodes the object that is next into a map[string]T v:
+// free-form members like Extra's, whose raw JSON is kept in canonical form
+// when T is []byte.
+func (dec *decoder) mapValue(v reflect.Value) {
 	m := reflect.MakeMap(v.Type())
-	r.ForEach(func(k, e gjson.Result) bool {
-		ev := reflect.New(v.Type().Elem()).Elem()
-		if v.Type().Elem() == rawType {
-			ev.SetBytes(canonicalRaw(e))
+	et := v.Type().Elem()
+	dec.pos++
+	dec.enter()
+	for first := true; dec.more('}', first); first = false {
+		name, key, esc := dec.key()
+		ev := reflect.New(et).Elem()
+		if et == rawType {
+			ev.SetBytes(canonicalRaw(dec.result(dec.skip())))
 		} else {
-			dec.pushMember(k.Str)
-			dec.value(e, ev)
+			dec.pushMember(key, name, esc)
+			dec.value(ev)
 			dec.pop()
 		}
-		m.SetMapIndex(reflect.ValueOf(k.Str).Convert(v.Type().Key()), ev)
-		return true
-	})
+		m.SetMapIndex(reflect.ValueOf(dec.name(name, key, esc)).Convert(v.Type().Key()), ev)
+	}
+	dec.leave()
 	v.Set(m)
 }
 
-func (dec *decoder) object(r gjson.Result, v reflect.Value) {
+// object decodes the object that is next into the struct v: its members
+// by name, the unknown ones into its Extra field.
+func (dec *decoder) object(v reflect.Value) {
 	info := structInfoOf(v.Type())
 	var seen uint64             // the known members seen, by their place in info.fields
 	var others []string         // the unknown members seen
 	var seenMap map[string]bool // for a struct of more than 64 members
 	var extra Extra
-	r.ForEach(func(k, e gjson.Result) bool {
-		name := k.Str
-		f, ok := info.byName[name]
+	expect := 0 // the place in info.fields of the member expected next
+	dec.pos++
+	dec.enter()
+	for first := true; dec.more('}', first); first = false {
+		raw, key, esc := dec.key()
+		f, ok := info.field(raw, key, esc, dec, &expect)
 		var dup bool
 		switch {
 		case len(info.fields) > 64:
 			if seenMap == nil {
 				seenMap = make(map[string]bool)
 			}
+			name := dec.name(raw, key, esc)
 			dup = seenMap[name]
 			seenMap[name] = true
 		case ok:
 			dup = seen&(1<<f.place) != 0
 			seen |= 1 << f.place
 		default:
+			name := dec.name(raw, key, esc)
 			dup = slices.Contains(others, name)
 			if !dup {
 				others = append(others, name)
 			}
 		}
-		if dup {
-			dec.pushMember(name)
-			dec.problem(k, "member %q appears twice", name)
-			dec.pop()
-			return true
-		}
-		if !ok {
-			if info.extra < 0 {
-				return true
-			}
+		switch {
+		case dup:
+			dec.duplicate(raw, key, esc)
+		case !ok && info.extra < 0:
+			dec.skip()
+		case !ok:
 			if extra == nil {
 				extra = make(Extra)
 			}
-			extra[name] = canonicalRaw(e)
-			return true
+			extra[dec.name(raw, key, esc)] = canonicalRaw(dec.result(dec.skip()))
+		default:
+			dec.pushMember(key, raw, esc)
+			dec.value(v.Field(f.Index))
+			dec.pop()
 		}
-		dec.pushMember(name)
-		dec.value(e, v.Field(f.Index))
-		dec.pop()
-		return true
-	})
+	}
+	dec.leave()
 	if extra != nil {
 		v.Field(info.extra).Set(reflect.ValueOf(extra))
 	}
+}
+
+// field returns the member named raw, read at key by dec. In a file
+// Encode wrote, the members come in the canonical order, skipping the
+// empty ones: the few after the one before (*expect) are compared first.
+func (info *structInfo) field(raw []byte, key int, esc bool, dec *decoder, expect *int) (Field, bool) {
+	if esc {
+		f, ok := info.byName[dec.name(raw, key, esc)]
+		return f, ok
+	}
+	for i := *expect; i < len(info.fields) && i < *expect+4; i++ {
+		if string(raw) == info.fields[i].Name {
+			*expect = i + 1
+			return info.fields[i], true
+		}
+	}
+	f, ok := info.byName[string(raw)]
+	if ok {
+		*expect = f.place + 1
+	}
+	return f, ok
+}
+
+// duplicate reports a member whose name, read at key, appeared before in
+// its object, and skips its value.
+func (dec *decoder) duplicate(raw []byte, key int, esc bool) {
+	dec.pushMember(key, raw, esc)
+	dec.problem(key, "member %q appears twice", dec.name(raw, key, esc))
+	dec.pop()
+	dec.skip()
 }
 
 // field is one JSON member of a struct type.

@@ -13,9 +13,13 @@
 // keeps the members this version does not know in its Extra, so a file
 // written by a newer Wardwise loses nothing passing through this one.
 //
-// The codec: Decode (decode.go) reads JSON with gjson into the types by
-// their json tags; Validate (validate.go) checks the field rules in the
-// struct tags with validator/v10 and the rules that span fields; Canonical,
+// The codec: Decode (decode.go) reads JSON into the types by their json
+// tags in one pass of its own scanner (scan.go), which checks the syntax
+// and depth as it goes, the wards' values by hand (values.go) and the
+// other records by reflection; gjson unescapes strings and parses what is
+// kept raw. Validate (validate.go) checks the field rules in the struct
+// tags with validator/v10, asked only about the records that break one
+// (validate_plain.go), and the rules that span fields; Canonical,
 // Marshal and Encode (encode.go) write a document back deterministically,
 // and Revision names its content by hash (SaveID and StampSave, save.go,
 // name one save of a draft). Parse and Read decode and validate at once,

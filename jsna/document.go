@@ -120,7 +120,7 @@ type Ward struct {
 	Code       string    `json:"code" validate:"required"`
 	Name       string    `json:"name" validate:"required,max=200"`
 	Population *float64  `json:"population,omitempty" validate:"omitempty,gte=0"`
-	Values     []Value   `json:"values,omitempty" validate:"-"` // Value.validateTags checks them
+	Values     []Value   `json:"values,omitempty" validate:"dive"`
 	Sections   []Section `json:"sections,omitempty" validate:"dive"`
 	Assets     []Asset   `json:"assets,omitempty" validate:"dive"`
 	Voice      []Voice   `json:"voice,omitempty" validate:"dive"`

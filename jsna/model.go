@@ -1,6 +1,7 @@
 package jsna
 
 import (
+	"bytes"
 	"reflect"
 
 	"github.com/tidwall/gjson"
@@ -63,12 +64,27 @@ func AppendString(b []byte, s string) []byte { return appendString(b, s) }
 // DecodeValue decodes data, the JSON of one value of v's model type, into
 // v, which must be settable. Unknown members go to Extra as Decode keeps
 // them; problems are reported as an *Error with paths relative to the
-// value. Nothing is validated.
+// value. Nothing is validated. Empty data is null: v is left as it is;
+// data that is not one JSON value is a syntax error.
 func DecodeValue(data []byte, v reflect.Value) error {
 	var ps Problems
-	dec := decoder{data: data, ps: &ps}
-	dec.value(gjson.ParseBytes(data), v)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	if !decodeValue(newDecoder(data, &ps), v) {
+		return syntaxProblem(data)
+	}
 	return ps.Err()
+}
+
+// decodeValue decodes all of dec's data into v; false at a syntax error.
+func decodeValue(dec *decoder, v reflect.Value) (ok bool) {
+	defer catchSyntax(&ok)
+	dec.value(v)
+	if dec.next() != 0 || dec.pos != len(dec.data) {
+		dec.fail()
+	}
+	return true
 }
 
 // Clone returns a deep copy of d: no pointer, slice or map of the copy is

@@ -3,13 +3,12 @@ package jsna
 import (
 	"errors"
 	"fmt"
-	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 )
@@ -69,101 +68,84 @@ func (d *Document) Validate() error {
 	return err
 }
 
+// validateFields reports the problems with the tagged rules, in the order
+// of the validator's walk of the whole document: the document's members
+// before wards, each ward, the members after. The validator walks only
+// the records that break a rule (plainValid): the document without its
+// wards, or one ward.
 func (d *Document) validateFields(ps *Problems) {
-	err := structValidator().Struct(d)
-	var ves validator.ValidationErrors
-	if err != nil && !errors.As(err, &ves) {
-		ps.Add("", "%v", err)
-		return
+	shell := *d
+	shell.Wards = nil
+	var after []fieldError
+	for _, fe := range taggedProblems("", &shell, ps) {
+		if top, _, _ := strings.Cut(fe.path, "."); afterWards(top) {
+			after = append(after, fe)
+			continue
+		}
+		ps.Add(fe.path, fe.message.Format, fe.message.Args...)
 	}
-	// The validator walks every record but the wards' values, which are
-	// most of a document and are checked by Value.validateTags without
-	// reflection; their problems go where the validator would have put
-	// them, after the ward's fields before values and before those after,
-	// so that the first MaxProblems kept are the same.
-	var vals []fieldProblem
-	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		for vi := range w.Values {
-			vals = w.Values[vi].validateTags(wi, vi, vals)
+	for i := range d.Wards {
+		for _, fe := range taggedProblems(index("wards", i), &d.Wards[i], ps) {
+			ps.Add(fe.path, fe.message.Format, fe.message.Args...)
 		}
 	}
-	k := 0
+	for _, fe := range after {
+		ps.Add(fe.path, fe.message.Format, fe.message.Args...)
+	}
+}
+
+// fieldError is a problem with a tagged rule: where and what.
+type fieldError struct {
+	path    string
+	message Text
+}
+
+// taggedProblems returns the problems the validator finds in the record
+// *r, at the path prefix, in the order it finds them: none, without
+// asking it, when the record passes the plain checks. An error that is
+// not about fields is added to ps.
+func taggedProblems[T any](prefix string, r *T, ps *Problems) []fieldError {
+	rv := reflect.ValueOf(r).Elem()
+	if plainValid(plainTypeOf(rv.Type()), rv) {
+		return nil
+	}
+	err := structValidator().Struct(r)
+	var ves validator.ValidationErrors
+	if err != nil && !errors.As(err, &ves) {
+		ps.Add(prefix, "%v", err)
+		return nil
+	}
+	out := make([]fieldError, 0, len(ves))
 	for _, fe := range ves {
 		path := fe.Namespace()
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest // drop the root type's name
 		}
-		at := placeOf(path)
-		for ; k < len(vals) && vals[k].place.before(at); k++ {
-			ps.Add(vals[k].path, vals[k].message.Format, vals[k].message.Args...)
-		}
 		m := fieldMessage(fe)
-		ps.Add(path, m.Format, m.Args...)
+		if strings.HasPrefix(path, "values[") {
+			m = valueMessage(fe, m)
+		}
+		if prefix != "" {
+			path = prefix + "." + path
+		}
+		out = append(out, fieldError{path, m})
 	}
-	for ; k < len(vals); k++ {
-		ps.Add(vals[k].path, vals[k].message.Format, vals[k].message.Args...)
-	}
+	return out
 }
 
-// fieldProblem is a problem with a value's tagged field, found without the
-// validator, and where the validator's walk would have found it.
-type fieldProblem struct {
-	place   place
-	path    string
-	message Text
-}
-
-// place orders problems as the validator walks a document: the
-// document's members before wards (ward −1), each ward's members before
-// values (part 0), its values (part 1), its members after (part 2), and
-// the document's members after wards (ward maxInt).
-type place struct{ ward, part int }
-
-func (p place) before(q place) bool {
-	if p.ward != q.ward {
-		return p.ward < q.ward
-	}
-	return p.part < q.part
-}
-
-// placeOf is the place of a validator problem at path.
-func placeOf(path string) place {
-	top := path
-	if i := strings.IndexAny(top, ".["); i >= 0 {
+// afterWards reports whether the document's member top comes after wards
+// in the validator's walk (the order of Document's fields).
+func afterWards(top string) bool {
+	if i := strings.IndexByte(top, '['); i >= 0 {
 		top = top[:i]
 	}
-	if top != "wards" {
-		f, ok := structInfoOf(documentType).byName[top]
-		if ok && f.Index > wardsField {
-			return place{ward: math.MaxInt}
-		}
-		return place{ward: -1}
-	}
-	rest := strings.TrimPrefix(path, "wards[")
-	end := strings.IndexByte(rest, ']')
-	if end < 0 {
-		return place{ward: -1}
-	}
-	w, err := strconv.Atoi(rest[:end])
-	if err != nil {
-		return place{ward: -1}
-	}
-	field := strings.TrimPrefix(rest[end+1:], ".")
-	if i := strings.IndexAny(field, ".["); i >= 0 {
-		field = field[:i]
-	}
-	if f, ok := structInfoOf(wardType).byName[field]; ok && f.Index > valuesField {
-		return place{ward: w, part: 2}
-	}
-	return place{ward: w, part: 0}
+	f, ok := structInfoOf(documentType).byName[top]
+	return ok && f.Index > wardsField
 }
 
 var (
 	documentType = reflect.TypeOf(Document{})
-	wardType     = reflect.TypeOf(Ward{})
 	wardsField   = fieldIndex(documentType, "Wards")
-	valuesField  = fieldIndex(wardType, "Values")
 )
 
 func fieldIndex(t reflect.Type, name string) int {
@@ -171,29 +153,19 @@ func fieldIndex(t reflect.Type, name string) int {
 	return f.Index[0]
 }
 
-// validateTags appends the problems with v's tagged rules (indicator
-// required, count and denominator at least 0, note at most 500
-// characters, period at most 100), with the validator's messages, for the value vi of ward wi.
-func (v *Value) validateTags(wi, vi int, out []fieldProblem) []fieldProblem {
-	add := func(name string, msg Text) {
-		out = append(out, fieldProblem{place{wi, 1}, member(index(member(index("wards", wi), "values"), vi), name), msg})
+// valueMessage is the sentence m for a ward's value as jsna wrote it
+// before the validator checked values, with the same format (the code the
+// app's catalogue words): the bound in the format, the length a number.
+func valueMessage(fe validator.FieldError, m Text) Text {
+	switch {
+	case fe.Tag() == "gte" && fe.Param() == "0":
+		return Textf("must be at least 0, got %v", deref(fe.Value()))
+	case fe.Tag() == "max" && fe.Kind() == reflect.String:
+		if n, err := strconv.Atoi(fe.Param()); err == nil {
+			return Textf("is longer than %d characters", n)
+		}
 	}
-	if v.Indicator == "" {
-		add("indicator", Textf("is required"))
-	}
-	if v.Count != nil && !(*v.Count >= 0) {
-		add("count", Textf("must be at least 0, got %v", *v.Count))
-	}
-	if v.Denominator != nil && !(*v.Denominator >= 0) {
-		add("denominator", Textf("must be at least 0, got %v", *v.Denominator))
-	}
-	if utf8.RuneCountInString(v.Note) > 500 {
-		add("note", Textf("is longer than %d characters", 500))
-	}
-	if utf8.RuneCountInString(v.Period) > 100 {
-		add("period", Textf("is longer than %d characters", 100))
-	}
-	return out
+	return m
 }
 
 // fieldMessage turns a validator error into a sentence for people.
@@ -273,6 +245,7 @@ func (d *Document) validateRules(ps *Problems) {
 	}
 
 	wardAt := make(map[string]int, len(d.Wards))
+	seen := newValueSeen(d.Indicators, indicatorAt)
 	for i := range d.Wards {
 		w := &d.Wards[i]
 		p := index("wards", i)
@@ -286,7 +259,7 @@ func (d *Document) validateRules(ps *Problems) {
 				wardAt[w.Code] = i
 			}
 		}
-		w.validateRules(p, indicators, ps)
+		w.validateRules(p, indicators, seen, ps)
 	}
 	if d.Draft != nil {
 		for i, c := range d.Draft.Wards {
@@ -303,6 +276,22 @@ func uniqueIDs(path, what string, n int, key func(int) string, ps *Problems) {
 	if n < 2 {
 		return
 	}
+	if n <= 16 {
+		// Few records, as in a ward: compared with each other, no map.
+		for i := range n {
+			k := key(i)
+			if k == "" {
+				continue
+			}
+			for j := range i {
+				if key(j) == k {
+					ps.Add(member(index(path, i), "id"), "%s id %q is used twice (also %s)", what, k, index(path, j))
+					break
+				}
+			}
+		}
+		return
+	}
 	seen := make(map[string]int, n)
 	for i := range n {
 		k := key(i)
@@ -317,22 +306,107 @@ func uniqueIDs(path, what string, n int, key func(int) string, ps *Problems) {
 	}
 }
 
-func (w *Ward) validateRules(p string, indicators map[string]*Indicator, ps *Problems) {
-	seen := make(map[string]int, len(w.Values))
+// valueKey is a ValueKey split at its first separator: equal when the
+// keys are, with no string built for a value whose indicator has no
+// separator.
+type valueKey struct {
+	before, after string
+	sep           bool
+}
+
+func valueKeyOf(indicator, period string) valueKey {
+	if i := strings.Index(indicator, ValueKeySeparator); i >= 0 {
+		k := ValueKey(indicator, period)
+		return valueKey{k[:i], k[i+len(ValueKeySeparator):], true}
+	}
+	return valueKey{indicator, period, period != ""}
+}
+
+// valueSeen finds the values of a ward that have the same key
+// (ValueKey of indicator and period) with no map of keys: the values of
+// each indicator are chained, and compared by period. It serves the wards
+// of one document in turn.
+type valueSeen struct {
+	indicators []Indicator
+	at         map[string]int // the place of each indicator id, the first where it repeats
+	ward       int            // the ward being checked, counted from 1
+	stamp      []int          // of each indicator: the ward whose values first and last hold
+	first      []int          // of each indicator: the ward's first value of it
+	last       []int          // of each indicator: the ward's last value of it seen
+	next       []int          // of each value: the next of the same indicator, or -1
+	keys       map[valueKey]int
+}
+
+func newValueSeen(indicators []Indicator, at map[string]int) *valueSeen {
+	n := len(indicators)
+	return &valueSeen{indicators: indicators, at: at, stamp: make([]int, n), first: make([]int, n), last: make([]int, n), keys: map[valueKey]int{}}
+}
+
+// start begins the values of another ward.
+func (vs *valueSeen) start(n int) {
+	vs.ward++
+	vs.next = slices.Grow(vs.next[:0], n)[:n]
+	clear(vs.keys)
+}
+
+// indicator returns the document's indicator id and its place, or nil.
+func (vs *valueSeen) indicator(id string) (*Indicator, int) {
+	k, ok := vs.at[id]
+	if !ok {
+		return nil, -1
+	}
+	return &vs.indicators[k], k
+}
+
+// seen reports the first of the ward's values before value i with the
+// same key, i's indicator being ind at place k (-1 if none), and period
+// its period; if none, it records i. byKey makes it compare keys, for a
+// ward whose indicator ids hold the separator, which makes keys of
+// different indicators equal.
+func (vs *valueSeen) seen(values []Value, i, k int, period string, byKey bool) (int, bool) {
+	vs.next[i] = -1
+	if byKey || k < 0 {
+		key := valueKeyOf(values[i].Indicator, period)
+		if j, dup := vs.keys[key]; dup {
+			return j, true
+		}
+		vs.keys[key] = i
+		return 0, false
+	}
+	if vs.stamp[k] != vs.ward {
+		vs.stamp[k], vs.first[k], vs.last[k] = vs.ward, i, i
+		return 0, false
+	}
+	ind := &vs.indicators[k]
+	for j := vs.first[k]; j >= 0; j = vs.next[j] {
+		if ValuePeriod(&values[j], ind) == period {
+			return j, true
+		}
+	}
+	vs.next[vs.last[k]], vs.last[k] = i, i
+	return 0, false
+}
+
+// validateRules checks the rules that span the ward's records. seen
+// serves the wards of the document.
+func (w *Ward) validateRules(p string, indicators map[string]*Indicator, seen *valueSeen, ps *Problems) {
+	seen.start(len(w.Values))
+	byKey := false
+	for i := range w.Values {
+		byKey = byKey || strings.Contains(w.Values[i].Indicator, ValueKeySeparator)
+	}
 	for i := range w.Values {
 		v := &w.Values[i]
 		vp := func() string { return index(member(p, "values"), i) } // only for a problem
 		if v.Indicator == "" {
 			continue
 		}
-		ind, ok := indicators[v.Indicator]
-		if !ok {
+		ind, k := seen.indicator(v.Indicator)
+		if ind == nil {
 			ps.Add(member(vp(), "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}
-		if k := ValueKey(v.Indicator, ValuePeriod(v, ind)); seen[k] > 0 {
-			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q%s (also %s)", w.Code, v.Indicator, periodPhrase(ValuePeriod(v, ind)), index(member(p, "values"), seen[k]-1))
-		} else {
-			seen[k] = i + 1
+		if j, dup := seen.seen(w.Values, i, k, ValuePeriod(v, ind), byKey); dup {
+			ps.Add(member(vp(), "indicator"), "ward %q has two values for indicator %q%s (also %s)", w.Code, v.Indicator, periodPhrase(ValuePeriod(v, ind)), index(member(p, "values"), j))
 		}
 		v.validateRules(vp, ind, ps)
 	}

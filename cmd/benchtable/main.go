@@ -84,6 +84,7 @@ type benchmark struct {
 
 var benchmarks = []benchmark{
 	{"./jsna/", "BenchmarkParseEngland", "parse + validate an England-scale master (7,000 wards x 60 indicators)", "throughput", "", false},
+	{"./jsna/", "BenchmarkValidEngland", "gjson.Valid alone on the same master: one pass over its bytes, the yardstick for parse", "throughput", "", false},
 	{"./jsna/score/", "BenchmarkScoreEngland", "score an England-scale master (7,000 wards x 60 indicators)", "time", "", false},
 	{"./jsna/merge/", "BenchmarkMergeEngland", "merge 50 drafts (each ~1% of the wards) into an England-scale master", "time", "", false},
 	{"./jsna/merge/", "BenchmarkMergeEnglandUnsealed", "the same merge, drafts not sealed (edited in place): each hashed whole for its revision", "time", "", false},
