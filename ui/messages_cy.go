@@ -1768,4 +1768,8 @@ var messagesCY = map[string]string{
 	"quintile.2nd-lowest":        "Ail gwintel isaf",
 	"quintile.2nd-highest":       "Ail gwintel uchaf",
 	"quintile.highest":           "Cwintel uchaf",
+
+	// viewer: the first module hands over to the full app
+	"viewer.loading.title": "Agor yr ap llawn",
+	"viewer.loading.body":  "Mae Wardwise yn llwytho gweddill yr ap. Bydd y dudalen hon yn parhau yma mewn eiliad.",
 }

@@ -1533,4 +1533,8 @@ var messagesEN = map[string]string{
 	"quintile.2nd-lowest":        "2nd lowest quintile",
 	"quintile.2nd-highest":       "2nd highest quintile",
 	"quintile.highest":           "Highest quintile",
+
+	// viewer: the first module hands over to the full app
+	"viewer.loading.title": "Opening the full app",
+	"viewer.loading.body":  "Wardwise is loading the rest of the app. This page carries on here in a moment.",
 }
