@@ -152,7 +152,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		rep.Rows = append(rep.Rows, sizes...)
 		fmt.Fprintln(stderr, "benchtable: app.wasm by package")
-		if rep.Packages, rep.Data, err = wasmPackages(ctx, tmp); err != nil {
+		if rep.Packages, rep.Data, err = wasmPackages(ctx, tmp, "./wasm", ""); err != nil {
 			rep.Rows = append(rep.Rows, Row{What: "wasm size by package", Where: "./wasm", Unit: "-", Source: "wasm name section", Failed: err.Error()})
 		}
 	}

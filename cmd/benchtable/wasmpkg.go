@@ -31,15 +31,19 @@ type pkgSize struct {
 	Gzip  int    `json:"gzip_bytes"` // the package's function bodies alone, gzip -9
 }
 
-// wasmPackages builds the app as make wasm does but without -s -w, into
-// tmp, and returns the code size of each package, largest first, with
-// the data section's size.
-func wasmPackages(ctx context.Context, tmp string) ([]pkgSize, int, error) {
-	out := filepath.Join(tmp, "app-names.wasm")
-	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "validator_novalidatefn", "-trimpath", "-o", out, "./wasm")
+// wasmPackages builds the program pkg (./wasm, the app, or ./wasm/viewer
+// with the tag wardwise_viewer) as make wasm does but without -s -w, into
+// tmp, and returns the code size of each package, largest first, with the
+// data section's size. tags are added to make wasm's.
+func wasmPackages(ctx context.Context, tmp, pkg, tags string) ([]pkgSize, int, error) {
+	out := filepath.Join(tmp, strings.ReplaceAll(strings.Trim(pkg, "./"), "/", "-")+"-names.wasm")
+	if tags != "" {
+		tags = "," + tags
+	}
+	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "validator_novalidatefn"+tags, "-trimpath", "-o", out, pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
-		return nil, 0, fmt.Errorf("build ./wasm with names: %v: %s", err, lastLine(string(b)))
+		return nil, 0, fmt.Errorf("build %s with names: %v: %s", pkg, err, lastLine(string(b)))
 	}
 	bin, err := os.ReadFile(out)
 	if err != nil {
