@@ -1,7 +1,6 @@
 package jsna
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -61,15 +60,23 @@ type PracticeValue struct {
 	Extra       Extra    `json:"-"`
 }
 
-// practiceCodeRE is the form of an ODS code of a GP practice in England
+// IsPracticeCode reports whether s has the form of a practice's ODS code:
+// a capital letter and five capital letters or digits, like A81001
+// (^[A-Z][0-9A-Z]{5}$). It is the form of a GP practice's code in England
 // (a letter and five digits, A81001) or Wales (W and five digits), and of
 // the other organisation codes the publications carry (Y02625: letter,
 // five alphanumerics).
-var practiceCodeRE = regexp.MustCompile(`^[A-Z][0-9A-Z]{5}$`)
-
-// IsPracticeCode reports whether s has the form of a practice's ODS code:
-// a capital letter and five capital letters or digits, like A81001.
-func IsPracticeCode(s string) bool { return practiceCodeRE.MatchString(s) }
+func IsPracticeCode(s string) bool {
+	if len(s) != 6 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < 6; i++ {
+		if (s[i] < '0' || s[i] > '9') && (s[i] < 'A' || s[i] > 'Z') {
+			return false
+		}
+	}
+	return true
+}
 
 // Ward returns the count of practice p's patients in the ward code, and
 // whether p has one.
