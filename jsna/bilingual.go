@@ -3,7 +3,6 @@ package jsna
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"regexp"
 )
 
 // Bilingual content. Every free text of the format may carry a Welsh
@@ -204,8 +203,6 @@ func Confirmation(english, welsh string) string {
 	return "en:" + fingerprint(english) + " cy:" + fingerprint(welsh)
 }
 
-var confirmationRE = regexp.MustCompile(`^en:[0-9a-f]{12} cy:[0-9a-f]{12}$`)
-
 // StateOf compares a text's versions, english and welsh, with confirmed,
 // its "_confirmed" member: the version whose fingerprint no longer matches
 // is the one edited since, and the other is the one out of date.
@@ -213,7 +210,7 @@ func StateOf(english, welsh, confirmed string) TranslationState {
 	if english == "" || welsh == "" {
 		return OneLanguage
 	}
-	if !confirmationRE.MatchString(confirmed) {
+	if !isConfirmation(confirmed) {
 		return Unconfirmed
 	}
 	enSame := confirmed[3:15] == fingerprint(english)
@@ -298,7 +295,7 @@ func (d *Document) validateLanguages(ps *Problems) {
 			if t.Required && t.In(primary) == "" {
 				ps.Add(member(p, textMember(t.Name, primary)), "is required")
 			}
-			if c := *t.Confirmed; c != "" && !confirmationRE.MatchString(c) {
+			if c := *t.Confirmed; c != "" && !isConfirmation(c) {
 				ps.Add(member(p, t.Name+"_confirmed"), "%q is not a confirmation (en: and 12 hex digits, a space, cy: and 12 hex digits)", c)
 			}
 		}

@@ -210,16 +210,6 @@ func hashWithDraft(d *Document, dr *Draft) string {
 // computed once however many goroutines ask.
 func Seal(d *Document) { d.rev = &revisionMemo{owner: d} }
 
-// SealValid validates d and seals it (Seal), remembering where it was
-// valid that it was, so that Valid reports it until Edited. Parse and
-// Read seal what they validated in this way. The error is Validate's.
-func SealValid(d *Document) error {
-	err := d.Validate()
-	Seal(d)
-	d.rev.valid = err == nil
-	return err
-}
-
 // Valid reports whether d is known to be valid without validating it: it
 // was sealed by SealValid (or Parse, or Read) and found valid, and has not
 // been Edited since; its draft block aside, which may change without

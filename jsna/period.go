@@ -1,7 +1,6 @@
 package jsna
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,13 +46,11 @@ func ValuePeriod(v *Value, ind *Indicator) string {
 // A period's span in years (start inclusive, end exclusive), from its
 // Fingertips form. A financial or academic year runs from April, counted
 // as a quarter of a year in.
-var (
-	calendarRE   = regexp.MustCompile(`^(\d{4})$`)
-	financialRE  = regexp.MustCompile(`^(\d{4})\s*/\s*(\d{2}|\d{4})$`)
-	pooledRE     = regexp.MustCompile(`^(\d{4})\s*-\s*(\d{2}|\d{4})$`)
-	pooledFinRE  = regexp.MustCompile(`^(\d{4})\s*/\s*(\d{2}|\d{4})\s*-\s*(\d{2}|\d{4})\s*/\s*(\d{2}|\d{4})$`)
-	financialOff = 0.25
-)
+// The forms are those of the regular expressions ^(\d{4})$ (calendar),
+// ^(\d{4})\s*/\s*(\d{2}|\d{4})$ (financial), the same with "-" (pooled)
+// and ^(\d{4})\s*/\s*(\d{2}|\d{4})\s*-\s*(\d{2}|\d{4})\s*/\s*(\d{2}|\d{4})$
+// (pooled financial), matched by hand (periodParts, codes.go).
+const financialOff = 0.25
 
 // PeriodSpan reads a Fingertips time period and returns the years it
 // covers as [start, end): "2019" is [2019, 2020); "2019/20" (a financial
@@ -92,18 +89,23 @@ const maxSpans = 10000
 // readSpan is PeriodSpan without the memo.
 func readSpan(s string) (start, end float64, ok bool) {
 	s = strings.TrimSpace(s)
-	if m := calendarRE.FindStringSubmatch(s); m != nil {
+	runs, seps, ok := periodParts(s)
+	if !ok {
+		return 0, 0, false
+	}
+	m := append([]string{s}, runs...) // as a regular expression's submatches
+	if periodShape(runs, seps, "4") {
 		y := atoi(m[1])
 		return float64(y), float64(y + 1), true
 	}
-	if m := financialRE.FindStringSubmatch(s); m != nil {
+	if periodShape(runs, seps, "4/y") {
 		y, e := atoi(m[1]), fullYear(m[1], m[2])
 		if e != y+1 {
 			return 0, 0, false
 		}
 		return float64(y) + financialOff, float64(e) + financialOff, true
 	}
-	if m := pooledRE.FindStringSubmatch(s); m != nil {
+	if periodShape(runs, seps, "4-y") {
 		y, e := atoi(m[1]), fullYear(m[1], m[2])
 		switch {
 		case e == y+1 && len(m[2]) == 2: // 2019-20, a financial year
@@ -113,7 +115,7 @@ func readSpan(s string) (start, end float64, ok bool) {
 		}
 		return float64(y), float64(e + 1), true
 	}
-	if m := pooledFinRE.FindStringSubmatch(s); m != nil {
+	if periodShape(runs, seps, "4/y-y/y") {
 		y, last, e := atoi(m[1]), fullYear(m[1], m[3]), fullYear(m[1], m[4])
 		if fullYear(m[1], m[2]) != y+1 || e != last+1 || last <= y || e-y > 20 {
 			return 0, 0, false

@@ -1,7 +1,6 @@
 package jsna
 
 import (
-	"regexp"
 	"time"
 )
 
@@ -55,17 +54,15 @@ func StampSave(d *Document, at time.Time) {
 	d.Draft.Save = SaveID(d)
 }
 
-var saveRE = regexp.MustCompile(`^save:[0-9a-f]{64}$`)
-
 // validateChain checks that the save ids of a draft's chain are save ids.
 func (dr *Draft) validateChain(ps *Problems) {
 	for _, f := range []struct{ path, id string }{{"draft.save", dr.Save}, {"draft.parent", dr.Parent}} {
-		if f.id != "" && !saveRE.MatchString(f.id) {
+		if f.id != "" && !isSaveID(f.id) {
 			ps.Add(f.path, "%q is not a save id (save: and 64 hex digits)", f.id)
 		}
 	}
 	for i, id := range dr.Ancestors {
-		if !saveRE.MatchString(id) {
+		if !isSaveID(id) {
 			ps.Add(index("draft.ancestors", i), "%q is not a save id (save: and 64 hex digits)", id)
 		}
 	}

@@ -1,3 +1,9 @@
+//go:build !wardwise_viewer
+
+// The viewer build (tag wardwise_viewer, wasm/viewer) leaves out this file
+// and with it validator/v10: the viewer only shows documents that were
+// validated when they were stored (see docs/design.md, "Size").
+
 package jsna
 
 import (
@@ -34,13 +40,8 @@ func structValidator() *validator.Validate {
 	return validate
 }
 
-// Ward codes are GSS codes: E05 (England), W05 (Wales) or S13 (Scotland)
-// followed by six digits. Other GSS codes are a letter and eight digits.
-var (
-	wardCodeRE = regexp.MustCompile(`^(E05|W05|S13)[0-9]{6}$`)
-	gssCodeRE  = regexp.MustCompile(`^[EWSNK][0-9]{8}$`)
-	revisionRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
-)
+// A revision is sha256: and 64 lower-case hex digits.
+var revisionRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
 
 // Validate checks d against the jsna/1 rules: the field rules in the struct
 // tags (validator/v10) and the rules that span fields: the format version,
@@ -442,11 +443,3 @@ func (v *Value) validateRules(path func() string, ind *Indicator, ps *Problems) 
 	checkOrder(v.Lower998, v.Lower, "lower998", "lower")
 	checkOrder(v.Upper, v.Upper998, "upper", "upper998")
 }
-
-// IsWardCode reports whether s is an electoral ward code: E05 (England),
-// W05 (Wales) or S13 (Scotland) and six digits.
-func IsWardCode(s string) bool { return wardCodeRE.MatchString(s) }
-
-// IsGSSCode reports whether s is a GSS area code: a country letter and
-// eight digits, like E09000033 or E92000001.
-func IsGSSCode(s string) bool { return gssCodeRE.MatchString(s) }

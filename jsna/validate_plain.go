@@ -1,3 +1,5 @@
+//go:build !wardwise_viewer
+
 package jsna
 
 import (

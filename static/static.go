@@ -13,7 +13,8 @@ import "embed"
 
 // Files is the app. Patterns name committed files so that a fresh clone
 // builds; the generated files match the same patterns once make has written
-// them (app.* takes app.wasm, app.wasm.gz and app.wasm.br; *.js takes
+// them (app.* takes app.wasm and the viewer app.viewer.wasm, each with its
+// .gz and .br; *.js takes
 // wasm_exec.js and version.js; *.css the GOV.UK stylesheet; *.txt
 // version.txt); examples/*.json is the example the start page opens.
 //

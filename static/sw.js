@@ -1,4 +1,5 @@
-// Wardwise service worker: keeps the app shell, the WebAssembly build and
+// Wardwise service worker: keeps the app shell, the WebAssembly builds (the
+// viewer, app.viewer.wasm, and the full app, app.wasm) and
 // the example in a cache named after the build version, so that after one
 // visit the app starts and works with no network. A new build has a new
 // version.js, which makes the browser install this worker again under a
@@ -18,6 +19,7 @@ var SHELL = [
   "app.js",
   "wasm_exec.js",
   "app.wasm",
+  "app.viewer.wasm",
   "app.css",
   "govuk-frontend.css",
   "manifest.webmanifest",

@@ -19,13 +19,16 @@ import (
 	"time"
 
 	"github.com/wardwise/wardwise/jsna"
-	"github.com/wardwise/wardwise/jsna/importer"
 	"honnef.co/go/js/dom/v2"
 )
 
 // App is the state of the running app.
 type App struct {
 	lang Lang
+
+	// fullApp is what only the full app has (the merge, the hub, imports);
+	// the viewer build (tag wardwise_viewer) has none of it (viewer.go).
+	fullApp
 
 	global scope // listeners for the app's lifetime (hashchange, visibility)
 	shell  scope // listeners of the page shell (header, navigation, footer)
@@ -45,7 +48,6 @@ type App struct {
 	// nextProblems are shown by the next navigation (an error found here
 	// but shown on another view).
 	nextProblems *problemList
-	importReport *importer.Report // what an import did, shown on the overview
 	lastSaved    time.Time
 
 	mainEl   dom.Element // <main>, holding the current view
@@ -58,8 +60,6 @@ type App struct {
 	entries  []*entry // the library, as the start page lists it
 	storage  storageState
 	user     user // the person drafting, remembered in the browser
-	merge    *mergeState
-	hub      *hubState // "send to hub" and its outbox (hub.go)
 	report   reportOptions
 	scoreOpt scoreOptions
 

@@ -269,15 +269,6 @@ func fieldLang(name string) opt {
 	return group()
 }
 
-func init() {
-	for kind, names := range welshRecordFields {
-		recordFields[kind] = append(recordFields[kind], names...)
-	}
-	for _, name := range []string{"text_cy", "description_cy", "recommendation_cy"} {
-		longFields[name] = true
-	}
-}
-
 // relabel sets the label of the field fieldID to title; in a bilingual
 // document that of its Welsh version too, each naming its language.
 func (a *App) relabel(fieldID, title string) {

@@ -1,4 +1,4 @@
-//go:build js && wasm
+//go:build js && wasm && !wardwise_viewer
 
 package ui
 
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/wardwise/wardwise/jsna/importer"
+	"honnef.co/go/js/dom/v2"
 )
 
 // maxImportRows is how many skipped rows the overview lists; the rest are
@@ -136,4 +137,24 @@ func (a *App) orNone(s string) string {
 		return a.t("jsna.none")
 	}
 	return s
+}
+
+// importBox is the overview's box of what the last import did: its notes,
+// its skipped rows grouped by reason (importgroups.go) and the indicators it
+// did not know; nil when there was no import or it noted nothing.
+func (a *App) importBox() dom.Node {
+	lines := a.importNotes()
+	if len(lines) == 0 {
+		return nil
+	}
+	notes := el("ul", cls("govuk-list govuk-list--bullet"))
+	for _, n := range lines {
+		notes.AppendChild(el("li", text(n)))
+	}
+	box := el("div", cls("govuk-inset-text"), attr("id", "import-notes"),
+		child(el("h2", cls("govuk-heading-s"), text(a.t("overview.import.heading")))), child(notes))
+	appendNode(box, a.skipGroupsView("import-skipped", a.importReport.Groups, a.importReport.Sheet)) // importgroups.go
+	appendNode(box, a.skippedRowsBox(a.importReport))
+	appendNode(box, a.unknownIndicatorsView("import-unknown", a.importReport))
+	return box
 }

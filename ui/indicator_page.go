@@ -18,6 +18,9 @@ import (
 // changed (autosave), can be undone, and merges field by field.
 
 func init() {
+	if viewerBuild {
+		return // the viewer hands this view over to the full app
+	}
 	registerView("indicator", extraView{needsDoc: true, render: func(a *App, r route) dom.Node { return a.renderIndicatorPage(r.ward) }})
 }
 

@@ -1998,4 +1998,8 @@ var messagesCY = map[string]string{
 	"import.unknown.lede":           "Nes i chi eu gosod, eu dull yw “other” a darllenir eu polaredd o’r ffeil lle mae’n ei ddweud, felly gall eu cymariaethau fod yn anghywir.",
 	"import.unknown.item":           "%s (%s)",
 	"import.unknown.todo":           "Gosodwch ddull, polaredd ac uned pob un ar ei dudalen, o ddiffiniad Fingertips o’r dangosydd (ei fetadata dangosydd).",
+
+	// viewer: the first module hands over to the full app
+	"viewer.loading.title": "Agor yr ap llawn",
+	"viewer.loading.body":  "Mae Wardwise yn llwytho gweddill yr ap. Bydd y dudalen hon yn parhau yma mewn eiliad.",
 }

@@ -1660,4 +1660,8 @@ var messagesEN = map[string]string{
 	"import.unknown.lede":           "Until you set them, their method is “other” and their polarity is read from the file where it says, so their comparisons may be wrong.",
 	"import.unknown.item":           "%s (%s)",
 	"import.unknown.todo":           "Set each one’s method, polarity and unit on its page, from Fingertips’ definition of the indicator (its indicator metadata).",
+
+	// viewer: the first module hands over to the full app
+	"viewer.loading.title": "Opening the full app",
+	"viewer.loading.body":  "Wardwise is loading the rest of the app. This page carries on here in a moment.",
 }

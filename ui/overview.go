@@ -23,18 +23,7 @@ func (a *App) renderOverview() dom.Node {
 	if d.Notice != "" {
 		v.AppendChild(el("div", cls("govuk-inset-text"), text(d.Notice)))
 	}
-	if lines := a.importNotes(); len(lines) > 0 {
-		notes := el("ul", cls("govuk-list govuk-list--bullet"))
-		for _, n := range lines {
-			notes.AppendChild(el("li", text(n)))
-		}
-		box := el("div", cls("govuk-inset-text"), attr("id", "import-notes"),
-			child(el("h2", cls("govuk-heading-s"), text(a.t("overview.import.heading")))), child(notes))
-		appendNode(box, a.skipGroupsView("import-skipped", a.importReport.Groups, a.importReport.Sheet)) // importgroups.go
-		appendNode(box, a.skippedRowsBox(a.importReport))
-		appendNode(box, a.unknownIndicatorsView("import-unknown", a.importReport))
-		v.AppendChild(box)
-	}
+	appendNode(v, a.importBox())
 	v.AppendChild(a.levelForm())
 
 	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "ranking-heading"), text(a.t("overview.ranking.heading"))))

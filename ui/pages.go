@@ -19,6 +19,9 @@ import (
 // and wardwise-feedback.
 
 func init() {
+	if viewerBuild {
+		return // the viewer hands this view over to the full app
+	}
 	registerView("accessibility", extraView{render: func(a *App, r route) dom.Node { return a.renderAccessibility() }})
 	registerView("privacy", extraView{render: func(a *App, r route) dom.Node { return a.renderPrivacy() }})
 	registerView("feedback", extraView{render: func(a *App, r route) dom.Node { return a.renderFeedback() }})

@@ -19,6 +19,9 @@ import (
 // (disclosure.PracticeCells).
 
 func init() {
+	if viewerBuild {
+		return // the viewer hands this view over to the full app
+	}
 	registerView("practice", extraView{navKey: "nav.practice", needsDoc: true, render: func(a *App, r route) dom.Node { return a.renderPractice(r) }})
 }
 

@@ -103,8 +103,17 @@ func (a *App) problemText(p jsna.Problem) string {
 type parsedArg string
 
 // fmtVerbRE matches a fmt verb, with an explicit argument index where there
-// is one.
-var fmtVerbRE = regexp.MustCompile(`%(?:\[[0-9]+\])?[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+// is one. It is compiled on first use, so that the viewer (viewer.go),
+// which words no problem from a hub, does without package regexp.
+var (
+	fmtVerbREOnce     sync.Once
+	fmtVerbRECompiled *regexp.Regexp
+)
+
+func fmtVerbRE() *regexp.Regexp {
+	fmtVerbREOnce.Do(func() { fmtVerbRECompiled = regexp.MustCompile(`%(?:\[[0-9]+\])?[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`) })
+	return fmtVerbRECompiled
+}
 
 // formatPattern is a jsna format as a pattern that matches its messages.
 type formatPattern struct {
@@ -125,13 +134,13 @@ var (
 func formatPatterns() []formatPattern {
 	patternsOnce.Do(func() {
 		for f := range jsnaKeys {
-			if !strings.ContainsAny(fmtVerbRE.ReplaceAllString(f, ""), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			if !strings.ContainsAny(fmtVerbRE().ReplaceAllString(f, ""), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 				continue
 			}
 			var b strings.Builder
 			b.WriteString("^")
 			fixed, last := 0, 0
-			for _, loc := range fmtVerbRE.FindAllStringIndex(f, -1) {
+			for _, loc := range fmtVerbRE().FindAllStringIndex(f, -1) {
 				lit := f[last:loc[0]]
 				b.WriteString(regexp.QuoteMeta(lit))
 				fixed += len(lit)
@@ -181,7 +190,7 @@ func textOf(message string) (jsna.Text, bool) {
 // back from a message: every verb becomes %s (at its index, if it has
 // one), since the arguments are formatted already.
 func withParsedArgs(f string) string {
-	return fmtVerbRE.ReplaceAllStringFunc(f, func(v string) string {
+	return fmtVerbRE().ReplaceAllStringFunc(f, func(v string) string {
 		if v == "%%" {
 			return v
 		}

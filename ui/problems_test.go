@@ -202,7 +202,7 @@ func TestImportNotesWelsh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &App{lang: Welsh, importReport: rep}
+	a := &App{lang: Welsh, fullApp: fullApp{importReport: rep}}
 	want := []string{
 		"sample.csv: darllenwyd 3 rhes: 1 gwerth ward, 1 meincnod ar gyfer Lloegr, 1 wedi’i hepgor",
 		"1 ward, 1 dangosydd",

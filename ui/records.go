@@ -1,4 +1,4 @@
-//go:build js && wasm
+//go:build js && wasm && !wardwise_viewer
 
 package ui
 
@@ -356,4 +356,15 @@ func (a *App) chosenText(r jsna.ResolutionRecord) string {
 		}
 	}
 	return a.t("merge.resolved.version", r.By)
+}
+
+// The Welsh fields of bilingual records (bilingual.go) are shown and
+// compared as the English ones are.
+func init() {
+	for kind, names := range welshRecordFields {
+		recordFields[kind] = append(recordFields[kind], names...)
+	}
+	for _, name := range []string{"text_cy", "description_cy", "recommendation_cy"} {
+		longFields[name] = true
+	}
 }

@@ -13,6 +13,9 @@ import (
 )
 
 func init() {
+	if viewerBuild {
+		return // the viewer hands this view over to the full app
+	}
 	registerView("resources", extraView{navKey: "nav.resources", needsDoc: true,
 		render: func(a *App, _ route) dom.Node { return a.renderResources() }})
 }

@@ -165,29 +165,7 @@ func (a *App) render() {
 	if r.needsDocument() && a.doc == nil {
 		r = route{}
 	}
-	var v dom.Node
-	switch r.view {
-	case "":
-		v = a.renderStart()
-	case "area":
-		v = a.renderOverview()
-	case "ward":
-		v = a.renderWard(r)
-	case "priorities":
-		v = a.renderPriorities()
-	case "merge":
-		v = a.renderMerge()
-	case "report":
-		v = a.renderReport(r)
-	case "draft":
-		v = a.renderDraftForm()
-	default:
-		if x, ok := extraViews[r.view]; ok {
-			v = x.render(a, r)
-		} else {
-			v = a.renderNotFound()
-		}
-	}
+	v := a.renderRoute(r)
 	a.mainEl.AppendChild(v)
 	a.renderDocBar()
 }

@@ -75,7 +75,9 @@ func (a *App) renderWard(r route) dom.Node {
 	nav.AppendChild(list)
 	v.AppendChild(nav)
 	v.AppendChild(el("h2", cls("govuk-heading-l app-tab-heading"), text(a.tabLabel(r.tab))))
-	if r.tab != "" {
+	// The viewer (viewer.go) draws only the indicators; the constant
+	// viewerBuild leaves the editors out of its module.
+	if r.tab != "" && !viewerBuild {
 		v.AppendChild(a.undoBar())
 		v.AppendChild(a.languageSetting())
 		if g := a.wardNameSetting(w); g != nil {
@@ -86,14 +88,14 @@ func (a *App) renderWard(r route) dom.Node {
 		v.AppendChild(el("p", cls("govuk-body-s"), child(link(route{view: "history", ward: w.Code}.href(), a.t("history.ward.link"), attr("id", "ward-provenance")))))
 	}
 
-	switch r.tab {
-	case "narrative":
+	switch {
+	case !viewerBuild && r.tab == "narrative":
 		v.AppendChild(a.renderNarrative(w))
-	case "assets":
+	case !viewerBuild && r.tab == "assets":
 		v.AppendChild(a.renderAssets(w))
-	case "voice":
+	case !viewerBuild && r.tab == "voice":
 		v.AppendChild(a.renderVoice(w))
-	case "needs":
+	case !viewerBuild && r.tab == "needs":
 		v.AppendChild(a.renderNeeds(w))
 	default:
 		v.AppendChild(a.renderIndicators(w))

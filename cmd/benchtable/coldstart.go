@@ -51,6 +51,7 @@ const openFirstWard = `(() => {
 const readMarks = `(() => {
   const mark = n => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : -1; };
   const wasm = performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.wasm"));
+  const viewer = performance.getEntriesByType("resource").find(e => e.name.endsWith("/app.viewer.wasm"));
   const ward = mark("wardwise-ward-view");
   const nav = performance.getEntriesByType("navigation")[0];
   let bytes = 0;
@@ -63,6 +64,10 @@ const readMarks = `(() => {
     wasm_fetched: wasm ? wasm.responseEnd : -1,
     wasm_bytes: wasm ? wasm.transferSize : -1,
     wasm_ready: mark("wardwise-wasm-ready"),
+    viewer_fetched: viewer ? viewer.responseEnd : -1,
+    viewer_bytes: viewer ? viewer.transferSize : -1,
+    viewer_ready: mark("wardwise-viewer-ready"),
+    took_over: mark("wardwise-app-took-over"),
     area_view: mark("bench-area-view"),
     ward_view: ward,
     bytes_before: bytes,
@@ -77,11 +82,17 @@ type marks struct {
 	WasmFetched float64 `json:"wasm_fetched"`
 	WasmBytes   float64 `json:"wasm_bytes"`
 	WasmReady   float64 `json:"wasm_ready"`
-	AreaView    float64 `json:"area_view"`
-	WardView    float64 `json:"ward_view"`
-	BytesBefore float64 `json:"bytes_before"`
-	LongestTask float64 `json:"longest_task"`
-	FromWorker  bool    `json:"from_worker"`
+	// The viewer (app.viewer.wasm): loaded, instantiated, and when the full
+	// app took its place (static/app.js's mark wardwise-app-took-over).
+	ViewerFetched float64 `json:"viewer_fetched"`
+	ViewerBytes   float64 `json:"viewer_bytes"`
+	ViewerReady   float64 `json:"viewer_ready"`
+	TookOver      float64 `json:"took_over"`
+	AreaView      float64 `json:"area_view"`
+	WardView      float64 `json:"ward_view"`
+	BytesBefore   float64 `json:"bytes_before"`
+	LongestTask   float64 `json:"longest_task"`
+	FromWorker    bool    `json:"from_worker"`
 	// Marks are every User Timing mark (the app's wardwise-* steps), in
 	// ms, printed with -v to see where a start spends its time.
 	Marks map[string]float64 `json:"marks"`
@@ -160,6 +171,9 @@ func coldRows(all []marks, where, src, from string) []Row {
 		return medianOf(v)
 	}
 	return []Row{
+		{What: "cold start" + from + ": viewer app.viewer.wasm loaded", Where: where, Value: median(func(m marks) float64 { return m.ViewerFetched }), Unit: "ms", Source: src,
+			Extra: fmt.Sprintf("%.2f MB over the network", median(func(m marks) float64 { return m.ViewerBytes })/1e6)},
+		{What: "cold start" + from + ": viewer instantiated (mark wardwise-viewer-ready)", Where: where, Value: median(func(m marks) float64 { return m.ViewerReady }), Unit: "ms", Source: src},
 		{What: "cold start" + from + ": app.wasm loaded", Where: where, Value: median(func(m marks) float64 { return m.WasmFetched }), Unit: "ms", Source: src,
 			Extra: fmt.Sprintf("%.2f MB over the network", median(func(m marks) float64 { return m.WasmBytes })/1e6)},
 		{What: "cold start" + from + ": wasm instantiated (mark wardwise-wasm-ready)", Where: where, Value: median(func(m marks) float64 { return m.WasmReady }), Unit: "ms", Source: src},
@@ -167,6 +181,7 @@ func coldRows(all []marks, where, src, from string) []Row {
 		{What: "cold start" + from + ": longest task before the ward view", Where: where, Value: median(func(m marks) float64 { return m.LongestTask }), Unit: "ms", Source: src + " (PerformanceObserver longtask)"},
 		{What: "cold start" + from + ": bytes over the network before the ward view", Where: where, Value: median(func(m marks) float64 { return m.BytesBefore }) / 1e6, Unit: "MB", Source: src + " (transferSize of the page and every resource)"},
 		{What: "cold start" + from + ": ward view (mark wardwise-ward-view)", Where: where, Value: median(func(m marks) float64 { return m.WardView }), Unit: "ms", Source: src},
+		{What: "cold start" + from + ": full app took over from the viewer (mark wardwise-app-took-over)", Where: where, Value: median(func(m marks) float64 { return m.TookOver }), Unit: "ms", Source: src},
 	}
 }
 
@@ -219,6 +234,12 @@ func wardView(ctx context.Context, url string) (marks, error) {
 		chromedp.Navigate(url),
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			_, err := chromedp.Poll[bool](`performance.getEntriesByName("wardwise-ward-view").length > 0`,
+				chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(90*time.Second))(ctx, t)
+			return err
+		}),
+		// Then, where the viewer drew it, for the full app to take over.
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Poll[bool](`performance.getEntriesByName("wardwise-app-took-over").length > 0 || performance.getEntriesByName("wardwise-viewer-ready").length === 0`,
 				chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(90*time.Second))(ctx, t)
 			return err
 		}),

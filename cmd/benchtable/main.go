@@ -66,6 +66,10 @@ type Report struct {
 	// of its data section, which no package is charged with.
 	Packages []pkgSize `json:"wasm_packages,omitempty"`
 	Data     int       `json:"wasm_data_bytes,omitempty"`
+	// ViewerPackages and ViewerData are the same of the viewer,
+	// app.viewer.wasm (wasm/viewer, ui with the tag wardwise_viewer).
+	ViewerPackages []pkgSize `json:"viewer_wasm_packages,omitempty"`
+	ViewerData     int       `json:"viewer_wasm_data_bytes,omitempty"`
 }
 
 // benchmark is one Go benchmark the table reports.
@@ -147,15 +151,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if built {
-		sizes, err := wasmSizes(filepath.Join(*dir, "app.wasm"))
-		if err != nil {
-			built = false
-			rep.Rows = append(rep.Rows, Row{What: "wasm size", Where: "static/app.wasm", Unit: "-", Source: "file size", Failed: err.Error()})
+		for _, name := range []string{"app.wasm", "app.viewer.wasm"} {
+			sizes, err := wasmSizes(filepath.Join(*dir, name))
+			if err != nil {
+				// Without the viewer the app still starts (static/app.js);
+				// without app.wasm there is nothing to measure.
+				built = built && name != "app.wasm"
+				rep.Rows = append(rep.Rows, Row{What: "wasm size", Where: "static/" + name, Unit: "-", Source: "file size", Failed: err.Error()})
+			}
+			rep.Rows = append(rep.Rows, sizes...)
 		}
-		rep.Rows = append(rep.Rows, sizes...)
-		fmt.Fprintln(stderr, "benchtable: app.wasm by package")
-		if rep.Packages, rep.Data, err = wasmPackages(ctx, tmp); err != nil {
+		fmt.Fprintln(stderr, "benchtable: app.wasm and app.viewer.wasm by package")
+		if rep.Packages, rep.Data, err = wasmPackages(ctx, tmp, "./wasm", ""); err != nil {
 			rep.Rows = append(rep.Rows, Row{What: "wasm size by package", Where: "./wasm", Unit: "-", Source: "wasm name section", Failed: err.Error()})
+		}
+		if rep.ViewerPackages, rep.ViewerData, err = wasmPackages(ctx, tmp, "./wasm/viewer", "wardwise_viewer"); err != nil {
+			rep.Rows = append(rep.Rows, Row{What: "wasm size by package", Where: "./wasm/viewer", Unit: "-", Source: "wasm name section", Failed: err.Error()})
 		}
 	}
 	switch {
@@ -172,7 +183,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	printTable(stdout, rep)
 	printGrid(stdout, rep)
-	printPackages(stdout, rep.Packages, rep.Data)
+	printPackages(stdout, "app.wasm", rep.Packages, rep.Data)
+	printPackages(stdout, "app.viewer.wasm", rep.ViewerPackages, rep.ViewerData)
 	js, _ := json.MarshalIndent(rep, "", "  ")
 	return os.WriteFile(*out, append(js, '\n'), 0o644)
 }
@@ -418,11 +430,12 @@ func wasmSizes(path string) ([]Row, error) {
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(raw)
 	zw.Close()
+	where := filepath.Join("static", filepath.Base(path))
 	rows := []Row{
-		{What: "wasm size, raw", Where: "static/app.wasm", Value: float64(len(raw)) / 1e6, Unit: "MB", Source: "file size"},
-		{What: "wasm size, gzip -9", Where: "static/app.wasm", Value: float64(gz.Len()) / 1e6, Unit: "MB", Source: "compress/gzip BestCompression"},
+		{What: "wasm size, raw", Where: where, Value: float64(len(raw)) / 1e6, Unit: "MB", Source: "file size"},
+		{What: "wasm size, gzip -9", Where: where, Value: float64(gz.Len()) / 1e6, Unit: "MB", Source: "compress/gzip BestCompression"},
 	}
-	br := Row{What: "wasm size, brotli", Where: "static/app.wasm.br", Unit: "MB", Source: "file size of the build's brotli copy (quality 11)"}
+	br := Row{What: "wasm size, brotli", Where: where + ".br", Unit: "MB", Source: "file size of the build's brotli copy (quality 11)"}
 	if fi, err := os.Stat(path + ".br"); err == nil {
 		br.Value = float64(fi.Size()) / 1e6
 	} else {
@@ -433,7 +446,7 @@ func wasmSizes(path string) ([]Row, error) {
 		if err != nil || perr != nil {
 			br.Failed = fmt.Sprintf("no %s.br and node could not compress it: %v", path, err)
 		}
-		br.Value, br.Where, br.Source = n/1e6, "static/app.wasm", "node zlib brotli quality 11"
+		br.Value, br.Where, br.Source = n/1e6, where, "node zlib brotli quality 11"
 	}
 	return append(rows, br), nil
 }

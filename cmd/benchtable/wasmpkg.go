@@ -31,15 +31,19 @@ type pkgSize struct {
 	Gzip  int    `json:"gzip_bytes"` // the package's function bodies alone, gzip -9
 }
 
-// wasmPackages builds the app as make wasm does but without -s -w, into
-// tmp, and returns the code size of each package, largest first, with
-// the data section's size.
-func wasmPackages(ctx context.Context, tmp string) ([]pkgSize, int, error) {
-	out := filepath.Join(tmp, "app-names.wasm")
-	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "validator_novalidatefn", "-trimpath", "-o", out, "./wasm")
+// wasmPackages builds the program pkg (./wasm, the app, or ./wasm/viewer
+// with the tag wardwise_viewer) as make wasm does but without -s -w, into
+// tmp, and returns the code size of each package, largest first, with the
+// data section's size. tags are added to make wasm's.
+func wasmPackages(ctx context.Context, tmp, pkg, tags string) ([]pkgSize, int, error) {
+	out := filepath.Join(tmp, strings.ReplaceAll(strings.Trim(pkg, "./"), "/", "-")+"-names.wasm")
+	if tags != "" {
+		tags = "," + tags
+	}
+	cmd := exec.CommandContext(ctx, "go", "build", "-tags", "validator_novalidatefn"+tags, "-trimpath", "-o", out, pkg)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
-		return nil, 0, fmt.Errorf("build ./wasm with names: %v: %s", err, lastLine(string(b)))
+		return nil, 0, fmt.Errorf("build %s with names: %v: %s", pkg, err, lastLine(string(b)))
 	}
 	bin, err := os.ReadFile(out)
 	if err != nil {
@@ -264,10 +268,10 @@ func (r *wasmReader) limits() {
 	r.uleb()
 }
 
-// printPackages prints the size of app.wasm's code by package: every
-// package of at least 10 kB, the rest summed, and the owner's modules and
-// the standard library as groups.
-func printPackages(w io.Writer, pkgs []pkgSize, data int) {
+// printPackages prints the size of the code of name (app.wasm or
+// app.viewer.wasm) by package: every package of at least 10 kB, the rest
+// summed, and the owner's modules and the standard library as groups.
+func printPackages(w io.Writer, name string, pkgs []pkgSize, data int) {
 	if len(pkgs) == 0 {
 		return
 	}
@@ -275,7 +279,7 @@ func printPackages(w io.Writer, pkgs []pkgSize, data int) {
 	for _, p := range pkgs {
 		total += p.Code
 	}
-	fmt.Fprintf(w, "\napp.wasm code by package (unstripped build's name section; code %.2f MB, data section %.2f MB not attributed)\n", float64(total)/1e6, float64(data)/1e6)
+	fmt.Fprintf(w, "\n%s code by package (unstripped build's name section; code %.2f MB, data section %.2f MB not attributed)\n", name, float64(total)/1e6, float64(data)/1e6)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "package\tfuncs\tcode kB\tgzip kB\tshare\t")
 	rest := pkgSize{Pkg: "(every other package)"}
@@ -289,7 +293,7 @@ func printPackages(w io.Writer, pkgs []pkgSize, data int) {
 	fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.0f\t%.1f%%\t\n", rest.Pkg, rest.Funcs, float64(rest.Code)/1e3, float64(rest.Gzip)/1e3, 100*float64(rest.Code)/float64(total))
 	tw.Flush()
 
-	fmt.Fprintln(w, "\nby module")
+	fmt.Fprintln(w, "\n"+name+" by module")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "module\tcode kB\tgzip kB\t")
 	for _, g := range moduleGroups(pkgs) {

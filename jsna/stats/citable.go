@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file is the CSV side of the statistics, for analysts' pipelines
@@ -204,7 +205,17 @@ func WriteSpreadsheetRow(cw *csv.Writer, cells []string) {
 
 // decimalRE matches a decimal number as a spreadsheet reads one: a sign,
 // digits with a decimal point, and an exponent, each optional.
-var decimalRE = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
+// It is compiled on first use, so that a program that never writes a CSV
+// table (the browser's viewer) does without package regexp.
+var (
+	decimalREOnce     sync.Once
+	decimalRECompiled *regexp.Regexp
+)
+
+func decimalRE() *regexp.Regexp {
+	decimalREOnce.Do(func() { decimalRECompiled = regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`) })
+	return decimalRECompiled
+}
 
 // SpreadsheetCell returns c, or, when c is text that a spreadsheet would
 // evaluate as a formula, c with a single quote before it (OWASP's rule
@@ -216,7 +227,7 @@ func SpreadsheetCell(c string) string {
 	if c == "" || !strings.ContainsRune("=+-@\t\r", rune(c[0])) {
 		return c
 	}
-	if decimalRE.MatchString(strings.Trim(c, " ")) {
+	if decimalRE().MatchString(strings.Trim(c, " ")) {
 		return c
 	}
 	return "'" + c

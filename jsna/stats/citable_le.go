@@ -8,11 +8,22 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // leadingAge matches the first whole number in a start age cell, as
-// phe_life_expectancy reads "1-4", "90 +" or "85 – 89".
-var leadingAge = regexp.MustCompile(`^\D*(\d+)`)
+// phe_life_expectancy reads "1-4", "90 +" or "85 – 89". It is compiled on
+// first use, so that a program that reads no such table (the browser's
+// viewer) does without package regexp.
+var (
+	leadingAgeOnce     sync.Once
+	leadingAgeCompiled *regexp.Regexp
+)
+
+func leadingAge() *regexp.Regexp {
+	leadingAgeOnce.Do(func() { leadingAgeCompiled = regexp.MustCompile(`^\D*(\d+)`) })
+	return leadingAgeCompiled
+}
 
 // WriteLifeExpectancyTable reads a CSV table with columns group,
 // startage, deaths and population, one row per age band (0, 1–4, 5–9, …,
@@ -91,7 +102,7 @@ type lifeRow struct {
 func (t *table) lifeBands(rows []int) (bands []lifeRow, note string, err error) {
 	for _, k := range rows {
 		label, _ := t.cell(k, "startage")
-		m := leadingAge.FindStringSubmatch(label)
+		m := leadingAge().FindStringSubmatch(label)
 		if m == nil {
 			return nil, "", t.errorf(k, "startage", fmt.Errorf("%q is not an age band", label))
 		}

@@ -308,7 +308,7 @@ func FuzzCITable(f *testing.F) {
 		}
 		for _, r := range recs {
 			for _, cell := range r {
-				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !decimalRE.MatchString(strings.Trim(cell, " ")) {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) && !decimalRE().MatchString(strings.Trim(cell, " ")) {
 					t.Fatalf("output cell %q would be evaluated by a spreadsheet", cell)
 				}
 			}

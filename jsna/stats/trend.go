@@ -3,7 +3,6 @@ package stats
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -158,17 +157,50 @@ func TrendDirection(trend, polarity string) string {
 	return trend
 }
 
-// periodRE matches the periods of Fingertips' time series: a calendar
+// periodParts matches the periods of Fingertips' time series: a calendar
 // year (2019), a financial or academic year (2019/20, 2019-20), or a
-// pooled period of several years (2017 - 19, 2015-2019).
-var periodRE = regexp.MustCompile(`^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$`)
+// pooled period of several years (2017 - 19, 2015-2019). It is the regular
+// expression ^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$ matched by hand, so
+// that the browser's viewer does without package regexp: m are its
+// submatches, nil when s does not match.
+func periodParts(s string) []string {
+	digits := func(i int) int {
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	space := func(i int) int {
+		for i < len(s) && strings.IndexByte(" \t\n\f\r", s[i]) >= 0 {
+			i++
+		}
+		return i
+	}
+	if digits(0) != 4 {
+		return nil
+	}
+	if len(s) == 4 {
+		return []string{s, s, "", ""}
+	}
+	i := space(4)
+	if i == len(s) || s[i] != '/' && s[i] != '-' {
+		return nil
+	}
+	sep := s[i : i+1]
+	i = space(i + 1)
+	j := digits(i)
+	if j != len(s) || j-i != 2 && j-i != 4 {
+		return nil
+	}
+	return []string{s, s[:4], sep, s[i:j]}
+}
 
 // ParsePeriod reads a time period and returns its first year and its
 // length in years: 2019 and 2019/20 are one year long, "2017 - 19" three.
 // Quarters, months and other forms are an error: trends are tested on
 // annual data only.
 func ParsePeriod(s string) (year, years float64, err error) {
-	m := periodRE.FindStringSubmatch(strings.TrimSpace(s))
+	m := periodParts(strings.TrimSpace(s))
 	if m == nil {
 		return 0, 0, fmt.Errorf("jsna: period %q is not a year (2019), a financial year (2019/20) or a pooled period (2017 - 19)", s)
 	}

@@ -3,6 +3,8 @@ package stats
 import (
 	"bytes"
 	"math"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,5 +97,29 @@ func TestWriteTrendTable(t *testing.T) {
 		"d,2019,1,10,,Cannot be calculated,Not enough data points,\n"
 	if !sameCSV(out.String(), want) {
 		t.Errorf("WriteTrendTable =\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
+// TestPeriodPartsIsItsRegexp checks periodParts against the regular
+// expression it replaces, on periods and their variants with a byte
+// changed or dropped.
+func TestPeriodPartsIsItsRegexp(t *testing.T) {
+	re := regexp.MustCompile(`^(\d{4})(?:\s*([/-])\s*(\d{2}|\d{4}))?$`)
+	seeds := []string{"", "2019", "201", "20190", "2019/20", "2019 / 2020", "2019\t-\r20", "2019-20", "2017 - 19", "2015-2019",
+		"2019/2", "2019/", "/2019", "2019//20", "2019 20", "20 19", "2019/20 ", " 2019", "2019/202", "Q1 2019", "2019\v/20", "2020/21 - 22/23"}
+	var inputs []string
+	for _, s := range seeds {
+		inputs = append(inputs, s)
+		for i := range len(s) {
+			for _, c := range []byte{'0', '9', 'a', ' ', '\t', '/', '-'} {
+				inputs = append(inputs, s[:i]+string(c)+s[i+1:])
+			}
+			inputs = append(inputs, s[:i]+s[i+1:])
+		}
+	}
+	for _, s := range inputs {
+		if got, want := periodParts(s), re.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("periodParts(%q) = %q, the regular expression says %q", s, got, want)
+		}
 	}
 }

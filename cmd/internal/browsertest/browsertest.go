@@ -291,8 +291,11 @@ func (p *Page) TypeInto(sel, s string) {
 	p.Run("type into "+sel, chromedp.SendKeys(chromedp.CSS(sel), s))
 }
 
-// appStarted is true once the app has drawn its shell.
-const appStarted = `!!document.getElementById("page-heading")`
+// appStarted is true once the full app has drawn its shell: not while the
+// viewer (app.viewer.wasm, which sets no wardwisePending) shows the first
+// view, nor while the full app draws behind it (#app-viewer is the
+// viewer's copy, static/app.js).
+const appStarted = `!!document.getElementById("page-heading") && !document.getElementById("app-viewer") && typeof wardwisePending === "function"`
 
 // Navigate loads path (relative to the app) and waits for the app to
 // draw its shell.

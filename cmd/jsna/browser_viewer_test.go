@@ -1,0 +1,107 @@
+//go:build browser
+
+package main
+
+import (
+	"testing"
+)
+
+// viewerTimeline is what the page's timings say about a start: when the
+// first ward view was drawn (ui's mark wardwise-ward-view), when the
+// viewer (app.viewer.wasm) drew its first view and when the full app
+// (app.wasm) was instantiated, was asked for and took over (static/app.js's
+// marks and the resource timings), in ms since navigation start; -1 for
+// what did not happen.
+type viewerTimeline struct {
+	WardView     float64 `json:"ward_view"`
+	ViewerDrawn  float64 `json:"viewer_drawn"`
+	AppReady     float64 `json:"app_ready"`
+	TookOver     float64 `json:"took_over"`
+	AppRequested float64 `json:"app_requested"`
+	ViewerLoaded bool    `json:"viewer_loaded"`
+}
+
+const readViewerTimeline = `(() => {
+  const mark = n => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : -1; };
+  const res = n => performance.getEntriesByType("resource").find(e => new URL(e.name).pathname === "/" + n);
+  const app = res("app.wasm");
+  return {
+    ward_view: mark("wardwise-ward-view"),
+    viewer_drawn: mark("wardwise-viewer-drawn"),
+    app_ready: mark("wardwise-wasm-ready"),
+    took_over: mark("wardwise-app-took-over"),
+    app_requested: app ? app.startTime : -1,
+    viewer_loaded: !!res("app.viewer.wasm"),
+  };
+})()`
+
+// TestBrowserViewer opens a ward of the example by its address on a fresh
+// profile: the viewer draws the ward view before the full app is even
+// requested; the full app then takes over at the same address, and editing
+// works (the narrative is typed and stored). Reloaded at the ward's
+// address, the viewer draws it again from the browser's library and hands
+// over to the full app, which has the edit. No request leaves the origin
+// (checkClean), and the viewer leaves no error in the console.
+func TestBrowserViewer(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	noDialogs(p)
+	code := readExample(t).Wards[0].Code
+	p.navigate("?example#/ward/" + code)
+	p.shot("viewer-handed-over")
+	tl := eval[viewerTimeline](p, readViewerTimeline)
+	t.Logf("example: %+v", tl)
+	checkViewerStart(t, tl)
+	if got := eval[string](p, `location.hash`); got != "#/ward/"+code {
+		t.Errorf("after the handover, location.hash = %q, want %q", got, "#/ward/"+code)
+	}
+	if n := eval[int](p, `document.querySelectorAll("#app").length + document.querySelectorAll("#app-viewer").length`); n != 1 {
+		t.Errorf("after the handover the page holds %d app containers, want 1", n)
+	}
+	if !eval[bool](p, `!!document.getElementById("indicator-table")`) {
+		t.Error("after the handover the ward view has no indicator table")
+	}
+
+	// Editing is the full app's: it works after the handover.
+	p.navigate("#/ward/" + code + "/narrative")
+	p.waitVisible("#section-0-text")
+	before := savedNote(p)
+	text := "Typed after the viewer handed over. " + xss
+	p.typeInto("#section-0-text", text)
+	waitSaved(p, before)
+
+	// A reload at the ward's address: the viewer draws it from the
+	// library (no ?example), then the full app has the edit.
+	p.navigate("#/ward/" + code)
+	p.reload()
+	tl = eval[viewerTimeline](p, readViewerTimeline)
+	t.Logf("library: %+v", tl)
+	checkViewerStart(t, tl)
+	p.navigate("#/ward/" + code + "/narrative")
+	p.waitVisible("#section-0-text")
+	if got := p.value("#section-0-text"); got != text {
+		t.Errorf("after the reload and handover, section text = %q, want %q", got, text)
+	}
+	p.checkClean()
+}
+
+// checkViewerStart checks that the viewer drew the ward view, before the
+// full app was requested, and that the full app then took over.
+func checkViewerStart(t *testing.T, tl viewerTimeline) {
+	t.Helper()
+	if !tl.ViewerLoaded {
+		t.Error("app.viewer.wasm was not loaded")
+	}
+	if tl.ViewerDrawn < 0 || tl.WardView < 0 {
+		t.Fatalf("the viewer did not draw the ward view: %+v", tl)
+	}
+	if tl.WardView > tl.ViewerDrawn {
+		t.Errorf("the first ward view (%.0f ms) came after the viewer's first view (%.0f ms): the viewer did not draw it", tl.WardView, tl.ViewerDrawn)
+	}
+	if tl.AppRequested < tl.ViewerDrawn {
+		t.Errorf("app.wasm was requested at %.0f ms, before the viewer's first view at %.0f ms", tl.AppRequested, tl.ViewerDrawn)
+	}
+	if tl.AppReady < tl.ViewerDrawn || tl.TookOver < tl.AppReady {
+		t.Errorf("the full app did not take over after the viewer: %+v", tl)
+	}
+}

@@ -1,0 +1,44 @@
+//go:build js && wasm && !wardwise_viewer
+
+package ui
+
+import (
+	"github.com/wardwise/wardwise/jsna/importer"
+	"honnef.co/go/js/dom/v2"
+)
+
+// viewerBuild is true in the viewer (tag wardwise_viewer, viewer.go).
+const viewerBuild = false
+
+// fullApp is the state of the parts of the app that the viewer (the first,
+// smaller module, tag wardwise_viewer) leaves out.
+type fullApp struct {
+	importReport *importer.Report // what an import did, shown on the overview
+	merge        *mergeState
+	hub          *hubState // "send to hub" and its outbox (hub.go)
+}
+
+// renderRoute draws the view of r.
+func (a *App) renderRoute(r route) dom.Node {
+	switch r.view {
+	case "":
+		return a.renderStart()
+	case "area":
+		return a.renderOverview()
+	case "ward":
+		return a.renderWard(r)
+	case "priorities":
+		return a.renderPriorities()
+	case "merge":
+		return a.renderMerge()
+	case "report":
+		return a.renderReport(r)
+	case "draft":
+		return a.renderDraftForm()
+	default:
+		if x, ok := extraViews[r.view]; ok {
+			return x.render(a, r)
+		}
+		return a.renderNotFound()
+	}
+}
