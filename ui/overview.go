@@ -49,7 +49,7 @@ func (a *App) rankingTable(ov overviewData) string {
 	m.elem("th", a.t("overview.col.ward"), "class", "govuk-table__header", "scope", "col")
 	m.elem("th", a.t("overview.col.index"), "class", "govuk-table__header govuk-table__header--numeric", "scope", "col")
 	for _, dom := range ov.domains {
-		name := dom
+		name := a.english(dom) // the file's English (langparts.go)
 		if name == "" {
 			name = a.t("indicators.domain.none")
 		}
