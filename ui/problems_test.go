@@ -25,7 +25,7 @@ import (
 // problemAt(path, r, f), the importer's fail(loc, f), skip(loc, kind, f)
 // and note(f), the registrations importer's failAt(line, col, f), and
 // Textf(f).
-var formatArg = map[string]int{"Add": 1, "AddAt": 3, "problem": 1, "problemAt": 2, "fail": 1, "failAt": 2, "skip": 2, "note": 0, "Textf": 0}
+var formatArg = map[string]int{"Add": 1, "AddAt": 3, "problem": 1, "problemAt": 2, "fail": 1, "failAt": 2, "skip": 2, "note": 0, "Textf": 0, "mismatch": 0}
 
 // jsnaFormats lists every literal format jsna's source (the document
 // package and the importers) passes to those calls, with where it is.
