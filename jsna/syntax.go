@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -137,8 +136,28 @@ var syntaxMessages = map[string]func(char string) Text{
 	},
 }
 
-// literalRE matches the context of a bad character in true, false or null.
-var literalRE = regexp.MustCompile(`^in literal (true|false|null) \(expecting ('.')\)$`)
+// literalContext reads the context of a bad character in true, false or
+// null, "in literal true (expecting 'r')", as the literal and the quoted
+// character expected. By hand, not by a regular expression, so that the
+// browser's viewer does without package regexp.
+func literalContext(c string) (lit, expecting string, ok bool) {
+	rest, ok := strings.CutPrefix(c, "in literal ")
+	if !ok {
+		return "", "", false
+	}
+	lit, rest, ok = strings.Cut(rest, " (expecting ")
+	if !ok || (lit != "true" && lit != "false" && lit != "null") {
+		return "", "", false
+	}
+	q, ok := strings.CutSuffix(rest, ")")
+	if !ok || len(q) < 3 || q[0] != '\'' || q[len(q)-1] != '\'' {
+		return "", "", false
+	}
+	if r := q[1 : len(q)-1]; utf8.RuneCountInString(r) != 1 || r == "\n" {
+		return "", "", false
+	}
+	return lit, q, true
+}
 
 // syntaxText is encoding/json's syntax error message m as a Text: one of
 // syntaxMessages, or the literal's, with the character quoted as
@@ -160,8 +179,8 @@ func syntaxText(m string) Text {
 	if f, ok := syntaxMessages[context]; ok {
 		return f(char)
 	}
-	if lm := literalRE.FindStringSubmatch(context); lm != nil {
-		return Textf("syntax error: invalid character %s in literal %s (expecting %s)", char, lm[1], lm[2])
+	if lit, expecting, ok := literalContext(context); ok {
+		return Textf("syntax error: invalid character %s in literal %s (expecting %s)", char, lit, expecting)
 	}
 	return Textf("syntax error: %s", m)
 }
