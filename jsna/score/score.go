@@ -31,7 +31,11 @@ type Scores struct {
 	Benchmark  jsna.Benchmark `json:"benchmark"`
 	// BenchmarkSource is the source of every indicator's benchmark
 	// (benchmark.go), MixedBenchmarks where they differ.
-	BenchmarkSource BenchmarkSource  `json:"benchmark_source"`
+	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
+	// OtherBenchmarks are the document's further benchmarks
+	// (Document.OtherBenchmarks, without their values), in order: each
+	// value is compared with each of them too (ValueScore.Others).
+	OtherBenchmarks []jsna.Benchmark `json:"other_benchmarks,omitempty"`
 	Indicators      []IndicatorScore `json:"indicators"` // in document order
 	Wards           []WardScore      `json:"wards"`      // in document order
 	Ranking         []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
@@ -39,6 +43,7 @@ type Scores struct {
 	Needs           []RankedNeed     `json:"needs"`      // RankNeeds' result
 
 	byCode map[string]int
+	bench  *periodIndex // the benchmarks by period, for SeriesScores
 }
 
 // IndicatorScore is an indicator's benchmark and spine.
@@ -54,7 +59,19 @@ type IndicatorScore struct {
 	// benchmark_value, or one built from the wards (BenchmarkSource).
 	Benchmark       *float64        `json:"benchmark,omitempty"`
 	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
-	Spine           stats.Spine     `json:"spine"` // over every ward with a value
+	Spine           stats.Spine     `json:"spine"` // over every ward with a value, or the reference (Range)
+	// Others are the indicator's values in the further benchmarks, one
+	// per Scores.OtherBenchmarks, at the indicator's own period.
+	Others []OtherValue `json:"others,omitempty"`
+	// Series is the benchmark's value in every period the document has
+	// for the indicator (the file's, or built from the wards' values of
+	// that period), earliest first; empty where there is one period.
+	Series []PeriodBenchmark `json:"series,omitempty"`
+	// Range says where the spine range and the quintiles come from:
+	// RangeWards (the document's wards) or RangeReference (the
+	// indicator's Comparators, a reference file of all wards).
+	Range       string            `json:"range"`
+	Comparators *jsna.Comparators `json:"comparators,omitempty"` // the reference's summary, where Range is RangeReference
 }
 
 // WardScore is one ward's scored values, summary and need index.
@@ -108,6 +125,10 @@ type ValueScore struct {
 	// has more than one period (trend.go).
 	Period string       `json:"period,omitempty"`
 	Trend  *TrendMarker `json:"trend,omitempty"`
+	// Others are the value's comparisons with each further benchmark
+	// (Scores.OtherBenchmarks, in order), by the same rule as Comparison
+	// and with each benchmark's value of the value's own period.
+	Others []stats.Comparison `json:"others,omitempty"`
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
@@ -209,6 +230,8 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	}
 	l := newLayout(s, d)
 	benchmarks(s, d)
+	l.bench = benchmarksByPeriod(s, d, l)
+	s.bench = l.bench
 	spineValues := scoreValues(s, d, l)
 	placeOnSpines(s, d, l, spineValues)
 	scoreTrends(s, d, l)
@@ -228,6 +251,7 @@ type layout struct {
 	indexOf  map[string]int
 	domains  []string
 	domainOf []int
+	bench    *periodIndex // benchmarks by period (beside.go)
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
@@ -272,6 +296,11 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 	allValues := make([]ValueScore, len(d.Wards)*nInd)
 	allDomains := make([]DomainCount, len(d.Wards)*nDom)
 	allNumbers := make([]float64, len(d.Wards)*nInd*6)
+	nOther := len(d.OtherBenchmarks)
+	var allOthers []stats.Comparison
+	if nOther > 0 {
+		allOthers = make([]stats.Comparison, len(d.Wards)*nInd*nOther)
+	}
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
@@ -296,8 +325,14 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 				vs.Note = "no value"
 				continue
 			}
-			scoreValue(vs, &d.Indicators[i], s.Indicators[i].Benchmark, &w.Values[found[i]], s.Confidence, self, slab[6*i:6*i+6])
-			vs.Period = w.Values[found[i]].Period
+			v := &w.Values[found[i]]
+			at := l.bench.at(i, v.Period, &d.Indicators[i])
+			if nOther > 0 {
+				k := (wi*nInd + i) * nOther
+				vs.Others = allOthers[k : k+nOther : k+nOther]
+			}
+			scoreValue(vs, &d.Indicators[i], at.primary, at.others, v, s.Confidence, self, slab[6*i:6*i+6])
+			vs.Period = v.Period
 			if vs.Value != nil && !self {
 				spineValues[i] = append(spineValues[i], *vs.Value)
 			}
@@ -321,7 +356,19 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	}
 	quintiles := make([][]int, len(d.Indicators))
 	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, s.Indicators[i].Benchmark, ind.Polarity, stats.FingertipsSpine)
+		is := &s.Indicators[i]
+		if c := ind.Comparators; c != nil {
+			// A reference file of all wards: its range and quintiles.
+			is.Range, is.Comparators = RangeReference, c
+			is.Spine = stats.NewSpineFromRange(ind.ID, c.Range(), is.Benchmark, ind.Polarity)
+			quintiles[i] = make([]int, len(spineValues[i]))
+			for k, x := range spineValues[i] {
+				quintiles[i][k] = stats.QuantileOf(x, c.Quintiles)
+			}
+			continue
+		}
+		is.Range = RangeWards
+		is.Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, is.Benchmark, ind.Polarity, stats.FingertipsSpine)
 		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
 	}
 	placeQuintiles(s, d, quintiles)
@@ -345,8 +392,10 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 }
 
 // scoreValue fills vs from the file's value v. slab holds six numbers the
-// pointers in vs may point to; benchmark is the indicator's (benchmarks).
-func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool, slab []float64) {
+// pointers in vs may point to; benchmark is the indicator's of v's period
+// (benchmarks, benchmarksByPeriod), others the further benchmarks' of
+// that period, one per vs.Others.
+func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, others []*float64, v *jsna.Value, conf float64, self bool, slab []float64) {
 	put := func(k int, x float64) *float64 { slab[k] = x; return &slab[k] }
 	putPtr := func(k int, p *float64) *float64 {
 		if p == nil {
@@ -396,6 +445,12 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna
 		vs.SpineAt = nil
 	}
 
+	for k := range vs.Others {
+		vs.Others[k] = stats.NotCompared
+		if notComparedWhy(vs, ind, others[k], self, computeErr) == "" && ind.Comparison != stats.CompareQuintiles {
+			vs.Others[k] = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, others[k], ind.Polarity)
+		}
+	}
 	why := notComparedWhy(vs, ind, benchmark, self, computeErr)
 	if why != "" {
 		vs.Comparison = stats.NotCompared
@@ -417,6 +472,9 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, v *jsna
 const (
 	NoteNoInterval = "no confidence interval"
 	NoteByQuintile = "no confidence interval: compared by quintile among the wards"
+	// NoteByQuintileReference: placed among the wards of a reference file
+	// (the indicator's Comparators).
+	NoteByQuintileReference = "no confidence interval: compared by quintile among the reference file's wards"
 )
 
 // placeQuintiles sets each comparator ward value's quintile, in the order
@@ -448,6 +506,9 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 			}
 			if noInterval && vs.ByQuintile != "" && vs.Note == NoteNoInterval {
 				vs.Note = NoteByQuintile
+				if ind.Comparators != nil {
+					vs.Note = NoteByQuintileReference
+				}
 			}
 		}
 	}

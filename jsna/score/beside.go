@@ -1,0 +1,235 @@
+package score
+
+import (
+	"slices"
+
+	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/stats"
+)
+
+// Where an indicator's spine range and quintiles come from
+// (IndicatorScore.Range).
+const (
+	// RangeWards: the document's own wards, every ward but the
+	// benchmark's.
+	RangeWards = "wards"
+	// RangeReference: the indicator's Comparators, a summary of a
+	// reference file of all wards in England (or Wales).
+	RangeReference = "reference"
+)
+
+// OtherValue is an indicator's value in one further benchmark
+// (Scores.OtherBenchmarks): nil where the benchmark has none.
+type OtherValue struct {
+	Code  string   `json:"code"`
+	Value *float64 `json:"value,omitempty"`
+}
+
+// PeriodBenchmark is the benchmark's value of an indicator in one period,
+// and where it comes from: the file's (FromFile) or built from the wards'
+// values of that period (FromWardsSum, FromWardsMedian).
+type PeriodBenchmark struct {
+	Period string          `json:"period"`
+	Value  float64         `json:"value"`
+	Source BenchmarkSource `json:"source"`
+}
+
+// periodIndex holds each indicator's benchmarks by period: the primary's
+// and the further benchmarks' values, the indicator's own period first.
+type periodIndex struct {
+	byInd [][]periodBenchmarks
+	none  []periodBenchmarks // per indicator: a period without benchmarks
+}
+
+// periodBenchmarks are an indicator's benchmarks in one period.
+type periodBenchmarks struct {
+	period  string // the indicator's own period for the first entry
+	primary *float64
+	source  BenchmarkSource
+	others  []*float64 // one per Document.OtherBenchmarks
+}
+
+// at is indicator i's benchmarks in period ("" the indicator's own). A
+// period with no benchmark value has none (nil), never another period's.
+func (x *periodIndex) at(i int, period string, ind *jsna.Indicator) *periodBenchmarks {
+	list := x.byInd[i]
+	if period == "" || period == ind.Period {
+		return &list[0]
+	}
+	for k := 1; k < len(list); k++ {
+		if list[k].period == period {
+			return &list[k]
+		}
+	}
+	return &x.none[i]
+}
+
+// entry is indicator i's benchmarks in period, added where it has none.
+func (x *periodIndex) entry(i int, period string, ind *jsna.Indicator, nOther int) *periodBenchmarks {
+	if period == "" || period == ind.Period {
+		return &x.byInd[i][0]
+	}
+	for k := range x.byInd[i] {
+		if x.byInd[i][k].period == period {
+			return &x.byInd[i][k]
+		}
+	}
+	x.byInd[i] = append(x.byInd[i], periodBenchmarks{period: period, source: NoBenchmark, others: make([]*float64, nOther)})
+	return &x.byInd[i][len(x.byInd[i])-1]
+}
+
+// benchmarksByPeriod indexes every benchmark value of d by indicator and
+// period, fills each indicator's Others and Series, and returns the index
+// scoreValues compares each value with: the primary benchmark of the
+// indicator's own period is benchmarks'; of another period, the
+// document's benchmark value for it (Benchmark.Values) or, failing that,
+// one built from the wards' values of that period (WardsBenchmark); each
+// further benchmark's value is its own, never built.
+func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout) *periodIndex {
+	nOther := len(d.OtherBenchmarks)
+	x := &periodIndex{byInd: make([][]periodBenchmarks, len(d.Indicators)), none: make([]periodBenchmarks, len(d.Indicators))}
+	for i := range d.Indicators {
+		is := &s.Indicators[i]
+		x.byInd[i] = []periodBenchmarks{{period: d.Indicators[i].Period, primary: is.Benchmark, source: is.BenchmarkSource, others: make([]*float64, nOther)}}
+		x.none[i] = periodBenchmarks{source: NoBenchmark, others: make([]*float64, nOther)}
+	}
+	add := func(b *jsna.Benchmark, k int) {
+		for vi := range b.Values {
+			v := &b.Values[vi]
+			i, ok := l.indexOf[v.Indicator]
+			if !ok {
+				continue
+			}
+			val, ok := valueOf(&d.Indicators[i], v)
+			if !ok {
+				continue
+			}
+			e := x.entry(i, v.Period, &d.Indicators[i], nOther)
+			switch {
+			case k >= 0:
+				e.others[k] = &val
+			case e == &x.byInd[i][0] && e.source == FromFile:
+				// benchmark_value stands for the indicator's own period.
+			default:
+				e.primary, e.source = &val, FromFile
+			}
+		}
+	}
+	add(&d.Benchmark, -1)
+	for k := range d.OtherBenchmarks {
+		add(&d.OtherBenchmarks[k], k)
+	}
+	s.OtherBenchmarks = make([]jsna.Benchmark, nOther)
+	for k, b := range d.OtherBenchmarks {
+		s.OtherBenchmarks[k] = jsna.Benchmark{Code: b.Code, Name: b.Name, Kind: b.Kind}
+	}
+	fillFromBenchmarkValues(s, x)
+	buildPeriods(s, d, l, x)
+	return x
+}
+
+// fillFromBenchmarkValues takes, for an indicator whose own period has no
+// benchmark_value, the primary benchmark's value of that period from
+// Benchmark.Values, and sets each indicator's Others.
+func fillFromBenchmarkValues(s *Scores, x *periodIndex) {
+	for i := range s.Indicators {
+		is := &s.Indicators[i]
+		cur := &x.byInd[i][0]
+		if cur.source == FromFile && is.BenchmarkSource != FromFile {
+			is.Benchmark, is.BenchmarkSource = copyPtr(cur.primary), FromFile
+		}
+		if len(s.OtherBenchmarks) > 0 {
+			is.Others = make([]OtherValue, len(s.OtherBenchmarks))
+			for k, b := range s.OtherBenchmarks {
+				is.Others[k] = OtherValue{Code: b.Code, Value: copyPtr(cur.others[k])}
+			}
+		}
+	}
+	s.BenchmarkSource = summarise(s.Indicators)
+}
+
+// buildPeriods finds the periods of every indicator the wards have besides
+// its own, builds the primary benchmark of each period the file gives none
+// for from the wards' values of that period (WardsBenchmark), and sets
+// each indicator's Series where it has more than one period.
+func buildPeriods(s *Scores, d *jsna.Document, l *layout, x *periodIndex) {
+	byPeriod := map[int]map[string][]*jsna.Value{} // only indicators with other periods
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		if w.Code != "" && (w.Code == d.Benchmark.Code || w.Code == d.Area.Code) {
+			continue
+		}
+		for vi := range w.Values {
+			v := &w.Values[vi]
+			i, ok := l.indexOf[v.Indicator]
+			if !ok || v.Period == "" || v.Period == d.Indicators[i].Period {
+				continue
+			}
+			m := byPeriod[i]
+			if m == nil {
+				m = map[string][]*jsna.Value{}
+				byPeriod[i] = m
+			}
+			m[v.Period] = append(m[v.Period], v)
+		}
+	}
+	for i, m := range byPeriod {
+		for period, values := range m {
+			e := x.entry(i, period, &d.Indicators[i], len(d.OtherBenchmarks))
+			if e.primary != nil {
+				continue
+			}
+			if b, src := WardsBenchmark(&d.Indicators[i], values); src != NoBenchmark {
+				e.primary, e.source = &b, src
+			}
+		}
+	}
+	for i := range s.Indicators {
+		var series []PeriodBenchmark
+		for _, e := range x.byInd[i] {
+			if e.primary != nil {
+				series = append(series, PeriodBenchmark{Period: e.period, Value: *e.primary, Source: e.source})
+			}
+		}
+		if len(series) > 1 {
+			slices.SortStableFunc(series, func(a, b PeriodBenchmark) int { return jsna.ComparePeriods(a.Period, b.Period) })
+			s.Indicators[i].Series = series
+		}
+	}
+}
+
+// PeriodScore is one period of a ward's series of an indicator, compared
+// with that period's benchmark.
+type PeriodScore struct {
+	Period string `json:"period"`
+	ValueScore
+	// Benchmark is the primary benchmark's value of the period, nil where
+	// there is none; Source says where it comes from.
+	Benchmark *float64        `json:"benchmark,omitempty"`
+	Source    BenchmarkSource `json:"benchmark_source"`
+}
+
+// SeriesScores scores every period of ward w's series of indicator ind
+// (jsna.Series, earliest first), each compared with its own period's
+// benchmarks at the scoring confidence: the primary (Benchmark) and the
+// further ones (Others). d must be the document s scored.
+func (s *Scores) SeriesScores(d *jsna.Document, w *jsna.Ward, ind *jsna.Indicator) []PeriodScore {
+	i := slices.IndexFunc(d.Indicators, func(x jsna.Indicator) bool { return x.ID == ind.ID })
+	if i < 0 || s.bench == nil {
+		return nil
+	}
+	self := w.Code != "" && w.Code == d.Benchmark.Code
+	series := jsna.Series(w, ind)
+	out := make([]PeriodScore, len(series))
+	for k, v := range series {
+		at := s.bench.at(i, v.Period, ind)
+		ps := &out[k]
+		ps.Period = jsna.ValuePeriod(v, ind)
+		ps.Benchmark, ps.Source = copyPtr(at.primary), at.source
+		ps.Indicator = ind.ID
+		ps.Others = make([]stats.Comparison, len(at.others))
+		scoreValue(&ps.ValueScore, ind, at.primary, at.others, v, s.Confidence, self, make([]float64, 6))
+		ps.ValueScore.Period = v.Period
+	}
+	return out
+}
