@@ -33,7 +33,7 @@ type ReferenceReport struct {
 // document ID). The area is England where every ward is English (E05),
 // Wales where every one is Welsh (W05), otherwise "England and Wales". An
 // indicator with no ward value is left out, with a note. name is used in
-// messages and as the summary's File.
+// messages and, without its folders, as the summary's File.
 func Comparators(name string, r io.Reader, opts Options) (map[string]*jsna.Comparators, *ReferenceReport, error) {
 	im := newImporter(name, "fingertips-csv", opts)
 	rep := &ReferenceReport{Report: im.report, WardsByIndicator: map[string]int{}}
@@ -68,7 +68,7 @@ func Comparators(name string, r io.Reader, opts Options) (map[string]*jsna.Compa
 		if err != nil {
 			return nil, rep, fmt.Errorf("jsna: %s: indicator %s: %w", name, v.docID, err)
 		}
-		out[v.docID] = &jsna.Comparators{Source: "Fingertips", File: clip(name, 500), Period: clip(v.period, 100),
+		out[v.docID] = &jsna.Comparators{Source: "Fingertips", File: clip(baseName(name), 500), Period: clip(v.period, 100),
 			N: rg.N, Min: rg.Min, Q25: rg.Q25, Median: rg.Median, Q75: rg.Q75, Max: rg.Max, Quintiles: cuts}
 		rep.WardsByIndicator[v.docID] = rg.N
 	}
@@ -87,6 +87,15 @@ func Comparators(name string, r io.Reader, opts Options) (map[string]*jsna.Compa
 	}
 	rep.Indicators = len(out)
 	return out, rep, nil
+}
+
+// baseName is the file name of path, without its folders (a path of
+// either system's separators).
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
 }
 
 // ComparatorChange is what ApplyComparators did for one indicator of a
