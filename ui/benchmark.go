@@ -3,8 +3,12 @@
 package ui
 
 import (
+	"bytes"
+
 	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/importer"
 	"github.com/wardwise/wardwise/jsna/score"
+	"honnef.co/go/js/dom/v2"
 )
 
 // benchmarkName is what the wards of d are compared with, in the app's
@@ -77,4 +81,141 @@ func (a *App) benchmarkAxisName(d *jsna.Document) string {
 		return a.t("benchmark.none")
 	}
 	return a.placeName(d.Benchmark.Code, d.Benchmark.Name)
+}
+
+// otherNames are the names of d's further benchmarks (shown beside the
+// primary), in the app's language where the catalogue knows the place.
+func (a *App) otherNames(d *jsna.Document) []string {
+	names := make([]string, len(d.OtherBenchmarks))
+	for k, b := range d.OtherBenchmarks {
+		names[k] = a.placeName(b.Code, b.Name)
+	}
+	return names
+}
+
+// comparatorWards counts the wards of d its own spine ranges are drawn
+// over: every ward but the benchmark's and the area's own rows.
+func comparatorWards(d *jsna.Document) int {
+	n := 0
+	for _, w := range d.Wards {
+		if w.Code != d.Benchmark.Code && w.Code != d.Area.Code {
+			n++
+		}
+	}
+	return n
+}
+
+// rangeLabel says where the spine ranges of d's chart come from: the
+// document's own wards, one reference file's wards ("Range: all wards in
+// England, Fingertips, 2016/17 - 20/21"), or a reference file where it
+// has the indicator and the document's wards otherwise.
+func (a *App) rangeLabel(d *jsna.Document) string {
+	var ref *jsna.Comparators
+	mixed, periods := false, map[string]bool{}
+	for i := range d.Indicators {
+		c := d.Indicators[i].Comparators
+		switch {
+		case c == nil:
+			mixed = true
+		case ref == nil:
+			ref = c
+		}
+		if c != nil {
+			periods[c.Period] = true
+		}
+	}
+	switch {
+	case ref == nil:
+		return a.tn("range.wards", comparatorWards(d))
+	case mixed:
+		return a.tn("range.mixed", comparatorWards(d), a.placeName(ref.AreaCode, ref.Area), ref.Source)
+	case len(periods) > 1:
+		return a.t("range.reference.periods", a.placeName(ref.AreaCode, ref.Area), ref.Source)
+	}
+	return a.t("range.reference", a.placeName(ref.AreaCode, ref.Area), ref.Source, ref.Period)
+}
+
+// rangeCell says where one indicator's spine range comes from, for the
+// spine chart's table.
+func (a *App) rangeCell(d *jsna.Document, ind *jsna.Indicator) string {
+	if c := ind.Comparators; c != nil {
+		return a.tn("range.cell.reference", c.N, fmtInt(c.N), a.placeName(c.AreaCode, c.Area), c.Source, c.Period)
+	}
+	return a.tn("range.cell.wards", comparatorWards(d))
+}
+
+// comparatorsReport is what the last reference file did to the working
+// document, shown on the area page until another document is opened.
+var comparatorsReport struct {
+	doc   *jsna.Document
+	lines func() []string
+}
+
+// comparatorsImport is the area page's section for opening a reference
+// file of all wards (importer.Comparators), whose summaries then give the
+// indicators' spine ranges and quintiles.
+func (a *App) comparatorsImport() dom.Element {
+	v := el("section", cls("app-noprint"), attr("aria-labelledby", "comparators-heading"))
+	v.AppendChild(el("h2", cls("govuk-heading-m"), attr("id", "comparators-heading"), text(a.t("comparators.heading"))))
+	if comparatorsReport.doc == a.doc && comparatorsReport.lines != nil {
+		list := el("ul", cls("govuk-list"), attr("id", "comparators-report"))
+		for _, l := range comparatorsReport.lines() {
+			list.AppendChild(el("li", text(l)))
+		}
+		v.AppendChild(el("div", cls("govuk-inset-text"), child(list)))
+	}
+	group, in := csvInput("ref-file", a.t("comparators.label"), a.t("comparators.intro"))
+	open := button(a.t("comparators.heading"), "secondary", attr("id", "ref-import"))
+	a.view.onClick(open, func() { a.spawn(func() { a.importComparators(in) }) })
+	v.AppendChild(group)
+	v.AppendChild(open)
+	return v
+}
+
+// importComparators reads the reference file chosen in the input and gives
+// the working document's indicators its summaries. It blocks.
+func (a *App) importComparators(in dom.Element) {
+	here := a.route
+	f, err := a.chosenFile(in, a.t("comparators.label"))
+	var ref map[string]*jsna.Comparators
+	if err == nil {
+		ref, _, err = importer.Comparators(f.name, bytes.NewReader(f.data), importer.Options{})
+	}
+	if err != nil {
+		if f.name == "" {
+			a.showProblemsAt(here, &problemList{title: a.t("error.title"), items: []problemItem{{text: err.Error()}}})
+			return
+		}
+		a.showProblemsAt(here, a.problemsOf(f.name, err))
+		a.announce(a.t("status.open.failed", f.name))
+		return
+	}
+	changes := importer.ApplyComparators(a.doc, ref)
+	set := 0
+	for _, c := range changes {
+		if c.Set {
+			set++
+		}
+	}
+	name := f.name
+	lines := func() []string {
+		if set == 0 {
+			return []string{a.t("comparators.none", name)}
+		}
+		out := []string{a.tn("comparators.done", set, name)}
+		for _, c := range changes {
+			if !c.Set {
+				out = append(out, a.t("comparators.kept", c.Indicator, a.jsnaText(c.Why)))
+			}
+		}
+		return out
+	}
+	if set > 0 {
+		a.markChanged()
+	}
+	comparatorsReport.doc, comparatorsReport.lines = a.doc, lines
+	a.problems = nil
+	a.render()
+	focus(byID("comparators-heading"))
+	a.announce(lines()[0])
 }

@@ -23,6 +23,9 @@ const (
 type OtherValue struct {
 	Code  string   `json:"code"`
 	Value *float64 `json:"value,omitempty"`
+	// SpineAt is the value's position 0–1 on the indicator's spine, nil
+	// without a value: the spine chart marks it beside the ward's.
+	SpineAt *float64 `json:"spine_at,omitempty"`
 }
 
 // PeriodBenchmark is the benchmark's value of an indicator in one period,

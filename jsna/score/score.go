@@ -372,6 +372,15 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
 	}
 	placeQuintiles(s, d, quintiles)
+	for i := range s.Indicators {
+		is := &s.Indicators[i]
+		for k := range is.Others {
+			if o := &is.Others[k]; o.Value != nil {
+				at := is.Spine.Position(*o.Value)
+				o.SpineAt = &at
+			}
+		}
+	}
 	for wi := range s.Wards {
 		ws := &s.Wards[wi]
 		for di, name := range l.domains {
