@@ -165,8 +165,8 @@ type spineRow struct {
 	q25, q75   float64 // positions of the 25th and 75th percentiles
 	best       float64 // position of the best ward
 	hasRange   bool
-	valueLabel string // the ward's value as text, shown at the end of the row
-	quintile   string // the value's quintile by polarity where it was compared by quintile (score.ValueScore.ByQuintile)
+	valueLabel string      // the ward's value as text, shown at the end of the row
+	quintile   string      // the value's quintile by polarity where it was compared by quintile (score.ValueScore.ByQuintile)
 	others     []spineMark // the further benchmarks' values (Document.OtherBenchmarks)
 }
 

@@ -169,8 +169,8 @@ func TestValueNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range s.Wards {
-		for _, v := range w.Values {
-			notes[v.Note] = true
+		for i := range w.Values {
+			notes[w.Note(i)] = true
 		}
 	}
 	// With a reference file's comparators, values without an interval are
@@ -181,8 +181,8 @@ func TestValueNotes(t *testing.T) {
 	}
 	if rs, err := score.Score(ref, score.Options{}); err == nil {
 		for _, w := range rs.Wards {
-			for _, v := range w.Values {
-				notes[v.Note] = true
+			for i := range w.Values {
+				notes[w.Note(i)] = true
 			}
 		}
 	}

@@ -146,15 +146,16 @@ func extremesOf(s *score.Scores, w *score.WardScore) map[string][2]int {
 		domain[is.Indicator] = is.Domain
 	}
 	out := map[string][2]int{}
-	for _, v := range w.Values {
-		n := out[domain[v.Indicator]]
-		switch v.Comparison {
+	for i := range w.Values {
+		id := s.Indicators[i].Indicator
+		n := out[domain[id]]
+		switch w.Values[i].Comparison() {
 		case stats.Best:
 			n[0]++
 		case stats.Worst:
 			n[1]++
 		}
-		out[domain[v.Indicator]] = n
+		out[domain[id]] = n
 	}
 	return out
 }
@@ -232,10 +233,10 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 	for i := range s.Indicators {
 		byInd[s.Indicators[i].Indicator] = &s.Indicators[i]
 	}
-	values := map[string]*score.ValueScore{}
+	values := map[string]int{} // index into ws.Values by indicator ID
 	if ws != nil {
 		for i := range ws.Values {
-			values[ws.Values[i].Indicator] = &ws.Values[i]
+			values[s.Indicators[i].Indicator] = i
 		}
 	}
 	var rows []indicatorRow
@@ -263,29 +264,32 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 		} else {
 			r.spine = spineRow{name: ind.Name, domain: ind.Domain, cmp: cmpNone}
 		}
-		if v := values[ind.ID]; v != nil {
-			r.cmp = cmpClass(v.Comparison)
+		if i, ok := values[ind.ID]; ok {
+			v := &ws.Values[i]
+			r.cmp = cmpClass(v.Comparison())
 			for k := range r.others {
-				if k < len(v.Others) {
-					r.others[k].cmp = cmpClass(v.Others[k])
-				}
+				r.others[k].cmp = cmpClass(ws.Other(i, k))
 			}
-			r.spine.quintile = v.ByQuintile
-			r.count = fmtPtr(v.Count, fmtCount)
-			r.value = fmtPtr(v.Value, fmtNum)
-			if v.Lower != nil && v.Upper != nil {
-				r.ci = a.t("cmp.format.ci", fmtNum(*v.Lower), fmtNum(*v.Upper))
-				if v.Computed {
+			r.spine.quintile = v.ByQuintile()
+			if x, ok := v.Count(); ok {
+				r.count = fmtCount(x)
+			}
+			if x, ok := v.Value(); ok {
+				r.value = fmtNum(x)
+			}
+			if lower, upper, ok := v.Interval(); ok {
+				r.ci = a.t("cmp.format.ci", fmtNum(lower), fmtNum(upper))
+				if v.Computed() {
 					r.ci += " " + a.t("indicators.computed.mark")
 				}
 			}
-			r.note = a.noteText(v.Note)
-			if v.Period != "" {
-				r.period = v.Period // the current value's own period (jsna.CurrentValue)
+			r.note = a.noteText(ws.Note(i))
+			if p := ws.Period(i); p != "" {
+				r.period = p // the current value's own period (jsna.CurrentValue)
 			}
-			if v.SpineAt != nil {
+			if at, ok := v.SpineAt(); ok {
 				r.spine.hasValue = true
-				r.spine.value = *v.SpineAt
+				r.spine.value = at
 				r.spine.valueLabel = r.value
 			}
 		}

@@ -25,7 +25,10 @@ type trendSeries struct {
 	ind    *jsna.Indicator
 	name   string // in the interface's language where the document has it
 	values []*jsna.Value
-	vs     *score.ValueScore // the current value's score, with the trend
+	trend  *score.TrendMarker // the series' recent trend (score.WardScore.Trend)
+	// worsening: the current value is worse than the benchmark and getting
+	// worse (score.WardScore.WorseAndWorsening).
+	worsening bool
 	// periods are the values scored against their own period's
 	// benchmarks (score.SeriesScores), one per value; bench is the
 	// benchmark's value by period (score.IndicatorScore.Series).
@@ -46,12 +49,12 @@ func (a *App) seriesOf(d *jsna.Document, w *jsna.Ward) []trendSeries {
 	}
 	var out []trendSeries
 	for i := range d.Indicators {
-		if i >= len(ws.Values) || ws.Values[i].Trend == nil {
+		if i >= len(ws.Values) || ws.Trend(i) == nil {
 			continue
 		}
 		ind := &d.Indicators[i]
-		out = append(out, trendSeries{ind: ind, name: a.indicatorName(d, ind), values: jsna.Series(w, ind), vs: &ws.Values[i],
-			periods: s.SeriesScores(d, w, ind), bench: s.Indicators[i].Series})
+		out = append(out, trendSeries{ind: ind, name: a.indicatorName(d, ind), values: jsna.Series(w, ind),
+			trend: ws.Trend(i), worsening: ws.WorseAndWorsening(i), periods: s.SeriesScores(d, w, ind), bench: s.Indicators[i].Series})
 	}
 	return out
 }
@@ -90,7 +93,7 @@ func (a *App) renderTrends(w *jsna.Ward) dom.Node {
 func (a *App) worseningFlag(d *jsna.Document, series []trendSeries, id string) dom.Element {
 	var names []string
 	for _, ts := range series {
-		if ts.vs.WorseAndWorsening() {
+		if ts.worsening {
 			names = append(names, ts.name)
 		}
 	}
@@ -116,7 +119,7 @@ func (a *App) trendFigure(w *jsna.Ward, ts trendSeries) dom.Element {
 		child(link(route{view: "indicator", ward: ts.ind.ID}.href(), ts.name))))
 	marker := a.trendMarkerText(ts)
 	p := el("p", cls("govuk-body"), attr("id", id+"-marker"))
-	if ts.vs.WorseAndWorsening() {
+	if ts.worsening {
 		p.AppendChild(tag(a.t("trend.worsening.tag"), "red"))
 		p.AppendChild(doc.CreateTextNode(" "))
 	}
@@ -137,7 +140,7 @@ func (a *App) periodOf(ts trendSeries, i int) string {
 // trendMarkerText says the series' recent trend, with the polarity's
 // judgement, or why it has none.
 func (a *App) trendMarkerText(ts trendSeries) string {
-	t := ts.vs.Trend
+	t := ts.trend
 	if t.Marker == "" {
 		return a.t("trend.nomarker", a.tn("trend.nomarker."+t.NoMarker, score.TrendPoints))
 	}
@@ -335,7 +338,7 @@ func (a *App) trendTable(id string, ts trendSeries, w *jsna.Ward) dom.Element {
 		if i < len(ts.periods) {
 			ps := ts.periods[i]
 			bench = td(fmtPtr(ps.Benchmark, fmtNum), true)
-			c := cmpClass(ps.Comparison)
+			c := cmpClass(ps.Score.Comparison())
 			compared = el("td", cls("govuk-table__cell"), child(a.cmpBadgeText(c, a.cmpLabel(c))))
 		}
 		body.AppendChild(el("tr", cls("govuk-table__row"), child(head), child(value),
@@ -354,7 +357,7 @@ func (a *App) worseningRows(d *jsna.Document) []worseningRow {
 	for i := range d.Wards {
 		w := &d.Wards[i]
 		for _, ts := range a.seriesOf(d, w) {
-			if ts.vs.WorseAndWorsening() {
+			if ts.worsening {
 				out = append(out, worseningRow{ward: w, ind: ts.ind, name: ts.name})
 			}
 		}

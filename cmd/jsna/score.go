@@ -153,8 +153,8 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 			others += "\t" + short(b.Name, 24) + "\tvs " + short(b.Name, 24)
 		}
 		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison%s\tspine\tnote\n", pct, "benchmark", others)
-		for i, v := range ws.Values {
-			writeScoreRow(tw, &s.Indicators[i], &v)
+		for i := range ws.Values {
+			writeScoreRow(tw, &s.Indicators[i], &ws, i)
 		}
 		tw.Flush()
 	}
@@ -196,33 +196,35 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 	return bw.err
 }
 
-// writeScoreRow writes one ward value's row of the score table.
-func writeScoreRow(tw io.Writer, ind *score.IndicatorScore, v *score.ValueScore) {
+// writeScoreRow writes the row of ward ws's value of the i-th indicator
+// in the score table.
+func writeScoreRow(tw io.Writer, ind *score.IndicatorScore, ws *score.WardScore, i int) {
+	v := &ws.Values[i]
 	ci := ""
-	if v.Lower != nil && v.Upper != nil {
-		ci = num(*v.Lower) + " to " + num(*v.Upper)
-		if v.Computed {
+	if lower, upper, ok := v.Interval(); ok {
+		ci = num(lower) + " to " + num(upper)
+		if v.Computed() {
 			ci += " *"
 		}
 	}
 	spine := ""
-	if v.SpineAt != nil {
-		spine = strconv.FormatFloat(*v.SpineAt, 'f', 2, 64)
+	if at, ok := v.SpineAt(); ok {
+		spine = strconv.FormatFloat(at, 'f', 2, 64)
 	}
-	comparison := string(v.Comparison)
-	if v.ByQuintile != "" {
-		comparison = v.ByQuintile + " quintile"
+	comparison := string(v.Comparison())
+	if q := v.ByQuintile(); q != "" {
+		comparison = q + " quintile"
+	}
+	value := ""
+	if x, ok := v.Value(); ok {
+		value = num(x)
 	}
 	others := ""
 	for k, o := range ind.Others {
-		c := ""
-		if k < len(v.Others) {
-			c = string(v.Others[k])
-		}
-		others += "\t" + numPtr(o.Value) + "\t" + c
+		others += "\t" + numPtr(o.Value) + "\t" + string(ws.Other(i, k))
 	}
 	fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s%s\t%s\t%s\n", ind.Indicator, short(ind.Name, 40),
-		numPtr(v.Value), ci, numPtr(ind.Benchmark), comparison, others, spine, v.Note)
+		value, ci, numPtr(ind.Benchmark), comparison, others, spine, ws.Note(i))
 }
 
 // kindPhrase is " (local authority)" for a benchmark of that kind, "" for

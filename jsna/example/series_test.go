@@ -20,21 +20,22 @@ func TestExampleSeries(t *testing.T) {
 	noMarker := map[string]string{"93701": score.NoMarkerTooFew, "93227": score.NoMarkerPooled, "93250": score.NoMarkerPooled}
 	var worsening []string
 	for _, w := range s.Wards {
-		for _, v := range w.Values {
+		for i := range w.Values {
+			id, tr := s.Indicators[i].Indicator, w.Trend(i)
 			switch {
-			case len(earlierPeriods[v.Indicator]) == 0:
-				if v.Trend != nil {
-					t.Errorf("%s %s: trend %+v for a single period", w.Code, v.Indicator, v.Trend)
+			case len(earlierPeriods[id]) == 0:
+				if tr != nil {
+					t.Errorf("%s %s: trend %+v for a single period", w.Code, id, tr)
 				}
-			case v.Trend == nil || v.Trend.Periods != len(earlierPeriods[v.Indicator])+1:
-				t.Errorf("%s %s: trend %+v, want %d periods", w.Code, v.Indicator, v.Trend, len(earlierPeriods[v.Indicator])+1)
-			case v.Indicator == "93097" && v.Trend.Marker == "":
-				t.Errorf("%s 93097: no marker (%s), want one", w.Code, v.Trend.NoMarker)
-			case v.Indicator != "93097" && v.Trend.NoMarker != noMarker[v.Indicator]:
-				t.Errorf("%s %s: no marker %q, want %q", w.Code, v.Indicator, v.Trend.NoMarker, noMarker[v.Indicator])
+			case tr == nil || tr.Periods != len(earlierPeriods[id])+1:
+				t.Errorf("%s %s: trend %+v, want %d periods", w.Code, id, tr, len(earlierPeriods[id])+1)
+			case id == "93097" && tr.Marker == "":
+				t.Errorf("%s 93097: no marker (%s), want one", w.Code, tr.NoMarker)
+			case id != "93097" && tr.NoMarker != noMarker[id]:
+				t.Errorf("%s %s: no marker %q, want %q", w.Code, id, tr.NoMarker, noMarker[id])
 			}
-			if v.WorseAndWorsening() {
-				worsening = append(worsening, w.Code+"/"+v.Indicator)
+			if w.WorseAndWorsening(i) {
+				worsening = append(worsening, w.Code+"/"+id)
 			}
 		}
 	}

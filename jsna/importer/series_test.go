@@ -45,9 +45,10 @@ func TestImportSeriesGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got *score.TrendMarker
-		for _, v := range s.Ward(tt.ward).Values {
-			if v.Indicator == tt.ind {
-				got = v.Trend
+		w := s.Ward(tt.ward)
+		for i := range w.Values {
+			if s.Indicators[i].Indicator == tt.ind {
+				got = w.Trend(i)
 			}
 		}
 		if got == nil || got.Marker != tt.marker || got.NoMarker != tt.noMarker || got.Direction != tt.direction {

@@ -91,13 +91,13 @@ func TestImportValuesOnly(t *testing.T) {
 		"Parkway":   {"2nd-best", "2nd-lowest", "better"},
 	}
 	for _, w := range s.Wards {
-		got := [3]string{w.Values[0].ByQuintile, w.Values[1].ByQuintile, string(w.Values[2].Comparison)}
+		got := [3]string{w.Values[0].ByQuintile(), w.Values[1].ByQuintile(), string(w.Values[2].Comparison())}
 		if got != want[w.Name] {
 			t.Errorf("%s: %q, want %q", w.Name, got, want[w.Name])
 		}
-		for _, v := range w.Values {
-			if strings.Contains(v.Note, "England") || v.ByQuintile != "" && v.Note != score.NoteByQuintile {
-				t.Errorf("%s %s: note %q", w.Name, v.Indicator, v.Note)
+		for i, v := range w.Values {
+			if note := w.Note(i); strings.Contains(note, "England") || v.ByQuintile() != "" && note != score.NoteByQuintile {
+				t.Errorf("%s %s: note %q", w.Name, s.Indicators[i].Indicator, note)
 			}
 		}
 	}

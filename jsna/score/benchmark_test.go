@@ -75,7 +75,7 @@ func TestScoreWardsBenchmark(t *testing.T) {
 		t.Errorf("V: benchmark %v from %s, want 20 from %s", b, s.Indicators[1].BenchmarkSource, FromWardsMedian)
 	}
 	// Ward 1, 10 in 1000 (Wilson 0.54–1.83%), is not below 1%: similar.
-	if c := s.Wards[0].Values[0].Comparison; c != "similar" {
+	if c := s.Wards[0].Values[0].Comparison(); c != "similar" {
 		t.Errorf("ward 1 P = %s, want similar", c)
 	}
 	names := []struct {
@@ -102,7 +102,7 @@ func TestScoreWardsBenchmark(t *testing.T) {
 	if s.BenchmarkSource != FromFile || *s.Indicators[0].Benchmark != 2 {
 		t.Errorf("with benchmark values: %s, %v; want %s, 2", s.BenchmarkSource, *s.Indicators[0].Benchmark, FromFile)
 	}
-	if c := s.Wards[0].Values[0].Comparison; c != "better" && c != "best" {
+	if c := s.Wards[0].Values[0].Comparison(); c != "better" && c != "best" {
 		t.Errorf("ward 1 P against 2%% = %s, want better", c)
 	}
 }

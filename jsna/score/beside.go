@@ -201,15 +201,51 @@ func buildPeriods(s *Scores, d *jsna.Document, l *layout, x *periodIndex) {
 	}
 }
 
+// Other is the ward's value of the i-th indicator compared with the k-th
+// further benchmark (Scores.OtherBenchmarks), by the rule of its
+// comparison with the primary one; NotCompared where the benchmark has no
+// value for the value's period, or the value cannot be compared.
+func (w *WardScore) Other(i, k int) stats.Comparison {
+	if k < 0 || k >= w.nOther {
+		return ""
+	}
+	return comparisons[w.others[i*w.nOther+k]]
+}
+
+// othersOf is where the i-th indicator's comparisons with the further
+// benchmarks go: nil without any.
+func (w *WardScore) othersOf(i int) []uint8 {
+	if w.nOther == 0 {
+		return nil
+	}
+	return w.others[i*w.nOther : (i+1)*w.nOther]
+}
+
+// placeOthers puts each further benchmark's value on its indicator's spine.
+func placeOthers(s *Scores) {
+	for i := range s.Indicators {
+		is := &s.Indicators[i]
+		for k := range is.Others {
+			if o := &is.Others[k]; o.Value != nil {
+				at := is.Spine.Position(*o.Value)
+				o.SpineAt = &at
+			}
+		}
+	}
+}
+
 // PeriodScore is one period of a ward's series of an indicator, compared
-// with that period's benchmark.
+// with that period's benchmarks.
 type PeriodScore struct {
-	Period string `json:"period"`
-	ValueScore
+	Period string     `json:"period"`
+	Score  ValueScore `json:"-"` // the value, its interval and comparison with the primary benchmark
+	Note   string     `json:"note,omitempty"`
 	// Benchmark is the primary benchmark's value of the period, nil where
-	// there is none; Source says where it comes from.
-	Benchmark *float64        `json:"benchmark,omitempty"`
-	Source    BenchmarkSource `json:"benchmark_source"`
+	// there is none; Source says where it comes from; Others are the
+	// comparisons with the further benchmarks of the period.
+	Benchmark *float64           `json:"benchmark,omitempty"`
+	Source    BenchmarkSource    `json:"benchmark_source"`
+	Others    []stats.Comparison `json:"others,omitempty"`
 }
 
 // SeriesScores scores every period of ward w's series of indicator ind
@@ -224,15 +260,18 @@ func (s *Scores) SeriesScores(d *jsna.Document, w *jsna.Ward, ind *jsna.Indicato
 	self := w.Code != "" && w.Code == d.Benchmark.Code
 	series := jsna.Series(w, ind)
 	out := make([]PeriodScore, len(series))
+	t := newScoreText(nil)
 	for k, v := range series {
 		at := s.bench.at(i, v.Period, ind)
 		ps := &out[k]
 		ps.Period = jsna.ValuePeriod(v, ind)
 		ps.Benchmark, ps.Source = copyPtr(at.primary), at.source
-		ps.Indicator = ind.ID
-		ps.Others = make([]stats.Comparison, len(at.others))
-		scoreValue(&ps.ValueScore, ind, at.primary, at.others, v, s.Confidence, self, make([]float64, 6))
-		ps.ValueScore.Period = v.Period
+		codes := make([]uint8, len(at.others))
+		scoreValue(&ps.Score, t, ind, at.primary, v, s.Confidence, self, at.others, codes)
+		ps.Note = t.wordOf(ps.Score.note)
+		for _, c := range codes {
+			ps.Others = append(ps.Others, comparisons[c])
+		}
 	}
 	return out
 }

@@ -73,9 +73,9 @@ func TestScoreBeside(t *testing.T) {
 		{stats.Better, stats.Best},    // 90 (85–95; 82–108)
 	}
 	for wi, w := range want {
-		vs := s.Wards[wi].Values[0]
-		if vs.Comparison != w.england || len(vs.Others) != 1 || vs.Others[0] != w.borough {
-			t.Errorf("ward %d: compared %s with England and %v with the borough; want %s and %s", wi+1, vs.Comparison, vs.Others, w.england, w.borough)
+		ws := &s.Wards[wi]
+		if c, o := ws.Values[0].Comparison(), ws.Other(0, 0); c != w.england || o != w.borough {
+			t.Errorf("ward %d: compared %s with England and %s with the borough; want %s and %s", wi+1, c, o, w.england, w.borough)
 		}
 	}
 	// The benchmark's series: 2018/19 (benchmark.values) then 2019/20.
@@ -109,8 +109,8 @@ func TestSeriesScores(t *testing.T) {
 	}
 	for k, w := range want {
 		g := got[k]
-		if g.Period != w.period || g.Benchmark == nil || *g.Benchmark != w.benchmark || g.Comparison != w.england || g.Others[0] != w.borough {
-			t.Errorf("period %d: %s, benchmark %v, %s, %v; want %s, %v, %s, %s", k, g.Period, g.Benchmark, g.Comparison, g.Others, w.period, w.benchmark, w.england, w.borough)
+		if g.Period != w.period || g.Benchmark == nil || *g.Benchmark != w.benchmark || g.Score.Comparison() != w.england || g.Others[0] != w.borough {
+			t.Errorf("period %d: %s, benchmark %v, %s, %v; want %s, %v, %s, %s", k, g.Period, g.Benchmark, g.Score.Comparison(), g.Others, w.period, w.benchmark, w.england, w.borough)
 		}
 	}
 }
@@ -124,11 +124,11 @@ func TestScoreCurrentOlderPeriod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vs := s.Wards[1].Values[0]
+	ws := &s.Wards[1]
 	// 90 (85–95) against England's 98 for 2018/19: better (not against 100);
 	// 99.8% 83–107 includes 98, so not best. Borough 95: similar.
-	if vs.Period != "2018/19" || vs.Comparison != stats.Better || vs.Others[0] != stats.Similar {
-		t.Errorf("older current value: period %q, %s, %v; want 2018/19, better, [similar]", vs.Period, vs.Comparison, vs.Others)
+	if p, c, o := ws.Period(0), ws.Values[0].Comparison(), ws.Other(0, 0); p != "2018/19" || c != stats.Better || o != stats.Similar {
+		t.Errorf("older current value: period %q, %s, %s; want 2018/19, better, similar", p, c, o)
 	}
 }
 
@@ -157,16 +157,17 @@ func TestScoreReferenceComparators(t *testing.T) {
 		t.Fatalf("reference spine: range %s, %+v", is.Range, sp)
 	}
 	// h = max(|40 − 100|, |250 − 100|) = 150: 104 is at 0.5 − 4/300.
-	if got, want := *s.Wards[0].Values[0].SpineAt, 0.5-4.0/300; got != want {
+	if got, _ := s.Wards[0].Values[0].SpineAt(); got != 0.5-4.0/300 {
+		want := 0.5 - 4.0/300
 		t.Errorf("spine position of 104 = %v, want %v", got, want)
 	}
 	// Values 104, 120, 96, 100, 111, 90 in quintiles cut at 85, 95, 104, 116.
 	wantQ := []int{3, 5, 3, 3, 4, 2}
 	wantLabel := []string{"middle", "worst", "middle", "middle", "2nd-worst", "2nd-best"}
 	for wi := range wantQ {
-		vs := s.Wards[wi].Values[0]
-		if vs.Quintile != wantQ[wi] || vs.ByQuintile != wantLabel[wi] || vs.Note != NoteByQuintileReference {
-			t.Errorf("ward %d: quintile %d %q, note %q; want %d %q, %q", wi+1, vs.Quintile, vs.ByQuintile, vs.Note, wantQ[wi], wantLabel[wi], NoteByQuintileReference)
+		vs := &s.Wards[wi].Values[0]
+		if vs.Quintile() != wantQ[wi] || vs.ByQuintile() != wantLabel[wi] || s.Wards[wi].Note(0) != NoteByQuintileReference {
+			t.Errorf("ward %d: quintile %d %q, note %q; want %d %q, %q", wi+1, vs.Quintile(), vs.ByQuintile(), s.Wards[wi].Note(0), wantQ[wi], wantLabel[wi], NoteByQuintileReference)
 		}
 	}
 }

@@ -47,16 +47,21 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 		for wi := range s.Wards {
 			per[wi][i] = obs{d: math.NaN(), se: math.NaN()}
 			vs := &s.Wards[wi].Values[i]
-			if vs.Value == nil || s.Indicators[i].Benchmark == nil || sign == 0 || s.Wards[wi].Code == d.Benchmark.Code || s.Wards[wi].Code == d.Area.Code {
+			// The benchmark of the value's own period (benchmarksByPeriod).
+			b := s.Indicators[i].Benchmark
+			if vs.period != noteNone && l.bench != nil {
+				b = l.bench.at(i, s.Wards[wi].Period(i), &d.Indicators[i]).primary
+			}
+			if vs.has&hasValue == 0 || b == nil || sign == 0 || s.Wards[wi].Code == d.Benchmark.Code || s.Wards[wi].Code == d.Area.Code {
 				continue
 			}
-			o := obs{d: sign * (*vs.Value - *s.Indicators[i].Benchmark), se: math.NaN()}
-			if vs.Lower != nil && vs.Upper != nil && *vs.Upper >= *vs.Lower {
-				o.se = (*vs.Upper - *vs.Lower) / (2 * z)
+			o := obs{d: sign * (vs.value - *b), se: math.NaN()}
+			if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
+				o.se = (vs.upper - vs.lower) / (2 * z)
 				ses = append(ses, o.se*o.se)
 			}
 			per[wi][i] = o
-			xs = append(xs, *vs.Value)
+			xs = append(xs, vs.value)
 		}
 		tau2 := trueSpread(xs, ses)
 		for wi := range s.Wards {

@@ -43,8 +43,8 @@ func TestScoreByQuintile(t *testing.T) {
 	}
 	for wi, w := range s.Wards {
 		for i, vs := range w.Values {
-			if vs.ByQuintile != want[wi][i] || vs.Comparison != stats.NotCompared || vs.Note != NoteByQuintile {
-				t.Errorf("ward %s %s: %q, %s, %q; want %q, not compared, %q", w.Code, vs.Indicator, vs.ByQuintile, vs.Comparison, vs.Note, want[wi][i], NoteByQuintile)
+			if vs.ByQuintile() != want[wi][i] || vs.Comparison() != stats.NotCompared || w.Note(i) != NoteByQuintile {
+				t.Errorf("ward %s %s: %q, %s, %q; want %q, not compared, %q", w.Code, s.Indicators[i].Indicator, vs.ByQuintile(), vs.Comparison(), w.Note(i), want[wi][i], NoteByQuintile)
 			}
 		}
 		if w.Total != (DomainCount{ByQuintile: 3}) {
@@ -56,7 +56,7 @@ func TestScoreByQuintile(t *testing.T) {
 		t.Errorf("benchmark %v from %s, want 30 from the median", b, s.BenchmarkSource)
 	}
 	s, _ = Score(doc(4), Options{})
-	if vs := s.Wards[0].Values[0]; vs.ByQuintile != "" || vs.Note != NoteNoInterval || s.Wards[0].Total.NotCompared != 3 {
-		t.Errorf("4 wards: %q %q %+v; want not compared, %q", vs.ByQuintile, vs.Note, s.Wards[0].Total, NoteNoInterval)
+	if w := &s.Wards[0]; w.Values[0].ByQuintile() != "" || w.Note(0) != NoteNoInterval || w.Total.NotCompared != 3 {
+		t.Errorf("4 wards: %q %q %+v; want not compared, %q", w.Values[0].ByQuintile(), w.Note(0), w.Total, NoteNoInterval)
 	}
 }

@@ -2,7 +2,6 @@ package score
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -34,7 +33,7 @@ type Scores struct {
 	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
 	// OtherBenchmarks are the document's further benchmarks
 	// (Document.OtherBenchmarks, without their values), in order: each
-	// value is compared with each of them too (ValueScore.Others).
+	// value is compared with each of them too (WardScore.Other).
 	OtherBenchmarks []jsna.Benchmark `json:"other_benchmarks,omitempty"`
 	Indicators      []IndicatorScore `json:"indicators"` // in document order
 	Wards           []WardScore      `json:"wards"`      // in document order
@@ -90,45 +89,12 @@ type WardScore struct {
 	// wards to know the spread. They are left out, not taken as 0.
 	Missing int `json:"missing"`
 	Rank    int `json:"rank"` // 1 = highest need index; ties share a rank
-}
 
-// ValueScore is one ward's value for one indicator, with its interval at
-// the scoring confidence, its comparison and its place on the spine.
-type ValueScore struct {
-	Indicator   string   `json:"indicator"`
-	Count       *float64 `json:"count,omitempty"`
-	Denominator *float64 `json:"denominator,omitempty"`
-	Value       *float64 `json:"value,omitempty"`
-	Lower       *float64 `json:"lower,omitempty"` // at the scoring confidence
-	Upper       *float64 `json:"upper,omitempty"`
-	// Computed is true when the interval was computed by the indicator's
-	// method, not read from the file.
-	Computed   bool             `json:"computed,omitempty"`
-	Comparison stats.Comparison `json:"comparison"`
-	// SpineAt is the ward value's position 0–1 on the indicator's spine;
-	// nil when there is no value.
-	SpineAt *float64 `json:"spine_at,omitempty"`
-	// Quintile is the value's quintile among the comparators' values, 1
-	// holding the lowest (phe_quantile, five quantiles, not inverted); 0
-	// for no value, the benchmark's ward, or fewer than five values.
-	Quintile int `json:"quintile,omitempty"`
-	// ByQuintile, where the value was compared by its quintile among the
-	// comparators rather than by an interval (the indicator's comparison
-	// is quintiles, or the value has no interval), is the quintile's name
-	// by polarity (stats.QuintileLabel: "best" … "worst", "lowest" …
-	// "highest"); Comparison is then NotCompared, since no difference was
-	// tested.
-	ByQuintile string `json:"by_quintile,omitempty"`
-	Note       string `json:"note,omitempty"` // why a value is missing, suppressed or not compared
-	// Period is the current value's own period, empty where it is the
-	// indicator's; Trend is the ward's series for the indicator where it
-	// has more than one period (trend.go).
-	Period string       `json:"period,omitempty"`
-	Trend  *TrendMarker `json:"trend,omitempty"`
-	// Others are the value's comparisons with each further benchmark
-	// (Scores.OtherBenchmarks, in order), by the same rule as Comparison
-	// and with each benchmark's value of the value's own period.
-	Others []stats.Comparison `json:"others,omitempty"`
+	text *scoreText // the words and trends Values index (value.go)
+	// others are the comparisons with the further benchmarks, nOther a
+	// value (beside.go: Other).
+	others []uint8
+	nOther int
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
@@ -146,11 +112,11 @@ type DomainCount struct {
 }
 
 func (dc *DomainCount) add(vs *ValueScore) {
-	if vs.ByQuintile != "" {
+	if vs.byQuintile != 0 {
 		dc.ByQuintile++
 		return
 	}
-	switch vs.Comparison {
+	switch vs.Comparison() {
 	case stats.Better, stats.Best:
 		dc.Better++
 	case stats.Worse, stats.Worst:
@@ -251,12 +217,18 @@ type layout struct {
 	indexOf  map[string]int
 	domains  []string
 	domainOf []int
+	text     *scoreText   // the words of the scores' values
 	bench    *periodIndex // benchmarks by period (beside.go)
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
 func newLayout(s *Scores, d *jsna.Document) *layout {
 	l := &layout{indexOf: make(map[string]int, len(d.Indicators)), domainOf: make([]int, len(d.Indicators))}
+	ids := make([]string, len(d.Indicators))
+	for i := range d.Indicators {
+		ids[i] = d.Indicators[i].ID
+	}
+	l.text = newScoreText(ids)
 	domainIndex := map[string]int{}
 	for i, ind := range d.Indicators {
 		if _, dup := l.indexOf[ind.ID]; !dup {
@@ -289,25 +261,27 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 		spineValues[i] = make([]float64, 0, len(d.Wards))
 	}
 	found := make([]int, nInd) // index into the ward's Values, −1 when absent
-	// One allocation each for every ward's value scores, domain counts and
-	// numbers (count, denominator, value, lower, upper and spine position
-	// per value), which the ValueScores' pointers point into.
+	// One allocation each for every ward's value scores and domain counts;
+	// the value scores hold no pointers (value.go).
 	nDom := len(l.domains)
 	allValues := make([]ValueScore, len(d.Wards)*nInd)
 	allDomains := make([]DomainCount, len(d.Wards)*nDom)
-	allNumbers := make([]float64, len(d.Wards)*nInd*6)
+	// The comparisons with the further benchmarks, one code a value and
+	// benchmark (WardScore.Other), also pointer-free.
 	nOther := len(d.OtherBenchmarks)
-	var allOthers []stats.Comparison
+	var allOthers []uint8
 	if nOther > 0 {
-		allOthers = make([]stats.Comparison, len(d.Wards)*nInd*nOther)
+		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
 	}
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
-		ws.Code, ws.Name = w.Code, w.Name
+		ws.Code, ws.Name, ws.text = w.Code, w.Name, l.text
 		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
 		ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
-		slab := allNumbers[wi*nInd*6 : (wi+1)*nInd*6]
+		if nOther > 0 {
+			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
+		}
 		for i := range found {
 			found[i] = -1
 		}
@@ -319,22 +293,19 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 		self := w.Code != "" && w.Code == d.Benchmark.Code
 		for i := range d.Indicators {
 			vs := &ws.Values[i]
-			vs.Indicator = d.Indicators[i].ID
 			if found[i] < 0 {
-				vs.Comparison = stats.NotCompared
-				vs.Note = "no value"
+				vs.comparison = comparisonNotCompared
+				vs.note = noteNoValue
 				continue
 			}
 			v := &w.Values[found[i]]
 			at := l.bench.at(i, v.Period, &d.Indicators[i])
-			if nOther > 0 {
-				k := (wi*nInd + i) * nOther
-				vs.Others = allOthers[k : k+nOther : k+nOther]
+			scoreValue(vs, l.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
+			if v.Period != "" {
+				vs.period = l.text.word(v.Period)
 			}
-			scoreValue(vs, &d.Indicators[i], at.primary, at.others, v, s.Confidence, self, slab[6*i:6*i+6])
-			vs.Period = v.Period
-			if vs.Value != nil && !self {
-				spineValues[i] = append(spineValues[i], *vs.Value)
+			if vs.has&hasValue != 0 && !self {
+				spineValues[i] = append(spineValues[i], vs.value)
 			}
 		}
 	}
@@ -372,15 +343,7 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
 	}
 	placeQuintiles(s, d, quintiles)
-	for i := range s.Indicators {
-		is := &s.Indicators[i]
-		for k := range is.Others {
-			if o := &is.Others[k]; o.Value != nil {
-				at := is.Spine.Position(*o.Value)
-				o.SpineAt = &at
-			}
-		}
-	}
+	placeOthers(s)
 	for wi := range s.Wards {
 		ws := &s.Wards[wi]
 		for di, name := range l.domains {
@@ -388,11 +351,8 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 		}
 		for i := range ws.Values {
 			vs := &ws.Values[i]
-			sp := &s.Indicators[i].Spine
-			if vs.Value != nil {
-				// SpineAt points into the ward's slab (scoreValue).
-				at := sp.Position(*vs.Value)
-				*vs.SpineAt = at
+			if vs.has&hasValue != 0 {
+				vs.spineAt = s.Indicators[i].Spine.Position(vs.value)
 			}
 			ws.Domains[l.domainOf[i]].add(vs)
 			ws.Total.add(vs)
@@ -400,23 +360,20 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	}
 }
 
-// scoreValue fills vs from the file's value v. slab holds six numbers the
-// pointers in vs may point to; benchmark is the indicator's of v's period
-// (benchmarks, benchmarksByPeriod), others the further benchmarks' of
-// that period, one per vs.Others.
-func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, others []*float64, v *jsna.Value, conf float64, self bool, slab []float64) {
-	put := func(k int, x float64) *float64 { slab[k] = x; return &slab[k] }
-	putPtr := func(k int, p *float64) *float64 {
-		if p == nil {
-			return nil
-		}
-		return put(k, *p)
+// scoreValue fills vs from the file's value v, its words in t; benchmark
+// is the indicator's of v's period (benchmarks, benchmarksByPeriod), and
+// others the further benchmarks' of that period, whose comparisons it
+// writes to otherOut (one code each).
+func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool, others []*float64, otherOut []uint8) {
+	if v.Count != nil {
+		vs.count, vs.has = *v.Count, vs.has|hasCount
 	}
-	vs.Count = putPtr(0, v.Count)
-	vs.Denominator = putPtr(1, v.Denominator)
-	vs.Value = putPtr(2, v.Value)
-	vs.Note = v.Note
-	vs.SpineAt = &slab[5]
+	if v.Denominator != nil {
+		vs.denominator, vs.has = *v.Denominator, vs.has|hasDenominator
+	}
+	if v.Value != nil {
+		vs.value, vs.has = *v.Value, vs.has|hasValue
+	}
 
 	var lower, upper, lower998, upper998 *float64
 	switch conf {
@@ -428,15 +385,15 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, others 
 	}
 	haveCD := v.Count != nil && v.Denominator != nil
 	var computeErr error
-	if (lower == nil || upper == nil || vs.Value == nil) && haveCD {
+	if (lower == nil || upper == nil || v.Value == nil) && haveCD {
 		iv, err := ind.CI(*v.Count, *v.Denominator, conf)
 		if err == nil {
-			if vs.Value == nil {
-				vs.Value = put(2, iv.Value)
+			if v.Value == nil {
+				vs.value, vs.has = iv.Value, vs.has|hasValue
 			}
 			if lower == nil || upper == nil {
 				lower, upper = &iv.Lower, &iv.Upper
-				vs.Computed = true
+				vs.computed = true
 			}
 		} else {
 			computeErr = err
@@ -448,32 +405,33 @@ func scoreValue(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, others 
 		}
 	}
 	if lower != nil && upper != nil {
-		vs.Lower, vs.Upper = put(3, *lower), put(4, *upper)
-	}
-	if vs.Value == nil {
-		vs.SpineAt = nil
+		vs.lower, vs.upper, vs.has = *lower, *upper, vs.has|hasInterval
 	}
 
-	for k := range vs.Others {
-		vs.Others[k] = stats.NotCompared
+	for k := range otherOut {
+		otherOut[k] = comparisonNotCompared
 		if notComparedWhy(vs, ind, others[k], self, computeErr) == "" && ind.Comparison != stats.CompareQuintiles {
-			vs.Others[k] = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, others[k], ind.Polarity)
+			otherOut[k] = comparisonCode(stats.CompareBy(ind.Comparison, lower, upper, lower998, upper998, others[k], ind.Polarity))
 		}
 	}
+	note := v.Note
 	why := notComparedWhy(vs, ind, benchmark, self, computeErr)
+	if why != "" && note == "" {
+		note = why
+	}
+	if note != "" {
+		vs.note = t.word(note)
+	}
 	if why != "" {
-		vs.Comparison = stats.NotCompared
-		if vs.Note == "" {
-			vs.Note = why
-		}
+		vs.comparison = comparisonNotCompared
 		return
 	}
 	if ind.Comparison == stats.CompareQuintiles {
 		// Placed among the comparators once all are known (placeOnSpines).
-		vs.Comparison = stats.NotCompared
+		vs.comparison = comparisonNotCompared
 		return
 	}
-	vs.Comparison = stats.CompareBy(ind.Comparison, vs.Lower, vs.Upper, lower998, upper998, benchmark, ind.Polarity)
+	vs.comparison = comparisonCode(stats.CompareBy(ind.Comparison, lower, upper, lower998, upper998, benchmark, ind.Polarity))
 }
 
 // Notes of a value without an interval: not compared, or (with five
@@ -497,26 +455,27 @@ func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
 		self := w.Code != "" && w.Code == d.Benchmark.Code
 		for i := range s.Wards[wi].Values {
 			vs := &s.Wards[wi].Values[i]
-			if vs.Value == nil || self {
+			if vs.has&hasValue == 0 || self {
 				continue
 			}
-			vs.Quintile = quintiles[i][next[i]]
+			q := quintiles[i][next[i]]
+			vs.quintile = int8(q)
 			next[i]++
 			ind := &d.Indicators[i]
-			if ind.Comparison == stats.CompareQuintiles && vs.Note == "" {
-				vs.Note = "compared by quintiles"
-				if vs.Quintile > 0 {
-					vs.Note = fmt.Sprintf("compared by quintiles: quintile %d of 5", vs.Quintile)
+			if ind.Comparison == stats.CompareQuintiles && vs.note == noteNone {
+				vs.note = noteByQuintiles
+				if q > 0 {
+					vs.note = noteQuintile1 + int32(q) - 1
 				}
 			}
-			noInterval := vs.Lower == nil || vs.Upper == nil
+			noInterval := vs.has&hasInterval == 0
 			if ind.Comparison == stats.CompareQuintiles || noInterval {
-				vs.ByQuintile = stats.QuintileLabel(vs.Quintile, ind.Polarity)
+				vs.byQuintile = quintileLabelCode(stats.QuintileLabel(q, ind.Polarity))
 			}
-			if noInterval && vs.ByQuintile != "" && vs.Note == NoteNoInterval {
-				vs.Note = NoteByQuintile
+			if noInterval && vs.byQuintile != 0 && vs.note == noteNoInterval {
+				vs.note = noteByQuintile
 				if ind.Comparators != nil {
-					vs.Note = NoteByQuintileReference
+					vs.note = noteByQuintileReference
 				}
 			}
 		}
@@ -530,19 +489,19 @@ func notComparedWhy(vs *ValueScore, ind *jsna.Indicator, benchmark *float64, sel
 	var why string
 	switch {
 	case self:
-		why = "the benchmark area is not compared with itself"
-	case vs.Value == nil:
-		why = "no value"
+		why = fixedWords[noteSelf]
+	case vs.has&hasValue == 0:
+		why = fixedWords[noteNoValue]
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
-	case vs.Lower == nil || vs.Upper == nil:
+	case vs.has&hasInterval == 0:
 		why = NoteNoInterval
 		if computeErr != nil {
 			why = computeErr.Error()
 		}
 	case benchmark == nil:
-		why = "no benchmark value"
+		why = fixedWords[noteNoBenchmark]
 	case ind.Polarity != jsna.LowerIsBetter && ind.Polarity != jsna.HigherIsBetter && ind.Polarity != jsna.NoJudgement:
 		why = "polarity " + ind.Polarity + ": not compared"
 	}

@@ -79,18 +79,20 @@ func TestScore(t *testing.T) {
 		if w == nil {
 			t.Fatalf("Ward(%q) = nil", c.ward)
 		}
-		vs := w.Values[order[c.ind]]
-		if vs.Indicator != c.ind || vs.Comparison != c.cmp || vs.Computed != c.computed || vs.Note != c.note {
+		i := order[c.ind]
+		vs := &w.Values[i]
+		if s.Indicators[i].Indicator != c.ind || vs.Comparison() != c.cmp || vs.Computed() != c.computed || w.Note(i) != c.note {
 			t.Errorf("Score ward %s indicator %s = %q computed %v note %q, want %q, %v, %q",
-				c.ward, c.ind, vs.Comparison, vs.Computed, vs.Note, c.cmp, c.computed, c.note)
+				c.ward, c.ind, vs.Comparison(), vs.Computed(), w.Note(i), c.cmp, c.computed, c.note)
 		}
 	}
 
 	// A computed interval is the method's.
 	one := s.Ward("E05000001")
 	want, _ := stats.ProportionCI(30, 100, stats.Level95, 100)
-	if got := one.Values[0]; *got.Value != 30 || *got.Lower != want.Lower || *got.Upper != want.Upper {
-		t.Errorf("ward One P = %v (%v–%v), want 30 (%v–%v)", *got.Value, *got.Lower, *got.Upper, want.Lower, want.Upper)
+	value, _ := one.Values[0].Value()
+	if lower, upper, ok := one.Values[0].Interval(); value != 30 || !ok || lower != want.Lower || upper != want.Upper {
+		t.Errorf("ward One P = %v (%v–%v, %v), want 30 (%v–%v)", value, lower, upper, ok, want.Lower, want.Upper)
 	}
 
 	// Spines leave out the benchmark row: P over One, Two and Four
@@ -108,11 +110,11 @@ func TestScore(t *testing.T) {
 		ward string
 		at   float64
 	}{{"E05000001", 0.25}, {"E05000004", 0}, {"E92000001", 0.5}, {"E05000002", 0.525}} {
-		if got := *s.Ward(c.ward).Values[0].SpineAt; math.Abs(got-c.at) > 1e-12 {
-			t.Errorf("ward %s P spine position = %v, want %v", c.ward, got, c.at)
+		if got, ok := s.Ward(c.ward).Values[0].SpineAt(); !ok || math.Abs(got-c.at) > 1e-12 {
+			t.Errorf("ward %s P spine position = %v, %v, want %v", c.ward, got, ok, c.at)
 		}
 	}
-	if s.Ward("E05000003").Values[0].SpineAt != nil {
+	if _, ok := s.Ward("E05000003").Values[0].SpineAt(); ok {
 		t.Errorf("ward Three P spine position set without a value")
 	}
 
@@ -167,27 +169,31 @@ func TestScoreAt998(t *testing.T) {
 		t.Fatal(err)
 	}
 	pct, err := Score(scoreDoc(), Options{Confidence: 99.8})
-	if err != nil || pct.Confidence != stats.Level998 || *pct.Ward("E05000002").Values[1].Lower != 31 {
+	if err != nil || pct.Confidence != stats.Level998 {
+		t.Fatalf("Score(confidence 99.8) = %v, %v", pct, err)
+	}
+	if lower, _, ok := pct.Ward("E05000002").Values[1].Interval(); !ok || lower != 31 {
 		t.Errorf("Score(confidence 99.8) did not use the file's 99.8%% interval: %v", err)
 	}
 	one, two := s.Ward("E05000001"), s.Ward("E05000002")
 	want, _ := stats.ProportionCI(30, 100, stats.Level998, 100)
 	for _, c := range []struct {
 		name string
-		got  ValueScore
+		w    *WardScore
+		i    int
 		cmp  stats.Comparison
 		note string
 	}{
-		{"One P", one.Values[0], stats.Worse, ""}, // single level: never worst
-		{"One R", one.Values[1], stats.NotCompared, "no confidence interval"},
-		{"Two R", two.Values[1], stats.Worse, ""},
+		{"One P", one, 0, stats.Worse, ""}, // single level: never worst
+		{"One R", one, 1, stats.NotCompared, "no confidence interval"},
+		{"Two R", two, 1, stats.Worse, ""},
 	} {
-		if c.got.Comparison != c.cmp || c.got.Note != c.note {
-			t.Errorf("%s at 99.8%% = %q %q, want %q %q", c.name, c.got.Comparison, c.got.Note, c.cmp, c.note)
+		if got := c.w.Values[c.i].Comparison(); got != c.cmp || c.w.Note(c.i) != c.note {
+			t.Errorf("%s at 99.8%% = %q %q, want %q %q", c.name, got, c.w.Note(c.i), c.cmp, c.note)
 		}
 	}
-	if *one.Values[0].Lower != want.Lower {
-		t.Errorf("One P 99.8%% lower = %v, want %v", *one.Values[0].Lower, want.Lower)
+	if lower, _, _ := one.Values[0].Interval(); lower != want.Lower {
+		t.Errorf("One P 99.8%% lower = %v, want %v", lower, want.Lower)
 	}
 }
 
@@ -330,19 +336,19 @@ func TestScoreComparisonMethods(t *testing.T) {
 	for i := 1; i <= 5; i++ {
 		w := s.Ward("E0500000" + string(rune('0'+i)))
 		// Two-level without the 99.8% interval: not compared.
-		if got := w.Values[0].Comparison; got != stats.NotCompared {
+		if got := w.Values[0].Comparison(); got != stats.NotCompared {
 			t.Errorf("ward %d T = %s, want not compared (no 99.8%% interval)", i, got)
 		}
 		// Q values 9, 8, 7, 6, 5: ward 1 has the highest, quintile 5.
-		q := w.Values[1]
-		if q.Quintile != 6-i || q.Comparison != stats.NotCompared || q.Note != "compared by quintiles: quintile "+string(rune('0'+6-i))+" of 5" {
-			t.Errorf("ward %d Q = quintile %d, %s, %q, want %d", i, q.Quintile, q.Comparison, q.Note, 6-i)
+		q := &w.Values[1]
+		if q.Quintile() != 6-i || q.Comparison() != stats.NotCompared || w.Note(1) != "compared by quintiles: quintile "+string(rune('0'+6-i))+" of 5" {
+			t.Errorf("ward %d Q = quintile %d, %s, %q, want %d", i, q.Quintile(), q.Comparison(), w.Note(1), 6-i)
 		}
-		if w.Values[0].Quintile != i {
-			t.Errorf("ward %d T quintile = %d, want %d", i, w.Values[0].Quintile, i)
+		if w.Values[0].Quintile() != i {
+			t.Errorf("ward %d T quintile = %d, want %d", i, w.Values[0].Quintile(), i)
 		}
 	}
-	if q := s.Ward("E92000001").Values[1].Quintile; q != 0 {
+	if q := s.Ward("E92000001").Values[1].Quintile(); q != 0 {
 		t.Errorf("benchmark ward's quintile = %d, want 0", q)
 	}
 }

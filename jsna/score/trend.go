@@ -112,13 +112,6 @@ func trendPoints(vs []*jsna.Value, years []float64) []stats.TrendPoint {
 	return out
 }
 
-// WorseAndWorsening reports whether v is worse than the benchmark (Worse
-// or Worst) and its recent trend is getting worse: the flag the ward
-// page, the priorities and the report show.
-func (v *ValueScore) WorseAndWorsening() bool {
-	return (v.Comparison == stats.Worse || v.Comparison == stats.Worst) && v.Trend != nil && v.Trend.Worsening
-}
-
 // scoreTrends sets the Trend of every ward value whose ward has more than
 // one value of the indicator. Wards with one value per indicator (most
 // files) cost a count.
@@ -139,8 +132,8 @@ func scoreTrends(s *Scores, d *jsna.Document, l *layout) {
 		}
 		for i, n := range counts {
 			if n > 1 && i < len(s.Wards[wi].Values) {
-				t := RecentTrend(w, &d.Indicators[i])
-				s.Wards[wi].Values[i].Trend = &t
+				l.text.trends = append(l.text.trends, RecentTrend(w, &d.Indicators[i]))
+				s.Wards[wi].Values[i].trend = int32(len(l.text.trends))
 			}
 		}
 	}

@@ -91,11 +91,11 @@ func TestScoreCurrentValueAndWorsening(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v := s.Wards[0].Values[0]
-	if v.Value == nil || *v.Value != 18 || v.Period != "" {
-		t.Fatalf("scored value %v (period %q), want 18, the 2019 value", v.Value, v.Period)
+	ws := &s.Wards[0]
+	if x, ok := ws.Values[0].Value(); !ok || x != 18 || ws.Period(0) != "" {
+		t.Fatalf("scored value %v, %v (period %q), want 18, the 2019 value", x, ok, ws.Period(0))
 	}
-	if v.Comparison != stats.Worst || v.Trend == nil || v.Trend.Marker != stats.TrendIncreasing || !v.WorseAndWorsening() {
-		t.Errorf("comparison %s, trend %+v, worse and worsening %v; want worst, increasing, true", v.Comparison, v.Trend, v.WorseAndWorsening())
+	if c, tr := ws.Values[0].Comparison(), ws.Trend(0); c != stats.Worst || tr == nil || tr.Marker != stats.TrendIncreasing || !ws.WorseAndWorsening(0) || !ws.Values[0].HasTrend() {
+		t.Errorf("comparison %s, trend %+v, worse and worsening %v; want worst, increasing, true", c, tr, ws.WorseAndWorsening(0))
 	}
 }
