@@ -39,7 +39,7 @@ func TestBrowserBenchmarksBeside(t *testing.T) {
 	// Riverside's admissions, 125.3 (118.2–132.6): worse than England (100)
 	// and than the borough (110.4).
 	row := eval[string](p, `(function(){var a=document.querySelector('#indicator-table a[href="#/indicator/93227"]');return Array.from(a.closest("tr").cells).map(function(c){return c.textContent}).join(" | ")})()`)
-	if !strings.Contains(row, "100 | Worse | 110.4 | Worse") {
+	if !strings.Contains(row, "| 100.0 | Worse (95%) | 110.4 | Worse (95%)") {
 		t.Errorf("93227 row = %q, want England 100 worse and the borough 110.4 worse", row)
 	}
 	key := p.text(".app-spine-keys")

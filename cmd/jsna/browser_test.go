@@ -121,8 +121,8 @@ func TestBrowserWardPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[stats.Comparison]int{}
-	for _, v := range s.Ward(code).Values {
-		want[v.Comparison]++
+	for i := range s.Ward(code).Values {
+		want[s.Ward(code).Values[i].Comparison()]++
 	}
 	if want[stats.Worst] == 0 {
 		t.Fatalf("the example's ward %s has no value worse at 99.8%%: the test needs one", code)
