@@ -381,7 +381,7 @@ func (a *App) spineKey(d *jsna.Document, benchmark string, rows []spineRow) dom.
 	}
 	key.AppendChild(markers)
 	bars := el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
-		child(el("li", attr("id", "spine-key-range"), child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("range.key.text", a.rangeLabel(d))))),
+		child(el("li", cls("app-spine-key__range-item"), child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("range.key.text", a.rangeLabel(d))))),
 		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("benchmark.label", benchmark)))))
 	for _, name := range a.otherNames(d) {
 		bars.AppendChild(el("li", cls("app-spine-key__other-item"), child(el("span", cls("app-spine-key__other"), attr("aria-hidden", "true"))), text(a.t("spine.key.other", name))))

@@ -78,7 +78,7 @@ func TestBrowserBenchmarksBeside(t *testing.T) {
 	p.axe("area with comparators")
 	p.navigate("#/ward/E05900001")
 	p.waitVisible("svg.app-spine")
-	if got := p.text("#spine-key-range"); got != "Range: all wards in England, Fingertips, of each indicator’s period: worst to best, darker from the 25th to the 75th percentile" {
+	if got := p.text(".app-spine-key__range-item"); got != "Range: all wards in England, Fingertips, of each indicator’s period: worst to best, darker from the 25th to the 75th percentile" {
 		t.Errorf("range key = %q", got)
 	}
 	if got := p.text("#spine-key-quintile"); got != "No interval: its quintile among all wards of the reference file (not a significant difference)" {
