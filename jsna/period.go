@@ -150,6 +150,50 @@ func fullYear(start, end string) int {
 func ComparePeriods(a, b string) int {
 	as, ae, aok := PeriodSpan(a)
 	bs, be, bok := PeriodSpan(b)
+	return compareSpans(a, span{as, ae, aok}, b, span{bs, be, bok})
+}
+
+// Periods remembers the spans of the periods it has compared, for one
+// goroutine: its Compare is ComparePeriods with a plain map lookup per
+// period instead of PeriodSpan's shared memo, for the many comparisons of
+// scoring a document. The zero Periods is not ready: make one with
+// make(Periods).
+type Periods map[string]span
+
+// Compare is ComparePeriods(a, b).
+func (p Periods) Compare(a, b string) int {
+	return compareSpans(a, p.span(a), b, p.span(b))
+}
+
+// IsLater is IsLater(v, than, ind).
+func (p Periods) IsLater(v, than *Value, ind *Indicator) bool {
+	return p.Compare(ValuePeriod(v, ind), ValuePeriod(than, ind)) > 0
+}
+
+// SortSeries is SortSeries(values, ind).
+func (p Periods) SortSeries(values []*Value, ind *Indicator) {
+	sortSeries(values, ind, p.Compare)
+}
+
+// Span is PeriodSpan(s).
+func (p Periods) Span(s string) (start, end float64, ok bool) {
+	sp := p.span(s)
+	return sp.start, sp.end, sp.ok
+}
+
+func (p Periods) span(s string) span {
+	sp, ok := p[s]
+	if !ok {
+		sp.start, sp.end, sp.ok = PeriodSpan(s)
+		p[s] = sp
+	}
+	return sp
+}
+
+// compareSpans is ComparePeriods of a and b, whose spans are sa and sb.
+func compareSpans(a string, sa span, b string, sb span) int {
+	as, ae, aok := sa.start, sa.end, sa.ok
+	bs, be, bok := sb.start, sb.end, sb.ok
 	switch {
 	case aok != bok:
 		if aok {
@@ -199,14 +243,24 @@ func Series(w *Ward, ind *Indicator) []*Value {
 			out = append(out, &w.Values[i])
 		}
 	}
+	SortSeries(out, ind)
+	return out
+}
+
+// SortSeries sorts values of ind, earliest period first, keeping values
+// of the same period in their order: Series' order.
+func SortSeries(values []*Value, ind *Indicator) {
+	sortSeries(values, ind, ComparePeriods)
+}
+
+func sortSeries(values []*Value, ind *Indicator, compare func(a, b string) int) {
 	// Insertion sort, stable: a series is a few periods, already in order
 	// in most files, and a sort.Slice costs allocations per ward.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && ComparePeriods(ValuePeriod(out[j-1], ind), ValuePeriod(out[j], ind)) > 0; j-- {
-			out[j-1], out[j] = out[j], out[j-1]
+	for i := 1; i < len(values); i++ {
+		for j := i; j > 0 && compare(ValuePeriod(values[j-1], ind), ValuePeriod(values[j], ind)) > 0; j-- {
+			values[j-1], values[j] = values[j], values[j-1]
 		}
 	}
-	return out
 }
 
 // periodPhrase is ", period P" for a problem about a value of period p,

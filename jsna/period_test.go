@@ -106,3 +106,22 @@ func TestValuePeriodCodec(t *testing.T) {
 		t.Errorf("Parse(period 2019 as a number) = %v, want an error at wards[0].values[1].period", err)
 	}
 }
+
+// Periods.Compare is ComparePeriods, the spans remembered: the order of
+// ComparePeriods' doc comment and periods it cannot read.
+func TestPeriodsCompare(t *testing.T) {
+	periods := []string{"2019", "2019/20", "2017 - 21", "2021", "2020/21 - 22/23", "2019 Q1", "", "later", "2018-19", "2016/17 - 20/21"}
+	p := make(Periods)
+	for round := 0; round < 2; round++ { // the second from the memo
+		for _, a := range periods {
+			for _, b := range periods {
+				if got, want := p.Compare(a, b), ComparePeriods(a, b); got != want {
+					t.Errorf("Periods.Compare(%q, %q) = %d, want %d", a, b, got, want)
+				}
+			}
+		}
+	}
+	if len(p) != len(periods) {
+		t.Errorf("Periods remembered %d periods, want %d", len(p), len(periods))
+	}
+}

@@ -27,102 +27,96 @@ const NeedIndexFormula = "need index = the mean over domains (weighted equally u
 // values, or no spread left, gives no effects. Effects are averaged in
 // each domain, then the domains' means with weights (equal unless
 // weights says otherwise) over the domains where the ward has an effect.
+//
+// It passes over the wards' values in their order twice (the values that
+// count, gathered by indicator, then the effects), each indicator's sums
+// taken in ward order as trueSpread takes them, rather than indicator by
+// indicator down the wards.
 func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float64) {
 	z := stats.Z(s.Confidence)
-	type obs struct{ d, se float64 }
-	per := make([][]obs, len(s.Wards)) // ward → indicator → obs; NaN d where none
-	for wi := range s.Wards {
-		per[wi] = make([]obs, len(d.Indicators))
-	}
+	nInd := len(d.Indicators)
+	sp := make([]spread, nInd)
+	xs := make([]float64, len(s.Wards)*nInd) // room for each indicator's values that count
 	for i, ind := range d.Indicators {
-		sign := 0.0
+		sp[i].xs = xs[i*len(s.Wards) : i*len(s.Wards) : (i+1)*len(s.Wards)]
 		switch ind.Polarity {
 		case jsna.LowerIsBetter:
-			sign = 1
+			sp[i].sign = 1
 		case jsna.HigherIsBetter:
-			sign = -1
+			sp[i].sign = -1
 		}
-		var xs []float64
-		var ses []float64
-		for wi := range s.Wards {
-			per[wi][i] = obs{d: math.NaN(), se: math.NaN()}
-			vs := &s.Wards[wi].Values[i]
-			// The benchmark of the value's own period (benchmarksByPeriod).
-			b := s.Indicators[i].Benchmark
-			if vs.period != noteNone && l.bench != nil {
-				b = l.bench.at(i, s.Wards[wi].Period(i), &d.Indicators[i]).primary
-			}
-			if vs.has&hasValue == 0 || b == nil || sign == 0 || s.Wards[wi].Code == d.Benchmark.Code || s.Wards[wi].Code == d.Area.Code {
-				continue
-			}
-			o := obs{d: sign * (vs.value - *b), se: math.NaN()}
-			if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
-				o.se = (vs.upper - vs.lower) / (2 * z)
-				ses = append(ses, o.se*o.se)
-			}
-			per[wi][i] = o
-			xs = append(xs, vs.value)
+		if b := s.Indicators[i].Benchmark; b != nil {
+			sp[i].benchmark, sp[i].hasBenchmark = *b, true
 		}
-		tau2 := trueSpread(xs, ses)
-		for wi := range s.Wards {
-			o := &per[wi][i]
-			if math.IsNaN(o.d) {
-				continue
-			}
-			if tau2 <= 0 || len(xs) < 3 {
-				o.d = math.NaN()
-				continue
-			}
-			if math.IsNaN(o.se) {
-				s.Wards[wi].Unadjusted = true
-				o.se = 0
-			}
-			o.d = effect(o.d, o.se, tau2)
-		}
+		sp[i].counts = sp[i].sign != 0
+	}
+	counted := func(wi int) bool { // not the benchmark area's or the area's own row
+		return s.Wards[wi].Code != d.Benchmark.Code && s.Wards[wi].Code != d.Area.Code
 	}
 	for wi := range s.Wards {
-		sums := make([]float64, len(l.domains))
-		ns := make([]int, len(l.domains))
-		for i := range d.Indicators {
-			if e := per[wi][i].d; !math.IsNaN(e) {
-				sums[l.domainOf[i]] += e
-				ns[l.domainOf[i]]++
-			} else {
-				s.Wards[wi].Missing++
-			}
+		if !counted(wi) {
+			continue
 		}
-		total, wsum := 0.0, 0.0
-		for di, name := range l.domains {
-			if ns[di] == 0 {
-				continue
+		ws := &s.Wards[wi]
+		for i := range ws.Values {
+			if vs := &ws.Values[i]; sp[i].counts && vs.has&hasValue != 0 {
+				if _, ok := sp[i].benchmarkOf(ws, i, d, l); ok {
+					sp[i].add(vs, z)
+				}
 			}
-			w := 1.0
-			if x, ok := weights[name]; ok {
-				w = x
-			}
-			total += w * sums[di] / float64(ns[di])
-			wsum += w
-		}
-		if wsum > 0 {
-			s.Wards[wi].NeedIndex = total / wsum
 		}
 	}
+	for i := range sp {
+		sp[i].tau2 = trueSpread(sp[i].xs, sp[i].sumSE2, sp[i].nSE)
+	}
+	wardIndices(s, d, l, sp, z, counted, weights)
 }
 
-// effect is a ward's need effect on one indicator: its oriented
-// difference d from the benchmark shrunk by its reliability
-// τ²/(τ² + se²) and expressed in units of the true spread τ. It is 0 at
-// the benchmark whatever se, proportional to d, and its size grows as se
-// falls, to d/τ at se = 0.
-func effect(d, se, tau2 float64) float64 {
-	return tau2 / (tau2 + se*se) * d / math.Sqrt(tau2)
+// spread is one indicator's sums over the wards that count for the need
+// index, and from them the true spread τ² (trueSpread).
+type spread struct {
+	sign      float64
+	counts    bool // the indicator has a polarity
+	benchmark float64
+	// hasBenchmark: the indicator has a benchmark of its own period,
+	// benchmark; a value of another period has that period's
+	// (benchmarkOf).
+	hasBenchmark bool
+	xs           []float64 // the values that count, in ward order
+	sumSE2       float64   // the sum of their squared standard errors, of those with one
+	nSE          int
+	tau2         float64
+}
+
+// benchmarkOf is the benchmark ward ws's value of the i-th indicator is
+// compared with: that of the value's own period (benchmarksByPeriod),
+// never another period's; false where that period has none. A value of
+// the indicator's own period, or of none, has the indicator's.
+func (sp *spread) benchmarkOf(ws *WardScore, i int, d *jsna.Document, l *layout) (float64, bool) {
+	if ws.Values[i].period == noteNone || l.bench == nil {
+		return sp.benchmark, sp.hasBenchmark
+	}
+	b := l.bench.at(i, ws.Period(i), &d.Indicators[i]).primary
+	if b == nil {
+		return 0, false
+	}
+	return *b, true
+}
+
+func (sp *spread) add(vs *ValueScore, z float64) {
+	sp.xs = append(sp.xs, vs.value)
+	if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
+		se := (vs.upper - vs.lower) / (2 * z)
+		sp.sumSE2 += se * se
+		sp.nSE++
+	}
 }
 
 // trueSpread is the variance of the true values behind xs: their sample
-// variance less the mean sampling variance ses of those that have one
-// (method of moments), at least 0; the sample variance itself where none
-// has a standard error.
-func trueSpread(xs, ses []float64) float64 {
+// variance less the mean sampling variance of those that have one, nSE
+// of them, whose squares sum to sumSE2 (method of moments), at least 0;
+// the sample variance itself where none has a standard error.
+func trueSpread(xs []float64, sumSE2 float64, nSE int) float64 {
 	n := float64(len(xs))
 	if n < 3 {
 		return 0
@@ -137,13 +131,79 @@ func trueSpread(xs, ses []float64) float64 {
 		v += (x - mean) * (x - mean)
 	}
 	v /= n - 1
-	if len(ses) == 0 {
+	if nSE == 0 {
 		return v
 	}
-	m := 0.0
-	for _, s2 := range ses {
-		m += s2
+	return math.Max(0, v-sumSE2/float64(nSE))
+}
+
+// wardIndices is needIndex's last pass: each counted ward's effects, their
+// means by domain and the weighted mean of those, its need index.
+func wardIndices(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64) {
+	domainWeight := make([]float64, len(l.domains))
+	for di, name := range l.domains {
+		domainWeight[di] = 1
+		if x, ok := weights[name]; ok {
+			domainWeight[di] = x
+		}
 	}
-	m /= float64(len(ses))
-	return math.Max(0, v-m)
+	sums := make([]float64, len(l.domains))
+	ns := make([]int, len(l.domains))
+	for wi := range s.Wards {
+		ws := &s.Wards[wi]
+		clear(sums)
+		clear(ns)
+		count := counted(wi)
+		for i := range ws.Values {
+			vs := &ws.Values[i]
+			p := &sp[i]
+			if !count || !p.counts || vs.has&hasValue == 0 || p.tau2 <= 0 || len(p.xs) < 3 {
+				ws.Missing++
+				continue
+			}
+			b, ok := p.benchmarkOf(ws, i, d, l)
+			if !ok {
+				ws.Missing++
+				continue
+			}
+			diff := p.sign * (vs.value - b)
+			if math.IsNaN(diff) {
+				ws.Missing++
+				continue
+			}
+			se := 0.0
+			if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
+				se = (vs.upper - vs.lower) / (2 * z)
+			} else {
+				ws.Unadjusted = true
+			}
+			e := effect(diff, se, p.tau2)
+			if math.IsNaN(e) {
+				ws.Missing++
+				continue
+			}
+			sums[l.domainOf[i]] += e
+			ns[l.domainOf[i]]++
+		}
+		total, wsum := 0.0, 0.0
+		for di := range l.domains {
+			if ns[di] == 0 {
+				continue
+			}
+			total += domainWeight[di] * sums[di] / float64(ns[di])
+			wsum += domainWeight[di]
+		}
+		if wsum > 0 {
+			ws.NeedIndex = total / wsum
+		}
+	}
+}
+
+// effect is a ward's need effect on one indicator: its oriented
+// difference d from the benchmark shrunk by its reliability
+// τ²/(τ² + se²) and expressed in units of the true spread τ. It is 0 at
+// the benchmark whatever se, proportional to d, and its size grows as se
+// falls, to d/τ at se = 0.
+func effect(d, se, tau2 float64) float64 {
+	return tau2 / (tau2 + se*se) * d / math.Sqrt(tau2)
 }

@@ -106,8 +106,18 @@ type RankedNeed struct {
 // (standard competition ranking, "1224"), are marked Tied and listed by
 // ward code and need id, so the order is stable.
 func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, error) {
-	var ranked, excluded []RankedNeed
-	for _, w := range d.Wards {
+	n := 0
+	for wi := range d.Wards {
+		n += len(d.Wards[wi].Needs)
+	}
+	ranked := make([]RankedNeed, 0, n)
+	var excluded []RankedNeed
+	// The ward of each need as its place in the order of ward codes, which
+	// sorts the many needs of equal score without comparing codes.
+	codeRank := wardCodeRanks(d.Wards)
+	rankedWard := make([]int32, 0, n)
+	var excludedWard []int32
+	for wi, w := range d.Wards {
 		for _, n := range w.Needs {
 			r := RankedNeed{Ward: w.Code, WardName: w.Name, Need: n.ID, Title: n.Title, Score: n.BPR()}
 			if weights != nil {
@@ -119,25 +129,25 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			}
 			if no := n.PearlFailures(); len(no) > 0 {
 				r.Excluded = no
-				excluded = append(excluded, r)
+				excluded, excludedWard = append(excluded, r), append(excludedWard, codeRank[wi])
 				continue
 			}
 			if !n.PearlAssessed() {
 				r.Unassessed = true
-				excluded = append(excluded, r)
+				excluded, excludedWard = append(excluded, r), append(excludedWard, codeRank[wi])
 				continue
 			}
-			ranked = append(ranked, r)
+			ranked, rankedWard = append(ranked, r), append(rankedWard, codeRank[wi])
 		}
 	}
-	ranked = sortedNeeds(ranked, func(a, b *RankedNeed) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+	sortNeeds(ranked, func(a, b int) int {
+		if c := cmp.Compare(ranked[b].Score, ranked[a].Score); c != 0 {
 			return c
 		}
-		if c := strings.Compare(a.Ward, b.Ward); c != 0 {
+		if c := cmp.Compare(rankedWard[a], rankedWard[b]); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Need, b.Need)
+		return strings.Compare(ranked[a].Need, ranked[b].Need)
 	})
 	for i := range ranked {
 		if i > 0 && ranked[i].Score == ranked[i-1].Score {
@@ -147,28 +157,68 @@ func RankNeeds(d *jsna.Document, weights map[string]float64) ([]RankedNeed, erro
 			ranked[i].Rank = i + 1
 		}
 	}
-	excluded = sortedNeeds(excluded, func(a, b *RankedNeed) int {
-		if c := strings.Compare(a.Ward, b.Ward); c != 0 {
+	sortNeeds(excluded, func(a, b int) int {
+		if c := cmp.Compare(excludedWard[a], excludedWard[b]); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Need, b.Need)
+		return strings.Compare(excluded[a].Need, excluded[b].Need)
 	})
-	return append(ranked, excluded...), nil
+	return append(ranked, excluded...), nil // in ranked's room for every need
 }
 
-// sortedNeeds returns rs stably sorted by cmp. It sorts indices and copies
-// each record once, rather than moving the records about while sorting.
-func sortedNeeds(rs []RankedNeed, cmp func(a, b *RankedNeed) int) []RankedNeed {
+// wardCodeRanks is each ward's place in the order of ward codes
+// (strings.Compare), wards of the same code sharing one.
+func wardCodeRanks(wards []jsna.Ward) []int32 {
+	order := make([]int32, len(wards))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(wards[a].Code, wards[b].Code) })
+	ranks := make([]int32, len(wards))
+	for k, i := range order {
+		if k > 0 && wards[i].Code == wards[order[k-1]].Code {
+			ranks[i] = ranks[order[k-1]]
+		} else {
+			ranks[i] = int32(k)
+		}
+	}
+	return ranks
+}
+
+// sortNeeds sorts rs stably by cmp, which compares the records at two
+// places of rs as it was given, in place. It sorts indices, then moves
+// each record once, following the permutation's cycles, rather than
+// moving the records about while sorting; records cmp finds equal keep
+// their order by their indices, so that an unstable sort (pdqsort, faster
+// than a stable merge) gives the stable order.
+func sortNeeds(rs []RankedNeed, cmp func(a, b int) int) {
 	order := make([]int32, len(rs))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return cmp(&rs[a], &rs[b]) })
-	out := make([]RankedNeed, len(rs))
-	for k, i := range order {
-		out[k] = rs[i]
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp(int(a), int(b)); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	// rs[j] is to be the record at order[j]; −1 marks a place filled.
+	for k := range order {
+		if order[k] < 0 {
+			continue
+		}
+		first := rs[k]
+		for j := k; ; {
+			from := int(order[j])
+			order[j] = -1
+			if from == k {
+				rs[j] = first
+				break
+			}
+			rs[j] = rs[from]
+			j = from
+		}
 	}
-	return out
 }
 
 // Explain says in words where a ranked need stands.

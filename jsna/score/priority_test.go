@@ -1,7 +1,11 @@
 package score
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -83,6 +87,26 @@ func TestWeightedScore(t *testing.T) {
 		}
 		if err != nil || got != tt.want || fmt.Sprint(missing) != fmt.Sprint(tt.missing) {
 			t.Errorf("WeightedScore(%v) = %v, %v, %v; want %v, %v", tt.weights, got, missing, err, tt.want, tt.missing)
+		}
+	}
+}
+
+// sortNeeds orders as a stable sort does, ties and all.
+func TestSortNeedsStable(t *testing.T) {
+	r := rand.New(rand.NewSource(14))
+	for trial := 0; trial < 50; trial++ {
+		rs := make([]RankedNeed, r.Intn(200))
+		for i := range rs {
+			rs[i] = RankedNeed{Ward: string(rune('a' + r.Intn(4))), Score: float64(r.Intn(5)), Need: strconv.Itoa(i)}
+		}
+		want := slices.Clone(rs)
+		slices.SortStableFunc(want, func(a, b RankedNeed) int { return cmp.Compare(b.Score, a.Score) })
+		given := slices.Clone(rs)
+		sortNeeds(rs, func(a, b int) int { return cmp.Compare(given[b].Score, given[a].Score) })
+		for i := range rs {
+			if rs[i].Need != want[i].Need {
+				t.Fatalf("trial %d: sortNeeds[%d] = need %s, a stable sort gives %s", trial, i, rs[i].Need, want[i].Need)
+			}
 		}
 	}
 }

@@ -116,16 +116,16 @@ func (dc *DomainCount) add(vs *ValueScore) {
 		dc.ByQuintile++
 		return
 	}
-	switch vs.Comparison() {
-	case stats.Better, stats.Best:
+	switch vs.comparison {
+	case comparisonBetter, comparisonBest:
 		dc.Better++
-	case stats.Worse, stats.Worst:
+	case comparisonWorse, comparisonWorst:
 		dc.Worse++
-	case stats.Similar:
+	case comparisonSimilar:
 		dc.Similar++
-	case stats.Higher:
+	case comparisonHigher:
 		dc.Higher++
-	case stats.Lower:
+	case comparisonLower:
 		dc.Lower++
 	default:
 		dc.NotCompared++
@@ -195,12 +195,13 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 		Needs:      needs,
 	}
 	l := newLayout(s, d)
+	loc := locate(d, l)
 	benchmarks(s, d)
 	l.bench = benchmarksByPeriod(s, d, l)
 	s.bench = l.bench
-	spineValues := scoreValues(s, d, l)
+	spineValues := scoreValues(s, d, l, loc)
 	placeOnSpines(s, d, l, spineValues)
-	scoreTrends(s, d, l)
+	scoreTrends(s, d, l, loc)
 	needIndex(s, d, l, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
@@ -215,10 +216,15 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 // first appearance, and each indicator's domain.
 type layout struct {
 	indexOf  map[string]int
+	first    []int // first[k] = indexOf[the ID of indicator k]
 	domains  []string
 	domainOf []int
-	text     *scoreText   // the words of the scores' values
-	bench    *periodIndex // benchmarks by period (beside.go)
+	// byQuintiles marks the indicators compared by quintiles
+	// (stats.CompareQuintiles), to test a bool per value, not a string.
+	byQuintiles []bool
+	text        *scoreText   // the words of the scores' values
+	periods     jsna.Periods // the spans of the periods compared
+	bench       *periodIndex // benchmarks by period (beside.go)
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
@@ -229,11 +235,16 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 		ids[i] = d.Indicators[i].ID
 	}
 	l.text = newScoreText(ids)
+	l.first = make([]int, len(d.Indicators))
+	l.byQuintiles = make([]bool, len(d.Indicators))
+	l.periods = make(jsna.Periods)
 	domainIndex := map[string]int{}
 	for i, ind := range d.Indicators {
 		if _, dup := l.indexOf[ind.ID]; !dup {
 			l.indexOf[ind.ID] = i
 		}
+		l.first[i] = l.indexOf[ind.ID]
+		l.byQuintiles[i] = ind.Comparison == stats.CompareQuintiles
 		di, ok := domainIndex[ind.Domain]
 		if !ok {
 			di = len(l.domains)
@@ -254,13 +265,12 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // that of its latest period, jsna.IsLater; a ward without one gets "no
 // value"). It returns, per indicator, the values
 // its spine is drawn over: every ward's but the benchmark ward's.
-func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float64 {
 	nInd := len(d.Indicators)
 	spineValues := make([][]float64, nInd)
 	for i := range spineValues {
 		spineValues[i] = make([]float64, 0, len(d.Wards))
 	}
-	found := make([]int, nInd) // index into the ward's Values, −1 when absent
 	// One allocation each for every ward's value scores and domain counts;
 	// the value scores hold no pointers (value.go).
 	nDom := len(l.domains)
@@ -282,23 +292,15 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 		if nOther > 0 {
 			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
 		}
-		for i := range found {
-			found[i] = -1
-		}
-		for vi := range w.Values {
-			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok && (found[i] < 0 || jsna.IsLater(&w.Values[vi], &w.Values[found[i]], &d.Indicators[i])) {
-				found[i] = vi // the current value: the latest period
-			}
-		}
 		self := w.Code != "" && w.Code == d.Benchmark.Code
 		for i := range d.Indicators {
 			vs := &ws.Values[i]
-			if found[i] < 0 {
+			v := loc.currentValue(d, wi, i)
+			if v == nil {
 				vs.comparison = comparisonNotCompared
 				vs.note = noteNoValue
 				continue
 			}
-			v := &w.Values[found[i]]
 			at := l.bench.at(i, v.Period, &d.Indicators[i])
 			scoreValue(vs, l.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
 			if v.Period != "" {
@@ -310,54 +312,6 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout) [][]float64 {
 		}
 	}
 	return spineValues
-}
-
-// placeOnSpines is the second pass: each indicator's spine over
-// spineValues by Fingertips' rules (stats.FingertipsSpine), each ward
-// value's position on it and quintile, and the ward's counts by domain and
-// in total.
-func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
-	// The comparators are every ward but the benchmark's, with a value
-	// or not: an indicator too few of them have gets no spine.
-	comparators := 0
-	for _, w := range d.Wards {
-		if w.Code == "" || w.Code != d.Benchmark.Code {
-			comparators++
-		}
-	}
-	quintiles := make([][]int, len(d.Indicators))
-	for i, ind := range d.Indicators {
-		is := &s.Indicators[i]
-		if c := ind.Comparators; c != nil {
-			// A reference file of all wards: its range and quintiles.
-			is.Range, is.Comparators = RangeReference, c
-			is.Spine = stats.NewSpineFromRange(ind.ID, c.Range(), is.Benchmark, ind.Polarity)
-			quintiles[i] = make([]int, len(spineValues[i]))
-			for k, x := range spineValues[i] {
-				quintiles[i][k] = stats.QuantileOf(x, c.Quintiles)
-			}
-			continue
-		}
-		is.Range = RangeWards
-		is.Spine = stats.NewSpineFor(ind.ID, spineValues[i], comparators, is.Benchmark, ind.Polarity, stats.FingertipsSpine)
-		quintiles[i], _ = stats.Quantiles(spineValues[i], 5, false)
-	}
-	placeQuintiles(s, d, quintiles)
-	placeOthers(s)
-	for wi := range s.Wards {
-		ws := &s.Wards[wi]
-		for di, name := range l.domains {
-			ws.Domains[di].Domain = name
-		}
-		for i := range ws.Values {
-			vs := &ws.Values[i]
-			if vs.has&hasValue != 0 {
-				vs.spineAt = s.Indicators[i].Spine.Position(vs.value)
-			}
-			ws.Domains[l.domainOf[i]].add(vs)
-			ws.Total.add(vs)
-		}
-	}
 }
 
 // scoreValue fills vs from the file's value v, its words in t; benchmark
@@ -393,21 +347,22 @@ func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *fl
 			}
 			if lower == nil || upper == nil {
 				lower, upper = &iv.Lower, &iv.Upper
-				vs.computed = true
+				vs.has |= computed
 			}
 		} else {
 			computeErr = err
-		}
-	}
-	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil {
-		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
-			lower998, upper998 = &iv.Lower, &iv.Upper
 		}
 	}
 	if lower != nil && upper != nil {
 		vs.lower, vs.upper, vs.has = *lower, *upper, vs.has|hasInterval
 	}
 
+	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil && lower != nil && upper != nil &&
+		ind.Comparison != stats.CompareQuintiles && anyNeeds998(ind, *lower, *upper, benchmark, others) {
+		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
+			lower998, upper998 = &iv.Lower, &iv.Upper
+		}
+	}
 	for k := range otherOut {
 		otherOut[k] = comparisonNotCompared
 		if notComparedWhy(vs, ind, others[k], self, computeErr) == "" && ind.Comparison != stats.CompareQuintiles {
@@ -434,6 +389,37 @@ func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *fl
 	vs.comparison = comparisonCode(stats.CompareBy(ind.Comparison, lower, upper, lower998, upper998, benchmark, ind.Polarity))
 }
 
+// needs998 reports whether comparing the 95% interval lower–upper of a
+// value of ind with the benchmark b may need the 99.8% interval: always
+// by the methods that use it alone or require it, but by Compare's rule
+// (no method) only where the 95% interval excludes the benchmark, for a
+// polarity that makes it better or worse (Best and Worst). Elsewhere it
+// need not be computed.
+func needs998(ind *jsna.Indicator, lower, upper, b float64) bool {
+	switch ind.Comparison {
+	case stats.CompareCI95:
+		return false
+	case "":
+		return (lower > b || upper < b) && (ind.Polarity == jsna.LowerIsBetter || ind.Polarity == jsna.HigherIsBetter)
+	}
+	return true
+}
+
+// anyNeeds998 reports whether comparing the 95% interval lower–upper of a
+// value of ind with the benchmark or any of the further benchmarks others
+// (nil where one has no value) may need the 99.8% interval (needs998).
+func anyNeeds998(ind *jsna.Indicator, lower, upper float64, benchmark *float64, others []*float64) bool {
+	if benchmark != nil && needs998(ind, lower, upper, *benchmark) {
+		return true
+	}
+	for _, b := range others {
+		if b != nil && needs998(ind, lower, upper, *b) {
+			return true
+		}
+	}
+	return false
+}
+
 // Notes of a value without an interval: not compared, or (with five
 // comparator values or more) placed by quintile among them.
 const (
@@ -443,44 +429,6 @@ const (
 	// (the indicator's Comparators).
 	NoteByQuintileReference = "no confidence interval: compared by quintile among the reference file's wards"
 )
-
-// placeQuintiles sets each comparator ward value's quintile, in the order
-// scoreValues collected the comparators' values, and ByQuintile for the
-// values compared by quintile: those of indicators compared by quintiles
-// and those without an interval (Fingertips' quintile method, where no
-// interval allows a significance test).
-func placeQuintiles(s *Scores, d *jsna.Document, quintiles [][]int) {
-	next := make([]int, len(d.Indicators))
-	for wi, w := range d.Wards {
-		self := w.Code != "" && w.Code == d.Benchmark.Code
-		for i := range s.Wards[wi].Values {
-			vs := &s.Wards[wi].Values[i]
-			if vs.has&hasValue == 0 || self {
-				continue
-			}
-			q := quintiles[i][next[i]]
-			vs.quintile = int8(q)
-			next[i]++
-			ind := &d.Indicators[i]
-			if ind.Comparison == stats.CompareQuintiles && vs.note == noteNone {
-				vs.note = noteByQuintiles
-				if q > 0 {
-					vs.note = noteQuintile1 + int32(q) - 1
-				}
-			}
-			noInterval := vs.has&hasInterval == 0
-			if ind.Comparison == stats.CompareQuintiles || noInterval {
-				vs.byQuintile = quintileLabelCode(stats.QuintileLabel(q, ind.Polarity))
-			}
-			if noInterval && vs.byQuintile != 0 && vs.note == noteNoInterval {
-				vs.note = noteByQuintile
-				if ind.Comparators != nil {
-					vs.note = noteByQuintileReference
-				}
-			}
-		}
-	}
-}
 
 // notComparedWhy is why the scored value vs cannot be compared with the
 // benchmark, or "" when it can: self for the benchmark area's own row,

@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
@@ -44,11 +45,27 @@ type TrendMarker struct {
 // denominators for all five is tested by the chi-squared test for trend,
 // anything else by the weighted regression on values and 95% limits.
 func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
-	series := jsna.Series(w, ind)
+	sc := trendScratch{periods: make(jsna.Periods)}
+	return sc.recentTrend(jsna.Series(w, ind), ind)
+}
+
+// trendScratch is the memory scoreTrends reuses from one series to the
+// next: each indicator's values in the ward, the years and the points.
+type trendScratch struct {
+	periods jsna.Periods // the spans of the periods read
+	series  [][]*jsna.Value
+	years   []float64
+	points  []stats.TrendPoint
+}
+
+// recentTrend is RecentTrend of series, the ward's values of ind earliest
+// first (jsna.Series).
+func (sc *trendScratch) recentTrend(series []*jsna.Value, ind *jsna.Indicator) TrendMarker {
 	t := TrendMarker{Periods: len(series)}
-	years := make([]float64, len(series))
+	years := slices.Grow(sc.years[:0], len(series))[:len(series)]
+	sc.years = years
 	for i, v := range series {
-		start, end, ok := jsna.PeriodSpan(jsna.ValuePeriod(v, ind))
+		start, end, ok := sc.periods.Span(jsna.ValuePeriod(v, ind))
 		switch {
 		case !ok:
 			t.NoMarker = NoMarkerPeriod
@@ -71,7 +88,8 @@ func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
 			return t
 		}
 	}
-	r := stats.RecentTrend(trendPoints(last, lastYears), trendType(ind, last))
+	sc.points = trendPoints(sc.points[:0], last, lastYears)
+	r := stats.RecentTrend(sc.points, trendType(ind, last))
 	if r.Trend == stats.TrendCannot {
 		t.NoMarker = NoMarkerMissing
 		return t
@@ -97,42 +115,50 @@ func trendType(ind *jsna.Indicator, vs []*jsna.Value) string {
 	return stats.TrendProportion
 }
 
-func trendPoints(vs []*jsna.Value, years []float64) []stats.TrendPoint {
+// trendPoints appends to out the points of vs in years.
+func trendPoints(out []stats.TrendPoint, vs []*jsna.Value, years []float64) []stats.TrendPoint {
 	num := func(p *float64) float64 {
 		if p == nil {
 			return math.NaN()
 		}
 		return *p
 	}
-	out := make([]stats.TrendPoint, len(vs))
 	for i, v := range vs {
-		out[i] = stats.TrendPoint{Year: years[i], Count: num(v.Count), Denominator: num(v.Denominator),
-			Value: num(v.Value), Lower: num(v.Lower), Upper: num(v.Upper)}
+		out = append(out, stats.TrendPoint{Year: years[i], Count: num(v.Count), Denominator: num(v.Denominator),
+			Value: num(v.Value), Lower: num(v.Lower), Upper: num(v.Upper)})
 	}
 	return out
 }
 
 // scoreTrends sets the Trend of every ward value whose ward has more than
 // one value of the indicator. Wards with one value per indicator (most
-// files) cost a count.
-func scoreTrends(s *Scores, d *jsna.Document, l *layout) {
-	counts := make([]int, len(d.Indicators))
+// files) cost nothing more than locate's count; in the others each series
+// is gathered in one pass over the ward's values.
+func scoreTrends(s *Scores, d *jsna.Document, l *layout, loc *located) {
+	nInd := len(d.Indicators)
+	sc := &trendScratch{periods: l.periods, series: make([][]*jsna.Value, nInd)}
+	l.text.trends = make([]TrendMarker, 0, loc.series)
 	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		clear(counts)
-		multi := false
-		for vi := range w.Values {
-			if i, ok := l.indexOf[w.Values[vi].Indicator]; ok {
-				counts[i]++
-				multi = multi || counts[i] > 1
-			}
-		}
-		if !multi {
+		if !loc.multi[wi] {
 			continue
 		}
-		for i, n := range counts {
-			if n > 1 && i < len(s.Wards[wi].Values) {
-				l.text.trends = append(l.text.trends, RecentTrend(w, &d.Indicators[i]))
+		w := &d.Wards[wi]
+		periods := loc.periods[wi*nInd : (wi+1)*nInd]
+		for i := range sc.series {
+			sc.series[i] = sc.series[i][:0]
+		}
+		last := -1
+		for vi := range w.Values {
+			var i int
+			if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i >= 0 && periods[i] > 1 {
+				sc.series[i] = append(sc.series[i], &w.Values[vi])
+			}
+		}
+		for i, n := range periods {
+			if n > 1 {
+				series := sc.series[i]
+				l.periods.SortSeries(series, &d.Indicators[i])
+				l.text.trends = append(l.text.trends, sc.recentTrend(series, &d.Indicators[i]))
 				s.Wards[wi].Values[i].trend = int32(len(l.text.trends))
 			}
 		}

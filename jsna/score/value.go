@@ -9,7 +9,7 @@ import (
 // ValueScore is one ward's value for one indicator, with its interval at
 // the scoring confidence, its comparison and its place on the spine.
 //
-// A ValueScore holds no pointers, so that the 420,000 of an England-scale
+// A ValueScore holds no pointers and takes 64 bytes, so that the 420,000 of an England-scale
 // master (7,000 wards × 60 indicators) are one slab the garbage collector
 // never scans: its numbers are held by value, with a mask saying which are
 // present, and its words as small codes. Its methods read the numbers,
@@ -26,7 +26,6 @@ type ValueScore struct {
 	comparison                uint8 // index into comparisons
 	quintile                  int8
 	byQuintile                uint8 // index into quintileLabels
-	computed                  bool
 }
 
 // present says which of a ValueScore's numbers it has.
@@ -37,6 +36,7 @@ const (
 	hasDenominator
 	hasValue // and so a spine position
 	hasInterval
+	computed // the interval was computed by the indicator's method
 )
 
 // Count is the value's count, false when the file gives none.
@@ -57,7 +57,7 @@ func (v *ValueScore) Interval() (lower, upper float64, ok bool) {
 
 // Computed reports whether the interval was computed by the indicator's
 // method, not read from the file.
-func (v *ValueScore) Computed() bool { return v.computed }
+func (v *ValueScore) Computed() bool { return v.has&computed != 0 }
 
 // SpineAt is the ward value's position 0–1 on the indicator's spine;
 // false when there is no value.
@@ -84,23 +84,47 @@ func (v *ValueScore) ByQuintile() string { return quintileLabels[v.byQuintile] }
 // than one period), whose trend WardScore.Trend returns.
 func (v *ValueScore) HasTrend() bool { return v.trend != 0 }
 
-// comparisons are the comparisons a ValueScore codes, by code; 0 is the
-// zero ValueScore's.
-var comparisons = [...]stats.Comparison{"", stats.NotCompared, stats.Better, stats.Similar, stats.Worse,
-	stats.Best, stats.Worst, stats.Higher, stats.Lower}
+// Codes of the comparisons a ValueScore holds; 0 is the zero ValueScore's.
+const (
+	comparisonNone uint8 = iota
+	comparisonNotCompared
+	comparisonBetter
+	comparisonSimilar
+	comparisonWorse
+	comparisonBest
+	comparisonWorst
+	comparisonHigher
+	comparisonLower
+)
 
-// comparisonCode is c's index in comparisons, that of NotCompared for a
-// comparison it does not know.
+// comparisons are the comparisons a ValueScore codes, by code.
+var comparisons = [...]stats.Comparison{comparisonNone: "", comparisonNotCompared: stats.NotCompared,
+	comparisonBetter: stats.Better, comparisonSimilar: stats.Similar, comparisonWorse: stats.Worse,
+	comparisonBest: stats.Best, comparisonWorst: stats.Worst, comparisonHigher: stats.Higher, comparisonLower: stats.Lower}
+
+// comparisonCode is c's code, that of NotCompared for a comparison it
+// does not know.
 func comparisonCode(c stats.Comparison) uint8 {
-	for k, x := range comparisons {
-		if x == c {
-			return uint8(k)
-		}
+	switch c {
+	case "":
+		return comparisonNone
+	case stats.Better:
+		return comparisonBetter
+	case stats.Similar:
+		return comparisonSimilar
+	case stats.Worse:
+		return comparisonWorse
+	case stats.Best:
+		return comparisonBest
+	case stats.Worst:
+		return comparisonWorst
+	case stats.Higher:
+		return comparisonHigher
+	case stats.Lower:
+		return comparisonLower
 	}
 	return comparisonNotCompared
 }
-
-const comparisonNotCompared = 1 // comparisons[1]
 
 // quintileLabels are the names stats.QuintileLabel gives quintiles, by
 // code; 0 is "".
@@ -249,7 +273,7 @@ func (w WardScore) MarshalJSON() ([]byte, error) {
 		vj := &out.Values[i]
 		*vj = valueJSON{
 			Count: num(v.Count()), Denominator: num(v.Denominator()), Value: num(v.Value()),
-			Lower: num(lower, ok), Upper: num(upper, ok), Computed: v.computed, Comparison: v.Comparison(),
+			Lower: num(lower, ok), Upper: num(upper, ok), Computed: v.Computed(), Comparison: v.Comparison(),
 			SpineAt: num(v.SpineAt()), Quintile: v.Quintile(), ByQuintile: v.ByQuintile(),
 			Note: w.Note(i), Period: w.Period(i), Trend: w.Trend(i),
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 )
 
 // Quantiles assigns each value to one of n quantiles by the method of
@@ -69,11 +70,38 @@ func Quantiles(values []float64, n int, invert bool) ([]int, error) {
 		if j > 0 && p.v != sorted[j-1].v {
 			rank = j + 1
 		}
-		k := math.Floor(float64(n+1) - math.Ceil(float64(m+1-rank)/per))
-		if k == 0 {
-			k = 1
-		}
-		q[p.i] = int(k)
+		q[p.i] = quantileOfRank(rank, m, n, per)
 	}
 	return q, nil
+}
+
+// quantileOfRank is Quantiles' quantile of the value of rank r among m,
+// per = m/n.
+func quantileOfRank(r, m, n int, per float64) int {
+	k := math.Floor(float64(n+1) - math.Ceil(float64(m+1-r)/per))
+	if k == 0 {
+		k = 1
+	}
+	return int(k)
+}
+
+// QuantileStarts returns, for m values in n quantiles (m ≥ n ≥ 1), the
+// rank at which each quantile begins by Quantiles' formula: starts[k], for
+// k from 2 to n, is the least rank whose quantile is k or more (m + 1
+// where none is); starts[0] and starts[1] are 1. A value's quantile is
+// then 1 plus the number of k ≥ 2 with starts[k] ≤ its rank, where its
+// rank is 1 + the number of values less than it; so, with the values in
+// order at starts[k] − 2 (Select), a value x has quantile
+// 1 + #{k ≥ 2 : starts[k] ≤ 1, or starts[k] ≤ m and x > sorted[starts[k]−2]},
+// without sorting the values with their places as Quantiles does.
+func QuantileStarts(m, n int) []int {
+	starts := make([]int, n+1)
+	starts[0], starts[1] = 1, 1
+	per := float64(m) / float64(n)
+	for k := 2; k <= n; k++ {
+		// The quantile never falls as the rank rises: the least rank of
+		// quantile k or more by binary search, m + 1 where none is.
+		starts[k] = 1 + sort.Search(m, func(r int) bool { return quantileOfRank(r+1, m, n, per) >= k })
+	}
+	return starts
 }

@@ -20,6 +20,13 @@ type Range struct {
 func RangeOf(values []float64) Range {
 	v := append([]float64(nil), values...)
 	sort.Float64s(v)
+	return rangeOfOrdered(v)
+}
+
+// rangeOfOrdered summarises values ordered at SpineRanks(len(values)) (a
+// sorted slice, or one Select has ordered; at least one, none NaN): the
+// places the percentiles read.
+func rangeOfOrdered(v []float64) Range {
 	return Range{N: len(v), Min: v[0], Q25: percentile(v, 0.25), Median: percentile(v, 0.5), Q75: percentile(v, 0.75), Max: v[len(v)-1]}
 }
 

@@ -116,8 +116,9 @@ func RecentTrend(points []TrendPoint, valueType string) Trend {
 	if !(chi2 > TrendCritical) {
 		return Trend{TrendNoChange, "chi-square is less than 9.5495", beta, chi2}
 	}
+	var buf [4]TrendPoint // the last five but one, without an allocation per point left out
 	for j := range last {
-		sub := append(append([]TrendPoint(nil), last[:j]...), last[j+1:]...)
+		sub := append(append(buf[:0], last[:j]...), last[j+1:]...)
 		if b, _ := trendStat(sub, valueType); sign(b) != sign(beta) {
 			return Trend{TrendNoChange, "Outlier found", beta, chi2}
 		}

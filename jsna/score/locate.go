@@ -1,0 +1,83 @@
+package score
+
+import "github.com/wardwise/wardwise/jsna"
+
+// located is where each ward's current values are, found in one pass over
+// the document before anything is scored, so that the benchmarks, the
+// values and the trends need not look them up again.
+type located struct {
+	nInd int
+	// current[wi*nInd+i] is the index in ward wi's Values of its current
+	// value of indicator i (the latest period, jsna.IsLater), −1 for none.
+	current []int32
+	// periods[wi*nInd+i] counts ward wi's values of indicator i, at most
+	// 255; more than 1 is a series (scoreTrends).
+	periods []uint8
+	multi   []bool // the ward has a series of some indicator
+	series  int    // the number of series, of all wards
+}
+
+// locate finds every ward's current values of d's indicators. A ward's
+// values are looked up by indicator ID in l.indexOf only where they are
+// not in document indicator order (a value of the indicator after the
+// previous value's, or of the same one, as most files have them).
+func locate(d *jsna.Document, l *layout) *located {
+	nInd := len(d.Indicators)
+	loc := &located{nInd: nInd, current: make([]int32, len(d.Wards)*nInd),
+		periods: make([]uint8, len(d.Wards)*nInd), multi: make([]bool, len(d.Wards))}
+	for i := range loc.current {
+		loc.current[i] = -1
+	}
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		current := loc.current[wi*nInd : (wi+1)*nInd]
+		periods := loc.periods[wi*nInd : (wi+1)*nInd]
+		last := -1
+		for vi := range w.Values {
+			var i int
+			if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i < 0 {
+				continue
+			}
+			if c := current[i]; c < 0 || l.periods.IsLater(&w.Values[vi], &w.Values[c], &d.Indicators[i]) {
+				current[i] = int32(vi) // the current value: the latest period
+			}
+			if periods[i] < 255 {
+				periods[i]++
+			}
+			if periods[i] == 2 {
+				loc.series++
+			}
+			loc.multi[wi] = loc.multi[wi] || periods[i] > 1
+		}
+	}
+	return loc
+}
+
+// indicatorOf is the index in l.indexOf of the indicator id of a ward
+// value, −1 for none, and the document index to give it for the ward's
+// next value; last is the one it gave for the previous value, −1 for the
+// first. It looks id up in the map only where the value is not of the
+// same indicator as the previous value or of the next in document order.
+func (l *layout) indicatorOf(d *jsna.Document, id string, last int) (i, next int) {
+	switch {
+	case last >= 0 && d.Indicators[last].ID == id:
+		return l.first[last], last
+	case last+1 < len(d.Indicators) && d.Indicators[last+1].ID == id:
+		return l.first[last+1], last + 1
+	}
+	i, ok := l.indexOf[id]
+	if !ok {
+		return -1, last
+	}
+	return i, i
+}
+
+// currentValue is ward wi's current value of indicator i of d, nil for
+// none.
+func (loc *located) currentValue(d *jsna.Document, wi, i int) *jsna.Value {
+	c := loc.current[wi*loc.nInd+i]
+	if c < 0 {
+		return nil
+	}
+	return &d.Wards[wi].Values[c]
+}
