@@ -88,7 +88,7 @@ func (x *periodIndex) entry(i int, period string, ind *jsna.Indicator, nOther in
 // document's benchmark value for it (Benchmark.Values) or, failing that,
 // one built from the wards' values of that period (WardsBenchmark); each
 // further benchmark's value is its own, never built.
-func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout) *periodIndex {
+func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout, loc *located) *periodIndex {
 	nOther := len(d.OtherBenchmarks)
 	x := &periodIndex{byInd: make([][]periodBenchmarks, len(d.Indicators)), none: make([]periodBenchmarks, len(d.Indicators))}
 	for i := range d.Indicators {
@@ -127,7 +127,7 @@ func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout) *periodIndex {
 		s.OtherBenchmarks[k] = jsna.Benchmark{Code: b.Code, Name: b.Name, Kind: b.Kind}
 	}
 	fillFromBenchmarkValues(s, x)
-	buildPeriods(s, d, l, x)
+	buildPeriods(s, d, loc.otherPeriods, x)
 	return x
 }
 
@@ -154,35 +154,16 @@ func fillFromBenchmarkValues(s *Scores, x *periodIndex) {
 // buildPeriods finds the periods of every indicator the wards have besides
 // its own, builds the primary benchmark of each period the file gives none
 // for from the wards' values of that period (WardsBenchmark), and sets
-// each indicator's Series where it has more than one period.
-func buildPeriods(s *Scores, d *jsna.Document, l *layout, x *periodIndex) {
-	byPeriod := map[int]map[string][]*jsna.Value{} // only indicators with other periods
-	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		if w.Code != "" && (w.Code == d.Benchmark.Code || w.Code == d.Area.Code) {
-			continue
-		}
-		for vi := range w.Values {
-			v := &w.Values[vi]
-			i, ok := l.indexOf[v.Indicator]
-			if !ok || v.Period == "" || v.Period == d.Indicators[i].Period {
-				continue
-			}
-			m := byPeriod[i]
-			if m == nil {
-				m = map[string][]*jsna.Value{}
-				byPeriod[i] = m
-			}
-			m[v.Period] = append(m[v.Period], v)
-		}
-	}
-	for i, m := range byPeriod {
-		for period, values := range m {
-			e := x.entry(i, period, &d.Indicators[i], len(d.OtherBenchmarks))
+// each indicator's Series where it has more than one period. byPeriod
+// holds the wards' values of those periods (located.otherPeriods).
+func buildPeriods(s *Scores, d *jsna.Document, byPeriod [][]periodValues, x *periodIndex) {
+	for i, pvs := range byPeriod {
+		for _, pv := range pvs {
+			e := x.entry(i, pv.period, &d.Indicators[i], len(d.OtherBenchmarks))
 			if e.primary != nil {
 				continue
 			}
-			if b, src := WardsBenchmark(&d.Indicators[i], values); src != NoBenchmark {
+			if b, src := WardsBenchmark(&d.Indicators[i], pv.values); src != NoBenchmark {
 				e.primary, e.source = &b, src
 			}
 		}
@@ -199,6 +180,25 @@ func buildPeriods(s *Scores, d *jsna.Document, l *layout, x *periodIndex) {
 			s.Indicators[i].Series = series
 		}
 	}
+}
+
+// periodValues are the wards' values of an indicator in one period, in
+// ward order.
+type periodValues struct {
+	period string
+	values []*jsna.Value
+}
+
+// addPeriodValue adds v to its period's values among pvs (a few periods:
+// searched from the last added).
+func addPeriodValue(pvs []periodValues, v *jsna.Value) []periodValues {
+	for k := len(pvs) - 1; k >= 0; k-- {
+		if pvs[k].period == v.Period {
+			pvs[k].values = append(pvs[k].values, v)
+			return pvs
+		}
+	}
+	return append(pvs, periodValues{period: v.Period, values: []*jsna.Value{v}})
 }
 
 // Other is the ward's value of the i-th indicator compared with the k-th

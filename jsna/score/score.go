@@ -197,7 +197,7 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	l := newLayout(s, d)
 	loc := locate(d, l)
 	benchmarks(s, d)
-	l.bench = benchmarksByPeriod(s, d, l)
+	l.bench = benchmarksByPeriod(s, d, l, loc)
 	s.bench = l.bench
 	spineValues := scoreValues(s, d, l, loc)
 	placeOnSpines(s, d, l, spineValues)
