@@ -171,3 +171,47 @@ func TestScoreReferenceComparators(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreBesideComputed998: the 99.8% interval is computed only where a
+// comparison may need it, and the further benchmarks' comparisons can
+// need it where the primary's does not. Three wards have 50 of 1,000
+// (5%, a proportion: Wilson intervals 3.81–6.53% at 95%, 3.26–7.59% at
+// 99.8%, computed from count and denominator). England's 5.0% is inside
+// the 95% interval (similar, no 99.8% interval wanted); 7.0% lies between
+// the 95% and 99.8% upper limits (better); 10% is beyond the 99.8% limit
+// (best, Fingertips' two-level rule, docs/statistics.md).
+func TestScoreBesideComputed998(t *testing.T) {
+	d := &jsna.Document{
+		Format: jsna.Format, ID: "beside998", Title: "Beside 99.8", Synthetic: true,
+		Area:      jsna.Area{Code: "E09000099", Name: "Example Borough"},
+		Benchmark: jsna.Benchmark{Code: "E92000001", Name: "England"},
+		OtherBenchmarks: []jsna.Benchmark{
+			{Code: "E12000007", Name: "London", Kind: jsna.KindRegion, Values: []jsna.Value{{Indicator: "P", Value: fp(7)}}},
+			{Code: "E09000098", Name: "Other Borough", Kind: jsna.KindLocalAuthority, Values: []jsna.Value{{Indicator: "P", Value: fp(10)}}},
+		},
+		Indicators: []jsna.Indicator{{ID: "P", Name: "Proportion", Method: jsna.MethodProportion, Multiplier: 100, Polarity: jsna.LowerIsBetter, Period: "2019/20", BenchmarkValue: fp(5)}},
+	}
+	for i := range 3 {
+		d.Wards = append(d.Wards, jsna.Ward{Code: fmt.Sprintf("E0500000%d", i+1), Name: fmt.Sprintf("Ward %d", i+1),
+			Values: []jsna.Value{{Indicator: "P", Count: fp(50), Denominator: fp(1000)}}})
+	}
+	if err := d.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Score(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for wi := range s.Wards {
+		w := &s.Wards[wi]
+		lo, up, ok := w.Values[0].Interval()
+		if !ok || fmt.Sprintf("%.2f–%.2f", lo, up) != "3.81–6.53" {
+			t.Errorf("%s: interval %v–%v (%v), want 3.81–6.53", w.Code, lo, up, ok)
+		}
+		got := []stats.Comparison{w.Values[0].Comparison(), w.Other(0, 0), w.Other(0, 1)}
+		want := []stats.Comparison{stats.Similar, stats.Better, stats.Best}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: England, London, Other Borough: %v, want %v", w.Code, got, want)
+		}
+	}
+}
