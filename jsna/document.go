@@ -27,6 +27,11 @@ type Document struct {
 	Draft      *Draft      `json:"draft,omitempty"`
 	Languages  []string    `json:"languages,omitempty" validate:"max=2"` // bilingual.go: the primary first; English only when absent
 
+	// OtherBenchmarks are further benchmarks shown beside Benchmark (the
+	// parent local authority or health board beside England), each with
+	// its values (benchmarks.go).
+	OtherBenchmarks []Benchmark `json:"other_benchmarks,omitempty" validate:"max=10,dive"`
+
 	// Merge bookkeeping of a master (merge.go): not content, left out of
 	// drafts, Diff and merges.
 	History     []HistoryEntry     `json:"history,omitempty"`
@@ -53,12 +58,19 @@ type Area struct {
 }
 
 // Benchmark is the comparator every ward is compared with, England
-// (E92000001) unless the document says otherwise.
+// (E92000001) unless the document says otherwise, or one of the further
+// benchmarks shown beside it (Document.OtherBenchmarks). Kind says what
+// sort of area it is (BenchmarkKinds); Values are its values by indicator
+// and period, keyed as a ward's are (benchmarks.go). The document's
+// Benchmark's value for an indicator's own period may instead be the
+// indicator's BenchmarkValue, as files before Values had it.
 type Benchmark struct {
-	Code   string `json:"code" validate:"required,max=20"`
-	Name   string `json:"name" validate:"required,max=200"`
-	NameCy string `json:"name_cy,omitempty" validate:"max=200"` // the Welsh name, where it has one
-	Extra  Extra  `json:"-"`
+	Code   string  `json:"code" validate:"required,max=20"`
+	Name   string  `json:"name" validate:"required,max=200"`
+	NameCy string  `json:"name_cy,omitempty" validate:"max=200"` // the Welsh name, where it has one
+	Kind   string  `json:"kind,omitempty" validate:"omitempty,oneof=england country region local-authority health-board other"`
+	Values []Value `json:"values,omitempty" validate:"dive"`
+	Extra  Extra   `json:"-"`
 }
 
 // Methods of calculation an indicator may name (the constants of
@@ -106,6 +118,10 @@ type Indicator struct {
 	// can see a small count left by subtraction. The built-in Local Health
 	// indicators declare theirs in KnownParts.
 	PartOf []string `json:"part_of,omitempty" validate:"max=20,dive,max=100"`
+	// Comparators, where set, are the spine range and quintiles from a
+	// reference file of all wards (comparators.go), in place of the
+	// document's own wards.
+	Comparators *Comparators `json:"comparators,omitempty"`
 	// Welsh versions and their confirmations (bilingual.go).
 	NameCy              string `json:"name_cy,omitempty" validate:"max=500"`
 	NameConfirmed       string `json:"name_confirmed,omitempty" validate:"max=40"`

@@ -150,6 +150,11 @@ func FuzzPlainChecks(f *testing.F) {
 	f.Add([]byte(`{"format":"jsna/1","id":"x","title":"t","wards":[{"code":"E05000001","name":"","values":[{"indicator":"1","count":-1}],` +
 		`"voice":[{"id":"v","text":"t","date":"2026-02-30"}],"needs":[{"id":"n","title":"t","size":11,"pearl":{"legality":false}}]}],` +
 		`"resources":{"recommendations":[{"id":"r","title":"t","serves":[]}]},"draft":{"author":"a","role":"gp","saved_at":"x"},"languages":["en","cy","x"]}`))
+	// A reference file's summary: quintiles of 4, of 3, and empty (len=4
+	// with omitempty: nil passes, an empty list does not).
+	for _, q := range []string{`[1,2,3,4]`, `[1,2,3]`, `[]`} {
+		f.Add([]byte(`{"format":"jsna/1","id":"x","title":"t","indicators":[{"id":"1","name":"n","comparators":{"source":"s","area":"England","n":5,"min":1,"q25":2,"median":3,"q75":4,"max":5,"quintiles":` + q + `}}],"wards":[]}`))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Decode(data)
 		if err != nil {

@@ -269,6 +269,8 @@ func (d *Document) validateRules(ps *Problems) {
 			}
 		}
 	}
+	d.validateBenchmarks(indicators, ps)
+	d.validateComparators(ps)
 	d.validateResources(indicators, ps)
 }
 

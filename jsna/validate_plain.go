@@ -130,9 +130,9 @@ func plainFieldOf(i int, sf reflect.StructField, built map[reflect.Type]*plainTy
 	case reflect.Slice:
 		et := t.Elem()
 		switch {
-		case f.omitempty:
+		case f.omitempty && dive:
 			return nil, false
-		case !dive:
+		case !dive: // omitempty skips a nil slice, as reflect's IsZero does
 		case et.Kind() == reflect.Struct && len(after) == 0:
 			f.sub = buildPlainType(et, built)
 		case et.Kind() == reflect.String:
@@ -180,7 +180,7 @@ func plainRules(tags []string, t reflect.Type) ([]plainRule, bool) {
 			if param != "" {
 				return nil, false
 			}
-		case "max", "gte", "lte":
+		case "max", "gte", "lte", "len":
 			if t.Kind() == reflect.Float64 {
 				r.n, err = strconv.ParseFloat(param, 64)
 			} else {
@@ -270,6 +270,8 @@ func plainPasses(rules []plainRule, v reflect.Value) bool {
 				ok = int64(len(s)) <= r.i || int64(utf8.RuneCountInString(s)) <= r.i
 			case "gte":
 				ok = int64(utf8.RuneCountInString(s)) >= r.i
+			case "len":
+				ok = int64(utf8.RuneCountInString(s)) == r.i
 			case "oneof":
 				ok = false
 				for _, o := range r.oneof {
@@ -288,6 +290,8 @@ func plainPasses(rules []plainRule, v reflect.Value) bool {
 				ok = x <= r.n
 			case "gte":
 				ok = x >= r.n
+			case "len":
+				ok = x == r.n
 			}
 		case reflect.Int, reflect.Int64:
 			x := v.Int()
@@ -298,6 +302,8 @@ func plainPasses(rules []plainRule, v reflect.Value) bool {
 				ok = x <= r.i
 			case "gte":
 				ok = x >= r.i
+			case "len":
+				ok = x == r.i
 			}
 		case reflect.Slice:
 			switch r.op {
@@ -307,6 +313,8 @@ func plainPasses(rules []plainRule, v reflect.Value) bool {
 				ok = int64(v.Len()) <= r.i
 			case "gte":
 				ok = int64(v.Len()) >= r.i
+			case "len":
+				ok = int64(v.Len()) == r.i
 			}
 		}
 		if !ok {

@@ -78,3 +78,64 @@ func (a *App) benchmarkAxisName(d *jsna.Document) string {
 	}
 	return a.placeName(d.Benchmark.Code, d.Benchmark.Name)
 }
+
+// otherNames are the names of d's further benchmarks (shown beside the
+// primary), in the app's language where the catalogue knows the place.
+func (a *App) otherNames(d *jsna.Document) []string {
+	names := make([]string, len(d.OtherBenchmarks))
+	for k, b := range d.OtherBenchmarks {
+		names[k] = a.placeName(b.Code, b.Name)
+	}
+	return names
+}
+
+// comparatorWards counts the wards of d its own spine ranges are drawn
+// over: every ward but the benchmark's and the area's own rows.
+func comparatorWards(d *jsna.Document) int {
+	n := 0
+	for _, w := range d.Wards {
+		if w.Code != d.Benchmark.Code && w.Code != d.Area.Code {
+			n++
+		}
+	}
+	return n
+}
+
+// rangeLabel says where the spine ranges of d's chart come from: the
+// document's own wards, one reference file's wards ("Range: all wards in
+// England, Fingertips, 2016/17 - 20/21"), or a reference file where it
+// has the indicator and the document's wards otherwise.
+func (a *App) rangeLabel(d *jsna.Document) string {
+	var ref *jsna.Comparators
+	mixed, periods := false, map[string]bool{}
+	for i := range d.Indicators {
+		c := d.Indicators[i].Comparators
+		switch {
+		case c == nil:
+			mixed = true
+		case ref == nil:
+			ref = c
+		}
+		if c != nil {
+			periods[c.Period] = true
+		}
+	}
+	switch {
+	case ref == nil:
+		return a.tn("range.wards", comparatorWards(d))
+	case mixed:
+		return a.tn("range.mixed", comparatorWards(d), a.placeName(ref.AreaCode, ref.Area), ref.Source)
+	case len(periods) > 1:
+		return a.t("range.reference.periods", a.placeName(ref.AreaCode, ref.Area), ref.Source)
+	}
+	return a.t("range.reference", a.placeName(ref.AreaCode, ref.Area), ref.Source, ref.Period)
+}
+
+// rangeCell says where one indicator's spine range comes from, for the
+// spine chart's table.
+func (a *App) rangeCell(d *jsna.Document, ind *jsna.Indicator) string {
+	if c := ind.Comparators; c != nil {
+		return a.tn("range.cell.reference", c.N, fmtInt(c.N), a.placeName(c.AreaCode, c.Area), c.Source, c.Period)
+	}
+	return a.tn("range.cell.wards", comparatorWards(d))
+}

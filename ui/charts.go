@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
 	"honnef.co/go/js/dom/v2"
 )
@@ -164,8 +165,16 @@ type spineRow struct {
 	q25, q75   float64 // positions of the 25th and 75th percentiles
 	best       float64 // position of the best ward
 	hasRange   bool
-	valueLabel string // the ward's value as text, shown at the end of the row
-	quintile   string // the value's quintile by polarity where it was compared by quintile (score.ValueScore.ByQuintile)
+	valueLabel string      // the ward's value as text, shown at the end of the row
+	quintile   string      // the value's quintile by polarity where it was compared by quintile (score.ValueScore.ByQuintile)
+	others     []spineMark // the further benchmarks' values (Document.OtherBenchmarks)
+}
+
+// spineMark is a further benchmark's position on a spine row, where it has
+// a value (ok).
+type spineMark struct {
+	at float64
+	ok bool
 }
 
 // cmpWord is the row's comparison in words: its quintile where it was
@@ -314,6 +323,13 @@ func (a *App) spineRow(m *markup, r spineRow, lines []string, y, rh float64) {
 	}
 	bx := f(spineChartX + spineChartW/2)
 	m.leaf("line", "class", "app-spine__benchmark", "x1", bx, "x2", bx, "y1", f(mid-13), "y2", f(mid+13))
+	for _, o := range r.others {
+		if o.ok { // a hollow diamond, beneath the ward's marker
+			x := spineX(o.at)
+			pts := f(x) + "," + f(mid-9) + " " + f(x+7) + "," + f(mid) + " " + f(x) + "," + f(mid+9) + " " + f(x-7) + "," + f(mid)
+			m.leaf("polygon", "class", "app-spine__other", "points", pts)
+		}
+	}
 	if r.hasValue {
 		tag, attrs := shapeOf(r.cmp, spineX(r.value), mid, spineMarkerR)
 		m.leaf(tag, append(attrs, "class", "app-spine__marker app-spine__marker--"+r.cmp)...)
@@ -343,10 +359,11 @@ func (a *App) spineValueLabel(m *markup, r spineRow, mid float64) {
 	m.end()
 }
 
-// spineKey is the key to a spine chart of rows: the markers (with what a
-// quintile label means where a row has one), the bars and the benchmark
-// line.
-func (a *App) spineKey(benchmark string, rows []spineRow) dom.Node {
+// spineKey is the key to a spine chart of d's rows: the markers (with what
+// a quintile label means where a row has one), the bars and where their
+// range comes from, the benchmark line and the further benchmarks'
+// diamonds.
+func (a *App) spineKey(d *jsna.Document, benchmark string, rows []spineRow) dom.Node {
 	key := el("div", cls("app-spine-keys"))
 	markers := a.cmpKey(a.cmpClasses(cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst))
 	// Higher and lower share a marker: no judgement is made of either.
@@ -354,15 +371,44 @@ func (a *App) spineKey(benchmark string, rows []spineRow) dom.Node {
 	markers.AppendChild(el("li", child(a.cmpBadge(cmpNone))))
 	for _, r := range rows {
 		if r.quintile != "" { // values without intervals (score.ValueScore.ByQuintile)
-			markers.AppendChild(el("li", attr("id", "spine-key-quintile"), child(a.cmpBadgeText(cmpNone, a.t("benchmark.key.quintile")))))
+			words := a.t("benchmark.key.quintile")
+			if a.rangeFromReference(d) {
+				words = a.t("benchmark.key.quintile.reference")
+			}
+			markers.AppendChild(el("li", attr("id", "spine-key-quintile"), child(a.cmpBadgeText(cmpNone, words))))
 			break
 		}
 	}
 	key.AppendChild(markers)
-	key.AppendChild(el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
-		child(el("li", child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("spine.key.range.text")))),
-		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("benchmark.label", benchmark))))))
+	bars := el("ul", cls("app-spine-key"), attr("aria-label", a.t("spine.key.range")),
+		child(el("li", cls("app-spine-key__range-item"), child(el("span", cls("app-spine-key__range"), attr("aria-hidden", "true"))), text(a.t("range.key.text", a.rangeLabel(d))))),
+		child(el("li", child(el("span", cls("app-spine-key__bench"), attr("aria-hidden", "true"))), text(a.t("benchmark.label", benchmark)))))
+	for _, name := range a.otherNames(d) {
+		bars.AppendChild(el("li", cls("app-spine-key__other-item"), child(el("span", cls("app-spine-key__other"), attr("aria-hidden", "true"))), text(a.t("spine.key.other", name))))
+	}
+	key.AppendChild(bars)
 	return key
+}
+
+// spineDesc is the description of w's spine chart in d: what it shows,
+// and the further benchmarks' diamonds where d has any.
+func (a *App) spineDesc(d *jsna.Document, w *jsna.Ward) string {
+	desc := a.t("spine.desc", a.wardName(w), a.benchmarkName(d)) + " " + a.rangeLabel(d) + "."
+	if others := a.otherNames(d); len(others) > 0 {
+		desc += " " + a.t("spine.desc.others", strings.Join(others, ", "))
+	}
+	return desc
+}
+
+// rangeFromReference reports whether any indicator of d takes its range
+// from a reference file.
+func (a *App) rangeFromReference(d *jsna.Document) bool {
+	for i := range d.Indicators {
+		if d.Indicators[i].Comparators != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // wrap splits s into at most n lines of about width characters, at spaces,

@@ -71,7 +71,7 @@ func TestSkipReasonViews(t *testing.T) {
 				rows:     []skipRowView{{"No indicator ID", "147", "3, 4, 5, 6, 7 and more"}},
 				linesCol: "Lines, for example"},
 			{key: "other-area", what: "3 rows are of area type MSOA, neither wards nor England", byInd: true,
-				todo:     "What to do: Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards and England.",
+				todo:     "What to do: Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards, England and the wards' parent area.",
 				rows:     []skipRowView{{"93227", "2", "150, 152"}, {"93105", "1", "151"}},
 				linesCol: "Lines, for example"},
 		}},

@@ -85,6 +85,15 @@ func (a *App) indicatorSummary(ind *jsna.Indicator) dom.Element {
 		bench = a.t("ind.benchmark.value", name, fmtNum(b), ind.Period) // built from the wards, not in the file
 	}
 	row(a.t("record.indicators.benchmark_value"), "benchmark", bench)
+	// The benchmarks beside it, and where the spine range comes from.
+	for k, b := range a.doc.OtherBenchmarks {
+		value := ""
+		if v := b.ValueOf(ind, "", false); v != nil && v.Value != nil {
+			value = a.t("ind.benchmark.value", a.placeName(b.Code, b.Name), fmtNum(*v.Value), ind.Period)
+		}
+		row(a.placeName(b.Code, b.Name), "other-"+itoa(k), value)
+	}
+	row(a.t("spine.col.range"), "range", a.rangeCell(a.doc, ind))
 	return dl
 }
 

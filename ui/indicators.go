@@ -28,6 +28,15 @@ type indicatorRow struct {
 	q25       string
 	q75       string
 	best      string
+	rangeFrom string      // where the spine range comes from (rangeCell)
+	others    []otherCell // one per further benchmark (Document.OtherBenchmarks)
+}
+
+// otherCell is an indicator's value in a further benchmark and the ward's
+// comparison with it.
+type otherCell struct {
+	value string // formatted; "" when the benchmark has none
+	cmp   string // comparison class
 }
 
 // renderIndicators is the ward's indicators: counts, the spine chart with
@@ -87,9 +96,9 @@ func (a *App) renderIndicators(w *jsna.Ward) dom.Node {
 	for _, r := range rows {
 		spine = append(spine, r.spine)
 	}
-	v.AppendChild(a.spineKey(a.benchmarkName(a.doc), spine))
+	v.AppendChild(a.spineKey(a.doc, a.benchmarkName(a.doc), spine))
 	v.AppendChild(el("figure", cls("app-figure"),
-		child(a.spineChart("spine", a.t("spine.title", a.wardName(w)), a.t("spine.desc", a.wardName(w), a.benchmarkName(a.doc)), spine))))
+		child(a.spineChart("spine", a.t("spine.title", a.wardName(w)), a.spineDesc(a.doc, w), spine))))
 	performanceMark("wardwise-ward-view")
 
 	// Its table alternative.
@@ -110,21 +119,30 @@ func (a *App) spineTable(w *jsna.Ward, rows []indicatorRow) dom.Element {
 	m.start("div", "class", "app-table-wrap").start("table", "class", "govuk-table", "id", "spine-table")
 	m.elem("caption", a.t("spine.table.caption", a.wardName(w)), "class", "govuk-table__caption govuk-table__caption--s")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
-	for i, h := range []string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.benchmarkAxisName(a.doc), a.t("spine.col.worst"),
-		a.t("spine.col.q25"), a.t("spine.col.q75"), a.t("spine.col.best"), a.t("indicators.col.compared")} {
-		thMarkup(&m, h, i > 0 && i < 7)
+	others := a.otherNames(a.doc)
+	heads := append([]string{a.t("indicators.col.indicator"), a.t("spine.col.value"), a.benchmarkAxisName(a.doc)}, others...)
+	heads = append(heads, a.t("spine.col.worst"), a.t("spine.col.q25"), a.t("spine.col.q75"), a.t("spine.col.best"),
+		a.t("indicators.col.compared.with", a.benchmarkAxisName(a.doc)), a.t("spine.col.range"))
+	for i, h := range heads {
+		thMarkup(&m, h, i > 0 && i < len(heads)-2)
 	}
 	m.end().end()
 	m.start("tbody", "class", "govuk-table__body")
 	for _, r := range rows {
 		m.start("tr", "class", "govuk-table__row")
 		m.elem("th", r.name, "class", "govuk-table__header", "scope", "row")
-		for _, s := range []string{r.value, r.benchmark, r.worst, r.q25, r.q75, r.best} {
+		cells := []string{r.value, r.benchmark}
+		for _, o := range r.others {
+			cells = append(cells, o.value)
+		}
+		for _, s := range append(cells, r.worst, r.q25, r.q75, r.best) {
 			tdMarkup(&m, s, "govuk-table__cell govuk-table__cell--numeric", "")
 		}
 		m.start("td", "class", "govuk-table__cell")
-		cmpBadgeMarkup(&m, r.cmp, a.cmpLabel(r.cmp))
-		m.end().end()
+		cmpBadgeMarkup(&m, r.cmp, r.spine.cmpWord(a))
+		m.end()
+		tdMarkup(&m, r.rangeFrom, "govuk-table__cell", "")
+		m.end()
 	}
 	return m.end().end().end().node()
 }
@@ -135,9 +153,19 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 	var m markup
 	m.start("table", "class", "govuk-table")
 	m.start("thead", "class", "govuk-table__head").start("tr", "class", "govuk-table__row")
-	for i, h := range []string{a.t("indicators.col.indicator"), a.t("indicators.col.period"), a.t("indicators.col.count"),
-		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.benchmarkAxisName(a.doc), a.t("indicators.col.compared")} {
-		thMarkup(&m, h, i >= 2 && i < 6)
+	heads := []string{a.t("indicators.col.indicator"), a.t("indicators.col.period"), a.t("indicators.col.count"),
+		a.t("indicators.col.value"), a.t("indicators.col.ci"), a.benchmarkAxisName(a.doc), a.t("indicators.col.compared")}
+	numeric := map[int]bool{2: true, 3: true, 4: true, 5: true}
+	if others := a.otherNames(a.doc); len(others) > 0 {
+		// Each benchmark says which it is: its value, then the comparison with it.
+		heads[6] = a.t("indicators.col.compared.with", a.benchmarkAxisName(a.doc))
+		for _, name := range others {
+			numeric[len(heads)] = true
+			heads = append(heads, name, a.t("indicators.col.compared.with", name))
+		}
+	}
+	for i, h := range heads {
+		thMarkup(&m, h, numeric[i])
 	}
 	m.end().end()
 	last := "\x00"
@@ -152,7 +180,7 @@ func (a *App) indicatorTable(rows []indicatorRow, caption dom.Element, units boo
 				name = a.t("indicators.domain.none")
 			}
 			m.start("tbody", "class", "govuk-table__body").start("tr", "class", "app-domain-row").
-				elem("th", name, "class", "govuk-table__header app-domain", "scope", "rowgroup", "colspan", "7").end()
+				elem("th", name, "class", "govuk-table__header app-domain", "scope", "rowgroup", "colspan", itoa(len(heads))).end()
 		}
 		a.indicatorRow(&m, r, units)
 	}
@@ -185,7 +213,14 @@ func (a *App) indicatorRow(m *markup, r indicatorRow, units bool) {
 	tdMarkup(m, r.benchmark, num, "")
 	m.start("td", "class", "govuk-table__cell")
 	cmpBadgeMarkup(m, r.cmp, r.spine.cmpWord(a))
-	m.end().end()
+	m.end()
+	for _, o := range r.others {
+		tdMarkup(m, o.value, num, "")
+		m.start("td", "class", "govuk-table__cell")
+		cmpBadgeMarkup(m, o.cmp, a.cmpLabel(o.cmp))
+		m.end()
+	}
+	m.end()
 }
 
 // thMarkup writes a column header.

@@ -125,4 +125,4 @@ func (a *App) noteText(note string) string {
 
 // valueNotes are the fixed notes jsna writes on values, by catalogue key
 // ("note." + key): their English is jsna's.
-var valueNotes = []string{"suppressed.secondary", "novalue", "noci", "nobenchmark", "self", "noci.quintile"}
+var valueNotes = []string{"suppressed.secondary", "novalue", "noci", "nobenchmark", "self", "noci.quintile", "noci.quintile.reference"}

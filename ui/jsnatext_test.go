@@ -173,6 +173,19 @@ func TestValueNotes(t *testing.T) {
 			notes[w.Note(i)] = true
 		}
 	}
+	// With a reference file's comparators, values without an interval are
+	// placed among its wards.
+	ref := d.Clone()
+	for i := range ref.Indicators {
+		ref.Indicators[i].Comparators = &jsna.Comparators{Source: "Fingertips", Area: "England", N: 10, Min: 0, Q25: 10, Median: 20, Q75: 30, Max: 1000, Quintiles: []float64{5, 15, 25, 35}}
+	}
+	if rs, err := score.Score(ref, score.Options{}); err == nil {
+		for _, w := range rs.Wards {
+			for i := range w.Values {
+				notes[w.Note(i)] = true
+			}
+		}
+	}
 	disclosed, _ := disclosure.Disclose(d, disclosure.Options{Threshold: 5})
 	for _, w := range disclosed.Wards {
 		for _, v := range w.Values {

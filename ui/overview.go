@@ -36,6 +36,7 @@ func (a *App) renderOverview() dom.Node {
 	wrapEl := el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"), attr("aria-labelledby", "ranking-heading"))
 	wrapEl.Underlying().Set("innerHTML", a.rankingTable(ov))
 	v.AppendChild(wrapEl)
+	appendNode(v, a.comparatorsImport())
 	return v
 }
 

@@ -204,7 +204,7 @@ func TestImportNotesWelsh(t *testing.T) {
 	}
 	a := &App{lang: Welsh, fullApp: fullApp{importReport: rep}}
 	want := []string{
-		"sample.csv: darllenwyd 3 rhes: 1 gwerth ward, 1 meincnod ar gyfer Lloegr, 1 wedi’i hepgor",
+		"sample.csv: darllenwyd 3 rhes: 1 gwerth ward, 1 gwerth meincnod, 1 wedi’i hepgor",
 		"1 ward, 1 dangosydd",
 		"Wedi’u hepgor: rhyw arall: 1",
 	}

@@ -301,8 +301,8 @@ func (a *App) reportIndicators(sec dom.Element, hs string, d *jsna.Document, w *
 		spine = append(spine, r.spine)
 	}
 	// Each chart has its own ids for its titles and descriptions.
-	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", a.wardName(w)), a.t("spine.desc", a.wardName(w), a.benchmarkName(d)), spine)
-	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(a.benchmarkName(d), spine)), child(chart)))
+	chart := a.spineChart("report-spine-"+w.Code, a.t("spine.title", a.wardName(w)), a.spineDesc(d, w), spine)
+	sec.AppendChild(el("figure", cls("app-figure"), child(a.spineKey(d, a.benchmarkName(d), spine)), child(chart)))
 	table := a.indicatorTable(rows, el("caption", cls("govuk-table__caption govuk-table__caption--s"), text(a.t("indicators.caption", a.wardName(w), a.benchmarkName(d)))), false)
 	table.Class().Add("app-report__table")
 	sec.AppendChild(el("div", cls("app-table-wrap"), child(table)))

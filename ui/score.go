@@ -251,6 +251,15 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 			r.benchmark = fmtPtr(is.Benchmark, fmtNum)
 			sp := is.Spine
 			r.spine = spineRow{name: ind.Name, domain: ind.Domain, cmp: cmpNone}
+			r.rangeFrom = a.rangeCell(d, &ind)
+			for _, o := range is.Others {
+				r.others = append(r.others, otherCell{value: fmtPtr(o.Value, fmtNum), cmp: cmpNone})
+				m := spineMark{}
+				if o.SpineAt != nil {
+					m = spineMark{at: *o.SpineAt, ok: true}
+				}
+				r.spine.others = append(r.spine.others, m)
+			}
 			if sp.Shown { // Fingertips' rules (stats.FingertipsSpine)
 				r.worst, r.q25, r.q75, r.best = fmtNum(sp.Worst), fmtNum(sp.Q25), fmtNum(sp.Q75), fmtNum(sp.Best)
 				r.spine.hasRange = true
@@ -262,6 +271,9 @@ func (a *App) indicatorsOf(d *jsna.Document, w *jsna.Ward) ([]indicatorRow, stri
 		if i, ok := values[ind.ID]; ok {
 			v := &ws.Values[i]
 			r.cmp = cmpClass(v.Comparison())
+			for k := range r.others {
+				r.others[k].cmp = cmpClass(ws.Other(i, k))
+			}
 			r.spine.quintile = v.ByQuintile()
 			if x, ok := v.Count(); ok {
 				r.count = fmtCount(x)

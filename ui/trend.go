@@ -29,6 +29,11 @@ type trendSeries struct {
 	// worsening: the current value is worse than the benchmark and getting
 	// worse (score.WardScore.WorseAndWorsening).
 	worsening bool
+	// periods are the values scored against their own period's
+	// benchmarks (score.SeriesScores), one per value; bench is the
+	// benchmark's value by period (score.IndicatorScore.Series).
+	periods []score.PeriodScore
+	bench   []score.PeriodBenchmark
 }
 
 // seriesOf is ward w's series of d's indicators that have more than one
@@ -49,7 +54,7 @@ func (a *App) seriesOf(d *jsna.Document, w *jsna.Ward) []trendSeries {
 		}
 		ind := &d.Indicators[i]
 		out = append(out, trendSeries{ind: ind, name: a.indicatorName(d, ind), values: jsna.Series(w, ind),
-			trend: ws.Trend(i), worsening: ws.WorseAndWorsening(i)})
+			trend: ws.Trend(i), worsening: ws.WorseAndWorsening(i), periods: s.SeriesScores(d, w, ind), bench: s.Indicators[i].Series})
 	}
 	return out
 }
@@ -215,7 +220,13 @@ func (a *App) trendChart(id, title, desc string, ts trendSeries) dom.Element {
 		m.leaf("line", "class", "app-trend-chart__grid", "x1", f(trendLeft), "x2", f(chartWidth-trendRight), "y1", f(y(v)), "y2", f(y(v)))
 		m.elem("text", fmtNum(v), "class", "app-trend-chart__axis", "x", f(trendLeft-10), "y", f(y(v)+5), "text-anchor", "end")
 	}
-	if b := ts.ind.BenchmarkValue; b != nil && *b >= lo && *b <= hi {
+	if bl := benchLine(ts, x, y); bl != "" {
+		// The benchmark of each period (score.IndicatorScore.Series).
+		m.leaf("polyline", "class", "app-trend__bench-line", "points", bl)
+		last := ts.bench[len(ts.bench)-1]
+		m.elem("text", a.t("trend.chart.benchmark", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), last.Period, fmtNum(last.Value)),
+			"class", "app-trend-chart__axis", "x", f(chartWidth-trendRight), "y", f(y(last.Value)-10), "text-anchor", "end")
+	} else if b := ts.ind.BenchmarkValue; b != nil && *b >= lo && *b <= hi {
 		m.leaf("line", "class", "app-trend-chart__benchmark", "x1", f(trendLeft), "x2", f(chartWidth-trendRight), "y1", f(y(*b)), "y2", f(y(*b)))
 		m.elem("text", a.t("trend.chart.benchmark", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), ts.ind.Period, fmtNum(*b)),
 			"class", "app-trend-chart__axis", "x", f(chartWidth-trendRight), "y", f(y(*b)-6), "text-anchor", "end")
@@ -264,6 +275,9 @@ func trendRange(ts trendSeries) (lo, hi, tick float64) {
 		see(v.Upper)
 	}
 	see(ts.ind.BenchmarkValue)
+	for _, b := range ts.bench {
+		see(&b.Value)
+	}
 	if math.IsInf(lo, 1) {
 		return 0, 1, 0.25
 	}
@@ -278,6 +292,29 @@ func trendRange(ts trendSeries) (lo, hi, tick float64) {
 		hi = lo + tick
 	}
 	return lo, hi, tick
+}
+
+// benchLine is the points of the benchmark's line over the series' periods
+// (x and y place a value's index and a figure), "" where fewer than two of
+// them have a benchmark value of their own.
+func benchLine(ts trendSeries, x func(int) float64, y func(float64) float64) string {
+	line, n := "", 0
+	for i, v := range ts.values {
+		period := jsna.ValuePeriod(v, ts.ind)
+		for _, b := range ts.bench {
+			if b.Period == period {
+				if line != "" {
+					line += " "
+				}
+				line += svgNum(x(i)) + "," + svgNum(y(b.Value))
+				n++
+			}
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	return line
 }
 
 // niceTick is the smallest of 1, 2 and 5 times a power of ten that is at
@@ -302,7 +339,9 @@ func (a *App) trendTable(id string, ts trendSeries, w *jsna.Ward) dom.Element {
 		child(th(a.t("indicators.col.value"), true)),
 		child(th(a.t("indicators.col.ci"), true)),
 		child(th(a.t("indicators.col.count"), true)),
-		child(th(a.t("trend.col.denominator"), true))))))
+		child(th(a.t("trend.col.denominator"), true)),
+		child(th(a.benchmarkAxisName(a.doc), true)),
+		child(th(a.t("indicators.col.compared.with", a.benchmarkAxisName(a.doc)), false))))))
 	body := el("tbody", cls("govuk-table__body"))
 	for i, v := range ts.values {
 		period := jsna.ValuePeriod(v, ts.ind)
@@ -320,8 +359,17 @@ func (a *App) trendTable(id string, ts trendSeries, w *jsna.Ward) dom.Element {
 		}
 		ciCell := td(ci, true)
 		ciCell.Class().Add("app-nowrap")
+		// Each period against its own period's benchmark.
+		bench, compared := td("", true), td("", false)
+		if i < len(ts.periods) {
+			ps := ts.periods[i]
+			bench = td(fmtPtr(ps.Benchmark, fmtNum), true)
+			c := cmpClass(ps.Score.Comparison())
+			compared = el("td", cls("govuk-table__cell"), child(a.cmpBadgeText(c, a.cmpLabel(c))))
+		}
 		body.AppendChild(el("tr", cls("govuk-table__row"), child(head), child(value),
-			child(ciCell), child(td(fmtPtr(v.Count, fmtCount), true)), child(td(fmtPtr(v.Denominator, fmtCount), true))))
+			child(ciCell), child(td(fmtPtr(v.Count, fmtCount), true)), child(td(fmtPtr(v.Denominator, fmtCount), true)),
+			child(bench), child(compared)))
 	}
 	t.AppendChild(body)
 	return t

@@ -159,6 +159,10 @@ func (a *App) save(bool) { a.needApp() }
 // in the full app that made it).
 func (a *App) importBox() dom.Node { return nil }
 
+// comparatorsImport: opening a reference file is the full app's, which
+// draws the area page again, with it, once it takes over.
+func (a *App) comparatorsImport() dom.Node { return nil }
+
 // practiceImport is the full app's: the viewer says it is opening it.
 func (a *App) practiceImport() dom.Element {
 	a.needApp()

@@ -63,13 +63,13 @@ func TestImportCommand(t *testing.T) {
 		wantErr  string // substring of stderr
 	}{
 		{"fingertips", []string{"import", "fingertips", sampleCSV, "-o", out}, 0, "",
-			"fingertips.csv: 25 rows read: 11 ward values, 5 England benchmarks, 9 skipped"},
+			"fingertips.csv: 25 rows read: 11 ward values, 7 benchmark values, 7 skipped"},
 		{"grouped", []string{"import", "fingertips", sampleCSV, "-o", out}, 0, "",
 			"  1 row is of area type MSOA, neither a ward nor England\n    indicator 93227: 1 row (line 24)\n    what to do: Nothing to do"},
 		{"flags first", []string{"import", "-o", out, "-parent", "E09000099", "fingertips", sampleCSV}, 0, "", "wrote " + out + " (sha256:"},
 		{"to stdout", []string{"import", "fingertips", sampleCSV, "-o", "-"}, 0, `"format": "jsna/1"`, "25 rows read"},
-		{"verbose lists all", []string{"import", "fingertips", "-v", sampleCSV, "-o", out}, 0, "", "line 27: England row"},
-		{"ods", []string{"import", "ods", ods, "-o", out}, 0, "", `ward-data.ods: 2 rows read from sheet "Data": 1 ward values, 1 England benchmarks, 0 skipped`},
+		{"verbose lists all", []string{"import", "fingertips", "-v", sampleCSV, "-o", out}, 0, "", "line 26: sex Male"},
+		{"ods", []string{"import", "ods", ods, "-o", out}, 0, "", `ward-data.ods: 2 rows read from sheet "Data": 1 ward values, 1 benchmark values, 0 skipped`},
 		{"ods sheet", []string{"import", "ods", "-sheet", "Data", ods, "-o", out}, 0, "", "1 wards, 1 indicators"},
 		{"csv as ods", []string{"import", "ods", sampleCSV, "-o", out}, 1, "", "fingertips.csv: not an OpenDocument spreadsheet: not a zip archive"},
 		{"not fingertips", []string{"import", "fingertips", bad, "-o", out}, 1, "",
@@ -151,7 +151,7 @@ func TestImportCommandJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &res); err != nil || code != 0 {
 		t.Fatalf("jsna import --json: exit %d, %v\n%s", code, err, stdout)
 	}
-	if !res.OK || res.Output != out || !strings.HasPrefix(res.Revision, "sha256:") || res.Report.Rows != 25 || res.Report.Skipped[importer.SkipArea] != 3 || len(res.Report.SkippedRows) != 9 || res.Report.Periods["93227"] != 2 {
+	if !res.OK || res.Output != out || !strings.HasPrefix(res.Revision, "sha256:") || res.Report.Rows != 25 || res.Report.Skipped[importer.SkipArea] != 2 || len(res.Report.SkippedRows) != 7 || res.Report.Benchmarks != 7 || res.Report.Periods["93227"] != 2 {
 		t.Errorf("jsna import --json = %+v", res)
 	}
 	bad := writeTemp(t, "bad.csv", "Ward,Obesity\nRiverside,12\n")

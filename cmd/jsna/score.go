@@ -127,6 +127,9 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 		bw.printf(" (best and worst: the 99.8%% interval also excludes the benchmark)")
 	}
 	bw.printf("\n")
+	for _, b := range s.OtherBenchmarks {
+		bw.printf("Also compared with %s%s, in the columns named after it\n", b.Name, kindPhrase(b.Kind))
+	}
 	if d.Synthetic {
 		bw.printf("SYNTHETIC DATA: no figure describes a real place.\n")
 	}
@@ -145,7 +148,11 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 			bw.printf("    %s: %s\n", name, summary(dc))
 		}
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison\tspine\tnote\n", pct, "benchmark")
+		others := ""
+		for _, b := range s.OtherBenchmarks {
+			others += "\t" + short(b.Name, 24) + "\tvs " + short(b.Name, 24)
+		}
+		fmt.Fprintf(tw, "  indicator\tvalue\t%s%% CI\t%s\tcomparison%s\tspine\tnote\n", pct, "benchmark", others)
 		for i := range ws.Values {
 			writeScoreRow(tw, &s.Indicators[i], &ws, i)
 		}
@@ -153,6 +160,7 @@ func writeScoreTable(w io.Writer, d *jsna.Document, s *score.Scores) error {
 	}
 	bw.printf("\n* interval computed from the count and denominator by the indicator's method\n")
 	bw.printf("spine: the ward's position on the indicator's spine chart, 0 worst end to 1 best end, benchmark at 0.5\n")
+	writeRanges(bw, d, s)
 
 	bw.printf("\nWards by need index (%s)\n", s.NeedIndex)
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
@@ -211,8 +219,57 @@ func writeScoreRow(tw io.Writer, ind *score.IndicatorScore, ws *score.WardScore,
 	if x, ok := v.Value(); ok {
 		value = num(x)
 	}
-	fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind.Indicator, short(ind.Name, 40),
-		value, ci, numPtr(ind.Benchmark), comparison, spine, ws.Note(i))
+	others := ""
+	for k, o := range ind.Others {
+		others += "\t" + numPtr(o.Value) + "\t" + string(ws.Other(i, k))
+	}
+	fmt.Fprintf(tw, "  %s %s\t%s\t%s\t%s\t%s%s\t%s\t%s\n", ind.Indicator, short(ind.Name, 40),
+		value, ci, numPtr(ind.Benchmark), comparison, others, spine, ws.Note(i))
+}
+
+// kindPhrase is " (local authority)" for a benchmark of that kind, "" for
+// none.
+func kindPhrase(kind string) string {
+	if kind == "" {
+		return ""
+	}
+	return " (" + strings.ReplaceAll(kind, "-", " ") + ")"
+}
+
+// writeRanges says where each spine range and the quintiles come from: the
+// document's wards, or a reference file's (one line per reference).
+func writeRanges(bw *errWriter, d *jsna.Document, s *score.Scores) {
+	wards := 0
+	for _, w := range d.Wards {
+		if w.Code != d.Benchmark.Code && w.Code != d.Area.Code {
+			wards++
+		}
+	}
+	var fromWards []string
+	byRef := map[string][]string{}
+	var refs []string
+	for _, is := range s.Indicators {
+		if is.Range != score.RangeReference {
+			fromWards = append(fromWards, is.Indicator)
+			continue
+		}
+		c := is.Comparators
+		k := fmt.Sprintf("all %d wards in %s, %s, %s (%s)", c.N, c.Area, c.Source, c.Period, c.File)
+		if byRef[k] == nil {
+			refs = append(refs, k)
+		}
+		byRef[k] = append(byRef[k], is.Indicator)
+	}
+	if len(refs) == 0 {
+		bw.printf("spine range and quintiles: the %d wards of this document\n", wards)
+		return
+	}
+	for _, k := range refs {
+		bw.printf("spine range and quintiles of %s: %s\n", strings.Join(byRef[k], ", "), k)
+	}
+	if len(fromWards) > 0 {
+		bw.printf("spine range and quintiles of %s: the %d wards of this document\n", strings.Join(fromWards, ", "), wards)
+	}
 }
 
 func summary(dc score.DomainCount) string {

@@ -27,17 +27,36 @@ func (im *importer) finish() (*jsna.Document, *Report, error) {
 		Format:    jsna.Format,
 		Benchmark: jsna.Benchmark{Code: England, Name: "England"},
 	}
+	primary, parent := g.england, im.parentBenchmark(g)
+	if len(g.england) == 0 && parent != nil {
+		// No England rows: the parent is the benchmark.
+		doc.Benchmark, primary, parent = *parent, g.areas, nil
+	} else if len(g.england) > 0 {
+		doc.Benchmark.Kind = jsna.KindEngland
+	}
 	wards := map[string]*wardAcc{}
 	for _, v := range chosen {
 		ind := im.indicator(v)
-		im.setBenchmark(ind, v, g.england[v.id])
+		var other []*row
+		if parent != nil {
+			other = g.areas[v.id]
+		}
+		im.setBenchmarks(&doc.Benchmark, ind, v, primary[v.id], parent, other)
 		if ind.Polarity == "" {
 			ind.Polarity = im.inferPolarity(v, ind.BenchmarkValue)
 		}
 		im.addValues(wards, ind, v)
 		doc.Indicators = append(doc.Indicators, *ind)
 	}
+	if parent != nil && len(parent.Values) > 0 {
+		doc.OtherBenchmarks = []jsna.Benchmark{*parent}
+	}
 	im.skipUnusedEngland(g)
+	parentCode := doc.Benchmark.Code
+	if parent != nil {
+		parentCode = parent.Code
+	}
+	im.skipUnusedAreas(g, parentCode)
 	sortSkipped(rep.SkippedRows)
 	im.finishGroups()
 	locs := addWards(doc, wards)
@@ -157,6 +176,9 @@ func (im *importer) skipUnusedEngland(g *indicatorRows) {
 				continue
 			}
 			why, says := im.englandSkip(r, g.byID[id])
+			if im.into == nil {
+				why, says = im.areaSkip(r, g.byID[id]) // a ward import keeps every period the wards have
+			}
 			im.skip(r.loc, why, "England row for %s", says)
 		}
 	}
@@ -300,7 +322,7 @@ func (im *importer) setArea(d *jsna.Document) {
 	parents := map[string]string{}
 	var codes []string
 	for _, r := range im.rows {
-		if r.code == England || r.parentCode == "" {
+		if r.code == England || r.area || r.parentCode == "" {
 			continue
 		}
 		if _, ok := parents[r.parentCode]; !ok {

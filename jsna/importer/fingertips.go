@@ -168,7 +168,7 @@ func (r *Report) Summary(max int) string {
 		fmt.Fprintf(&b, ": %d practice values, %d England benchmarks, %d skipped\n", r.Imported, r.Benchmarks, skipped)
 		fmt.Fprintf(&b, "%d practices, %d indicators\n", r.Practices, r.Indicators)
 	} else {
-		fmt.Fprintf(&b, ": %d ward values, %d England benchmarks, %d skipped\n", r.Imported, r.Benchmarks, skipped)
+		fmt.Fprintf(&b, ": %d ward values, %d benchmark values, %d skipped\n", r.Imported, r.Benchmarks, skipped)
 		fmt.Fprintf(&b, "%d wards, %d indicators\n", r.Wards, r.Indicators)
 	}
 	r.periodsLine(&b)

@@ -34,14 +34,17 @@ func ExampleFingertips() {
 		}
 		fmt.Printf("%s %s: %v (%v to %v)\n", w.Code, w.Name, *v.Value, *v.Lower, *v.Upper)
 	}
-	for _, s := range report.SkippedRows {
-		fmt.Println("skipped", s)
+	for _, b := range d.OtherBenchmarks {
+		v := b.Values[0]
+		fmt.Printf("beside England: %s (%s) %v (%v to %v)\n", b.Name, b.Kind, *v.Value, *v.Lower, *v.Upper)
 	}
+	fmt.Println(len(report.SkippedRows), "rows skipped")
 	// Output:
 	// 93227: isr, lower-is-better, England 100
 	// E05900001 Riverside: 112.1 (105.9 to 118.6)
 	// E05900002 Hillside: no value (Value suppressed for disclosure control)
-	// skipped line 3: Example Borough (E09000099, area type Counties & UAs) is not a ward or England
+	// beside England: Example Borough (local-authority) 105.2 (104.6 to 105.8)
+	// 0 rows skipped
 }
 
 func ExampleKnownIndicator() {

@@ -34,6 +34,7 @@ type row struct {
 	hasSortable              bool
 	note, compared           string
 	trend                    string // Recent Trend, as published
+	area                     bool   // an area that may be the wards' parent (benchmarks.go)
 	num                      [numColumns - firstNumeric]float64
 	has                      [numColumns - firstNumeric]bool
 }
@@ -108,9 +109,10 @@ func (im *importer) readRow(loc rowLoc, get func(column) string) *row {
 }
 
 // keepArea decides whether the row's area belongs in the document: England
-// (the benchmark) or a ward, of the parent area Options.Parent names if it
-// names one. Rows without an indicator ID or area code, and rows of other
-// areas, are skipped.
+// (the benchmark), a ward, of the parent area Options.Parent names if it
+// names one, or another area with a GSS code, which may be the wards'
+// parent (a benchmark beside England). Rows without an indicator ID or
+// area code, and rows of other areas, are skipped.
 func (im *importer) keepArea(r *row) bool {
 	switch {
 	case r.id == "":
@@ -130,6 +132,10 @@ func (im *importer) keepArea(r *row) bool {
 	case strings.Contains(strings.ToLower(r.areaType), "ward"):
 		im.skip(r.loc, because(ReasonNotWardCode, r, ""), "area code %q is not a ward code (E05, W05 or S13 and 6 digits)", r.code)
 		return false
+	case jsna.IsGSSCode(r.code):
+		// Perhaps the wards' parent, a benchmark beside England: decided
+		// once every ward row is read (skipUnusedAreas skips the others).
+		r.area = true
 	default:
 		im.skip(r.loc, im.otherArea(r), "%s (%s, area type %s) is not a ward or England", orUnknown(r.areaName), r.code, orUnknown(r.areaType))
 		return false

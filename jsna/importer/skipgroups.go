@@ -33,17 +33,20 @@ const (
 	ReasonPeriod        = "period"         // a period other than Options.Period (detail)
 	ReasonEnglandPeriod = "england-period" // an England row of an earlier period than the benchmark's
 	ReasonEnglandUnused = "england-unused" // an England row of a sex or age no ward row has
-	ReasonNoWards       = "no-wards"       // an England row of an indicator no ward row has
-	ReasonDuplicate     = "duplicate"      // a second row for the same area, indicator and period
-	ReasonRepeat        = "repeat"         // an .ods row repeated (table:number-rows-repeated)
-	ReasonNumber        = "number"         // a cell that is not a number (detail: the column)
-	ReasonInconsistent  = "inconsistent"   // figures that contradict each other
-	ReasonOtherPractice = "other-practice" // a practice the document does not have
-	ReasonNotPractice   = "not-practice"   // another area type (detail) than GP practices
-	ReasonOldPeriod     = "old-period"     // a practice's older period: practices take the latest
-	ReasonSexBreakdown  = "sex-breakdown"  // a registrations row of MALE or FEMALE patients
-	ReasonMetaNoID      = "metadata-no-id" // a metadata row with no Indicator ID
-	ReasonMetaRepeat    = "metadata-again" // a metadata row of an indicator already read
+	// ReasonBenchmarkPeriod: a row of England or of the wards' parent for
+	// a period no ward row of its indicator has.
+	ReasonBenchmarkPeriod = "benchmark-period"
+	ReasonNoWards         = "no-wards"       // a row of England or another area of an indicator no ward row has
+	ReasonDuplicate       = "duplicate"      // a second row for the same area, indicator and period
+	ReasonRepeat          = "repeat"         // an .ods row repeated (table:number-rows-repeated)
+	ReasonNumber          = "number"         // a cell that is not a number (detail: the column)
+	ReasonInconsistent    = "inconsistent"   // figures that contradict each other
+	ReasonOtherPractice   = "other-practice" // a practice the document does not have
+	ReasonNotPractice     = "not-practice"   // another area type (detail) than GP practices
+	ReasonOldPeriod       = "old-period"     // a practice's older period: practices take the latest
+	ReasonSexBreakdown    = "sex-breakdown"  // a registrations row of MALE or FEMALE patients
+	ReasonMetaNoID        = "metadata-no-id" // a metadata row with no Indicator ID
+	ReasonMetaRepeat      = "metadata-again" // a metadata row of an indicator already read
 )
 
 // MaxGroupLines is how many example lines a SkipGroup keeps.
@@ -94,7 +97,7 @@ var reasons = []reason{
 		"These wards are outside the area you chose. To include them, import without choosing a parent area."},
 	{ReasonOtherPractice, SkipPractice, "%d row is a practice the document does not have", "%d rows are practices the document does not have", false,
 		"Nothing to do if these practices are outside the area. Otherwise, import the GP registrations first, so that the document has them."},
-	{ReasonNoWards, SkipNoWards, "%d England row is of an indicator no ward row has", "%d England rows are of an indicator no ward row has", false,
+	{ReasonNoWards, SkipNoWards, "%d row of England or another area is of an indicator no ward row has", "%d rows of England or other areas are of an indicator no ward row has", false,
 		"Nothing to do, unless the file should have this indicator's ward rows: then download them from Fingertips again."},
 	{ReasonPeriod, SkipPeriod, "%d row is for another period than %s", "%d rows are for other periods than %s", true,
 		"You chose one period. To import every period, as a time series, import without choosing one."},
@@ -106,12 +109,14 @@ var reasons = []reason{
 		"Nothing to do: the whole population's rows are imported. To import a category instead, choose it in the import's options."},
 	{ReasonEnglandPeriod, SkipPeriod, "%d England row is for an earlier period than the benchmark's", "%d England rows are for earlier periods than the benchmark's", false,
 		"Nothing to do: the benchmark is England's value for the latest period; the wards' earlier periods are kept as their time series."},
+	{ReasonBenchmarkPeriod, SkipPeriod, "%d row of England or the wards' parent area is for a period no ward row has", "%d rows of England or the wards' parent area are for periods no ward row has", false,
+		"Nothing to do: there is no ward value of that period to compare it with."},
 	{ReasonEnglandUnused, SkipSex, "%d England row is for a sex or age band no ward row has", "%d England rows are for a sex or age band no ward row has", false,
 		"Nothing to do: there is no ward value to compare it with."},
 	{ReasonParentArea, SkipArea, "%d row is the wards' parent area (%s)", "%d rows are the wards' parent area (%s)", true,
-		"These are the parent area's rows: the wards are compared with England, so nothing is lost. Nothing to do."},
+		"These are rows of the wards' parent areas. The wards have more than one, so none is shown beside England; to show one, import its wards alone (choose it as the parent area)."},
 	{ReasonOtherArea, SkipArea, "%d row is of area type %s, neither a ward nor England", "%d rows are of area type %s, neither wards nor England", true,
-		"Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards and England."},
+		"Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards, England and the wards' parent area."},
 	{ReasonNotPractice, SkipArea, "%d row is of area type %s, neither a GP practice nor England", "%d rows are of area type %s, neither GP practices nor England", true,
 		"Nothing to do: practice files carry other areas too, and Wardwise reads practices and England."},
 	{ReasonOldPeriod, SkipPeriod, "%d row is for an older period than the practice's latest", "%d rows are for older periods than the practices' latest", false,

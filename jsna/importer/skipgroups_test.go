@@ -49,13 +49,12 @@ func TestSkipGroups(t *testing.T) {
 	want := []SkipGroup{
 		{Reason: ReasonNoIndicator, Kind: SkipMissing, Rows: 147, Lines: []int{4, 5, 6, 7, 8}},
 		{Reason: ReasonNumber, Kind: SkipNumber, Indicator: "93105", Detail: "Value", Rows: 1, Lines: []int{10157}},
-		{Reason: ReasonParentArea, Kind: SkipArea, Indicator: "93227", Detail: "Counties & UAs (from Apr 2023)", Rows: 1, Lines: []int{151}},
 		{Reason: ReasonOtherArea, Kind: SkipArea, Indicator: "93227", Detail: "MSOA", Rows: 10005, Lines: []int{152, 153, 154, 155, 156}},
 	}
 	if !reflect.DeepEqual(rep.Groups, want) {
 		t.Errorf("Groups =\n%+v\nwant\n%+v", rep.Groups, want)
 	}
-	if len(rep.SkippedRows) != MaxSkippedRows || rep.SkippedRowsOmitted != 147+1+10005+1-MaxSkippedRows {
+	if len(rep.SkippedRows) != MaxSkippedRows || rep.SkippedRowsOmitted != 147+1+10005-MaxSkippedRows {
 		t.Errorf("skipped rows listed %d, omitted %d", len(rep.SkippedRows), rep.SkippedRowsOmitted)
 	}
 	wantSummary := "skipped rows, by reason:\n" +
@@ -65,12 +64,9 @@ func TestSkipGroups(t *testing.T) {
 		"  1 row has a cell in the column Value that is not a number\n" +
 		"    indicator 93105: 1 row (line 10157)\n" +
 		"    what to do: Correct these cells: a number with a full stop as the decimal point, or empty where there is none. Then import the file again.\n" +
-		"  1 row is the wards' parent area (Counties & UAs (from Apr 2023))\n" +
-		"    indicator 93227: 1 row (line 151)\n" +
-		"    what to do: These are the parent area's rows: the wards are compared with England, so nothing is lost. Nothing to do.\n" +
 		"  10005 rows are of area type MSOA, neither wards nor England\n" +
 		"    indicator 93227: 10005 rows (lines 152, 153, 154, 155, 156, …)\n" +
-		"    what to do: Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards and England.\n"
+		"    what to do: Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards, England and the wards' parent area.\n"
 	if got := rep.Summary(-1); !strings.Contains(got, wantSummary) || strings.Contains(got, "one by one") {
 		t.Errorf("Summary(-1) =\n%s\nwant it to contain\n%s", got, wantSummary)
 	}

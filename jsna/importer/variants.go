@@ -29,12 +29,13 @@ type indicatorRows struct {
 	order   []string
 	byID    map[string][]*variant
 	england map[string][]*row
+	areas   map[string][]*row // other areas' rows, by ID: perhaps the wards' parent
 }
 
 // groupRows groups the kept rows by Indicator ID, and an ID's ward rows by
 // sex and age into variants in order of first appearance.
 func (im *importer) groupRows() *indicatorRows {
-	g := &indicatorRows{byID: map[string][]*variant{}, england: map[string][]*row{}}
+	g := &indicatorRows{byID: map[string][]*variant{}, england: map[string][]*row{}, areas: map[string][]*row{}}
 	variants := map[string]*variant{}
 	for _, r := range im.rows {
 		if _, seen := g.byID[r.id]; !seen {
@@ -43,6 +44,10 @@ func (im *importer) groupRows() *indicatorRows {
 		}
 		if r.code == England {
 			g.england[r.id] = append(g.england[r.id], r)
+			continue
+		}
+		if r.area {
+			g.areas[r.id] = append(g.areas[r.id], r)
 			continue
 		}
 		k := variantKey(r.id, r.sex, r.age)
@@ -71,7 +76,11 @@ func (im *importer) chooseVariants(g *indicatorRows) []*variant {
 			for _, r := range g.england[id] {
 				im.skip(r.loc, because(ReasonNoWards, r, ""), "England row of indicator %s, which no ward row has", id)
 			}
+			for _, r := range g.areas[id] {
+				im.skip(r.loc, because(ReasonNoWards, r, ""), "row of %s for indicator %s, which no ward row has", orUnknown(r.areaName), id)
+			}
 			delete(g.england, id)
+			delete(g.areas, id)
 			continue
 		}
 		vs = im.preferVariants(vs)
@@ -170,6 +179,18 @@ func (im *importer) choosePeriod(v *variant) {
 			v.period, v.sortable = r.period, r.sortable
 		}
 	}
+}
+
+// areaSkip says why a row of England or of the wards' parent is not a
+// benchmark value of a ward import: a period, age or sex no ward row of
+// its indicator has.
+func (im *importer) areaSkip(r *row, vs []*variant) (why skipWhy, says jsna.Text) {
+	for _, v := range vs {
+		if strings.EqualFold(v.sex, r.sex) && strings.EqualFold(v.age, r.age) && v.docID != "" {
+			return because(ReasonBenchmarkPeriod, r, ""), jsna.Textf("time period %s, which no ward row of indicator %s has", orUnknown(r.period), v.docID)
+		}
+	}
+	return im.englandSkip(r, vs)
 }
 
 // englandSkip says why an England row is not an indicator's benchmark.

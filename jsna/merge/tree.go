@@ -61,7 +61,7 @@ const recordMark = "\x00record"
 // recordKey is the member that keys the records of an array named name.
 func recordKey(name string) string {
 	switch name {
-	case "wards":
+	case "wards", "other_benchmarks":
 		return "code"
 	case "values":
 		return "indicator"

@@ -15,6 +15,11 @@ type located struct {
 	periods []uint8
 	multi   []bool // the ward has a series of some indicator
 	series  int    // the number of series, of all wards
+	// otherPeriods[i] are the wards' values of indicator i of periods
+	// other than its own, by period, for the benchmarks built from them
+	// (buildPeriods); the benchmark area's and the area's own rows left
+	// out.
+	otherPeriods [][]periodValues
 }
 
 // locate finds every ward's current values of d's indicators. A ward's
@@ -24,7 +29,8 @@ type located struct {
 func locate(d *jsna.Document, l *layout) *located {
 	nInd := len(d.Indicators)
 	loc := &located{nInd: nInd, current: make([]int32, len(d.Wards)*nInd),
-		periods: make([]uint8, len(d.Wards)*nInd), multi: make([]bool, len(d.Wards))}
+		periods: make([]uint8, len(d.Wards)*nInd), multi: make([]bool, len(d.Wards)),
+		otherPeriods: make([][]periodValues, nInd)}
 	for i := range loc.current {
 		loc.current[i] = -1
 	}
@@ -32,11 +38,15 @@ func locate(d *jsna.Document, l *layout) *located {
 		w := &d.Wards[wi]
 		current := loc.current[wi*nInd : (wi+1)*nInd]
 		periods := loc.periods[wi*nInd : (wi+1)*nInd]
+		counted := w.Code == "" || (w.Code != d.Benchmark.Code && w.Code != d.Area.Code)
 		last := -1
 		for vi := range w.Values {
 			var i int
 			if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i < 0 {
 				continue
+			}
+			if p := w.Values[vi].Period; counted && p != "" && p != d.Indicators[i].Period {
+				loc.otherPeriods[i] = addPeriodValue(loc.otherPeriods[i], &w.Values[vi])
 			}
 			if c := current[i]; c < 0 || l.periods.IsLater(&w.Values[vi], &w.Values[c], &d.Indicators[i]) {
 				current[i] = int32(vi) // the current value: the latest period

@@ -46,8 +46,9 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 			sp[i].sign = -1
 		}
 		if b := s.Indicators[i].Benchmark; b != nil {
-			sp[i].benchmark, sp[i].counts = *b, sp[i].sign != 0
+			sp[i].benchmark, sp[i].hasBenchmark = *b, true
 		}
+		sp[i].counts = sp[i].sign != 0
 	}
 	counted := func(wi int) bool { // not the benchmark area's or the area's own row
 		return s.Wards[wi].Code != d.Benchmark.Code && s.Wards[wi].Code != d.Area.Code
@@ -56,27 +57,50 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 		if !counted(wi) {
 			continue
 		}
-		for i := range s.Wards[wi].Values {
-			if vs := &s.Wards[wi].Values[i]; sp[i].counts && vs.has&hasValue != 0 {
-				sp[i].add(vs, z)
+		ws := &s.Wards[wi]
+		for i := range ws.Values {
+			if vs := &ws.Values[i]; sp[i].counts && vs.has&hasValue != 0 {
+				if _, ok := sp[i].benchmarkOf(ws, i, d, l); ok {
+					sp[i].add(vs, z)
+				}
 			}
 		}
 	}
 	for i := range sp {
 		sp[i].tau2 = trueSpread(sp[i].xs, sp[i].sumSE2, sp[i].nSE)
 	}
-	wardIndices(s, l, sp, z, counted, weights)
+	wardIndices(s, d, l, sp, z, counted, weights)
 }
 
 // spread is one indicator's sums over the wards that count for the need
 // index, and from them the true spread τ² (trueSpread).
 type spread struct {
-	sign, benchmark float64
-	counts          bool      // the indicator has a benchmark and a polarity
-	xs              []float64 // the values that count, in ward order
-	sumSE2          float64   // the sum of their squared standard errors, of those with one
-	nSE             int
-	tau2            float64
+	sign      float64
+	counts    bool // the indicator has a polarity
+	benchmark float64
+	// hasBenchmark: the indicator has a benchmark of its own period,
+	// benchmark; a value of another period has that period's
+	// (benchmarkOf).
+	hasBenchmark bool
+	xs           []float64 // the values that count, in ward order
+	sumSE2       float64   // the sum of their squared standard errors, of those with one
+	nSE          int
+	tau2         float64
+}
+
+// benchmarkOf is the benchmark ward ws's value of the i-th indicator is
+// compared with: that of the value's own period (benchmarksByPeriod),
+// never another period's; false where that period has none. A value of
+// the indicator's own period, or of none, has the indicator's.
+func (sp *spread) benchmarkOf(ws *WardScore, i int, d *jsna.Document, l *layout) (float64, bool) {
+	if ws.Values[i].period == noteNone || l.bench == nil {
+		return sp.benchmark, sp.hasBenchmark
+	}
+	b := l.bench.at(i, ws.Period(i), &d.Indicators[i]).primary
+	if b == nil {
+		return 0, false
+	}
+	return *b, true
 }
 
 func (sp *spread) add(vs *ValueScore, z float64) {
@@ -115,7 +139,7 @@ func trueSpread(xs []float64, sumSE2 float64, nSE int) float64 {
 
 // wardIndices is needIndex's last pass: each counted ward's effects, their
 // means by domain and the weighted mean of those, its need index.
-func wardIndices(s *Scores, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64) {
+func wardIndices(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64) {
 	domainWeight := make([]float64, len(l.domains))
 	for di, name := range l.domains {
 		domainWeight[di] = 1
@@ -137,7 +161,12 @@ func wardIndices(s *Scores, l *layout, sp []spread, z float64, counted func(int)
 				ws.Missing++
 				continue
 			}
-			diff := p.sign * (vs.value - p.benchmark)
+			b, ok := p.benchmarkOf(ws, i, d, l)
+			if !ok {
+				ws.Missing++
+				continue
+			}
+			diff := p.sign * (vs.value - b)
 			if math.IsNaN(diff) {
 				ws.Missing++
 				continue

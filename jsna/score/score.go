@@ -30,7 +30,11 @@ type Scores struct {
 	Benchmark  jsna.Benchmark `json:"benchmark"`
 	// BenchmarkSource is the source of every indicator's benchmark
 	// (benchmark.go), MixedBenchmarks where they differ.
-	BenchmarkSource BenchmarkSource  `json:"benchmark_source"`
+	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
+	// OtherBenchmarks are the document's further benchmarks
+	// (Document.OtherBenchmarks, without their values), in order: each
+	// value is compared with each of them too (WardScore.Other).
+	OtherBenchmarks []jsna.Benchmark `json:"other_benchmarks,omitempty"`
 	Indicators      []IndicatorScore `json:"indicators"` // in document order
 	Wards           []WardScore      `json:"wards"`      // in document order
 	Ranking         []string         `json:"ranking"`    // ward codes, highest need index first (ties by code)
@@ -38,6 +42,7 @@ type Scores struct {
 	Needs           []RankedNeed     `json:"needs"`      // RankNeeds' result
 
 	byCode map[string]int
+	bench  *periodIndex // the benchmarks by period, for SeriesScores
 }
 
 // IndicatorScore is an indicator's benchmark and spine.
@@ -53,7 +58,19 @@ type IndicatorScore struct {
 	// benchmark_value, or one built from the wards (BenchmarkSource).
 	Benchmark       *float64        `json:"benchmark,omitempty"`
 	BenchmarkSource BenchmarkSource `json:"benchmark_source"`
-	Spine           stats.Spine     `json:"spine"` // over every ward with a value
+	Spine           stats.Spine     `json:"spine"` // over every ward with a value, or the reference (Range)
+	// Others are the indicator's values in the further benchmarks, one
+	// per Scores.OtherBenchmarks, at the indicator's own period.
+	Others []OtherValue `json:"others,omitempty"`
+	// Series is the benchmark's value in every period the document has
+	// for the indicator (the file's, or built from the wards' values of
+	// that period), earliest first; empty where there is one period.
+	Series []PeriodBenchmark `json:"series,omitempty"`
+	// Range says where the spine range and the quintiles come from:
+	// RangeWards (the document's wards) or RangeReference (the
+	// indicator's Comparators, a reference file of all wards).
+	Range       string            `json:"range"`
+	Comparators *jsna.Comparators `json:"comparators,omitempty"` // the reference's summary, where Range is RangeReference
 }
 
 // WardScore is one ward's scored values, summary and need index.
@@ -74,6 +91,10 @@ type WardScore struct {
 	Rank    int `json:"rank"` // 1 = highest need index; ties share a rank
 
 	text *scoreText // the words and trends Values index (value.go)
+	// others are the comparisons with the further benchmarks, nOther a
+	// value (beside.go: Other).
+	others []uint8
+	nOther int
 }
 
 // DomainCount counts a ward's comparisons in one domain. Best counts in
@@ -176,6 +197,8 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	l := newLayout(s, d)
 	loc := locate(d, l)
 	benchmarks(s, d)
+	l.bench = benchmarksByPeriod(s, d, l, loc)
+	s.bench = l.bench
 	spineValues := scoreValues(s, d, l, loc)
 	placeOnSpines(s, d, l, spineValues)
 	scoreTrends(s, d, l, loc)
@@ -201,6 +224,7 @@ type layout struct {
 	byQuintiles []bool
 	text        *scoreText   // the words of the scores' values
 	periods     jsna.Periods // the spans of the periods compared
+	bench       *periodIndex // benchmarks by period (beside.go)
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
@@ -252,12 +276,22 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 	nDom := len(l.domains)
 	allValues := make([]ValueScore, len(d.Wards)*nInd)
 	allDomains := make([]DomainCount, len(d.Wards)*nDom)
+	// The comparisons with the further benchmarks, one code a value and
+	// benchmark (WardScore.Other), also pointer-free.
+	nOther := len(d.OtherBenchmarks)
+	var allOthers []uint8
+	if nOther > 0 {
+		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
+	}
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
 		ws.Code, ws.Name, ws.text = w.Code, w.Name, l.text
 		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
 		ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
+		if nOther > 0 {
+			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
+		}
 		self := w.Code != "" && w.Code == d.Benchmark.Code
 		for i := range d.Indicators {
 			vs := &ws.Values[i]
@@ -267,7 +301,8 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 				vs.note = noteNoValue
 				continue
 			}
-			scoreValue(vs, l.text, &d.Indicators[i], s.Indicators[i].Benchmark, v, s.Confidence, self)
+			at := l.bench.at(i, v.Period, &d.Indicators[i])
+			scoreValue(vs, l.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
 			if v.Period != "" {
 				vs.period = l.text.word(v.Period)
 			}
@@ -280,8 +315,10 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 }
 
 // scoreValue fills vs from the file's value v, its words in t; benchmark
-// is the indicator's (benchmarks).
-func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool) {
+// is the indicator's of v's period (benchmarks, benchmarksByPeriod), and
+// others the further benchmarks' of that period, whose comparisons it
+// writes to otherOut (one code each).
+func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *float64, v *jsna.Value, conf float64, self bool, others []*float64, otherOut []uint8) {
 	if v.Count != nil {
 		vs.count, vs.has = *v.Count, vs.has|hasCount
 	}
@@ -320,6 +357,18 @@ func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *fl
 		vs.lower, vs.upper, vs.has = *lower, *upper, vs.has|hasInterval
 	}
 
+	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil && lower != nil && upper != nil &&
+		ind.Comparison != stats.CompareQuintiles && anyNeeds998(ind, *lower, *upper, benchmark, others) {
+		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
+			lower998, upper998 = &iv.Lower, &iv.Upper
+		}
+	}
+	for k := range otherOut {
+		otherOut[k] = comparisonNotCompared
+		if notComparedWhy(vs, ind, others[k], self, computeErr) == "" && ind.Comparison != stats.CompareQuintiles {
+			otherOut[k] = comparisonCode(stats.CompareBy(ind.Comparison, lower, upper, lower998, upper998, others[k], ind.Polarity))
+		}
+	}
 	note := v.Note
 	why := notComparedWhy(vs, ind, benchmark, self, computeErr)
 	if why != "" && note == "" {
@@ -336,11 +385,6 @@ func scoreValue(vs *ValueScore, t *scoreText, ind *jsna.Indicator, benchmark *fl
 		// Placed among the comparators once all are known (placeOnSpines).
 		vs.comparison = comparisonNotCompared
 		return
-	}
-	if conf == stats.Level95 && (lower998 == nil || upper998 == nil) && haveCD && computeErr == nil && needs998(ind, *lower, *upper, *benchmark) {
-		if iv, err := ind.CI(*v.Count, *v.Denominator, stats.Level998); err == nil {
-			lower998, upper998 = &iv.Lower, &iv.Upper
-		}
 	}
 	vs.comparison = comparisonCode(stats.CompareBy(ind.Comparison, lower, upper, lower998, upper998, benchmark, ind.Polarity))
 }
@@ -361,11 +405,29 @@ func needs998(ind *jsna.Indicator, lower, upper, b float64) bool {
 	return true
 }
 
+// anyNeeds998 reports whether comparing the 95% interval lower–upper of a
+// value of ind with the benchmark or any of the further benchmarks others
+// (nil where one has no value) may need the 99.8% interval (needs998).
+func anyNeeds998(ind *jsna.Indicator, lower, upper float64, benchmark *float64, others []*float64) bool {
+	if benchmark != nil && needs998(ind, lower, upper, *benchmark) {
+		return true
+	}
+	for _, b := range others {
+		if b != nil && needs998(ind, lower, upper, *b) {
+			return true
+		}
+	}
+	return false
+}
+
 // Notes of a value without an interval: not compared, or (with five
 // comparator values or more) placed by quintile among them.
 const (
 	NoteNoInterval = "no confidence interval"
 	NoteByQuintile = "no confidence interval: compared by quintile among the wards"
+	// NoteByQuintileReference: placed among the wards of a reference file
+	// (the indicator's Comparators).
+	NoteByQuintileReference = "no confidence interval: compared by quintile among the reference file's wards"
 )
 
 // notComparedWhy is why the scored value vs cannot be compared with the

@@ -9,9 +9,10 @@ import (
 )
 
 // placeOnSpines is the second pass: each indicator's spine over
-// spineValues by Fingertips' rules (stats.FingertipsSpine), each ward
-// value's position on it and quintile, and the ward's counts by domain and
-// in total.
+// spineValues by Fingertips' rules (stats.FingertipsSpine), or over a
+// reference file's wards where the indicator has Comparators, each ward
+// value's position on it and quintile, each further benchmark's position
+// (placeOthers), and the ward's counts by domain and in total.
 func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
 	// The comparators are every ward but the benchmark's, with a value
 	// or not: an indicator too few of them have gets no spine.
@@ -24,8 +25,18 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	quintiles := make([]quintileCuts, len(d.Indicators))
 	var scratch []float64
 	for i, ind := range d.Indicators {
-		s.Indicators[i].Spine, quintiles[i], scratch = spineOf(ind.ID, spineValues[i], comparators, s.Indicators[i].Benchmark, ind.Polarity, scratch)
+		is := &s.Indicators[i]
+		if c := ind.Comparators; c != nil {
+			// A reference file of all wards: its range and quintiles.
+			is.Range, is.Comparators = RangeReference, c
+			is.Spine = stats.NewSpineFromRange(ind.ID, c.Range(), is.Benchmark, ind.Polarity)
+			quintiles[i] = quintileCuts{ref: c.Quintiles}
+			continue
+		}
+		is.Range = RangeWards
+		is.Spine, quintiles[i], scratch = spineOf(ind.ID, spineValues[i], comparators, is.Benchmark, ind.Polarity, scratch)
 	}
+	placeOthers(s)
 	// One pass over the values: quintile, then position and counts.
 	next := make([]int, len(d.Indicators))
 	for wi := range s.Wards {
@@ -53,17 +64,23 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 // in quintiles as stats.Quantiles(values, 5, false) does: the quintile of
 // x is base plus the number of cuts x is above; 0 (base 0) with fewer than
 // five values. Values with a NaN among them are placed by Quantiles
-// itself: of holds its quintiles, in the order of the values.
+// itself: of holds its quintiles, in the order of the values. An
+// indicator with a reference file's Comparators has its cuts instead, ref
+// (stats.QuantileOf).
 type quintileCuts struct {
 	base int
 	cuts []float64
 	of   []int
+	ref  []float64
 }
 
 // quintile is the quintile of x, the next-th of the comparators' values.
 func (qc *quintileCuts) quintile(x float64, next int) int {
 	if qc.of != nil {
 		return qc.of[next]
+	}
+	if qc.ref != nil {
+		return stats.QuantileOf(x, qc.ref)
 	}
 	if qc.base == 0 {
 		return 0
@@ -136,5 +153,8 @@ func placeQuintile(vs *ValueScore, ind *jsna.Indicator, byQuintiles bool, q int)
 	}
 	if noInterval && vs.byQuintile != 0 && vs.note == noteNoInterval {
 		vs.note = noteByQuintile
+		if ind.Comparators != nil {
+			vs.note = noteByQuintileReference
+		}
 	}
 }

@@ -160,14 +160,15 @@ const (
 	noteSelf
 	noteNoBenchmark
 	noteByQuintiles
-	noteQuintile1 // … noteQuintile1+4: "compared by quintiles: quintile q of 5"
+	noteQuintile1           // … noteQuintile1+4: "compared by quintiles: quintile q of 5"
+	noteByQuintileReference = noteQuintile1 + 5
 )
 
 var fixedWords = [...]string{"", "no value", NoteNoInterval, NoteByQuintile,
 	"the benchmark area is not compared with itself", "no benchmark value", "compared by quintiles",
 	"compared by quintiles: quintile 1 of 5", "compared by quintiles: quintile 2 of 5",
 	"compared by quintiles: quintile 3 of 5", "compared by quintiles: quintile 4 of 5",
-	"compared by quintiles: quintile 5 of 5"}
+	"compared by quintiles: quintile 5 of 5", NoteByQuintileReference}
 
 func newScoreText(indicators []string) *scoreText {
 	t := &scoreText{indicators: indicators, words: make([]string, len(fixedWords), len(fixedWords)+64)}
@@ -238,6 +239,8 @@ type valueJSON struct {
 	Note        string           `json:"note,omitempty"`
 	Period      string           `json:"period,omitempty"`
 	Trend       *TrendMarker     `json:"trend,omitempty"`
+	// Others: the comparisons with the further benchmarks (WardScore.Other).
+	Others []stats.Comparison `json:"others,omitempty"`
 }
 
 // MarshalJSON writes the ward's scores with each value as an object of
@@ -273,6 +276,9 @@ func (w WardScore) MarshalJSON() ([]byte, error) {
 			Lower: num(lower, ok), Upper: num(upper, ok), Computed: v.Computed(), Comparison: v.Comparison(),
 			SpineAt: num(v.SpineAt()), Quintile: v.Quintile(), ByQuintile: v.ByQuintile(),
 			Note: w.Note(i), Period: w.Period(i), Trend: w.Trend(i),
+		}
+		for k := range w.nOther {
+			vj.Others = append(vj.Others, w.Other(i, k))
 		}
 		if w.text != nil && i < len(w.text.indicators) {
 			vj.Indicator = w.text.indicators[i]

@@ -124,32 +124,36 @@ func SpineRanks(n int) []int {
 
 // newSpine makes the spine of values ordered at SpineRanks.
 func newSpine(indicator string, values []float64, benchmark *float64, polarity string) Spine {
-	s := Spine{Indicator: indicator, N: len(values), HigherIsRight: polarity != LowerIsBetter}
 	if len(values) == 0 {
-		s.Degenerate = "no values"
+		s := Spine{Indicator: indicator, HigherIsRight: polarity != LowerIsBetter, Degenerate: "no values"}
 		if benchmark != nil {
 			s.Benchmark = *benchmark
 		}
 		s.WorstAt, s.Q25At, s.Q75At, s.BestAt = 0.5, 0.5, 0.5, 0.5
 		return s
 	}
-	v := values
-	lo, hi := v[0], v[len(v)-1]
-	q25, q75 := percentile(v, 0.25), percentile(v, 0.75)
+	return spineOfRange(indicator, rangeOfOrdered(values), benchmark, polarity)
+}
+
+// spineOfRange is the spine of comparator values summarised by r (r.N at
+// least 1).
+func spineOfRange(indicator string, r Range, benchmark *float64, polarity string) Spine {
+	s := Spine{Indicator: indicator, N: r.N, HigherIsRight: polarity != LowerIsBetter}
+	lo, hi := r.Min, r.Max
 	if benchmark != nil {
 		s.Benchmark = *benchmark
 	} else {
-		s.Benchmark = percentile(v, 0.5)
+		s.Benchmark = r.Median
 	}
 	if s.HigherIsRight {
 		s.Worst, s.Best = lo, hi
 	} else {
 		s.Worst, s.Best = hi, lo
 	}
-	s.Q25, s.Q75 = q25, q75
+	s.Q25, s.Q75 = r.Q25, r.Q75
 	if !s.HigherIsRight {
 		// Oriented: the 25th percentile is the one nearer the worst end.
-		s.Q25, s.Q75 = q75, q25
+		s.Q25, s.Q75 = r.Q75, r.Q25
 	}
 	s.halfWidth = math.Max(math.Abs(lo-s.Benchmark), math.Abs(hi-s.Benchmark))
 	if s.halfWidth == 0 {
