@@ -55,9 +55,12 @@ func TestBrowserImportReport(t *testing.T) {
 		"147 rows had no indicator ID\n" +
 			"What to do: Fill in the Indicator ID column (Fingertips' number for the indicator, such as 93227), or delete these rows: without it a value cannot be matched to an indicator.\n" +
 			"147 | 5, 6, 7, 8, 9 and more",
-		"3 rows are of area type MSOA, neither wards nor England\n" +
+		"1 row of England or another area is of an indicator no ward row has\n" +
+			"What to do: Nothing to do, unless the file should have this indicator's ward rows: then download them from Fingertips again.\n" +
+			"93105 | 1 | 154",
+		"2 rows are of area type MSOA, neither wards nor England\n" +
 			"What to do: Nothing to do: Fingertips downloads carry other areas too (regions, MSOAs), and Wardwise reads wards, England and the wards' parent area.\n" +
-			"93227 | 2 | 153, 155; 93105 | 1 | 154",
+			"93227 | 2 | 153, 155",
 	}
 	check := func(lang string, want []string) {
 		t.Helper()
@@ -88,9 +91,12 @@ func TestBrowserImportReport(t *testing.T) {
 		"Nid oedd gan 147 rhes ID dangosydd\n" +
 			"Beth i’w wneud: Llenwch golofn Indicator ID (rhif Fingertips ar gyfer y dangosydd, fel 93227), neu dilëwch y rhesi hyn: hebddo ni ellir paru gwerth â dangosydd.\n" +
 			"147 | 5, 6, 7, 8, 9 a mwy",
-		"Mae 3 rhes o’r math ardal MSOA, nid wardiau na Lloegr\n" +
+		"Mae 1 rhes ar gyfer Lloegr neu ardal arall o ddangosydd nad oes gan yr un ward res ohono\n" +
+			"Beth i’w wneud: Dim i’w wneud, oni ddylai’r ffeil gynnwys rhesi ward y dangosydd hwn: yna lawrlwythwch nhw o Fingertips eto.\n" +
+			"93105 | 1 | 154",
+		"Mae 2 res o’r math ardal MSOA, nid wardiau na Lloegr\n" +
 			"Beth i’w wneud: Dim i’w wneud: mae lawrlwythiadau Fingertips yn cynnwys ardaloedd eraill hefyd (rhanbarthau, MSOAs), ac mae Wardwise yn darllen wardiau, Lloegr ac ardal riant y wardiau.\n" +
-			"93227 | 2 | 153, 155; 93105 | 1 | 154",
+			"93227 | 2 | 153, 155",
 	})
 	if got, want := eval[string](p, unknown), "Nid yw 1 dangosydd yn nhabl adeiledig dangosyddion Iechyd Lleol\n"+
 		"Indicator 99999 (99999) #/indicator/99999\n"+
