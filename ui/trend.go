@@ -222,7 +222,7 @@ func (a *App) trendChart(id, title, desc string, ts trendSeries) dom.Element {
 	}
 	if bl := benchLine(ts, x, y); bl != "" {
 		// The benchmark of each period (score.IndicatorScore.Series).
-		m.leaf("polyline", "class", "app-trend__bench-line", "points", bl)
+		m.leaf("polyline", "class", "app-trend-chart__benchmark", "points", bl)
 		last := ts.bench[len(ts.bench)-1]
 		m.elem("text", a.t("trend.chart.benchmark", a.placeName(a.doc.Benchmark.Code, a.doc.Benchmark.Name), last.Period, fmtNum(last.Value)),
 			"class", "app-trend-chart__axis", "x", f(chartWidth-trendRight), "y", f(y(last.Value)-10), "text-anchor", "end")

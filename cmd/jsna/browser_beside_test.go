@@ -60,7 +60,7 @@ func TestBrowserBenchmarksBeside(t *testing.T) {
 	if !strings.Contains(trend, "Compared with England") || strings.Count(trend, "Worse") != 2 {
 		t.Errorf("trend table = %q, want both periods worse than England", trend)
 	}
-	if n := eval[int](p, `document.querySelectorAll("#trend-93227 .app-trend__bench-line").length`); n != 1 {
+	if n := eval[int](p, `document.querySelectorAll("#trend-93227 .app-trend-chart__benchmark").length`); n != 1 {
 		t.Errorf("%d benchmark lines on the trend chart, want 1", n)
 	}
 	p.axe("ward beside")
