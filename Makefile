@@ -44,10 +44,11 @@ fuzz: ## run every fuzz target of jsna/... for FUZZTIME each (default 60s), all 
 	fi; \
 	echo "fuzz: all $(words $(FUZZTARGETS)) targets passed"
 
-wasm: node ## build the browser app into static/: app.wasm and the viewer app.viewer.wasm (+ .gz, .br), wasm_exec.js, stylesheet, version
+wasm: node ## build the browser app into static/: app.wasm and the viewer app.viewer.wasm (+ .gz, .br), the viewer's Welsh catalogue app.cy.json, wasm_exec.js, stylesheet, version
 	GOOS=js GOARCH=wasm $(GO) build -tags validator_novalidatefn -ldflags="-s -w" -trimpath -o static/app.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build -tags validator_novalidatefn,wardwise_viewer -ldflags="-s -w" -trimpath -o static/app.viewer.wasm ./wasm/viewer
 	cp "$(WASMDIR)/wasm_exec.js" static/wasm_exec.js
+	$(WASMENV) WARDWISE_WRITE_CY="$(CURDIR)/static/app.cy.json" $(GO) test -count=1 -run '^TestWriteWelshCatalogue$$' ./ui/ >/dev/null
 	node static/build.mjs
 
 node: ## install the pinned npm packages (GOV.UK Frontend, axe-core, wrangler, Automerge for make bench) when node_modules is missing
@@ -72,7 +73,7 @@ hub-build: wasm ## build the hub for Cloudflare Workers into cmd/worker/build/: 
 	GOOS=js GOARCH=wasm $(GO) build -tags validator_novalidatefn -ldflags="-s -w" -trimpath -o $(HUBDIR)/app.wasm ./cmd/worker
 	cp cmd/worker/entry.mjs $(HUBDIR)/entry.mjs
 	mkdir -p $(HUBDIR)/public
-	cd static && cp -R index.html *.css *.js *.webmanifest *.txt app.wasm app.viewer.wasm icons examples ../$(HUBDIR)/public/
+	cd static && cp -R index.html *.css *.js *.webmanifest *.txt app.wasm app.viewer.wasm app.cy.json icons examples ../$(HUBDIR)/public/
 	cp cmd/worker/_headers $(HUBDIR)/public/_headers
 
 hub: hub-build ## serve the app and the hub's API on http://$(HUBADDR):$(HUBPORT)/ with wrangler dev, local D1 and R2 (admin token: HUB_ADMIN_TOKEN)

@@ -1,8 +1,8 @@
 package jsna
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
+	"github.com/wardwise/wardwise/jsna/internal/sha"
 )
 
 // Bilingual content. Every free text of the format may carry a Welsh
@@ -191,7 +191,7 @@ func (s TranslationState) OutOfDate() string {
 // fingerprint is the first 12 hex digits of the SHA-256 of s: enough to
 // notice an edit, not a security measure.
 func fingerprint(s string) string {
-	sum := sha256.Sum256([]byte(s))
+	sum := sha.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:6])
 }
 

@@ -1,8 +1,8 @@
 package jsna
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
+	"github.com/wardwise/wardwise/jsna/internal/sha"
 	"io"
 	"math"
 	"reflect"
@@ -198,7 +198,7 @@ func hashWithDraft(d *Document, dr *Draft) string {
 	c := *d
 	c.Draft = dr
 	c.rev = nil
-	sum := sha256.Sum256(Canonical(&c))
+	sum := sha.Sum256(Canonical(&c))
 	return hex.EncodeToString(sum[:])
 }
 

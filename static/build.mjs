@@ -54,7 +54,7 @@ for (const name of ["app.wasm", "app.viewer.wasm"]) {
 // The version: one hash over the files the service worker caches, so any
 // change to any of them gives the worker a new cache.
 const cached = [
-  "index.html", "app.js", "wasm_exec.js", "app.wasm", "app.viewer.wasm", "app.css", "govuk-frontend.css",
+  "index.html", "app.js", "wasm_exec.js", "app.wasm", "app.viewer.wasm", "app.cy.json", "app.css", "govuk-frontend.css",
   "manifest.webmanifest", "sw.js", "icons/icon.svg", "icons/icon-192.png",
   "icons/icon-512.png", "icons/maskable-512.png", "examples/example-borough.json",
 ];

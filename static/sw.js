@@ -20,6 +20,7 @@ var SHELL = [
   "wasm_exec.js",
   "app.wasm",
   "app.viewer.wasm",
+  "app.cy.json",
   "app.css",
   "govuk-frontend.css",
   "manifest.webmanifest",

@@ -3,8 +3,6 @@
 package ui
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"strings"
 
 	"honnef.co/go/js/dom/v2"
@@ -267,14 +265,6 @@ func value(e dom.Element) string { return e.Underlying().Get("value").String() }
 
 // checked reads a checkbox or radio.
 func checked(e dom.Element) bool { return e.Underlying().Get("checked").Bool() }
-
-// newKey makes a record key that does not clash with keys other drafts
-// create independently: prefix and 8 random hex digits.
-func newKey(prefix string) string {
-	var b [4]byte
-	rand.Read(b[:])
-	return prefix + "-" + hex.EncodeToString(b[:])
-}
 
 func itoa(n int) string { return fmtIntPlain(n) }
 

@@ -82,12 +82,14 @@ func (a *App) setLang(l Lang) {
 	if l == a.lang {
 		return
 	}
-	a.lang = l
-	currentLang = l
 	localSet(langKey, string(l))
-	a.renderShell()
-	a.render()
-	a.announce(a.t("status.language"))
+	a.withLang(l, func() {
+		a.lang = l
+		currentLang = l
+		a.renderShell()
+		a.render()
+		a.announce(a.t("status.language"))
+	})
 }
 
 // Plural messages are catalogue keys with a variant per plural form,

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tidwall/gjson"
 	"github.com/wardwise/wardwise/jsna"
 )
 
@@ -52,6 +53,50 @@ type entry struct {
 	Stored    time.Time `json:"stored"`              // last written to this browser
 	Removed   time.Time `json:"removed,omitzero"`    // moved to the bin
 	Version   time.Time `json:"version,omitzero"`    // last version kept
+}
+
+// decodeEntry reads an entry as putEntry stored it (json.Marshal), with
+// gjson rather than json.Unmarshal: the viewer reads the library, and this
+// keeps encoding/json's decoder out of it. ok is false when s is not a JSON
+// object with an id, or a time in it is not RFC 3339.
+func decodeEntry(s string) (*entry, bool) {
+	r := gjson.Parse(s)
+	if !r.IsObject() {
+		return nil, false
+	}
+	strs := func(key string) []string {
+		v := r.Get(key)
+		if !v.IsArray() {
+			return nil
+		}
+		out := []string{}
+		for _, v := range v.Array() {
+			out = append(out, v.String())
+		}
+		return out
+	}
+	ok := true
+	at := func(key string) time.Time {
+		v := r.Get(key)
+		if !v.Exists() {
+			return time.Time{}
+		}
+		t, err := time.Parse(time.RFC3339, v.String())
+		if err != nil {
+			ok = false
+		}
+		return t
+	}
+	e := &entry{
+		ID: r.Get("id").String(), Title: r.Get("title").String(), Author: r.Get("author").String(),
+		Role: r.Get("role").String(), DraftID: r.Get("draft_id").String(), DocID: r.Get("doc_id").String(),
+		Wards: strs("wards"), WardCount: int(r.Get("ward_count").Int()), FileName: r.Get("file_name").String(),
+		Route: r.Get("route").String(), Base: r.Get("base").String(), Rev: r.Get("rev").String(),
+		Save: r.Get("save").String(), Codes: strs("codes"),
+		Opened: at("opened"), Changed: at("changed"), Dirty: r.Get("dirty").Bool(), FileSaved: at("file_saved"),
+		Stored: at("stored"), Removed: at("removed"), Version: at("version"),
+	}
+	return e, ok && e.ID != ""
 }
 
 // version is an earlier state of an entry's document.
@@ -157,9 +202,8 @@ func (s *store) entries() []*entry {
 	kvs, _ := s.readPrefix(storeEntries, "")
 	var out []*entry
 	for _, p := range kvs {
-		var e entry
-		if json.Unmarshal([]byte(p.value), &e) == nil && e.ID != "" {
-			out = append(out, &e)
+		if e, ok := decodeEntry(p.value); ok {
+			out = append(out, e)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].last().After(out[j].last()) })

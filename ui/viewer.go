@@ -53,8 +53,16 @@ func MountViewer() <-chan struct{} {
 	} else {
 		a.storeReady = requestStore()
 	}
+	// A Welsh interface waits for its catalogue, fetched alongside the
+	// document (messages_cy_viewer.go); an English one draws the shell now.
+	var welsh func() error
+	if a.lang == Welsh {
+		welsh = welshBegin()
+	}
 	installSprite()
-	a.renderShell()
+	if welsh == nil {
+		a.renderShell()
+	}
 	done := make(chan struct{})
 	var stop js.Func
 	stop = js.FuncOf(func(js.Value, []js.Value) any {
@@ -67,15 +75,24 @@ func MountViewer() <-chan struct{} {
 		return nil
 	})
 	js.Global().Set("wardwiseViewerStop", stop)
-	a.spawn(func() { a.viewerStart(example) })
+	a.spawn(func() { a.viewerStart(example, welsh) })
 	return done
 }
 
 // viewerStart reads the document (the example, or the library's last
-// entry) and draws the view the address names. Without a document to show,
-// it hands over at once: the full app shows why.
-func (a *App) viewerStart(example <-chan decoded) {
+// entry) and, for a Welsh interface, the Welsh catalogue (welsh, fetching
+// since MountViewer), and draws the view the address names. Without a
+// document to show, it hands over at once: the full app shows why.
+func (a *App) viewerStart(example <-chan decoded, welsh func() error) {
 	r := parseRoute(js.Global().Get("location").Get("hash").String())
+	if welsh != nil {
+		if welsh() != nil {
+			a.needApp()
+			return
+		}
+		performanceMark("wardwise-welsh-read")
+		a.renderShell()
+	}
 	if example != nil {
 		res := <-example
 		performanceMark("wardwise-example-read")

@@ -108,6 +108,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	skipBrowser := fs.Bool("no-browser", false, "skip the headless Chromium cold-start measurement")
 	runs := fs.Int("runs", 5, "cold starts to take the median of")
 	dir := fs.String("static", "static", "the built app to measure (another build's static/ to compare two: with -no-build)")
+	coldOnly := fs.Bool("cold-only", false, "measure only the cold start of the app in -static as it is (no Go benchmarks, no build, no sizes)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -125,6 +126,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	wheres := []string{"native", "wasm"}
 	if *skipWasm {
 		wheres = wheres[:1]
+	}
+	if *coldOnly {
+		wheres, *only, *skipBuild = nil, "-", true
 	}
 	for _, where := range wheres {
 		for _, b := range benchmarks {
@@ -150,7 +154,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				Failed: fmt.Sprintf("make wasm failed (%v): %s; full log in %s", err, lastLine(log.String()), filepath.Join(*raw, "make-wasm.txt"))})
 		}
 	}
-	if built {
+	if built && !*coldOnly {
 		for _, name := range []string{"app.wasm", "app.viewer.wasm"} {
 			sizes, err := wasmSizes(filepath.Join(*dir, name))
 			if err != nil {

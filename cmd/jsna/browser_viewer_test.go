@@ -4,6 +4,9 @@ package main
 
 import (
 	"testing"
+
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
 )
 
 // viewerTimeline is what the page's timings say about a start: when the
@@ -104,4 +107,44 @@ func checkViewerStart(t *testing.T, tl viewerTimeline) {
 	if tl.AppReady < tl.ViewerDrawn || tl.TookOver < tl.AppReady {
 		t.Errorf("the full app did not take over after the viewer: %+v", tl)
 	}
+}
+
+// recordViewerDrawn keeps, when the viewer fires wardwise-viewer-drawn,
+// the page's language and title then, before the full app takes over.
+const recordViewerDrawn = `addEventListener("wardwise-viewer-drawn", () => {
+  window.wardwiseViewerSaw = {lang: document.documentElement.lang, title: document.title};
+});`
+
+// TestBrowserViewerWelsh opens a ward of the example with Welsh chosen
+// before: the viewer, whose module holds no Welsh catalogue, fetches
+// app.cy.json alongside the document and draws the ward view in Welsh
+// (the page's language cy, the title the full app gives the same view
+// in Welsh), and the full app takes over as in English.
+func TestBrowserViewerWelsh(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	noDialogs(p)
+	if _, err := chromedp.Call(p.ctx, cdppage.AddScriptToEvaluateOnNewDocument,
+		cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: recordViewerDrawn}); err != nil {
+		t.Fatal(err)
+	}
+	code := readExample(t).Wards[0].Code
+	p.navigate("")
+	eval[any](p, `localStorage.setItem("wardwise.lang", "cy"), 0`)
+	p.navigate("?example#/ward/" + code)
+	p.waitFor("the full app in Welsh", `document.documentElement.lang === "cy" && performance.getEntriesByName("wardwise-app-took-over").length > 0`)
+	p.shot("viewer-welsh-handed-over")
+	tl := eval[viewerTimeline](p, readViewerTimeline)
+	t.Logf("Welsh: %+v", tl)
+	checkViewerStart(t, tl)
+	type saw struct{ Lang, Title string }
+	got := eval[saw](p, `window.wardwiseViewerSaw || {lang: "", title: ""}`)
+	want := saw{Lang: "cy", Title: eval[string](p, `document.title`)}
+	if got != want {
+		t.Errorf("the viewer's first view: %+v, want %+v (the full app's, in Welsh)", got, want)
+	}
+	if fetched := eval[float64](p, `(performance.getEntriesByType("resource").find(e => new URL(e.name).pathname === "/app.cy.json") || {responseEnd: -1}).responseEnd`); fetched < 0 || fetched > tl.ViewerDrawn {
+		t.Errorf("app.cy.json fetched at %.0f ms, want before the viewer's first view at %.0f ms", fetched, tl.ViewerDrawn)
+	}
+	p.checkClean()
 }
