@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -113,11 +114,18 @@ type decoder struct {
 	// interned holds the indicator ids and periods of values, which
 	// repeat in every ward: one string for each.
 	interned map[string]string
+	// recent holds, for each place in a ward's values, the indicator id
+	// and period read there last (internedStr); at0 is the place of the
+	// value being decoded.
+	recent [][2]string
+	at0    *[2]string
 	// strs is where the other strings are copied, many to a block
 	// (copyString).
 	strs strings.Builder
 	// bools is where optional booleans are kept, a block at a time.
 	bools []bool
+	// unesc is the scratch space of unescaped.
+	unesc []byte
 }
 
 func newDecoder(data []byte, ps *Problems) *decoder {
@@ -279,16 +287,18 @@ func (dec *decoder) slice(v reflect.Value) {
 	}
 	dec.pos++
 	dec.enter()
-	s := reflect.MakeSlice(v.Type(), 0, 0)
-	zero := reflect.Zero(v.Type().Elem())
+	// The elements are decoded in place in v, grown as they come (Grow
+	// and SetLen on the addressable v allocate only as its capacity
+	// doubles, where reflect.Append allocates a header for each).
+	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 	for i := 0; dec.more(']', i == 0); i++ {
-		s = reflect.Append(s, zero)
+		v.Grow(1)
+		v.SetLen(i + 1)
 		dec.pushIndex(i)
-		dec.value(s.Index(i))
+		dec.value(v.Index(i))
 		dec.pop()
 	}
 	dec.leave()
-	v.Set(s)
 }
 
 // scalar decodes the next value, c its first byte, into a string, number
@@ -342,9 +352,69 @@ func isNumberStart(c byte) bool { return c == '-' || c >= '0' && c <= '9' }
 func (dec *decoder) str() string {
 	start, end, esc := dec.scanner.str()
 	if esc {
-		return gjson.Parse(string(dec.data[start:end])).Str
+		return dec.unescaped(dec.data[start+1 : end-1])
 	}
 	return dec.copyString(dec.data[start+1 : end-1])
+}
+
+// unescaped is the string whose contents, between its quotes, are raw,
+// which holds escapes the scanner has checked: unescaped as gjson does
+// (a lone surrogate becomes U+FFFD), into dec's scratch buffer and then
+// copied as copyString does.
+func (dec *decoder) unescaped(raw []byte) string {
+	b := dec.unesc[:0]
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			b = append(b, c)
+			continue
+		}
+		i++
+		switch raw[i] {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r := hex4(raw[i+1:])
+			i += 5
+			if r >= 0xD800 && r < 0xDC00 && len(raw)-i >= 6 && raw[i] == '\\' && raw[i+1] == 'u' {
+				if r2 := hex4(raw[i+2:]); r2 >= 0xDC00 && r2 < 0xE000 {
+					r = utf16.DecodeRune(r, r2)
+					i += 6
+				}
+			}
+			b = utf8.AppendRune(b, r)
+			i--
+		default: // '"', '\\' and '/' stand for themselves
+			b = append(b, raw[i])
+		}
+	}
+	dec.unesc = b
+	return dec.copyString(b)
+}
+
+// hex4 is the number the 4 hex digits that start b write.
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // stringBlock is the size of the blocks copyString fills.

@@ -80,7 +80,33 @@ func FuzzScan(f *testing.F) {
 		if got := valid(data); got != want {
 			t.Fatalf("valid(%q) = %v, gjson.ValidBytes within depth = %v", data, got, want)
 		}
+		// A string the scanner reads is unescaped as gjson unescapes it.
+		s := scanner{data: data}
+		if s.next() == '"' {
+			func() {
+				var ok bool
+				defer catchSyntax(&ok)
+				start, end, _ := s.str()
+				ok = true
+				dec := newDecoder(data, &Problems{})
+				if got, want := dec.unescaped(data[start+1:end-1]), gjson.Parse(string(data[start:end])).Str; got != want {
+					t.Fatalf("unescaped(%q) = %q, gjson %q", data[start:end], got, want)
+				}
+			}()
+		}
 	})
+}
+
+// TestUnescapedAsGjson checks that strings with escapes are read as
+// gjson reads them: surrogate pairs joined, lone surrogates U+FFFD.
+func TestUnescapedAsGjson(t *testing.T) {
+	for _, in := range []string{`"a\"b\\c\/d"`, `"\b\f\n\r\t"`, `"\u00e9\u00E9x"`, `"\ud83d\ude00"`,
+		`"\ud800"`, `"\ud800x"`, `"\ud800\u0041"`, `"\udc00\ud800"`, `"é\u2028"`, `"\ud800\ud800\udc00"`} {
+		dec := newDecoder([]byte(in), &Problems{})
+		if got, want := dec.unescaped([]byte(in[1:len(in)-1])), gjson.Parse(in).Str; got != want {
+			t.Errorf("unescaped(%s) = %q, want %q (gjson)", in, got, want)
+		}
+	}
 }
 
 // TestNumbersAsStrconv checks that the numbers the scanner converts
