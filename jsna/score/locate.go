@@ -11,7 +11,7 @@ type located struct {
 	// value of indicator i (the latest period, jsna.IsLater), −1 for none.
 	current []int32
 	// periods[wi*nInd+i] counts ward wi's values of indicator i, at most
-	// 255; more than 1 is a series (scoreTrends).
+	// 255; more than 1 is a series (wardTrends).
 	periods []uint8
 	multi   []bool // the ward has a series of some indicator
 	series  int    // the number of series, of all wards

@@ -182,17 +182,24 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 			return nil, err
 		}
 	}
-	needs, err := RankNeeds(d, opts.Weights)
-	if err != nil {
-		return nil, err
+	// The needs are ranked from the document alone: beside the scoring,
+	// on a second CPU where there is one (natively; under WebAssembly one
+	// after the other, as before).
+	type rankedNeeds struct {
+		needs []RankedNeed
+		err   error
 	}
+	ranked := make(chan rankedNeeds, 1)
+	go func() {
+		needs, err := RankNeeds(d, opts.Weights)
+		ranked <- rankedNeeds{needs, err}
+	}()
 	s := &Scores{
 		Confidence: conf,
 		Benchmark:  d.Benchmark,
 		Indicators: make([]IndicatorScore, len(d.Indicators)),
 		Wards:      make([]WardScore, len(d.Wards)),
 		NeedIndex:  NeedIndexFormula,
-		Needs:      needs,
 	}
 	l := newLayout(s, d)
 	loc := locate(d, l)
@@ -201,7 +208,11 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	s.bench = l.bench
 	spineValues := scoreValues(s, d, l, loc)
 	placeOnSpines(s, d, l, spineValues)
-	scoreTrends(s, d, l, loc)
+	r := <-ranked
+	if r.err != nil {
+		return nil, r.err
+	}
+	s.Needs = r.needs
 	needIndex(s, d, l, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
@@ -283,6 +294,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 	if nOther > 0 {
 		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
 	}
+	trends := newTrendScratch(d, l, loc)
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
@@ -310,6 +322,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 				spineValues[i] = append(spineValues[i], vs.value)
 			}
 		}
+		trends.wardTrends(ws, d, l, loc, wi)
 	}
 	return spineValues
 }
