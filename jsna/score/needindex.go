@@ -51,7 +51,7 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 		sp[i].counts = sp[i].sign != 0
 	}
 	counted := func(wi int) bool { // not the benchmark area's or the area's own row
-		return s.Wards[wi].Code != d.Benchmark.Code && s.Wards[wi].Code != d.Area.Code
+		return l.roles[wi]&wardIndexed != 0
 	}
 	for wi := range s.Wards {
 		if !counted(wi) {

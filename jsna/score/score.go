@@ -203,7 +203,7 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	}
 	l := newLayout(s, d)
 	loc := locate(d, l)
-	benchmarks(s, d)
+	benchmarks(s, d, l)
 	l.bench = benchmarksByPeriod(s, d, l, loc)
 	s.bench = l.bench
 	spineValues := scoreValues(s, d, l, loc)
@@ -236,6 +236,41 @@ type layout struct {
 	text        *scoreText   // the words of the scores' values
 	periods     jsna.Periods // the spans of the periods compared
 	bench       *periodIndex // benchmarks by period (beside.go)
+	// roles[wi] says what ward wi is to the document (wardSelf,
+	// wardCounted, wardIndexed), found by locate: the wards' codes,
+	// compared once rather than in every pass.
+	roles []wardRole
+}
+
+// wardRole says what a ward is to its document, from its code.
+type wardRole uint8
+
+const (
+	// wardSelf: the benchmark area's own row (a code, the benchmark's),
+	// not compared with itself nor among the comparators.
+	wardSelf wardRole = 1 << iota
+	// wardCounted: a comparator for the benchmarks the wards make:
+	// neither the benchmark area's nor the document area's own row (or
+	// without a code).
+	wardCounted
+	// wardIndexed: counted for the need index (a code that is neither
+	// the benchmark's nor the area's).
+	wardIndexed
+)
+
+// wardRoleOf is the role of ward w in d.
+func wardRoleOf(d *jsna.Document, w *jsna.Ward) wardRole {
+	var r wardRole
+	if w.Code != "" && w.Code == d.Benchmark.Code {
+		r |= wardSelf
+	}
+	if w.Code == "" || (w.Code != d.Benchmark.Code && w.Code != d.Area.Code) {
+		r |= wardCounted
+	}
+	if w.Code != d.Benchmark.Code && w.Code != d.Area.Code {
+		r |= wardIndexed
+	}
+	return r
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
@@ -304,7 +339,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 		if nOther > 0 {
 			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
 		}
-		self := w.Code != "" && w.Code == d.Benchmark.Code
+		self := l.roles[wi]&wardSelf != 0
 		for i := range d.Indicators {
 			vs := &ws.Values[i]
 			v := loc.currentValue(d, wi, i)
