@@ -1,8 +1,10 @@
 package jsna
 
 import (
+	"math"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -159,6 +161,64 @@ func TestPlainChecksKnowEveryTag(t *testing.T) {
 	for typ := range seen {
 		if !plainTypeOf(typ).ok {
 			t.Errorf("plainTypeOf(%v).ok = false, want every tag understood", typ)
+		}
+	}
+}
+
+// TestValueRules checks that the rules valuesPlainValid checks in plain
+// Go are Value's tagged rules, as plainTypeOf reads them.
+func TestValueRules(t *testing.T) {
+	pt := plainTypeOf(valueType)
+	if !pt.ok || !pt.values {
+		t.Fatalf("plainTypeOf(Value) ok %v, values %v; want both", pt.ok, pt.values)
+	}
+	got := map[string]string{}
+	for _, f := range pt.fields {
+		var parts []string
+		if f.ptr {
+			parts = append(parts, "ptr")
+		}
+		if f.omitempty {
+			parts = append(parts, "omitempty")
+		}
+		if f.dive || f.elem != nil || f.sub != nil {
+			parts = append(parts, "unexpected")
+		}
+		for _, r := range f.rules {
+			parts = append(parts, r.op)
+			switch r.op {
+			case "gte", "max":
+				if f.ptr {
+					parts = append(parts, strconv.FormatFloat(r.n, 'g', -1, 64))
+				} else {
+					parts = append(parts, strconv.FormatInt(r.i, 10))
+				}
+			}
+		}
+		got[valueType.Field(f.index).Name] = strings.Join(parts, " ")
+	}
+	if !reflect.DeepEqual(got, valueRules) {
+		t.Errorf("Value's tagged rules = %v, valuesPlainValid checks %v", got, valueRules)
+	}
+	// And each rule broken alone is found, as plainValid finds it.
+	ok := Value{Indicator: "i", Count: ptr(0.0), Denominator: ptr(1.0), Note: strings.Repeat("é", 500), Period: strings.Repeat("é", 100)}
+	broken := []func(v *Value){
+		func(v *Value) { v.Indicator = "" },
+		func(v *Value) { v.Count = ptr(-1.0) },
+		func(v *Value) { v.Denominator = ptr(math.NaN()) },
+		func(v *Value) { v.Note += "x" },
+		func(v *Value) { v.Period += "x" },
+	}
+	if !valuesPlainValid([]Value{ok}) {
+		t.Errorf("valuesPlainValid(%+v) = false, want true", ok)
+	}
+	for k, brk := range broken {
+		v := ok
+		brk(&v)
+		ward := Ward{Code: "c", Name: "n", Values: []Value{ok, v}}
+		rv := reflect.ValueOf(&ward).Elem()
+		if valuesPlainValid(ward.Values) || plainValid(plainTypeOf(rv.Type()), rv) || structValidator().Struct(&ward) == nil {
+			t.Errorf("rule %d broken: valuesPlainValid, plainValid or the validator passes it", k)
 		}
 	}
 }
