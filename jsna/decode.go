@@ -126,6 +126,8 @@ type decoder struct {
 	bools []bool
 	// unesc is the scratch space of unescaped.
 	unesc []byte
+	// slices holds the scratch space of slice, by slice type.
+	slices map[reflect.Type]*sliceScratch
 }
 
 func newDecoder(data []byte, ps *Problems) *decoder {
@@ -287,10 +289,32 @@ func (dec *decoder) slice(v reflect.Value) {
 	}
 	dec.pos++
 	dec.enter()
-	// The elements are decoded in place in v, grown as they come (Grow
-	// and SetLen on the addressable v allocate only as its capacity
-	// doubles, where reflect.Append allocates a header for each).
-	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+	// The elements are decoded into a scratch slice of their type, kept
+	// from one array to the next, grown as they come (Grow and SetLen on
+	// an addressable slice allocate only as its capacity doubles), and
+	// then copied into a slice exactly as long: a ward's few sections or
+	// needs cost one allocation, not one for each doubling.
+	sc := dec.scratchFor(v.Type())
+	if sc.busy {
+		// An array of arrays of the same type: this one grown in place.
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+		dec.elements(v)
+		return
+	}
+	sc.busy = true
+	sc.v.SetLen(0)
+	dec.elements(sc.v)
+	sc.busy = false
+	n := sc.v.Len()
+	s := reflect.MakeSlice(v.Type(), n, n)
+	reflect.Copy(s, sc.v)
+	sc.v.Clear() // no pointers kept from the scratch space
+	v.Set(s)
+}
+
+// elements decodes the elements of the array being read, after its
+// opening bracket, into the addressable slice v, appending to it.
+func (dec *decoder) elements(v reflect.Value) {
 	for i := 0; dec.more(']', i == 0); i++ {
 		v.Grow(1)
 		v.SetLen(i + 1)
@@ -299,6 +323,25 @@ func (dec *decoder) slice(v reflect.Value) {
 		dec.pop()
 	}
 	dec.leave()
+}
+
+// sliceScratch is the scratch space of slice for one slice type.
+type sliceScratch struct {
+	v    reflect.Value // an addressable slice of the type
+	busy bool          // being filled
+}
+
+// scratchFor is the scratch space for slices of type t.
+func (dec *decoder) scratchFor(t reflect.Type) *sliceScratch {
+	sc := dec.slices[t]
+	if sc == nil {
+		if dec.slices == nil {
+			dec.slices = make(map[reflect.Type]*sliceScratch)
+		}
+		sc = &sliceScratch{v: reflect.New(t).Elem()}
+		dec.slices[t] = sc
+	}
+	return sc
 }
 
 // scalar decodes the next value, c its first byte, into a string, number
