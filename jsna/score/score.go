@@ -206,14 +206,15 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	benchmarks(s, d, l)
 	l.bench = benchmarksByPeriod(s, d, l, loc)
 	s.bench = l.bench
-	spineValues := scoreValues(s, d, l, loc)
+	sp := newSpreads(s, d)
+	spineValues := scoreValues(s, d, l, loc, sp)
 	placeOnSpines(s, d, l, spineValues)
 	r := <-ranked
 	if r.err != nil {
 		return nil, r.err
 	}
 	s.Needs = r.needs
-	needIndex(s, d, l, opts.DomainWeights)
+	needIndex(s, d, l, sp, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
 	for i := len(s.Wards) - 1; i >= 0; i-- {
@@ -310,8 +311,10 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // for every indicator (the current value of an indicator in a ward counts,
 // that of its latest period, jsna.IsLater; a ward without one gets "no
 // value"). It returns, per indicator, the values
-// its spine is drawn over: every ward's but the benchmark ward's.
-func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float64 {
+// its spine is drawn over: every ward's but the benchmark ward's. In the
+// same pass it finds each ward's trends (wardTrends) and adds the values
+// that count for the need index to sp (spreads.count).
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads) [][]float64 {
 	nInd := len(d.Indicators)
 	spineValues := make([][]float64, nInd)
 	for i := range spineValues {
@@ -356,6 +359,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 			if vs.has&hasValue != 0 && !self {
 				spineValues[i] = append(spineValues[i], vs.value)
 			}
+			sp.count(ws, wi, i, d, l)
 		}
 		trends.wardTrends(ws, d, l, loc, wi)
 	}
