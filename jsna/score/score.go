@@ -184,15 +184,22 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	}
 	// The needs are ranked from the document alone: beside the scoring,
 	// on a second CPU where there is one (natively; under WebAssembly one
-	// after the other, as before).
+	// after the other, as before). A panic there is raised again here, in
+	// the caller's goroutine, as it was before (the app recovers it).
 	type rankedNeeds struct {
-		needs []RankedNeed
-		err   error
+		needs    []RankedNeed
+		err      error
+		panicked any
 	}
 	ranked := make(chan rankedNeeds, 1)
 	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ranked <- rankedNeeds{panicked: p}
+			}
+		}()
 		needs, err := RankNeeds(d, opts.Weights)
-		ranked <- rankedNeeds{needs, err}
+		ranked <- rankedNeeds{needs: needs, err: err}
 	}()
 	s := &Scores{
 		Confidence: conf,
@@ -210,6 +217,9 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	spineValues := scoreValues(s, d, l, loc, sp)
 	placeOnSpines(s, d, l, spineValues)
 	r := <-ranked
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
 	if r.err != nil {
 		return nil, r.err
 	}
