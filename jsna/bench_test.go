@@ -33,6 +33,24 @@ func BenchmarkParseEngland(b *testing.B) {
 	}
 }
 
+// BenchmarkValidateEngland validates the decoded England-scale master
+// alone: Parse's share after decoding.
+func BenchmarkValidateEngland(b *testing.B) {
+	_, data := englandScale(b)
+	d, err := jsna.Decode(data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data = nil
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		if err := d.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkValidEngland checks the syntax of the same master with
 // gjson.Valid alone: the speed of one pass over the bytes, against which
 // BenchmarkParseEngland's can be read on a busy machine.

@@ -290,21 +290,55 @@ func (d *Document) validateLanguages(ps *Problems) {
 	if d.Bilingual() && seen[English] {
 		primary = d.PrimaryLanguage()
 	}
-	check := func(p string, ts []Bilingual) {
-		for _, t := range ts {
-			if t.Required && t.In(primary) == "" {
-				ps.Add(member(p, textMember(t.Name, primary)), "is required")
-			}
-			if c := *t.Confirmed; c != "" && !isConfirmation(c) {
-				ps.Add(member(p, t.Name+"_confirmed"), "%q is not a confirmation (en: and 12 hex digits, a space, cy: and 12 hex digits)", c)
-			}
+	for i := range d.Indicators {
+		checkTexts(ps, primary, d.Indicators[i].Texts(), textsAt{"indicators", i, "", 0})
+	}
+	// A ward's records are checked in place, the path built only for a
+	// problem: an England-scale master has some 100,000 of them.
+	for i := range d.Wards {
+		w := &d.Wards[i]
+		for j := range w.Sections {
+			checkTexts(ps, primary, w.Sections[j].Texts(), textsAt{"wards", i, "sections", j})
+		}
+		for j := range w.Assets {
+			checkTexts(ps, primary, w.Assets[j].Texts(), textsAt{"wards", i, "assets", j})
+		}
+		for j := range w.Voice {
+			checkTexts(ps, primary, w.Voice[j].Texts(), textsAt{"wards", i, "voice", j})
+		}
+		for j := range w.Needs {
+			checkTexts(ps, primary, w.Needs[j].Texts(), textsAt{"wards", i, "needs", j})
 		}
 	}
-	for i := range d.Indicators {
-		check(index("indicators", i), d.Indicators[i].Texts())
+}
+
+// textsAt is the path of a record with free texts, outer[i] or
+// outer[i].inner[j], as validateLanguages builds it when there is a
+// problem to report.
+type textsAt struct {
+	outer string
+	i     int
+	inner string
+	j     int
+}
+
+func (at textsAt) String() string {
+	p := index(at.outer, at.i)
+	if at.inner != "" {
+		p = index(member(p, at.inner), at.j)
 	}
-	for i := range d.Wards {
-		wp := index("wards", i)
-		eachWardText(&d.Wards[i], func(p string, ts []Bilingual) { check(member(wp, p), ts) })
+	return p
+}
+
+// checkTexts checks the texts ts of the record at: the one required in
+// the primary language, and every confirmation's form.
+func checkTexts(ps *Problems, primary string, ts []Bilingual, at textsAt) {
+	for _, t := range ts {
+		if t.Required && t.In(primary) == "" {
+			ps.Add(member(at.String(), textMember(t.Name, primary)), "is required")
+		}
+		if c := *t.Confirmed; c != "" && !isConfirmation(c) {
+			ps.Add(member(at.String(), t.Name+"_confirmed"), "%q is not a confirmation (en: and 12 hex digits, a space, cy: and 12 hex digits)", c)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -113,11 +114,20 @@ type decoder struct {
 	// interned holds the indicator ids and periods of values, which
 	// repeat in every ward: one string for each.
 	interned map[string]string
+	// recent holds, for each place in a ward's values, the indicator id
+	// and period read there last (internedStr); at0 is the place of the
+	// value being decoded.
+	recent [][2]string
+	at0    *[2]string
 	// strs is where the other strings are copied, many to a block
 	// (copyString).
 	strs strings.Builder
 	// bools is where optional booleans are kept, a block at a time.
 	bools []bool
+	// unesc is the scratch space of unescaped.
+	unesc []byte
+	// slices holds the scratch space of slice, by slice type.
+	slices map[reflect.Type]*sliceScratch
 }
 
 func newDecoder(data []byte, ps *Problems) *decoder {
@@ -279,16 +289,59 @@ func (dec *decoder) slice(v reflect.Value) {
 	}
 	dec.pos++
 	dec.enter()
-	s := reflect.MakeSlice(v.Type(), 0, 0)
-	zero := reflect.Zero(v.Type().Elem())
+	// The elements are decoded into a scratch slice of their type, kept
+	// from one array to the next, grown as they come (Grow and SetLen on
+	// an addressable slice allocate only as its capacity doubles), and
+	// then copied into a slice exactly as long: a ward's few sections or
+	// needs cost one allocation, not one for each doubling.
+	sc := dec.scratchFor(v.Type())
+	if sc.busy {
+		// An array of arrays of the same type: this one grown in place.
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+		dec.elements(v)
+		return
+	}
+	sc.busy = true
+	sc.v.SetLen(0)
+	dec.elements(sc.v)
+	sc.busy = false
+	n := sc.v.Len()
+	s := reflect.MakeSlice(v.Type(), n, n)
+	reflect.Copy(s, sc.v)
+	sc.v.Clear() // no pointers kept from the scratch space
+	v.Set(s)
+}
+
+// elements decodes the elements of the array being read, after its
+// opening bracket, into the addressable slice v, appending to it.
+func (dec *decoder) elements(v reflect.Value) {
 	for i := 0; dec.more(']', i == 0); i++ {
-		s = reflect.Append(s, zero)
+		v.Grow(1)
+		v.SetLen(i + 1)
 		dec.pushIndex(i)
-		dec.value(s.Index(i))
+		dec.value(v.Index(i))
 		dec.pop()
 	}
 	dec.leave()
-	v.Set(s)
+}
+
+// sliceScratch is the scratch space of slice for one slice type.
+type sliceScratch struct {
+	v    reflect.Value // an addressable slice of the type
+	busy bool          // being filled
+}
+
+// scratchFor is the scratch space for slices of type t.
+func (dec *decoder) scratchFor(t reflect.Type) *sliceScratch {
+	sc := dec.slices[t]
+	if sc == nil {
+		if dec.slices == nil {
+			dec.slices = make(map[reflect.Type]*sliceScratch)
+		}
+		sc = &sliceScratch{v: reflect.New(t).Elem()}
+		dec.slices[t] = sc
+	}
+	return sc
 }
 
 // scalar decodes the next value, c its first byte, into a string, number
@@ -342,9 +395,69 @@ func isNumberStart(c byte) bool { return c == '-' || c >= '0' && c <= '9' }
 func (dec *decoder) str() string {
 	start, end, esc := dec.scanner.str()
 	if esc {
-		return gjson.Parse(string(dec.data[start:end])).Str
+		return dec.unescaped(dec.data[start+1 : end-1])
 	}
 	return dec.copyString(dec.data[start+1 : end-1])
+}
+
+// unescaped is the string whose contents, between its quotes, are raw,
+// which holds escapes the scanner has checked: unescaped as gjson does
+// (a lone surrogate becomes U+FFFD), into dec's scratch buffer and then
+// copied as copyString does.
+func (dec *decoder) unescaped(raw []byte) string {
+	b := dec.unesc[:0]
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			b = append(b, c)
+			continue
+		}
+		i++
+		switch raw[i] {
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r := hex4(raw[i+1:])
+			i += 5
+			if r >= 0xD800 && r < 0xDC00 && len(raw)-i >= 6 && raw[i] == '\\' && raw[i+1] == 'u' {
+				if r2 := hex4(raw[i+2:]); r2 >= 0xDC00 && r2 < 0xE000 {
+					r = utf16.DecodeRune(r, r2)
+					i += 6
+				}
+			}
+			b = utf8.AppendRune(b, r)
+			i--
+		default: // '"', '\\' and '/' stand for themselves
+			b = append(b, raw[i])
+		}
+	}
+	dec.unesc = b
+	return dec.copyString(b)
+}
+
+// hex4 is the number the 4 hex digits that start b write.
+func hex4(b []byte) rune {
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		default:
+			c -= 'A' - 10
+		}
+		r = r<<4 | rune(c)
+	}
+	return r
 }
 
 // stringBlock is the size of the blocks copyString fills.

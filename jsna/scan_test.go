@@ -1,8 +1,10 @@
 package jsna
 
 import (
+	"math"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -80,7 +82,33 @@ func FuzzScan(f *testing.F) {
 		if got := valid(data); got != want {
 			t.Fatalf("valid(%q) = %v, gjson.ValidBytes within depth = %v", data, got, want)
 		}
+		// A string the scanner reads is unescaped as gjson unescapes it.
+		s := scanner{data: data}
+		if s.next() == '"' {
+			func() {
+				var ok bool
+				defer catchSyntax(&ok)
+				start, end, _ := s.str()
+				ok = true
+				dec := newDecoder(data, &Problems{})
+				if got, want := dec.unescaped(data[start+1:end-1]), gjson.Parse(string(data[start:end])).Str; got != want {
+					t.Fatalf("unescaped(%q) = %q, gjson %q", data[start:end], got, want)
+				}
+			}()
+		}
 	})
+}
+
+// TestUnescapedAsGjson checks that strings with escapes are read as
+// gjson reads them: surrogate pairs joined, lone surrogates U+FFFD.
+func TestUnescapedAsGjson(t *testing.T) {
+	for _, in := range []string{`"a\"b\\c\/d"`, `"\b\f\n\r\t"`, `"\u00e9\u00E9x"`, `"\ud83d\ude00"`,
+		`"\ud800"`, `"\ud800x"`, `"\ud800\u0041"`, `"\udc00\ud800"`, `"é\u2028"`, `"\ud800\ud800\udc00"`} {
+		dec := newDecoder([]byte(in), &Problems{})
+		if got, want := dec.unescaped([]byte(in[1:len(in)-1])), gjson.Parse(in).Str; got != want {
+			t.Errorf("unescaped(%s) = %q, want %q (gjson)", in, got, want)
+		}
+	}
 }
 
 // TestNumbersAsStrconv checks that the numbers the scanner converts
@@ -133,6 +161,64 @@ func TestPlainChecksKnowEveryTag(t *testing.T) {
 	for typ := range seen {
 		if !plainTypeOf(typ).ok {
 			t.Errorf("plainTypeOf(%v).ok = false, want every tag understood", typ)
+		}
+	}
+}
+
+// TestValueRules checks that the rules valuesPlainValid checks in plain
+// Go are Value's tagged rules, as plainTypeOf reads them.
+func TestValueRules(t *testing.T) {
+	pt := plainTypeOf(valueType)
+	if !pt.ok || !pt.values {
+		t.Fatalf("plainTypeOf(Value) ok %v, values %v; want both", pt.ok, pt.values)
+	}
+	got := map[string]string{}
+	for _, f := range pt.fields {
+		var parts []string
+		if f.ptr {
+			parts = append(parts, "ptr")
+		}
+		if f.omitempty {
+			parts = append(parts, "omitempty")
+		}
+		if f.dive || f.elem != nil || f.sub != nil {
+			parts = append(parts, "unexpected")
+		}
+		for _, r := range f.rules {
+			parts = append(parts, r.op)
+			switch r.op {
+			case "gte", "max":
+				if f.ptr {
+					parts = append(parts, strconv.FormatFloat(r.n, 'g', -1, 64))
+				} else {
+					parts = append(parts, strconv.FormatInt(r.i, 10))
+				}
+			}
+		}
+		got[valueType.Field(f.index).Name] = strings.Join(parts, " ")
+	}
+	if !reflect.DeepEqual(got, valueRules) {
+		t.Errorf("Value's tagged rules = %v, valuesPlainValid checks %v", got, valueRules)
+	}
+	// And each rule broken alone is found, as plainValid finds it.
+	ok := Value{Indicator: "i", Count: ptr(0.0), Denominator: ptr(1.0), Note: strings.Repeat("é", 500), Period: strings.Repeat("é", 100)}
+	broken := []func(v *Value){
+		func(v *Value) { v.Indicator = "" },
+		func(v *Value) { v.Count = ptr(-1.0) },
+		func(v *Value) { v.Denominator = ptr(math.NaN()) },
+		func(v *Value) { v.Note += "x" },
+		func(v *Value) { v.Period += "x" },
+	}
+	if !valuesPlainValid([]Value{ok}) {
+		t.Errorf("valuesPlainValid(%+v) = false, want true", ok)
+	}
+	for k, brk := range broken {
+		v := ok
+		brk(&v)
+		ward := Ward{Code: "c", Name: "n", Values: []Value{ok, v}}
+		rv := reflect.ValueOf(&ward).Elem()
+		if valuesPlainValid(ward.Values) || plainValid(plainTypeOf(rv.Type()), rv) || structValidator().Struct(&ward) == nil {
+			t.Errorf("rule %d broken: valuesPlainValid, plainValid or the validator passes it", k)
 		}
 	}
 }

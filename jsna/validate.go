@@ -338,11 +338,46 @@ type valueSeen struct {
 	last       []int          // of each indicator: the ward's last value of it seen
 	next       []int          // of each value: the next of the same indicator, or -1
 	keys       map[valueKey]int
+	// place[h] is at[indicators[h].ID] (-1 where absent), and sep[h] whether that id
+	// holds ValueKeySeparator; hint is the indicator of the value looked
+	// up last (placeOf): wards list their values in the indicators'
+	// order, so that most are found without the map.
+	place []int
+	sep   []bool
+	hint  int
+	// places holds the place of each value of the ward (placeOf).
+	places []int
 }
 
 func newValueSeen(indicators []Indicator, at map[string]int) *valueSeen {
 	n := len(indicators)
-	return &valueSeen{indicators: indicators, at: at, stamp: make([]int, n), first: make([]int, n), last: make([]int, n), keys: map[valueKey]int{}}
+	vs := &valueSeen{indicators: indicators, at: at, stamp: make([]int, n), first: make([]int, n), last: make([]int, n), keys: map[valueKey]int{},
+		place: make([]int, n), sep: make([]bool, n), hint: -1}
+	for h := range indicators {
+		k, ok := at[indicators[h].ID]
+		if !ok {
+			k = -1 // an indicator without an id
+		}
+		vs.place[h] = k
+		vs.sep[h] = strings.Contains(indicators[h].ID, ValueKeySeparator)
+	}
+	return vs
+}
+
+// placeOf is the place in the indicators of id (at[id]), -1 for none.
+func (vs *valueSeen) placeOf(id string) int {
+	for _, h := range [2]int{vs.hint + 1, vs.hint} {
+		if h >= 0 && h < len(vs.indicators) && vs.indicators[h].ID == id {
+			vs.hint = h
+			return vs.place[h]
+		}
+	}
+	k, ok := vs.at[id]
+	if !ok {
+		return -1
+	}
+	vs.hint = k
+	return k
 }
 
 // start begins the values of another ward.
@@ -350,15 +385,6 @@ func (vs *valueSeen) start(n int) {
 	vs.ward++
 	vs.next = slices.Grow(vs.next[:0], n)[:n]
 	clear(vs.keys)
-}
-
-// indicator returns the document's indicator id and its place, or nil.
-func (vs *valueSeen) indicator(id string) (*Indicator, int) {
-	k, ok := vs.at[id]
-	if !ok {
-		return nil, -1
-	}
-	return &vs.indicators[k], k
 }
 
 // seen reports the first of the ward's values before value i with the
@@ -395,16 +421,28 @@ func (vs *valueSeen) seen(values []Value, i, k int, period string, byKey bool) (
 func (w *Ward) validateRules(p string, indicators map[string]*Indicator, seen *valueSeen, ps *Problems) {
 	seen.start(len(w.Values))
 	byKey := false
+	places := slices.Grow(seen.places[:0], len(w.Values))
 	for i := range w.Values {
-		byKey = byKey || strings.Contains(w.Values[i].Indicator, ValueKeySeparator)
+		k := seen.placeOf(w.Values[i].Indicator)
+		if k >= 0 {
+			byKey = byKey || seen.sep[k] // the indicator's id is the value's
+		} else {
+			byKey = byKey || strings.Contains(w.Values[i].Indicator, ValueKeySeparator)
+		}
+		places = append(places, k)
 	}
+	seen.places = places
 	for i := range w.Values {
 		v := &w.Values[i]
 		vp := func() string { return index(member(p, "values"), i) } // only for a problem
 		if v.Indicator == "" {
 			continue
 		}
-		ind, k := seen.indicator(v.Indicator)
+		var ind *Indicator
+		k := places[i]
+		if k >= 0 {
+			ind = &seen.indicators[k]
+		}
 		if ind == nil {
 			ps.Add(member(vp(), "indicator"), "indicator %q is not in the document's indicators", v.Indicator)
 		}

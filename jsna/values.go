@@ -21,6 +21,10 @@ func (dec *decoder) values() []Value {
 	scratch := dec.scratch[:0]
 	for i := 0; dec.more(']', i == 0); i++ {
 		scratch = append(scratch, Value{})
+		if i == len(dec.recent) {
+			dec.recent = append(dec.recent, [2]string{})
+		}
+		dec.at0 = &dec.recent[i]
 		dec.pushIndex(i)
 		dec.valueRecord(&scratch[i])
 		dec.pop()
@@ -167,7 +171,7 @@ func (dec *decoder) valueRecord(v *Value) {
 func (dec *decoder) valueMember(bit uint16, v *Value) {
 	switch bit {
 	case valueIndicator:
-		v.Indicator, _ = dec.internedStr()
+		v.Indicator, _ = dec.internedStr(&dec.at0[0])
 	case valueCount:
 		v.Count = dec.floatPtr()
 	case valueDenominator:
@@ -189,7 +193,7 @@ func (dec *decoder) valueMember(bit uint16, v *Value) {
 		}
 		v.Note = dec.str()
 	case valuePeriod:
-		v.Period, _ = dec.internedStr()
+		v.Period, _ = dec.internedStr(&dec.at0[1])
 	}
 }
 
@@ -199,8 +203,11 @@ const maxInterned = 1 << 14
 
 // internedStr reads the string that is next, as str does, sharing one
 // copy among the values that hold the same ids and periods. ok is false,
-// and a problem reported, when the next value is not a string.
-func (dec *decoder) internedStr() (string, bool) {
+// and a problem reported, when the next value is not a string. recent is
+// the string read last at the same place in a ward's values: wards list
+// the same indicators in the same order, so that it is most often the
+// one, compared without a look-up in the map.
+func (dec *decoder) internedStr(recent *string) (string, bool) {
 	if dec.next() != '"' {
 		dec.mismatch("must be a string, got %s")
 		return "", false
@@ -210,7 +217,11 @@ func (dec *decoder) internedStr() (string, bool) {
 		return gjson.Parse(string(dec.data[start:end])).Str, true
 	}
 	raw := dec.data[start+1 : end-1]
+	if *recent == string(raw) {
+		return *recent, true
+	}
 	if s, ok := dec.interned[string(raw)]; ok {
+		*recent = s
 		return s, true
 	}
 	s := string(raw)
@@ -219,6 +230,7 @@ func (dec *decoder) internedStr() (string, bool) {
 	}
 	if len(dec.interned) < maxInterned {
 		dec.interned[s] = s
+		*recent = s
 	}
 	return s, true
 }

@@ -128,12 +128,11 @@ func valueOf(ind *jsna.Indicator, v *jsna.Value) (float64, bool) {
 // benchmarks sets each indicator's benchmark and its source in s: the
 // file's benchmark value, or WardsBenchmark over the comparator wards
 // (every ward but the benchmark area's and the document area's own rows).
-func benchmarks(s *Scores, d *jsna.Document) {
+func benchmarks(s *Scores, d *jsna.Document, l *layout) {
 	var comparators []*jsna.Ward
 	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		if w.Code == "" || (w.Code != d.Benchmark.Code && w.Code != d.Area.Code) {
-			comparators = append(comparators, w)
+		if l.roles[wi]&wardCounted != 0 {
+			comparators = append(comparators, &d.Wards[wi])
 		}
 	}
 	values := make([]*jsna.Value, len(comparators))

@@ -11,7 +11,7 @@ type located struct {
 	// value of indicator i (the latest period, jsna.IsLater), −1 for none.
 	current []int32
 	// periods[wi*nInd+i] counts ward wi's values of indicator i, at most
-	// 255; more than 1 is a series (scoreTrends).
+	// 255; more than 1 is a series (wardTrends).
 	periods []uint8
 	multi   []bool // the ward has a series of some indicator
 	series  int    // the number of series, of all wards
@@ -34,11 +34,13 @@ func locate(d *jsna.Document, l *layout) *located {
 	for i := range loc.current {
 		loc.current[i] = -1
 	}
+	l.roles = make([]wardRole, len(d.Wards))
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		current := loc.current[wi*nInd : (wi+1)*nInd]
 		periods := loc.periods[wi*nInd : (wi+1)*nInd]
-		counted := w.Code == "" || (w.Code != d.Benchmark.Code && w.Code != d.Area.Code)
+		l.roles[wi] = wardRoleOf(d, w)
+		counted := l.roles[wi]&wardCounted != 0
 		last := -1
 		for vi := range w.Values {
 			var i int

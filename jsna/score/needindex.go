@@ -28,12 +28,27 @@ const NeedIndexFormula = "need index = the mean over domains (weighted equally u
 // each domain, then the domains' means with weights (equal unless
 // weights says otherwise) over the domains where the ward has an effect.
 //
-// It passes over the wards' values in their order twice (the values that
-// count, gathered by indicator, then the effects), each indicator's sums
-// taken in ward order as trueSpread takes them, rather than indicator by
-// indicator down the wards.
-func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float64) {
-	z := stats.Z(s.Confidence)
+// The values that count are gathered by indicator in scoreValues' pass
+// (spreads.count, each as it is scored), and the effects found in one
+// more pass, each indicator's sums taken in ward order as trueSpread
+// takes them, rather than indicator by indicator down the wards.
+func needIndex(s *Scores, d *jsna.Document, l *layout, sp spreads, weights map[string]float64) {
+	for i := range sp.of {
+		sp.of[i].tau2 = trueSpread(sp.of[i].xs, sp.of[i].sumSE2, sp.of[i].nSE)
+	}
+	wardIndices(s, d, l, sp.of, sp.z, func(wi int) bool { return l.roles[wi]&wardIndexed != 0 }, weights)
+}
+
+// spreads are the sums of each indicator's values that count for the
+// need index, z that of the scoring confidence.
+type spreads struct {
+	of []spread
+	z  float64
+}
+
+// newSpreads is where needIndex's sums are gathered for d's indicators,
+// whose benchmarks s has (benchmarks).
+func newSpreads(s *Scores, d *jsna.Document) spreads {
 	nInd := len(d.Indicators)
 	sp := make([]spread, nInd)
 	xs := make([]float64, len(s.Wards)*nInd) // room for each indicator's values that count
@@ -50,26 +65,19 @@ func needIndex(s *Scores, d *jsna.Document, l *layout, weights map[string]float6
 		}
 		sp[i].counts = sp[i].sign != 0
 	}
-	counted := func(wi int) bool { // not the benchmark area's or the area's own row
-		return s.Wards[wi].Code != d.Benchmark.Code && s.Wards[wi].Code != d.Area.Code
-	}
-	for wi := range s.Wards {
-		if !counted(wi) {
-			continue
-		}
-		ws := &s.Wards[wi]
-		for i := range ws.Values {
-			if vs := &ws.Values[i]; sp[i].counts && vs.has&hasValue != 0 {
-				if _, ok := sp[i].benchmarkOf(ws, i, d, l); ok {
-					sp[i].add(vs, z)
-				}
-			}
+	return spreads{of: sp, z: stats.Z(s.Confidence)}
+}
+
+// count adds the value of the i-th indicator of ward wi, scored in ws, to
+// the sums, where it counts: a ward neither the benchmark area's nor the
+// area's own row, an indicator with a polarity, a value with a benchmark
+// of its period.
+func (sp spreads) count(ws *WardScore, wi, i int, d *jsna.Document, l *layout) {
+	if vs := &ws.Values[i]; l.roles[wi]&wardIndexed != 0 && sp.of[i].counts && vs.has&hasValue != 0 {
+		if _, ok := sp.of[i].benchmarkOf(ws, i, d, l); ok {
+			sp.of[i].add(vs, sp.z)
 		}
 	}
-	for i := range sp {
-		sp[i].tau2 = trueSpread(sp[i].xs, sp[i].sumSE2, sp[i].nSE)
-	}
-	wardIndices(s, d, l, sp, z, counted, weights)
 }
 
 // spread is one indicator's sums over the wards that count for the need

@@ -182,27 +182,49 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 			return nil, err
 		}
 	}
-	needs, err := RankNeeds(d, opts.Weights)
-	if err != nil {
-		return nil, err
+	// The needs are ranked from the document alone: beside the scoring,
+	// on a second CPU where there is one (natively; under WebAssembly one
+	// after the other, as before). A panic there is raised again here, in
+	// the caller's goroutine, as it was before (the app recovers it).
+	type rankedNeeds struct {
+		needs    []RankedNeed
+		err      error
+		panicked any
 	}
+	ranked := make(chan rankedNeeds, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ranked <- rankedNeeds{panicked: p}
+			}
+		}()
+		needs, err := RankNeeds(d, opts.Weights)
+		ranked <- rankedNeeds{needs: needs, err: err}
+	}()
 	s := &Scores{
 		Confidence: conf,
 		Benchmark:  d.Benchmark,
 		Indicators: make([]IndicatorScore, len(d.Indicators)),
 		Wards:      make([]WardScore, len(d.Wards)),
 		NeedIndex:  NeedIndexFormula,
-		Needs:      needs,
 	}
 	l := newLayout(s, d)
 	loc := locate(d, l)
-	benchmarks(s, d)
+	benchmarks(s, d, l)
 	l.bench = benchmarksByPeriod(s, d, l, loc)
 	s.bench = l.bench
-	spineValues := scoreValues(s, d, l, loc)
+	sp := newSpreads(s, d)
+	spineValues := scoreValues(s, d, l, loc, sp)
 	placeOnSpines(s, d, l, spineValues)
-	scoreTrends(s, d, l, loc)
-	needIndex(s, d, l, opts.DomainWeights)
+	r := <-ranked
+	if r.panicked != nil {
+		panic(r.panicked)
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	s.Needs = r.needs
+	needIndex(s, d, l, sp, opts.DomainWeights)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
 	for i := len(s.Wards) - 1; i >= 0; i-- {
@@ -225,6 +247,41 @@ type layout struct {
 	text        *scoreText   // the words of the scores' values
 	periods     jsna.Periods // the spans of the periods compared
 	bench       *periodIndex // benchmarks by period (beside.go)
+	// roles[wi] says what ward wi is to the document (wardSelf,
+	// wardCounted, wardIndexed), found by locate: the wards' codes,
+	// compared once rather than in every pass.
+	roles []wardRole
+}
+
+// wardRole says what a ward is to its document, from its code.
+type wardRole uint8
+
+const (
+	// wardSelf: the benchmark area's own row (a code, the benchmark's),
+	// not compared with itself nor among the comparators.
+	wardSelf wardRole = 1 << iota
+	// wardCounted: a comparator for the benchmarks the wards make:
+	// neither the benchmark area's nor the document area's own row (or
+	// without a code).
+	wardCounted
+	// wardIndexed: counted for the need index (a code that is neither
+	// the benchmark's nor the area's).
+	wardIndexed
+)
+
+// wardRoleOf is the role of ward w in d.
+func wardRoleOf(d *jsna.Document, w *jsna.Ward) wardRole {
+	var r wardRole
+	if w.Code != "" && w.Code == d.Benchmark.Code {
+		r |= wardSelf
+	}
+	if w.Code == "" || (w.Code != d.Benchmark.Code && w.Code != d.Area.Code) {
+		r |= wardCounted
+	}
+	if w.Code != d.Benchmark.Code && w.Code != d.Area.Code {
+		r |= wardIndexed
+	}
+	return r
 }
 
 // newLayout lays out d's indicators and fills s.Indicators.
@@ -264,8 +321,10 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // for every indicator (the current value of an indicator in a ward counts,
 // that of its latest period, jsna.IsLater; a ward without one gets "no
 // value"). It returns, per indicator, the values
-// its spine is drawn over: every ward's but the benchmark ward's.
-func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float64 {
+// its spine is drawn over: every ward's but the benchmark ward's. In the
+// same pass it finds each ward's trends (wardTrends) and adds the values
+// that count for the need index to sp (spreads.count).
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads) [][]float64 {
 	nInd := len(d.Indicators)
 	spineValues := make([][]float64, nInd)
 	for i := range spineValues {
@@ -283,6 +342,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 	if nOther > 0 {
 		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
 	}
+	trends := newTrendScratch(d, l, loc)
 	for wi := range d.Wards {
 		w := &d.Wards[wi]
 		ws := &s.Wards[wi]
@@ -292,7 +352,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 		if nOther > 0 {
 			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
 		}
-		self := w.Code != "" && w.Code == d.Benchmark.Code
+		self := l.roles[wi]&wardSelf != 0
 		for i := range d.Indicators {
 			vs := &ws.Values[i]
 			v := loc.currentValue(d, wi, i)
@@ -309,7 +369,9 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located) [][]float
 			if vs.has&hasValue != 0 && !self {
 				spineValues[i] = append(spineValues[i], vs.value)
 			}
+			sp.count(ws, wi, i, d, l)
 		}
+		trends.wardTrends(ws, d, l, loc, wi)
 	}
 	return spineValues
 }

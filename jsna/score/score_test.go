@@ -352,3 +352,16 @@ func TestScoreComparisonMethods(t *testing.T) {
 		t.Errorf("benchmark ward's quintile = %d, want 0", q)
 	}
 }
+
+// Score of no document panics in its caller's goroutine, where it can be
+// recovered (the app shows it as an error); the needs' goroutine, which
+// panics too, recovers and hands its panic on rather than stopping the
+// program.
+func TestScorePanicReachesCaller(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("Score(nil) did not panic")
+		}
+	}()
+	Score(nil, Options{})
+}

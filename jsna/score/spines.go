@@ -17,8 +17,8 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 	// The comparators are every ward but the benchmark's, with a value
 	// or not: an indicator too few of them have gets no spine.
 	comparators := 0
-	for _, w := range d.Wards {
-		if w.Code == "" || w.Code != d.Benchmark.Code {
+	for _, r := range l.roles {
+		if r&wardSelf == 0 {
 			comparators++
 		}
 	}
@@ -44,7 +44,7 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 		for di, name := range l.domains {
 			ws.Domains[di].Domain = name
 		}
-		self := ws.Code != "" && ws.Code == d.Benchmark.Code
+		self := l.roles[wi]&wardSelf != 0
 		for i := range ws.Values {
 			vs := &ws.Values[i]
 			if vs.has&hasValue != 0 {

@@ -49,7 +49,7 @@ func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
 	return sc.recentTrend(jsna.Series(w, ind), ind)
 }
 
-// trendScratch is the memory scoreTrends reuses from one series to the
+// trendScratch is the memory wardTrends reuses from one series to the
 // next: each indicator's values in the ward, the years and the points.
 type trendScratch struct {
 	periods jsna.Periods // the spans of the periods read
@@ -130,37 +130,42 @@ func trendPoints(out []stats.TrendPoint, vs []*jsna.Value, years []float64) []st
 	return out
 }
 
-// scoreTrends sets the Trend of every ward value whose ward has more than
-// one value of the indicator. Wards with one value per indicator (most
-// files) cost nothing more than locate's count; in the others each series
-// is gathered in one pass over the ward's values.
-func scoreTrends(s *Scores, d *jsna.Document, l *layout, loc *located) {
-	nInd := len(d.Indicators)
-	sc := &trendScratch{periods: l.periods, series: make([][]*jsna.Value, nInd)}
+// newTrendScratch is the scratch space of wardTrends for d's wards,
+// with room for the trends of loc's series.
+func newTrendScratch(d *jsna.Document, l *layout, loc *located) *trendScratch {
 	l.text.trends = make([]TrendMarker, 0, loc.series)
-	for wi := range d.Wards {
-		if !loc.multi[wi] {
-			continue
+	return &trendScratch{periods: l.periods, series: make([][]*jsna.Value, len(d.Indicators))}
+}
+
+// wardTrends sets the Trend of every value of ward wi, scored in ws, of
+// an indicator the ward has more than one value of. Wards with one value
+// per indicator (most files) cost nothing more than locate's count; in
+// the others each series is gathered in one pass over the ward's values,
+// which scoreValues has just read. The trends are kept in l.text in the
+// order of the wards and of the indicators.
+func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, l *layout, loc *located, wi int) {
+	if !loc.multi[wi] {
+		return
+	}
+	nInd := len(d.Indicators)
+	w := &d.Wards[wi]
+	periods := loc.periods[wi*nInd : (wi+1)*nInd]
+	for i := range sc.series {
+		sc.series[i] = sc.series[i][:0]
+	}
+	last := -1
+	for vi := range w.Values {
+		var i int
+		if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i >= 0 && periods[i] > 1 {
+			sc.series[i] = append(sc.series[i], &w.Values[vi])
 		}
-		w := &d.Wards[wi]
-		periods := loc.periods[wi*nInd : (wi+1)*nInd]
-		for i := range sc.series {
-			sc.series[i] = sc.series[i][:0]
-		}
-		last := -1
-		for vi := range w.Values {
-			var i int
-			if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i >= 0 && periods[i] > 1 {
-				sc.series[i] = append(sc.series[i], &w.Values[vi])
-			}
-		}
-		for i, n := range periods {
-			if n > 1 {
-				series := sc.series[i]
-				l.periods.SortSeries(series, &d.Indicators[i])
-				l.text.trends = append(l.text.trends, sc.recentTrend(series, &d.Indicators[i]))
-				s.Wards[wi].Values[i].trend = int32(len(l.text.trends))
-			}
+	}
+	for i, n := range periods {
+		if n > 1 {
+			series := sc.series[i]
+			l.periods.SortSeries(series, &d.Indicators[i])
+			l.text.trends = append(l.text.trends, sc.recentTrend(series, &d.Indicators[i]))
+			ws.Values[i].trend = int32(len(l.text.trends))
 		}
 	}
 }
