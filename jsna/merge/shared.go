@@ -422,7 +422,7 @@ func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key str
 		kept := make([]bool, len(w.Values))
 		n := 0
 		for i := range w.Values {
-			if kept[i] = keep(w.Values[i].Key()); kept[i] {
+			if kept[i] = keep(valueKey(&w.Values[i])); kept[i] {
 				n++
 			}
 		}
