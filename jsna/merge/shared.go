@@ -414,7 +414,7 @@ func prunedContent(d *jsna.Document, s wardScope, shared shares) *jsna.Document 
 // wards: it is left out.
 func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byte) flat) flat {
 	c := prunedContent(d, s, shared)
-	f := flatten(content(c))
+	f := flattenContent(c, flatten)
 	if len(c.Wards) == 0 && len(d.Wards) > 0 {
 		delete(f.values, "wards")
 	}
