@@ -458,10 +458,20 @@ func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key str
 		return
 	}
 	key := recordKeyField(arr.Type(), name)
-	out := reflect.MakeSlice(arr.Type(), 0, 0)
+	kept := make([]bool, arr.Len())
+	n := 0
 	for e := range arr.Len() {
-		if keep(recordKeyOf(arr.Index(e), key)) {
-			out = reflect.Append(out, arr.Index(e))
+		if kept[e] = keep(recordKeyOf(arr.Index(e), key)); kept[e] {
+			n++
+		}
+	}
+	// Made at its size: appended one by one, it grew a copy at every step.
+	out := reflect.MakeSlice(arr.Type(), n, n)
+	n = 0
+	for e := range arr.Len() {
+		if kept[e] {
+			out.Index(n).Set(arr.Index(e))
+			n++
 		}
 	}
 	arr.Set(out)
