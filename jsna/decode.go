@@ -266,13 +266,15 @@ func (dec *decoder) newTarget(t reflect.Type) reflect.Value {
 	switch t {
 	case floatType:
 		if len(dec.floats) == cap(dec.floats) {
-			dec.floats = make([]float64, 0, 1024)
+			// No more than the numbers left in the input can hold
+			// (a digit and a comma each): a small record's block is small.
+			dec.floats = make([]float64, 0, min(1024, (len(dec.data)-dec.pos)/2+1))
 		}
 		dec.floats = append(dec.floats, 0)
 		return reflect.ValueOf(&dec.floats[len(dec.floats)-1])
 	case boolType:
 		if len(dec.bools) == cap(dec.bools) {
-			dec.bools = make([]bool, 0, 1024)
+			dec.bools = make([]bool, 0, min(1024, (len(dec.data)-dec.pos)/5+1))
 		}
 		dec.bools = append(dec.bools, false)
 		return reflect.ValueOf(&dec.bools[len(dec.bools)-1])
@@ -476,8 +478,11 @@ func (dec *decoder) copyString(b []byte) string {
 		return string(b)
 	}
 	if dec.strs.Cap()-dec.strs.Len() < len(b) {
+		// A block no larger than what is left of the input: a small
+		// record (the merge decodes thousands, one at a time) must not
+		// cost a whole block.
 		dec.strs = strings.Builder{}
-		dec.strs.Grow(stringBlock)
+		dec.strs.Grow(min(stringBlock, len(dec.data)-dec.pos+len(b)))
 	}
 	start := dec.strs.Len()
 	dec.strs.Write(b)

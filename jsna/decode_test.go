@@ -6,6 +6,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -246,5 +248,29 @@ func TestCanonicalNumbersAndStrings(t *testing.T) {
 		if got := string(d.Extra["x"]); got != tt.want {
 			t.Errorf("canonical(%s) = %s, want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestDecodeValueSmallRecordAllocates checks that decoding a small record
+// costs about its size, not a whole block of strings: the merge decodes
+// thousands of records one at a time, and 64 KB each was most of what a
+// merge allocated.
+func TestDecodeValueSmallRecordAllocates(t *testing.T) {
+	data := []byte(`{"id":"demographics","title":"Who lives here","text":"About 7,100 people."}`)
+	const runs = 100
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		var s Section
+		if err := DecodeValue(data, reflect.ValueOf(&s).Elem()); err != nil {
+			t.Fatal(err)
+		}
+		if s.Title != "Who lives here" {
+			t.Fatalf("Title = %q, want %q", s.Title, "Who lives here")
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / runs; per > 4<<10 {
+		t.Errorf("DecodeValue of a %d-byte record allocates %d bytes, want at most 4 KB", len(data), per)
 	}
 }

@@ -53,10 +53,10 @@ func (m *merger) draftChanges(x *draftSave) {
 		if len(base.shares.byWard) > 0 {
 			df = prunedFlat(d, nil, base.shares, against)
 		} else {
-			df = against(content(d))
+			df = flattenContent(d, against)
 		}
 	} else {
-		df = flattenCanonical(content(d))
+		df = flattenContent(d, flattenCanonical)
 	}
 	inDraft := draftScope(d)
 	dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}

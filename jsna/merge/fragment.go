@@ -287,7 +287,7 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 // keys them in the flat form.
 func recordKeyOf(rec reflect.Value, kf jsna.Field) string {
 	if v, ok := rec.Addr().Interface().(*jsna.Value); ok {
-		return v.Key()
+		return valueKey(v)
 	}
 	return rec.Field(kf.Index).String()
 }

@@ -2,6 +2,8 @@ package merge
 
 import (
 	"math"
+	"strings"
+	"sync"
 
 	"github.com/wardwise/wardwise/jsna"
 )
@@ -38,7 +40,7 @@ func shareValues(mvs, wvs []jsna.Value, keyed bool) (same map[string]bool, inPla
 		if same == nil {
 			same = make(map[string]bool, len(mvs))
 		}
-		same[rec.Key()] = true
+		same[valueKey(rec)] = true
 	}
 	return same, inPlace
 }
@@ -63,7 +65,7 @@ func keyedValues(vs []jsna.Value, seen map[string]bool) bool {
 	}
 	clear(seen)
 	for i := range vs {
-		k := vs[i].Key()
+		k := valueKey(&vs[i])
 		if k == "" || seen[k] {
 			return false
 		}
@@ -101,4 +103,38 @@ func sameExtra(a, b jsna.Extra) bool {
 		}
 	}
 	return true
+}
+
+// valueKey is v.Key(), made once for each indicator and period: they
+// recur in every ward, and the merge reads the keys of the values of
+// thousands of wards (shareOf, pruneWard), which would otherwise be as
+// many strings allocated (a value of an earlier period has a key of its
+// own, its indicator, "@" and its period).
+func valueKey(v *jsna.Value) string {
+	if v.Period == "" {
+		return v.Indicator // no allocation
+	}
+	valueKeys.Lock()
+	defer valueKeys.Unlock()
+	pair := [2]string{v.Indicator, v.Period}
+	if k, ok := valueKeys.m[pair]; ok {
+		return k
+	}
+	if len(valueKeys.m) >= maxValueKeys || valueKeys.m == nil {
+		valueKeys.m = make(map[[2]string]string)
+	}
+	// The pair is copied: the strings of a decoded document share blocks
+	// with others, which the cache must not keep alive.
+	k := v.Key()
+	valueKeys.m[[2]string{strings.Clone(v.Indicator), strings.Clone(v.Period)}] = k
+	return k
+}
+
+// maxValueKeys bounds valueKeys: a master has some hundreds of indicators
+// and periods; the cache starts again when more have been seen.
+const maxValueKeys = 1 << 14
+
+var valueKeys struct {
+	sync.Mutex
+	m map[[2]string]string
 }

@@ -31,7 +31,7 @@ func (m *merger) scopeSaves() {
 	m.scope = mergeScope(m.master, kept)
 	shared := m.sharedRecords()
 	if m.scope == nil {
-		m.cur = flattenRecorded(content(m.master))
+		m.cur = flattenContent(m.master, flattenRecorded)
 	} else {
 		m.cur = prunedFlat(m.master, m.scope, shared, flattenRecorded)
 	}
@@ -165,10 +165,10 @@ func flattenScoped(d *jsna.Document, s wardScope) flat {
 
 func flattenScopedWith(d *jsna.Document, s wardScope, flatten func([]byte) flat) flat {
 	if s == nil {
-		return flatten(content(d))
+		return flattenContent(d, flatten)
 	}
 	c := scopedContent(d, s)
-	f := flatten(content(c))
+	f := flattenContent(c, flatten)
 	if len(c.Wards) == 0 && len(d.Wards) > 0 {
 		// No ward in scope: the empty array is not a change to the wards.
 		delete(f.values, "wards")

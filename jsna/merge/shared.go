@@ -37,6 +37,11 @@ type shares struct {
 type wardShare struct {
 	whole   bool
 	records map[string]map[string]bool
+	// allValues is the master's ward's values where every one of them
+	// is shared (records["values"] holds all their keys), nil otherwise:
+	// pruneWard then drops a ward's values that are these, at their
+	// positions, without looking their keys up.
+	allValues []jsna.Value
 }
 
 // has reports whether the record of ward w's array name keyed key is
@@ -139,13 +144,21 @@ func commonShare(covering []*wardShare) (wardShare, bool) {
 		return wardShare{whole: true}, true
 	}
 	var all wardShare
-	cloned := false
+	cloned, allValues := false, true
+	for _, ws := range covering {
+		if !ws.whole {
+			allValues = allValues && ws.allValues != nil
+		}
+	}
 	for _, ws := range covering {
 		switch {
 		case ws.whole:
 			continue // it has every record as it is
 		case all.records == nil:
 			all.records = ws.records // only read, unless cloned below
+			if allValues {
+				all.allValues = ws.allValues // the master's ward's, as in every other
+			}
 			continue
 		case !cloned:
 			cloned = true
@@ -190,6 +203,9 @@ func shareOf(mw, w *jsna.Ward, seen map[string]bool) *wardShare {
 	same, inPlace := shareValues(mw.Values, w.Values, keyed)
 	if same != nil {
 		ws.records["values"] = same
+		if len(same) == len(mw.Values) { // keyed: their keys are distinct
+			ws.allValues = mw.Values
+		}
 	}
 	whole = whole && inPlace
 	for name, fi := range wardArrays {
@@ -398,7 +414,7 @@ func prunedContent(d *jsna.Document, s wardScope, shared shares) *jsna.Document 
 // wards: it is left out.
 func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byte) flat) flat {
 	c := prunedContent(d, s, shared)
-	f := flatten(content(c))
+	f := flattenContent(c, flatten)
 	if len(c.Wards) == 0 && len(d.Wards) > 0 {
 		delete(f.values, "wards")
 	}
@@ -410,6 +426,12 @@ func prunedFlat(d *jsna.Document, s wardScope, shared shares, flatten func([]byt
 func pruneWard(w *jsna.Ward, ws wardShare) {
 	wv := reflect.ValueOf(w).Elem()
 	for name, keys := range ws.records {
+		if name == "values" && sameKeys(w.Values, ws.allValues) {
+			// Every value is one of the master's, all shared: none is
+			// kept, as keepRecords would find.
+			w.Values = make([]jsna.Value, 0)
+			continue
+		}
 		keepRecords(w, wv.Field(wardArrays[name]), name, func(key string) bool { return !keys[key] })
 	}
 }
@@ -422,7 +444,7 @@ func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key str
 		kept := make([]bool, len(w.Values))
 		n := 0
 		for i := range w.Values {
-			if kept[i] = keep(w.Values[i].Key()); kept[i] {
+			if kept[i] = keep(valueKey(&w.Values[i])); kept[i] {
 				n++
 			}
 		}
@@ -436,10 +458,20 @@ func keepRecords(w *jsna.Ward, arr reflect.Value, name string, keep func(key str
 		return
 	}
 	key := recordKeyField(arr.Type(), name)
-	out := reflect.MakeSlice(arr.Type(), 0, 0)
+	kept := make([]bool, arr.Len())
+	n := 0
 	for e := range arr.Len() {
-		if keep(recordKeyOf(arr.Index(e), key)) {
-			out = reflect.Append(out, arr.Index(e))
+		if kept[e] = keep(recordKeyOf(arr.Index(e), key)); kept[e] {
+			n++
+		}
+	}
+	// Made at its size: appended one by one, it grew a copy at every step.
+	out := reflect.MakeSlice(arr.Type(), n, n)
+	n = 0
+	for e := range arr.Len() {
+		if kept[e] {
+			out.Index(n).Set(arr.Index(e))
+			n++
 		}
 	}
 	arr.Set(out)
@@ -470,4 +502,18 @@ func expandShared(sub flat, w *jsna.Ward, shared shares) {
 			flat{values: sub.values, order: sub.order}.walk(rel, gjson.Parse(string(buf)), false)
 		}
 	}
+}
+
+// sameKeys reports whether vs holds values of the indicators and periods
+// of all, at the same positions; false where all is nil.
+func sameKeys(vs, all []jsna.Value) bool {
+	if all == nil || len(vs) != len(all) {
+		return false
+	}
+	for i := range vs {
+		if vs[i].Indicator != all[i].Indicator || vs[i].Period != all[i].Period {
+			return false
+		}
+	}
+	return true
 }

@@ -3,9 +3,11 @@ package merge
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/gjson"
 	"github.com/wardwise/wardwise/jsna"
@@ -81,10 +83,37 @@ func content(d *jsna.Document) []byte {
 	return jsna.Canonical(&c)
 }
 
+// flattenContent is flatten(content(d)), encoding into a buffer kept for
+// the next call: the flatten functions parse the encoding with
+// gjson.ParseBytes, which copies it, so that nothing they return holds on
+// to the buffer. A merge flattens the master and every draft; growing a
+// new buffer for each was a fifth of what it allocated.
+func flattenContent(d *jsna.Document, flatten func([]byte) flat) flat {
+	c := *d
+	c.Draft, c.History, c.Conflicts, c.Provenance, c.Tombstones, c.Merged, c.Resolutions = nil, nil, nil, nil, nil, nil, nil
+	bp, _ := contentBufs.Get().(*[]byte)
+	if bp == nil {
+		bp = new([]byte)
+	}
+	*bp = jsna.AppendCanonical((*bp)[:0], reflect.ValueOf(&c).Elem())
+	f := flatten(*bp)
+	if cap(*bp) <= maxContentBuf {
+		contentBufs.Put(bp)
+	}
+	return f
+}
+
+// maxContentBuf is the largest buffer flattenContent keeps: an
+// England-scale master's whole encoding (a merge without a scope) is not
+// kept alive for the next merge.
+const maxContentBuf = 8 << 20
+
+var contentBufs sync.Pool // *[]byte
+
 // flatten makes the flat form of d's content. It walks the canonical
 // encoding, whose leaves are already canonical JSON.
 func flatten(d *jsna.Document) flat {
-	return flattenCanonical(content(d))
+	return flattenContent(d, flattenCanonical)
 }
 
 // flattenCanonical makes the flat form of the content of the document
