@@ -3,7 +3,8 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/disclosure"
@@ -110,10 +111,16 @@ func (a *App) sourceAuthor(s jsna.Source) string {
 // (a suppressed value, a value it could not compare); a note from the
 // file is shown as it is.
 func (a *App) noteText(note string) string {
-	var n int
-	if _, err := fmt.Sscanf(note, translate(English, "note.suppressed.primary"), &n); err == nil &&
-		translate(English, "note.suppressed.primary", n) == note {
-		return a.t("note.suppressed.primary", n)
+	// The count is read between the English's text before and after its
+	// %d (strconv rather than fmt.Sscanf, whose scanner the viewer would
+	// link for this alone); the note must then be that English exactly.
+	before, after, _ := strings.Cut(translate(English, "note.suppressed.primary"), "%d")
+	if rest, ok := strings.CutPrefix(note, before); ok {
+		if digits, ok := strings.CutSuffix(rest, after); ok {
+			if n, err := strconv.Atoi(digits); err == nil && translate(English, "note.suppressed.primary", n) == note {
+				return a.t("note.suppressed.primary", n)
+			}
+		}
 	}
 	for _, k := range valueNotes {
 		if translate(English, "note."+k) == note {
