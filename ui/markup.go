@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"html"
 	"strings"
 	"syscall/js"
 
@@ -15,7 +14,8 @@ import (
 // parses in one go: one crossing into JavaScript instead of several per
 // element, and no dom/v2 wrapper per element. It is safe by construction:
 // tag and attribute names are the program's own (checked, never data);
-// every attribute value and every text is escaped with html.EscapeString
+// every attribute value and every text is escaped as html.EscapeString
+// escapes (escapeHTML)
 // (the only markup added is a span with lang="en" or "cy" round a part of
 // a text marked as in that language, langparts.go),
 // so no string from a file or the user is ever parsed as markup; and an
@@ -53,17 +53,17 @@ func (m *markup) end() *markup {
 // (langparts.go) as a span with its lang.
 func (m *markup) text(s string) *markup {
 	if !hasLangMarks(s) {
-		m.b.WriteString(html.EscapeString(s))
+		escapeHTML(&m.b, s)
 		return m
 	}
 	part := m.partTag()
 	for _, p := range langParts(s) {
 		if p.lang == "" || part == "" {
-			m.b.WriteString(html.EscapeString(p.s))
+			escapeHTML(&m.b, p.s)
 			continue
 		}
 		m.b.WriteString("<" + part + ` lang="` + p.lang + `">`)
-		m.b.WriteString(html.EscapeString(p.s))
+		escapeHTML(&m.b, p.s)
 		m.b.WriteString("</" + part + ">")
 	}
 	return m
@@ -117,7 +117,7 @@ func (m *markup) tag(tag string, attrs []string) {
 		m.b.WriteByte(' ')
 		m.b.WriteString(name)
 		m.b.WriteString(`="`)
-		m.b.WriteString(html.EscapeString(stripLang(v)))
+		escapeHTML(&m.b, stripLang(v))
 		m.b.WriteByte('"')
 	}
 }
@@ -153,4 +153,33 @@ func (m *markup) node() dom.Element {
 	t := js.Global().Get("document").Call("createElement", "template")
 	t.Set("innerHTML", m.String())
 	return basic(t.Get("content").Get("firstElementChild"))
+}
+
+// escapeHTML writes s to b escaped exactly as html.EscapeString escapes it
+// (&, ', <, > and "). Not html itself: importing it links its table of
+// every named character reference (its init sets up the table's builder),
+// which the viewer's module would carry for nothing.
+func escapeHTML(b *strings.Builder, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
 }

@@ -2,7 +2,11 @@
 
 package ui
 
-import "testing"
+import (
+	"html"
+	"strings"
+	"testing"
+)
 
 // hostile are strings from files or users that must stay text.
 var hostile = []string{
@@ -69,5 +73,22 @@ func TestMarkupRefuses(t *testing.T) {
 			var m markup
 			f(&m)
 		}()
+	}
+}
+
+// escapeHTML is html.EscapeString, byte for byte.
+func TestEscapeHTMLIsEscapeString(t *testing.T) {
+	cases := append([]string{"", "plain", "&", "&&", "a&b<c>d'e\"f", "<<>>", "ends with &", "\"starts", "Caerdydd – £5 & ‘Welsh’ \x00\xff"}, hostile...)
+	for _, s := range cases {
+		var b strings.Builder
+		escapeHTML(&b, s)
+		if got, want := b.String(), html.EscapeString(s); got != want {
+			t.Errorf("escapeHTML(%q) = %q, want %q", s, got, want)
+		}
+	}
+	var b strings.Builder
+	escapeHTML(&b, `<a href="x">O'Neil & Sons</a>`)
+	if got, want := b.String(), `&lt;a href=&#34;x&#34;&gt;O&#39;Neil &amp; Sons&lt;/a&gt;`; got != want {
+		t.Errorf("escapeHTML = %q, want %q", got, want)
 	}
 }
