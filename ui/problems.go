@@ -18,8 +18,10 @@ import (
 // "jsna." (word for word: problems_test.go checks every format jsna's
 // source passes), so the views word them in the app's language.
 
-// jsnaKeys maps each jsna format to its catalogue key.
-var jsnaKeys = func() map[string]string {
+// jsnaKeys maps each jsna format to its catalogue key. It is built on
+// first use, after init has added messages_en_full.go's keys (the full
+// app's) to messagesEN.
+var jsnaKeys = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for k, en := range messagesEN {
 		if strings.HasPrefix(k, "jsna.") {
@@ -27,7 +29,7 @@ var jsnaKeys = func() map[string]string {
 		}
 	}
 	return m
-}()
+})
 
 // jsnaText is t in the app's language: the catalogue's message for its
 // format, with its arguments (those that are Texts worded the same way).
@@ -37,7 +39,7 @@ func (a *App) jsnaText(t jsna.Text) string {
 	if t.Format == "" {
 		return ""
 	}
-	key, ok := jsnaKeys[t.Format]
+	key, ok := jsnaKeys()[t.Format]
 	if !ok {
 		if rest, found := strings.CutPrefix(t.Format, "%s: "); found && len(t.Args) > 0 {
 			// A place in the file ("sheet "Data" row 3") before the sentence.
@@ -133,7 +135,7 @@ var (
 // marked as English.
 func formatPatterns() []formatPattern {
 	patternsOnce.Do(func() {
-		for f := range jsnaKeys {
+		for f := range jsnaKeys() {
 			if !strings.ContainsAny(fmtVerbRE().ReplaceAllString(f, ""), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 				continue
 			}

@@ -97,7 +97,7 @@ func TestCatalogueHasJSNAFormats(t *testing.T) {
 	}
 	var missing []string
 	for f, pos := range formats {
-		if _, ok := jsnaKeys[f]; !ok {
+		if _, ok := jsnaKeys()[f]; !ok {
 			missing = append(missing, pos.String()+": "+strconv.Quote(f))
 		}
 	}
@@ -105,7 +105,7 @@ func TestCatalogueHasJSNAFormats(t *testing.T) {
 	for _, m := range missing {
 		t.Errorf("the catalogue has no jsna. message for %s", m)
 	}
-	for f, key := range jsnaKeys {
+	for f, key := range jsnaKeys() {
 		if _, ok := formats[f]; !ok {
 			t.Errorf("message %q is jsna's %q, which jsna no longer writes", key, f)
 		}
