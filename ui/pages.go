@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"net/url"
 	"strings"
 	"syscall/js"
 	"time"
@@ -181,8 +180,7 @@ func (a *App) renderPrivacy() dom.Node {
 func (a *App) renderFeedback() dom.Node {
 	var extra []dom.Node
 	if addr := feedbackAddress(); addr != "" {
-		q := url.Values{"subject": {a.t("feedback.email.subject", appVersion())}}
-		href := "mailto:" + addr + "?" + strings.ReplaceAll(q.Encode(), "+", "%20")
+		href := "mailto:" + addr + "?subject=" + queryEscape(a.t("feedback.email.subject", appVersion()))
 		extra = append(extra,
 			el("p", cls("govuk-body"), child(link(href, a.t("feedback.email", addr), attr("id", "feedback-email")))),
 			el("p", cls("govuk-body"), text(a.t("feedback.email.offline"))),

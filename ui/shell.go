@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"net/url"
 	"sort"
 	"strings"
 	"syscall/js"
@@ -28,7 +27,7 @@ func parseRoute(hash string) route {
 	p := strings.Trim(strings.TrimPrefix(hash, "#"), "/")
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
-		if u, err := url.PathUnescape(s); err == nil {
+		if u, ok := pathUnescape(s); ok {
 			parts[i] = u
 		}
 	}
@@ -83,7 +82,7 @@ func onStart(f func(a *App)) { startHooks = append(startHooks, f) }
 func (r route) String() string {
 	s := "/" + r.view
 	if r.ward != "" {
-		s += "/" + url.PathEscape(r.ward)
+		s += "/" + pathEscape(r.ward)
 	}
 	if r.tab != "" {
 		s += "/" + r.tab
