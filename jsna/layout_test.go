@@ -85,3 +85,42 @@ func TestLayout(t *testing.T) {
 		}
 	}
 }
+
+// viewerLeavesOut are packages the viewer's module (wasm/viewer, built
+// with wardwise_viewer) must not import: each one's init links tables or
+// code the first ward view never uses (design.md, "Size: the viewer first").
+var viewerLeavesOut = []string{
+	"html",          // its init sets up the table of named character references
+	"net/url",       // through net/netip and unique
+	"net/netip",     // unique's canonical maps
+	"crypto/sha256", // Go's FIPS 140 module
+	"crypto/rand",   // the same
+	"github.com/go-playground/validator/v10",
+}
+
+// TestViewerLeavesOut checks, with go list, that the viewer imports none
+// of viewerLeavesOut, directly or not.
+func TestViewerLeavesOut(t *testing.T) {
+	if runtime.GOOS == "js" {
+		t.Skip("go list cannot run under GOOS=js; the host tests check the viewer")
+	}
+	cmd := exec.Command("go", "list", "-tags", "validator_novalidatefn,wardwise_viewer", "-deps", module+"/wasm/viewer")
+	cmd.Env = append(cmd.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("go list: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, module+"/ui") {
+		t.Fatalf("go list -deps of the viewer has no ui: %q", deps)
+	}
+	for _, p := range viewerLeavesOut {
+		if slices.Contains(deps, p) {
+			t.Errorf("the viewer imports %s", p)
+		}
+	}
+}
