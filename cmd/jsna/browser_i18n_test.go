@@ -25,8 +25,9 @@ import (
 	"github.com/wardwise/wardwise/jsna/importer"
 )
 
-// catalogueStrings is every message of one of the app's catalogues
-// (ui/messages_en.go or ui/messages_cy.go), by key, read from the source.
+// catalogueStrings is every message of one of the app's catalogue files
+// (ui/messages_en.go, ui/messages_en_full.go or ui/messages_cy.go), by key,
+// read from the source.
 func catalogueStrings(tb testing.TB, file string) map[string]string {
 	tb.Helper()
 	f, err := parser.ParseFile(token.NewFileSet(), filepath.Join("../../ui", file), nil, 0)
@@ -77,10 +78,14 @@ func englishWords(tb testing.TB) map[string]bool {
 		}
 	}
 	en := map[string]bool{}
-	for _, s := range catalogueStrings(tb, "messages_en.go") {
-		for _, w := range words(s) {
-			if !cy[w] && len([]rune(w)) > 2 {
-				en[w] = true
+	// The English catalogue is two files: messages_en_full.go holds the
+	// messages only the full app's views show (the viewer leaves it out).
+	for _, file := range []string{"messages_en.go", "messages_en_full.go"} {
+		for _, s := range catalogueStrings(tb, file) {
+			for _, w := range words(s) {
+				if !cy[w] && len([]rune(w)) > 2 {
+					en[w] = true
+				}
 			}
 		}
 	}
