@@ -25,6 +25,13 @@ func TestDecodeEntry(t *testing.T) {
 		Opened: at("2026-12-01T09:30:00.123456789Z"), Changed: at("2026-12-01T10:00:00+01:00"), Dirty: true,
 		FileSaved: at("2026-11-30T08:00:00Z"), Stored: at("2026-12-01T10:00:01Z"),
 		Removed: at("2026-12-02T00:00:00Z"), Version: at("2026-12-01T09:59:00Z")}
+	// Every field of full is set, so that a field added to entry and not
+	// to decodeEntry fails here.
+	for i, f := range reflect.VisibleFields(reflect.TypeFor[entry]()) {
+		if reflect.ValueOf(full).Field(i).IsZero() {
+			t.Fatalf("full leaves entry.%s unset", f.Name)
+		}
+	}
 	for _, want := range []entry{full, {ID: "e2", Codes: []string{}, Opened: at("2026-12-01T09:30:00Z"), Stored: at("2026-12-01T09:30:00Z")}} {
 		b, err := json.Marshal(want)
 		if err != nil {
