@@ -2,6 +2,7 @@ package merge
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/wardwise/wardwise/jsna"
 )
@@ -45,15 +46,30 @@ func (m *merger) draftChanges(x *draftSave) {
 		base = m.cur
 	}
 	var df flat // the draft block is not content
+	// Compared with the master's current content, in a scope, a draft
+	// with the master's document-wide members as they are (admit asked)
+	// can change none of them: they are neither encoded nor compared.
+	wardsOnly := base.raw != nil && x.prev == nil && x.docWide && m.scope != nil
 	if base.raw != nil && x.prev == nil {
 		// Compared with the master's current content: records the
 		// draft has as they are there need no comparing, and those
 		// shared with the master need not even be encoded.
 		against := func(b []byte) flat { return flattenAgainst(b, base) }
+		c := d
+		if wardsOnly {
+			c = &jsna.Document{Wards: d.Wards}
+		}
 		if len(base.shares.byWard) > 0 {
-			df = prunedFlat(d, nil, base.shares, against)
+			df = prunedFlat(c, nil, base.shares, against)
 		} else {
-			df = flattenContent(d, against)
+			df = flattenContent(c, against)
+		}
+		if wardsOnly {
+			for p := range df.values {
+				if !strings.HasPrefix(p, "wards[") {
+					delete(df.values, p) // the zero members of c
+				}
+			}
 		}
 	} else {
 		df = flattenContent(d, flattenCanonical)
@@ -82,7 +98,7 @@ func (m *merger) draftChanges(x *draftSave) {
 			m.propose(p, proposal{src: src, rev: x.rev, base: bv, value: dv, known: known}, v)
 		}
 	}
-	eachCandidate(base, df, d, visit)
+	eachCandidate(base, df, d, wardsOnly, visit)
 	for p := range v.over {
 		_, inDf := df.values[p]
 		if _, inBase := base.values[p]; !inDf && !inBase {
@@ -220,7 +236,11 @@ func baseLookup(master *jsna.Document, now string, cur flat, scope wardScope) fu
 // a draft cut for some wards, the base's paths outside wards and under
 // those wards only. The ward index makes merging a one-ward draft into an
 // England-scale master cheap.
-func eachCandidate(base, df flat, d *jsna.Document, visit func(string)) {
+//
+// With wardsOnly, the draft's document-wide members are the master's and
+// df leaves them out: so are base's, where base is the master's current
+// content.
+func eachCandidate(base, df flat, d *jsna.Document, wardsOnly bool, visit func(string)) {
 	for p := range df.values {
 		visit(p)
 	}
@@ -235,14 +255,17 @@ func eachCandidate(base, df flat, d *jsna.Document, visit func(string)) {
 	}
 	if d.Draft == nil || len(d.Draft.Wards) == 0 {
 		for p := range base.values {
-			if _, in := df.values[p]; !in {
+			if _, in := df.values[p]; !in && (!wardsOnly || strings.HasPrefix(p, "wards[")) {
 				visit(p)
 			}
 		}
 		return
 	}
 	idx := base.wardIndex()
-	groups := [][]string{idx[""]}
+	var groups [][]string
+	if !wardsOnly {
+		groups = append(groups, idx[""])
+	}
 	seen := map[string]bool{}
 	for _, c := range d.Draft.Wards {
 		if k := "wards[" + quoteKey(c) + "]"; !seen[k] {

@@ -55,7 +55,13 @@ func (m *merger) sameAsMaster(d *jsna.Document) map[string]*wardShare {
 // own. Where that finds a problem, or cannot be trusted, it validates d
 // whole and returns what Validate does.
 func (m *merger) validDraft(d *jsna.Document, same map[string]*wardShare) error {
-	if same != nil && jsna.Valid(m.master) && sameDocumentWide(d, m.master) {
+	return m.validDraftWide(d, same, same != nil && sameDocumentWide(d, m.master))
+}
+
+// validDraftWide is validDraft given whether d has the master's
+// document-wide members (sameDocumentWide), which admit asks once.
+func (m *merger) validDraftWide(d *jsna.Document, same map[string]*wardShare, docWide bool) error {
+	if same != nil && jsna.Valid(m.master) && docWide {
 		drop := func(w *jsna.Ward) func(name, key string) bool {
 			ws := same[w.Code]
 			switch {

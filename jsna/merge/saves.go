@@ -32,7 +32,8 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 		if len(d.Draft.Wards) > 0 || jsna.Valid(m.master) {
 			same = m.sameAsMaster(d)
 		}
-		if err := m.validDraft(d, same); err != nil {
+		docWide := same != nil && sameDocumentWide(d, m.master)
+		if err := m.validDraftWide(d, same, docWide); err != nil {
 			return nil, fmt.Errorf("jsna: merge: draft %q: %w", d.Draft.ID, err)
 		}
 		rev := jsna.SaveRevision(d)
@@ -44,7 +45,7 @@ func (m *merger) admit(drafts []*jsna.Document) ([]draftSave, error) {
 			return nil, fmt.Errorf("jsna: merge: draft %q is a draft of %q, not of this master %q, and its base is not in the master's history", d.Draft.ID, d.ID, m.master.ID)
 		}
 		seen[rev] = true
-		x := draftSave{d: d, rev: rev, same: same}
+		x := draftSave{d: d, rev: rev, same: same, docWide: docWide}
 		chainOf(&x)
 		all = append(all, x)
 	}
@@ -134,6 +135,9 @@ type draftSave struct {
 	d    *jsna.Document
 	rev  string
 	same map[string]*wardShare // its wards' sameness with the master's (sameAsMaster)
+	// docWide: it has the master's document-wide members as they are
+	// (sameDocumentWide), asked where same is not nil.
+	docWide bool
 
 	chained bool     // it has a save id: ordered by its chain
 	id      string   // its save id (jsna.SaveID, whatever the file says)
