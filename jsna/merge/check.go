@@ -40,10 +40,18 @@ func (m *merger) sameAsMaster(d *jsna.Document) map[string]*wardShare {
 	}
 	same := make(map[string]*wardShare, len(d.Wards))
 	seen := map[string]bool{}
+	if m.masterValues == nil {
+		m.masterValues = map[*jsna.Ward]*masterValues{}
+	}
 	for i := range d.Wards {
 		w := &d.Wards[i]
 		if mw, ok := m.masterWards[w.Code]; ok {
-			same[w.Code] = shareOf(mw, w, seen)
+			mk := m.masterValues[mw]
+			if mk == nil {
+				mk = newMasterValues(mw.Values, seen)
+				m.masterValues[mw] = mk
+			}
+			same[w.Code] = shareOf(mw, w, mk, seen)
 		}
 	}
 	return same

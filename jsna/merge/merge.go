@@ -162,7 +162,8 @@ type merger struct {
 	rep       *Report
 	masterRev string
 
-	masterWards map[string]*jsna.Ward // the master's wards by code (sameAsMaster)
+	masterWards  map[string]*jsna.Ward        // the master's wards by code (sameAsMaster)
+	masterValues map[*jsna.Ward]*masterValues // what is known of their values, for the wards asked
 
 	// Step 1: the saves to merge, oldest first within a draft, and the
 	// earlier saves they stand for.

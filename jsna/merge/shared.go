@@ -144,35 +144,44 @@ func commonShare(covering []*wardShare) (wardShare, bool) {
 		return wardShare{whole: true}, true
 	}
 	var all wardShare
-	cloned, allValues := false, true
+	allValues := true
 	for _, ws := range covering {
 		if !ws.whole {
 			allValues = allValues && ws.allValues != nil
 		}
 	}
+	// The maps of all.records are the saves' (shared among them: see
+	// masterValues) and only read, until copied to be changed.
+	var owned map[string]bool // the names whose keys all.records has copied
 	for _, ws := range covering {
 		switch {
 		case ws.whole:
 			continue // it has every record as it is
 		case all.records == nil:
-			all.records = ws.records // only read, unless cloned below
+			all.records = ws.records
 			if allValues {
 				all.allValues = ws.allValues // the master's ward's, as in every other
 			}
 			continue
-		case !cloned:
-			cloned = true
-			c := make(map[string]map[string]bool, len(all.records))
-			for name, keys := range all.records {
-				c[name] = maps.Clone(keys)
-			}
-			all.records = c
+		case owned == nil:
+			owned = map[string]bool{}
+			all.records = maps.Clone(all.records)
 		}
 		for name, keys := range all.records {
+			if name == "values" && ws.allValues != nil {
+				continue // it has every value of the master's ward
+			}
+			theirs := ws.records[name]
 			for k := range keys {
-				if !ws.records[name][k] {
-					delete(keys, k)
+				if theirs[k] {
+					continue
 				}
+				if !owned[name] {
+					owned[name] = true
+					keys = maps.Clone(keys)
+					all.records[name] = keys
+				}
+				delete(keys, k)
 			}
 			if len(keys) == 0 {
 				delete(all.records, name)
@@ -189,8 +198,9 @@ func commonShare(covering []*wardShare) (wardShare, bool) {
 // non-empty keys) in each, and is left out of the encoding when empty (as
 // the records shared are left out of it). Each record is compared once:
 // a ward is mw as it is where its other fields are, and each of its
-// arrays has mw's records, at their positions. seen is scratch space.
-func shareOf(mw, w *jsna.Ward, seen map[string]bool) *wardShare {
+// arrays has mw's records, at their positions. mk is what is known of
+// mw's values (masterValues); seen is scratch space.
+func shareOf(mw, w *jsna.Ward, mk *masterValues, seen map[string]bool) *wardShare {
 	mv, wv := reflect.ValueOf(mw).Elem(), reflect.ValueOf(w).Elem()
 	whole := true
 	for _, i := range exportedFields(mv.Type()) {
@@ -199,11 +209,12 @@ func shareOf(mw, w *jsna.Ward, seen map[string]bool) *wardShare {
 		}
 	}
 	ws := &wardShare{records: map[string]map[string]bool{}}
-	keyed := wardArrayOmitted["values"] && keyedValues(mw.Values, seen) && keyedValues(w.Values, seen)
-	same, inPlace := shareValues(mw.Values, w.Values, keyed)
+	// Values with mw's keys at mw's positions are keyed as mw's are.
+	keyed := wardArrayOmitted["values"] && mk.keyed && (sameKeys(w.Values, mw.Values) || keyedValues(w.Values, seen))
+	same, all, inPlace := shareValues(mw.Values, w.Values, keyed, mk.keys)
 	if same != nil {
 		ws.records["values"] = same
-		if len(same) == len(mw.Values) { // keyed: their keys are distinct
+		if all { // keyed: their keys are distinct
 			ws.allValues = mw.Values
 		}
 	}
