@@ -176,7 +176,7 @@ func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat)
 	c := *w // shares w's members; patchRecords copies the arrays it changes
 	cv := reflect.ValueOf(&c).Elem()
 	for name, chs := range byArray {
-		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, next); err != nil {
+		if err := patchRecords(cv.Field(wardArrays[name]), name, chs, dirty, curPaths, cur.raw, next); err != nil {
 			return jsna.Ward{}, err
 		}
 	}
@@ -225,8 +225,11 @@ func changedRecords(k string, dirty []string, cur, next flat) (map[string][]reco
 
 // patchRecords rebuilds the changed records chs of the ward's array arr
 // (member name) from next: a changed record replaces its old version, a
-// deleted one goes, and new records follow the others, by key.
-func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, next flat) error {
+// deleted one goes, and new records follow the others, by key. A record
+// whose canonical JSON in the master's flat form is in raw, changed in
+// its own members only, is decoded from it with those members changed
+// (patchedRecord); the others are decoded from the flat form.
+func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, raw map[string]string, next flat) error {
 	if arr.Len() > 0 {
 		arr.Set(reflect.AppendSlice(reflect.MakeSlice(arr.Type(), 0, arr.Len()), arr)) // the master's array is shared
 	}
@@ -246,6 +249,12 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 				gone[i] = true
 			}
 			continue
+		}
+		if r, ok := raw[ch.rp]; ok && had {
+			if rec, ok := patchedRecord(et, r, ch.rp, dirty, next); ok {
+				arr.Index(i).Set(rec)
+				continue
+			}
 		}
 		var paths []string
 		for _, p := range curPaths {
@@ -280,6 +289,52 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 	out = reflect.Append(out, added...)
 	arr.Set(out)
 	return nil
+}
+
+// patchedRecord is the record of type et at flat path rp in next, where
+// raw is its canonical JSON in the flat form next changed at the paths
+// dirty: raw decoded, with each member next changed decoded from next
+// (or left out, where next has none). Decoding an object decodes each
+// member into its field on its own, so that this is the record decoded
+// from its flat form in next, without building the flat form of the
+// record and its JSON again. It reports false, for the record to be
+// decoded from its flat form, where a change is inside a member (in an
+// object or a record of it) or to a member its type does not know, or
+// where anything fails to decode (so that the error is the flat form's).
+func patchedRecord(et reflect.Type, raw, rp string, dirty []string, next flat) (reflect.Value, bool) {
+	type change struct {
+		f     jsna.Field
+		value string
+		set   bool
+	}
+	var chs []change
+	for _, p := range dirty {
+		if len(p) <= len(rp)+1 || p[len(rp)] != '.' || p[:len(rp)] != rp {
+			continue // the record's own mark, or outside it
+		}
+		name := p[len(rp)+1:]
+		if strings.ContainsAny(name, ".[\"") {
+			return reflect.Value{}, false // inside a member, or a quoted name
+		}
+		f, ok := jsna.FieldByName(et, name)
+		if !ok {
+			return reflect.Value{}, false
+		}
+		v, set := next.values[p]
+		chs = append(chs, change{f, v, set})
+	}
+	rec := reflect.New(et).Elem()
+	if jsna.DecodeValue([]byte(raw), rec) != nil {
+		return reflect.Value{}, false
+	}
+	for _, c := range chs {
+		fv := rec.Field(c.f.Index)
+		fv.SetZero()
+		if c.set && jsna.DecodeValue([]byte(c.value), fv) != nil {
+			return reflect.Value{}, false
+		}
+	}
+	return rec, true
 }
 
 // recordKeyOf is the key of rec, a record whose key member is kf: a
