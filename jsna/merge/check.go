@@ -70,15 +70,20 @@ func (m *merger) validDraft(d *jsna.Document, same map[string]*wardShare) error 
 // document-wide members (sameDocumentWide), which admit asks once.
 func (m *merger) validDraftWide(d *jsna.Document, same map[string]*wardShare, docWide bool) error {
 	if same != nil && jsna.Valid(m.master) && docWide {
-		drop := func(w *jsna.Ward) func(name, key string) bool {
+		drop := func(w *jsna.Ward) recordsOut {
 			ws := same[w.Code]
 			switch {
 			case ws == nil:
-				return nil
+				return recordsOut{}
 			case ws.whole:
-				return func(string, string) bool { return true }
+				return recordsOut{all: func(string) bool { return true }, one: func(string, string) bool { return true }}
 			}
-			return func(name, key string) bool { return ws.records[name][key] }
+			return recordsOut{
+				// Values with the master's keys in place, all of them the
+				// master's own, go without their keys looked up.
+				all: func(name string) bool { return name == "values" && sameKeys(w.Values, ws.allValues) },
+				one: func(name, key string) bool { return ws.records[name][key] },
+			}
 		}
 		if withoutRecords(d, drop).Validate() == nil {
 			return nil
@@ -101,19 +106,22 @@ func (m *merger) validChanged(checked *jsna.Document) error {
 		for _, p := range m.dirty() {
 			byWard[wardOf(p)] = append(byWard[wardOf(p)], p)
 		}
-		drop := func(w *jsna.Ward) func(name, key string) bool {
+		drop := func(w *jsna.Ward) recordsOut {
 			k := "wards[" + quoteKey(w.Code) + "]"
 			changed, ok := changedRecords(k, byWard[k], m.cur, m.next)
 			if !ok {
-				return nil // not a ward of the master changed record by record
+				return recordsOut{} // not a ward of the master changed record by record
 			}
-			return func(name, key string) bool {
-				for _, ch := range changed[name] {
-					if ch.key == key {
-						return false
+			return recordsOut{
+				all: func(name string) bool { return len(changed[name]) == 0 },
+				one: func(name, key string) bool {
+					for _, ch := range changed[name] {
+						if ch.key == key {
+							return false
+						}
 					}
-				}
-				return true
+					return true
+				},
 			}
 		}
 		if withoutRecords(checked, drop).Validate() == nil {
@@ -123,23 +131,38 @@ func (m *merger) validChanged(checked *jsna.Document) error {
 	return checked.Validate()
 }
 
+// recordsOut says which records of a ward's arrays of records
+// withoutRecords leaves out: those one reports, none where one is nil;
+// and every record of an array all reports (nil: none), without their
+// keys read, as though one reported each of them.
+type recordsOut struct {
+	all func(name string) bool
+	one func(name, key string) bool
+}
+
 // withoutRecords is a shallow copy of d whose wards leave out the records
-// of their arrays of records that drop(w) reports (nil: none); d is not
-// changed. Every ward stays, with its own fields, so that the rules over
-// the wards (their codes, the draft's wards) see them all. A ward's values
+// of their arrays of records that drop(w) reports; d is not changed.
+// Every ward stays, with its own fields, so that the rules over the wards
+// (their codes, the draft's wards) see them all. A ward's values
 // are left out only where none has a period of its own, or all are: a
 // value without a period and one with its indicator's period break a rule
 // together that neither breaks alone.
-func withoutRecords(d *jsna.Document, drop func(w *jsna.Ward) func(name, key string) bool) *jsna.Document {
+func withoutRecords(d *jsna.Document, drop func(w *jsna.Ward) recordsOut) *jsna.Document {
 	c := *d
 	c.Wards = make([]jsna.Ward, len(d.Wards))
 	for i := range d.Wards {
 		w := d.Wards[i] // its arrays are d's: replaced, never changed
-		if out := drop(&w); out != nil {
+		if out := drop(&w); out.one != nil {
 			wv := reflect.ValueOf(&w).Elem()
 			all := w.Values
 			for name, fi := range wardArrays {
-				keepRecords(&w, wv.Field(fi), name, func(key string) bool { return !out(name, key) })
+				if out.all != nil && out.all(name) {
+					// Empty, not nil, as keepRecords leaves an array it
+					// keeps nothing of.
+					wv.Field(fi).Set(reflect.MakeSlice(wv.Field(fi).Type(), 0, 0))
+					continue
+				}
+				keepRecords(&w, wv.Field(fi), name, func(key string) bool { return !out.one(name, key) })
 			}
 			if n := len(w.Values); n > 0 && n < len(all) && hasPeriods(all) {
 				w.Values = all
