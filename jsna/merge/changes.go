@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"maps"
 	"sort"
 	"strings"
 
@@ -82,11 +83,11 @@ func (m *merger) draftChanges(x *draftSave) {
 		v = continued(base, x.prev.Changes, m.cur, func(p string) bool { return m.scope.covers(p) && inDraft(p) })
 	}
 	var wrote []jsna.PathValue
-	visit := func(p string) {
+	visit := func(p, dv string) {
 		if !inDraft(p) {
 			return // wards outside a subset draft are not deletions
 		}
-		dv, bv := df.values[p], base.values[p]
+		bv := base.values[p]
 		if dv != bv {
 			wrote = append(wrote, jsna.PathValue{Path: p, Value: dv})
 		}
@@ -102,7 +103,7 @@ func (m *merger) draftChanges(x *draftSave) {
 	for p := range v.over {
 		_, inDf := df.values[p]
 		if _, inBase := base.values[p]; !inDf && !inBase {
-			visit(p) // what she had and has no more
+			visit(p, "") // what she had and has no more
 		}
 	}
 	if d.Draft.ID != "" {
@@ -202,9 +203,9 @@ func baseLookup(master *jsna.Document, now string, cur flat, scope wardScope) fu
 		if at < 0 {
 			return flat{}, false // unknown: no need to copy anything
 		}
-		f := flat{values: make(map[string]string, len(cur.values)), order: cur.order, index: new(map[string][]string)}
-		for p, v := range cur.values {
-			f.values[p] = v
+		f := flat{values: maps.Clone(cur.values), order: cur.order, index: new(map[string][]string)}
+		if f.values == nil {
+			f.values = map[string]string{}
 		}
 		touched := map[string]bool{}
 		for i := len(master.History) - 1; i >= at; i-- {
@@ -232,31 +233,31 @@ func baseLookup(master *jsna.Document, now string, cur flat, scope wardScope) fu
 }
 
 // eachCandidate calls visit once for every path a draft may have changed
-// from base, given its flat form df: all of its own and its base's, or for
-// a draft cut for some wards, the base's paths outside wards and under
-// those wards only. The ward index makes merging a one-ward draft into an
+// from base, with df's value there ("" for none), given its flat form df:
+// all of its own and its base's, or for a draft cut for some wards, the
+// base's paths outside wards and under those wards only. The ward index makes merging a one-ward draft into an
 // England-scale master cheap.
 //
 // With wardsOnly, the draft's document-wide members are the master's and
 // df leaves them out: so are base's, where base is the master's current
 // content.
-func eachCandidate(base, df flat, d *jsna.Document, wardsOnly bool, visit func(string)) {
-	for p := range df.values {
-		visit(p)
+func eachCandidate(base, df flat, d *jsna.Document, wardsOnly bool, visit func(p, dv string)) {
+	for p, dv := range df.values {
+		visit(p, dv)
 	}
 	if len(df.same) > 0 {
 		// Records left out of df as equal to base's: left out of base too.
 		inner := visit
-		visit = func(p string) {
+		visit = func(p, dv string) {
 			if !underSame(p, df.same) {
-				inner(p)
+				inner(p, dv)
 			}
 		}
 	}
 	if d.Draft == nil || len(d.Draft.Wards) == 0 {
 		for p := range base.values {
 			if _, in := df.values[p]; !in && (!wardsOnly || strings.HasPrefix(p, "wards[")) {
-				visit(p)
+				visit(p, "")
 			}
 		}
 		return
@@ -276,7 +277,7 @@ func eachCandidate(base, df flat, d *jsna.Document, wardsOnly bool, visit func(s
 	for _, g := range groups {
 		for _, p := range g {
 			if _, in := df.values[p]; !in {
-				visit(p)
+				visit(p, "")
 			}
 		}
 	}

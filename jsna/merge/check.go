@@ -47,9 +47,17 @@ func (m *merger) sameAsMaster(d *jsna.Document) map[string]*wardShare {
 		w := &d.Wards[i]
 		if mw, ok := m.masterWards[w.Code]; ok {
 			mk := m.masterValues[mw]
-			if mk == nil {
-				mk = newMasterValues(mw.Values, seen)
+			switch {
+			case mk != nil:
+			case sameKeys(mw.Values, m.lastValues.vs):
+				// The keys of the last ward's values, at the same
+				// positions: England's wards have the same indicators.
+				mk = m.lastValues.mk
 				m.masterValues[mw] = mk
+			default:
+				mk = newMasterValues(mw.Values)
+				m.masterValues[mw] = mk
+				m.lastValues.vs, m.lastValues.mk = mw.Values, mk
 			}
 			same[w.Code] = shareOf(mw, w, mk, seen)
 		}
@@ -81,7 +89,7 @@ func (m *merger) validDraftWide(d *jsna.Document, same map[string]*wardShare, do
 			return recordsOut{
 				// Values with the master's keys in place, all of them the
 				// master's own, go without their keys looked up.
-				all: func(name string) bool { return name == "values" && sameKeys(w.Values, ws.allValues) },
+				all: func(name string) bool { return name == "values" && ws.allValues != nil && ws.valuesInPlace },
 				one: func(name, key string) bool { return ws.records[name][key] },
 			}
 		}

@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"maps"
 	"sort"
 	"strings"
 
@@ -17,9 +18,11 @@ import (
 // it), and decides every other changed path: take it, merge its text line
 // by line, or open a conflict.
 func (m *merger) decide() {
-	m.next = flat{values: make(map[string]string, len(m.cur.values)), order: m.cur.order, raw: m.cur.raw, shares: m.cur.shares}
-	for p, v := range m.cur.values {
-		m.next.values[p] = v
+	// Cloned whole (the map's table copied, not its entries inserted one
+	// by one): an England-scale merge's content in scope has 55 k paths.
+	m.next = flat{values: maps.Clone(m.cur.values), order: m.cur.order, raw: m.cur.raw, shares: m.cur.shares}
+	if m.next.values == nil {
+		m.next.values = map[string]string{}
 	}
 	m.prov = map[string][]jsna.Source{}
 	for _, p := range m.master.Provenance {

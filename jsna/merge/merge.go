@@ -164,6 +164,10 @@ type merger struct {
 
 	masterWards  map[string]*jsna.Ward        // the master's wards by code (sameAsMaster)
 	masterValues map[*jsna.Ward]*masterValues // what is known of their values, for the wards asked
+	lastValues   struct {                     // the values of the last ward masterValues was made for
+		vs []jsna.Value
+		mk *masterValues
+	}
 
 	// Step 1: the saves to merge, oldest first within a draft, and the
 	// earlier saves they stand for.

@@ -22,7 +22,7 @@ import (
 // has all of them, same is keys, the master's ward's keys (masterValues),
 // which no one changes: a merge of 50 drafts made a map of 60 keys for
 // every ward of every draft.
-func shareValues(mvs, wvs []jsna.Value, keyed bool, keys func() map[string]bool) (same map[string]bool, all, inPlace bool) {
+func shareValues(mvs, wvs []jsna.Value, keyed bool, keys map[string]bool) (same map[string]bool, all, inPlace bool) {
 	inPlace = (mvs == nil) == (wvs == nil) && len(mvs) == len(wvs)
 	if !keyed {
 		for e := 0; inPlace && e < len(mvs); e++ {
@@ -60,7 +60,7 @@ func shareValues(mvs, wvs []jsna.Value, keyed bool, keys func() map[string]bool)
 	case n == 0:
 		return nil, false, inPlace
 	case n == len(mvs):
-		return keys(), true, inPlace
+		return keys, true, inPlace
 	}
 	same = make(map[string]bool, n)
 	for e := range mvs {
@@ -73,27 +73,20 @@ func shareValues(mvs, wvs []jsna.Value, keyed bool, keys func() map[string]bool)
 
 // masterValues is what shareOf knows of the values of a master's ward,
 // asked once however many saves cover the ward: whether they are keyed
-// (keyedValues), and their keys, made on first use and then only read.
+// (keyedValues), and where they are, their keys, only read.
 type masterValues struct {
 	keyed bool
-	keys  func() map[string]bool
+	keys  map[string]bool
 }
 
-// newMasterValues is masterValues for vs, the values of a master's ward;
-// seen is scratch space.
-func newMasterValues(vs []jsna.Value, seen map[string]bool) *masterValues {
-	mk := &masterValues{keyed: keyedValues(vs, seen)}
-	var keys map[string]bool
-	mk.keys = func() map[string]bool {
-		if keys == nil {
-			keys = make(map[string]bool, len(vs))
-			for i := range vs {
-				keys[valueKey(&vs[i])] = true
-			}
-		}
-		return keys
+// newMasterValues is masterValues for vs, the values of a master's ward:
+// the keys are those keyedValues found distinct.
+func newMasterValues(vs []jsna.Value) *masterValues {
+	keys := make(map[string]bool, len(vs))
+	if !keyedValues(vs, keys) {
+		return &masterValues{}
 	}
-	return mk
+	return &masterValues{keyed: true, keys: keys}
 }
 
 // valueAt is the position in vs of the value of indicator and period, or

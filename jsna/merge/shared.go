@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -42,6 +43,11 @@ type wardShare struct {
 	// pruneWard then drops a ward's values that are these, at their
 	// positions, without looking their keys up.
 	allValues []jsna.Value
+	// valuesInPlace, in a save's sameness with the master's ward
+	// (shareOf) where allValues is set: the save's values have the
+	// master's keys at their positions (sameKeys), so that every one of
+	// them is shared.
+	valuesInPlace bool
 }
 
 // has reports whether the record of ward w's array name keyed key is
@@ -210,12 +216,14 @@ func shareOf(mw, w *jsna.Ward, mk *masterValues, seen map[string]bool) *wardShar
 	}
 	ws := &wardShare{records: map[string]map[string]bool{}}
 	// Values with mw's keys at mw's positions are keyed as mw's are.
-	keyed := wardArrayOmitted["values"] && mk.keyed && (sameKeys(w.Values, mw.Values) || keyedValues(w.Values, seen))
+	keysInPlace := sameKeys(w.Values, mw.Values)
+	keyed := wardArrayOmitted["values"] && mk.keyed && (keysInPlace || keyedValues(w.Values, seen))
 	same, all, inPlace := shareValues(mw.Values, w.Values, keyed, mk.keys)
 	if same != nil {
 		ws.records["values"] = same
 		if all { // keyed: their keys are distinct
 			ws.allValues = mw.Values
+			ws.valuesInPlace = keysInPlace
 		}
 	}
 	whole = whole && inPlace
@@ -305,6 +313,20 @@ func recordKeyField(t reflect.Type, name string) jsna.Field {
 func keyedRecords(arr reflect.Value, key jsna.Field) bool {
 	if arr.Len() == 0 {
 		return false
+	}
+	if arr.Len() <= 8 {
+		// A ward's few sections, needs or assets: compared with one
+		// another rather than put in a map, made for every ward of
+		// every save.
+		var keys [8]string
+		for i := range arr.Len() {
+			k := recordKeyOf(arr.Index(i), key)
+			if k == "" || slices.Contains(keys[:i], k) {
+				return false
+			}
+			keys[i] = k
+		}
+		return true
 	}
 	seen := make(map[string]bool, arr.Len())
 	for i := range arr.Len() {
@@ -520,6 +542,9 @@ func expandShared(sub flat, w *jsna.Ward, shared shares) {
 func sameKeys(vs, all []jsna.Value) bool {
 	if all == nil || len(vs) != len(all) {
 		return false
+	}
+	if len(vs) > 0 && &vs[0] == &all[0] {
+		return true // the same values: a master's ward pruned of its own
 	}
 	for i := range vs {
 		if vs[i].Indicator != all[i].Indicator || vs[i].Period != all[i].Period {

@@ -173,7 +173,7 @@ func DraftChanges(master, d *jsna.Document) (changes []Change, baseKnown bool) {
 	df := flattenScoped(d, scope)
 	keep := draftScope(d)
 	seen := map[string]bool{}
-	eachCandidate(base, df, d, false, func(p string) {
+	eachCandidate(base, df, d, false, func(p, _ string) {
 		if seen[p] || !keep(p) {
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -210,7 +211,10 @@ func recordKeys(arr []gjson.Result, name string) ([]string, bool) {
 	}
 	key := recordKey(name)
 	keys := make([]string, len(arr))
-	seen := make(map[string]bool, len(arr))
+	var seen map[string]bool // a few records' keys are compared with one another
+	if len(arr) > 8 {
+		seen = make(map[string]bool, len(arr))
+	}
 	for i, e := range arr {
 		if !e.IsObject() {
 			return nil, false
@@ -232,10 +236,12 @@ func recordKeys(arr []gjson.Result, name string) ([]string, bool) {
 		if name != "values" {
 			ks = k.Str
 		}
-		if seen[ks] {
+		if seen != nil && seen[ks] || seen == nil && slices.Contains(keys[:i], ks) {
 			return nil, false
 		}
-		seen[ks] = true
+		if seen != nil {
+			seen[ks] = true
+		}
 		keys[i] = ks
 	}
 	return keys, true
