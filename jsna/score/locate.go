@@ -93,3 +93,14 @@ func (loc *located) currentValue(d *jsna.Document, wi, i int) *jsna.Value {
 	}
 	return &d.Wards[wi].Values[c]
 }
+
+// seriesIn is the number of series of wards lo to hi−1.
+func (loc *located) seriesIn(lo, hi int) int {
+	n := 0
+	for _, c := range loc.periods[lo*loc.nInd : hi*loc.nInd] {
+		if c > 1 {
+			n++
+		}
+	}
+	return n
+}

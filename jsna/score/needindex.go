@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
@@ -94,6 +95,11 @@ type spread struct {
 	sumSE2       float64   // the sum of their squared standard errors, of those with one
 	nSE          int
 	tau2         float64
+	// later marks the sums of a later part of the wards (spreads.part),
+	// which keep each squared standard error in se2 to be added to
+	// sumSE2 in ward order (spreads.join), as one pass adds them.
+	later bool
+	se2   []float64
 }
 
 // benchmarkOf is the benchmark ward ws's value of the i-th indicator is
@@ -115,8 +121,38 @@ func (sp *spread) add(vs *ValueScore, z float64) {
 	sp.xs = append(sp.xs, vs.value)
 	if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
 		se := (vs.upper - vs.lower) / (2 * z)
-		sp.sumSE2 += se * se
+		if sp.later {
+			sp.se2 = append(sp.se2, se*se)
+		} else {
+			sp.sumSE2 += se * se
+		}
 		sp.nSE++
+	}
+}
+
+// part is where the sums of a later part of n wards are gathered
+// (scoreValues), apart from sp's, to be joined to them (join).
+func (sp spreads) part(n int) spreads {
+	of := slices.Clone(sp.of)
+	xs := make([]float64, 2*n*len(of))
+	for i := range of {
+		p := &of[i]
+		p.xs, p.sumSE2, p.nSE, p.later = xs[2*i*n:2*i*n:(2*i+1)*n], 0, 0, true
+		p.se2 = xs[(2*i+1)*n : (2*i+1)*n : (2*i+2)*n]
+	}
+	return spreads{of: of, z: sp.z}
+}
+
+// join adds the sums of part, a later part of the wards (part), to sp's,
+// in ward order.
+func (sp spreads) join(part spreads) {
+	for i := range sp.of {
+		a, b := &sp.of[i], &part.of[i]
+		a.xs = append(a.xs, b.xs...)
+		for _, x := range b.se2 {
+			a.sumSE2 += x
+		}
+		a.nSE += b.nSE
 	}
 }
 

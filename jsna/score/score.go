@@ -167,7 +167,16 @@ func (s *Scores) Ward(code string) *WardScore {
 //
 // Score returns an error only for a bad confidence level or bad weights;
 // a value that cannot be scored gets a Note instead.
+//
+// Natively the passes over the wards are split over two CPUs (inParts);
+// under WebAssembly they run one after the other. A panic in any of them
+// reaches Score's caller.
 func Score(d *jsna.Document, opts Options) (*Scores, error) {
+	return score(d, opts, partsFor(len(d.Wards)))
+}
+
+// score is Score with its passes over the wards in parts (inParts).
+func score(d *jsna.Document, opts Options, parts int) (*Scores, error) {
 	conf := opts.Confidence
 	if conf == 0 {
 		conf = stats.Level95
@@ -214,8 +223,8 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 	l.bench = benchmarksByPeriod(s, d, l, loc)
 	s.bench = l.bench
 	sp := newSpreads(s, d)
-	spineValues := scoreValues(s, d, l, loc, sp)
-	placeOnSpines(s, d, l, spineValues)
+	spineValues := scoreValues(s, d, l, loc, sp, parts)
+	placeOnSpines(s, d, l, spineValues, parts)
 	r := <-ranked
 	if r.panicked != nil {
 		panic(r.panicked)
@@ -324,12 +333,12 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // its spine is drawn over: every ward's but the benchmark ward's. In the
 // same pass it finds each ward's trends (wardTrends) and adds the values
 // that count for the need index to sp (spreads.count).
-func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads) [][]float64 {
+//
+// The wards are scored in parts (inParts), each with its own words,
+// trends, spine values and sums, joined in ward order afterwards, so that
+// the scores are those of one pass down the wards.
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads, parts int) spineValues {
 	nInd := len(d.Indicators)
-	spineValues := make([][]float64, nInd)
-	for i := range spineValues {
-		spineValues[i] = make([]float64, 0, len(d.Wards))
-	}
 	// One allocation each for every ward's value scores and domain counts;
 	// the value scores hold no pointers (value.go).
 	nDom := len(l.domains)
@@ -342,38 +351,106 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spread
 	if nOther > 0 {
 		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
 	}
-	trends := newTrendScratch(d, l, loc)
-	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		ws := &s.Wards[wi]
-		ws.Code, ws.Name, ws.text = w.Code, w.Name, l.text
-		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
-		ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
-		if nOther > 0 {
-			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
+	type part struct {
+		text   *scoreText
+		sp     spreads
+		values [][]float64 // the part's spine values
+	}
+	ps := make([]part, parts)
+	inParts(parts, len(d.Wards), func(k, lo, hi int) {
+		p := &ps[k]
+		// The first part's words, trends and sums are the scores' own;
+		// the others' are joined to them below.
+		p.text, p.sp = l.text, sp
+		periods, room, series := l.periods, len(d.Wards), loc.series
+		if k > 0 {
+			p.text, p.sp = newScoreText(l.text.indicators), sp.part(hi-lo)
+			periods, room, series = make(jsna.Periods), hi-lo, loc.seriesIn(lo, hi)
 		}
-		self := l.roles[wi]&wardSelf != 0
-		for i := range d.Indicators {
-			vs := &ws.Values[i]
-			v := loc.currentValue(d, wi, i)
-			if v == nil {
-				vs.comparison = comparisonNotCompared
-				vs.note = noteNoValue
+		p.values = make([][]float64, nInd)
+		slab := make([]float64, nInd*room)
+		for i := range p.values {
+			p.values[i] = slab[i*room : i*room : (i+1)*room]
+		}
+		trends := newTrendScratch(d, p.text, periods, series)
+		for wi := lo; wi < hi; wi++ {
+			w := &d.Wards[wi]
+			ws := &s.Wards[wi]
+			ws.Code, ws.Name, ws.text = w.Code, w.Name, p.text
+			ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
+			ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
+			if nOther > 0 {
+				ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
+			}
+			self := l.roles[wi]&wardSelf != 0
+			for i := range d.Indicators {
+				vs := &ws.Values[i]
+				v := loc.currentValue(d, wi, i)
+				if v == nil {
+					vs.comparison = comparisonNotCompared
+					vs.note = noteNoValue
+					continue
+				}
+				at := l.bench.at(i, v.Period, &d.Indicators[i])
+				scoreValue(vs, p.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
+				if v.Period != "" {
+					vs.period = p.text.word(v.Period)
+				}
+				if vs.has&hasValue != 0 && !self {
+					p.values[i] = append(p.values[i], vs.value)
+				}
+				p.sp.count(ws, wi, i, d, l)
+			}
+			trends.wardTrends(ws, d, l, loc, wi)
+		}
+	})
+	out := spineValues{values: ps[0].values, before: make([][]int, parts)}
+	out.before[0] = make([]int, nInd)
+	for k := 1; k < parts; k++ {
+		p := &ps[k]
+		out.before[k] = make([]int, nInd)
+		for i := range out.values {
+			out.before[k][i] = len(out.values[i])
+			out.values[i] = append(out.values[i], p.values[i]...)
+		}
+		sp.join(p.sp)
+		// The part's words and trends go after those before it, and its
+		// values' indices into them move with them.
+		nFixed := int32(len(fixedWords))
+		words, trends := int32(len(l.text.words))-nFixed, int32(len(l.text.trends))
+		l.text.words = append(l.text.words, p.text.words[nFixed:]...)
+		l.text.trends = append(l.text.trends, p.text.trends...)
+		moreWords := int32(len(p.text.words)) > nFixed
+		lo, hi := bounds(k, parts, len(d.Wards))
+		for wi := lo; wi < hi; wi++ {
+			ws := &s.Wards[wi]
+			ws.text = l.text
+			if !moreWords && !loc.multi[wi] {
 				continue
 			}
-			at := l.bench.at(i, v.Period, &d.Indicators[i])
-			scoreValue(vs, l.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
-			if v.Period != "" {
-				vs.period = l.text.word(v.Period)
+			for i := range ws.Values {
+				vs := &ws.Values[i]
+				if vs.note >= nFixed {
+					vs.note += words
+				}
+				if vs.period >= nFixed {
+					vs.period += words
+				}
+				if vs.trend != 0 {
+					vs.trend += trends
+				}
 			}
-			if vs.has&hasValue != 0 && !self {
-				spineValues[i] = append(spineValues[i], vs.value)
-			}
-			sp.count(ws, wi, i, d, l)
 		}
-		trends.wardTrends(ws, d, l, loc, wi)
 	}
-	return spineValues
+	return out
+}
+
+// spineValues are, per indicator, the values its spine is drawn over, in
+// ward order; before[k][i] counts those of indicator i before part k of
+// the wards (inParts).
+type spineValues struct {
+	values [][]float64
+	before [][]int
 }
 
 // scoreValue fills vs from the file's value v, its words in t; benchmark

@@ -1,0 +1,133 @@
+package score
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/wardwise/wardwise/jsna"
+	"github.com/wardwise/wardwise/jsna/example"
+)
+
+// partsExample is an example document with what the parts of Score's
+// passes must join in ward order: notes and periods of the file's own
+// (words), series (trends), values without an interval or without a
+// value, a further benchmark, an indicator without a benchmark value
+// (built from the wards) and the benchmark area's own row.
+func partsExample() *jsna.Document {
+	d := example.New(example.Options{Wards: 700, Indicators: 60, Seed: 3})
+	d.Indicators[5].BenchmarkValue = nil
+	d.OtherBenchmarks = []jsna.Benchmark{{Code: "E12000007", Name: "London", Kind: jsna.KindRegion, Values: []jsna.Value{
+		{Indicator: d.Indicators[0].ID, Value: fp(10)}, {Indicator: d.Indicators[1].ID, Value: fp(20)},
+	}}}
+	d.Wards[3].Code = d.Benchmark.Code
+	for wi := range d.Wards {
+		w := &d.Wards[wi]
+		for vi := range w.Values {
+			v := &w.Values[vi]
+			if v.Period != "" {
+				continue
+			}
+			switch (wi*7 + vi) % 97 {
+			case 0:
+				v.Note = "suppressed: fewer than 5"
+				v.Count, v.Value, v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil, nil, nil
+			case 1:
+				v.Note = "provisional"
+			case 2:
+				v.Period = d.Indicators[vi%len(d.Indicators)].Period
+			case 3:
+				v.Lower, v.Upper, v.Lower998, v.Upper998 = nil, nil, nil, nil
+			}
+		}
+	}
+	return d
+}
+
+// TestScoreInParts: scoring in two or three parts gives the scores of
+// one pass down the wards, in every number, word and trend, and in the
+// order of the words and trends the values index.
+func TestScoreInParts(t *testing.T) {
+	d := partsExample()
+	one, err := score(d, Options{}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(one.Wards[0].text.trends) == 0 || len(one.Wards[0].text.words) == len(fixedWords) {
+		t.Fatalf("the example has %d trends and %d words of its own: want some of each",
+			len(one.Wards[0].text.trends), len(one.Wards[0].text.words)-len(fixedWords))
+	}
+	want, err := json.Marshal(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, parts := range []int{2, 3} {
+		s, err := score(d, Options{}, parts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("score in %d parts: the JSON differs from one pass's", parts)
+		}
+		if !reflect.DeepEqual(s.Wards[0].text, one.Wards[0].text) {
+			t.Errorf("score in %d parts: the words and trends differ from one pass's", parts)
+		}
+		for wi := range s.Wards {
+			if s.Wards[wi].text != s.Wards[0].text {
+				t.Fatalf("score in %d parts: ward %d keeps its words apart", parts, wi)
+			}
+			if !reflect.DeepEqual(s.Wards[wi].Values, one.Wards[wi].Values) {
+				t.Fatalf("score in %d parts: ward %d's values differ from one pass's", parts, wi)
+			}
+		}
+	}
+}
+
+// TestInPartsPanic: a panic in any part reaches inParts' caller, once
+// every part has stopped.
+func TestInPartsPanic(t *testing.T) {
+	for _, bad := range []int{0, 1, 2} {
+		done := make([]bool, 3)
+		func() {
+			defer func() {
+				if p := recover(); p != bad {
+					t.Errorf("part %d panicked: recovered %v, want %d", bad, p, bad)
+				}
+			}()
+			inParts(3, 30, func(k, lo, hi int) {
+				if k == bad {
+					panic(k)
+				}
+				done[k] = true
+			})
+		}()
+		for k, ok := range done {
+			if ok == (k == bad) {
+				t.Errorf("part %d panicked: part %d done = %v", bad, k, ok)
+			}
+		}
+	}
+}
+
+// TestBounds: the parts cover the items in order, without overlap.
+func TestBounds(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 7000} {
+		for parts := 1; parts <= 3; parts++ {
+			next := 0
+			for k := range parts {
+				lo, hi := bounds(k, parts, n)
+				if lo != next || hi < lo {
+					t.Errorf("bounds(%d, %d, %d) = %d, %d; want from %d", k, parts, n, lo, hi, next)
+				}
+				next = hi
+			}
+			if next != n {
+				t.Errorf("%d parts of %d end at %d", parts, n, next)
+			}
+		}
+	}
+}
