@@ -218,9 +218,9 @@ func score(d *jsna.Document, opts Options, parts int) (*Scores, error) {
 		NeedIndex:  NeedIndexFormula,
 	}
 	l := newLayout(s, d)
-	loc := locate(d, l)
+	loc := locate(d, l, parts)
 	benchmarks(s, d, l)
-	l.bench = benchmarksByPeriod(s, d, l, loc)
+	l.bench = benchmarksByPeriod(s, d, l, loc, parts)
 	s.bench = l.bench
 	sp := newSpreads(s, d)
 	spineValues := scoreValues(s, d, l, loc, sp, parts)
