@@ -22,16 +22,16 @@ type located struct {
 	otherPeriods [][]periodValues
 }
 
-// locate finds every ward's current values of d's indicators. A ward's
+// locate finds every ward's current values of d's indicators, in sc's
+// memory. A ward's
 // values are looked up by indicator ID in l.indexOf only where they are
 // not in document indicator order (a value of the indicator after the
 // previous value's, or of the same one, as most files have them). The
 // wards are looked at in parts (inParts), whose values of other periods
 // are joined in ward order.
-func locate(d *jsna.Document, l *layout, parts int) *located {
+func locate(d *jsna.Document, l *layout, sc *scratch, parts int) *located {
 	nInd := len(d.Indicators)
-	loc := &located{nInd: nInd, current: make([]int32, len(d.Wards)*nInd),
-		periods: make([]uint8, len(d.Wards)*nInd), multi: make([]bool, len(d.Wards))}
+	loc := &located{nInd: nInd, current: sc.current, periods: sc.periods, multi: make([]bool, len(d.Wards))}
 	l.roles = make([]wardRole, len(d.Wards))
 	others := make([][][]periodValues, parts)
 	series := make([]int, parts)
@@ -48,6 +48,7 @@ func locate(d *jsna.Document, l *layout, parts int) *located {
 				current[i] = -1
 			}
 			periods := loc.periods[wi*nInd : (wi+1)*nInd]
+			clear(periods) // the scratch's last
 			l.roles[wi] = wardRoleOf(d, w)
 			counted := l.roles[wi]&wardCounted != 0
 			last := -1

@@ -48,11 +48,11 @@ type spreads struct {
 }
 
 // newSpreads is where needIndex's sums are gathered for d's indicators,
-// whose benchmarks s has (benchmarks).
-func newSpreads(s *Scores, d *jsna.Document) spreads {
+// whose benchmarks s has (benchmarks), in memory taken from sc.
+func newSpreads(s *Scores, d *jsna.Document, sc *scratch) spreads {
 	nInd := len(d.Indicators)
 	sp := make([]spread, nInd)
-	xs := make([]float64, len(s.Wards)*nInd) // room for each indicator's values that count
+	xs := sc.take(len(s.Wards) * nInd) // room for each indicator's values that count
 	for i, ind := range d.Indicators {
 		sp[i].xs = xs[i*len(s.Wards) : i*len(s.Wards) : (i+1)*len(s.Wards)]
 		switch ind.Polarity {
@@ -131,10 +131,10 @@ func (sp *spread) add(vs *ValueScore, z float64) {
 }
 
 // part is where the sums of a later part of n wards are gathered
-// (scoreValues), apart from sp's, to be joined to them (join).
-func (sp spreads) part(n int) spreads {
+// (scoreValues), apart from sp's, to be joined to them (join), in xs,
+// room for 2n floats an indicator.
+func (sp spreads) part(n int, xs []float64) spreads {
 	of := slices.Clone(sp.of)
-	xs := make([]float64, 2*n*len(of))
 	for i := range of {
 		p := &of[i]
 		p.xs, p.sumSE2, p.nSE, p.later = xs[2*i*n:2*i*n:(2*i+1)*n], 0, 0, true

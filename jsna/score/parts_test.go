@@ -2,6 +2,7 @@ package score
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"testing"
 
@@ -44,12 +45,13 @@ func partsExample() *jsna.Document {
 	return d
 }
 
-// TestScoreInParts: scoring in two or three parts gives the scores of
-// one pass down the wards, in every number, word and trend, and in the
-// order of the words and trends the values index.
+// TestScoreInParts: scoring in two or three parts, in a scratch another
+// document used, gives the scores of one pass down the wards in a new
+// one, in every number, word and trend, and in the order of the words
+// and trends the values index.
 func TestScoreInParts(t *testing.T) {
 	d := partsExample()
-	one, err := score(d, Options{}, 1)
+	one, err := score(d, Options{}, 1, new(scratch))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +64,19 @@ func TestScoreInParts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, parts := range []int{2, 3} {
-		s, err := score(d, Options{}, parts)
+		// A scratch another document left, and then garbage, is
+		// written before it is read.
+		sc := new(scratch)
+		if _, err := score(example.New(example.Options{Wards: 900, Indicators: 60, Seed: 9}), Options{}, parts, sc); err != nil {
+			t.Fatal(err)
+		}
+		for k := range sc.floats {
+			sc.floats[k] = math.NaN()
+		}
+		for k := range sc.current {
+			sc.current[k], sc.periods[k] = 7, 200
+		}
+		s, err := score(d, Options{}, parts, sc)
 		if err != nil {
 			t.Fatal(err)
 		}

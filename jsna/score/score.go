@@ -172,11 +172,15 @@ func (s *Scores) Ward(code string) *WardScore {
 // under WebAssembly they run one after the other. A panic in any of them
 // reaches Score's caller.
 func Score(d *jsna.Document, opts Options) (*Scores, error) {
-	return score(d, opts, partsFor(len(d.Wards)))
+	sc := scratchPool.Get().(*scratch)
+	s, err := score(d, opts, partsFor(len(d.Wards)), sc)
+	scratchPool.Put(sc) // nothing of s is in it
+	return s, err
 }
 
-// score is Score with its passes over the wards in parts (inParts).
-func score(d *jsna.Document, opts Options, parts int) (*Scores, error) {
+// score is Score with its passes over the wards in parts (inParts), in
+// memory taken from sc, whatever it holds.
+func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, error) {
 	conf := opts.Confidence
 	if conf == 0 {
 		conf = stats.Level95
@@ -217,13 +221,14 @@ func score(d *jsna.Document, opts Options, parts int) (*Scores, error) {
 		Wards:      make([]WardScore, len(d.Wards)),
 		NeedIndex:  NeedIndexFormula,
 	}
+	sc.grow(scratchFloats(len(d.Wards), len(d.Indicators), parts), len(d.Wards)*len(d.Indicators))
 	l := newLayout(s, d)
-	loc := locate(d, l, parts)
+	loc := locate(d, l, sc, parts)
 	benchmarks(s, d, l)
 	l.bench = benchmarksByPeriod(s, d, l, loc, parts)
 	s.bench = l.bench
-	sp := newSpreads(s, d)
-	spineValues := scoreValues(s, d, l, loc, sp, parts)
+	sp := newSpreads(s, d, sc)
+	spineValues := scoreValues(s, d, l, loc, sp, sc, parts)
 	placeOnSpines(s, d, l, spineValues, parts)
 	r := <-ranked
 	if r.panicked != nil {
@@ -337,7 +342,7 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // The wards are scored in parts (inParts), each with its own words,
 // trends, spine values and sums, joined in ward order afterwards, so that
 // the scores are those of one pass down the wards.
-func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads, parts int) spineValues {
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads, sc *scratch, parts int) spineValues {
 	nInd := len(d.Indicators)
 	// One allocation each for every ward's value scores and domain counts;
 	// the value scores hold no pointers (value.go).
@@ -357,20 +362,31 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spread
 		values [][]float64 // the part's spine values
 	}
 	ps := make([]part, parts)
+	slabs := make([][]float64, parts)
+	for k := range ps {
+		// The first part's words, trends and sums are the scores' own;
+		// the others' are joined to them below. The first part's spine
+		// values have room for the others'.
+		p := &ps[k]
+		lo, hi := bounds(k, parts, len(d.Wards))
+		room := hi - lo
+		p.text, p.sp = l.text, sp
+		if k == 0 {
+			room = len(d.Wards)
+		} else {
+			p.text, p.sp = newScoreText(l.text.indicators), sp.part(hi-lo, sc.take(2*(hi-lo)*nInd))
+		}
+		slabs[k] = sc.take(room * nInd)
+		p.values = make([][]float64, nInd)
+		for i := range p.values {
+			p.values[i] = slabs[k][i*room : i*room : (i+1)*room]
+		}
+	}
 	inParts(parts, len(d.Wards), func(k, lo, hi int) {
 		p := &ps[k]
-		// The first part's words, trends and sums are the scores' own;
-		// the others' are joined to them below.
-		p.text, p.sp = l.text, sp
-		periods, room, series := l.periods, len(d.Wards), loc.series
+		periods, series := l.periods, loc.series
 		if k > 0 {
-			p.text, p.sp = newScoreText(l.text.indicators), sp.part(hi-lo)
-			periods, room, series = make(jsna.Periods), hi-lo, loc.seriesIn(lo, hi)
-		}
-		p.values = make([][]float64, nInd)
-		slab := make([]float64, nInd*room)
-		for i := range p.values {
-			p.values[i] = slab[i*room : i*room : (i+1)*room]
+			periods, series = make(jsna.Periods), loc.seriesIn(lo, hi)
 		}
 		trends := newTrendScratch(d, p.text, periods, series)
 		for wi := lo; wi < hi; wi++ {
