@@ -15,6 +15,10 @@ type located struct {
 	periods []uint8
 	multi   []bool // the ward has a series of some indicator
 	series  int    // the number of series, of all wards
+	// of[start[wi]+vi] is the index in l.indexOf of the indicator of ward
+	// wi's value vi, −1 for none (layout.indicatorOf), for wardTrends.
+	of    []int32
+	start []int
 	// otherPeriods[i] are the wards' values of indicator i of periods
 	// other than its own, by period, for the benchmarks built from them
 	// (buildPeriods); the benchmark area's and the area's own rows left
@@ -31,7 +35,11 @@ type located struct {
 // are joined in ward order.
 func locate(d *jsna.Document, l *layout, sc *scratch, parts int) *located {
 	nInd := len(d.Indicators)
-	loc := &located{nInd: nInd, current: sc.current, periods: sc.periods, multi: make([]bool, len(d.Wards))}
+	loc := &located{nInd: nInd, current: sc.current, periods: sc.periods, multi: make([]bool, len(d.Wards)),
+		of: sc.of, start: make([]int, len(d.Wards)+1)}
+	for wi := range d.Wards {
+		loc.start[wi+1] = loc.start[wi] + len(d.Wards[wi].Values)
+	}
 	l.roles = make([]wardRole, len(d.Wards))
 	others := make([][][]periodValues, parts)
 	series := make([]int, parts)
@@ -52,9 +60,11 @@ func locate(d *jsna.Document, l *layout, sc *scratch, parts int) *located {
 			l.roles[wi] = wardRoleOf(d, w)
 			counted := l.roles[wi]&wardCounted != 0
 			last := -1
+			of := loc.of[loc.start[wi]:loc.start[wi+1]]
 			for vi := range w.Values {
 				var i int
-				if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i < 0 {
+				i, last = l.indicatorOf(d, w.Values[vi].Indicator, last)
+				if of[vi] = int32(i); i < 0 {
 					continue
 				}
 				if p := w.Values[vi].Period; counted && p != "" && p != d.Indicators[i].Period {

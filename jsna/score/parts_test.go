@@ -76,6 +76,9 @@ func TestScoreInParts(t *testing.T) {
 		for k := range sc.current {
 			sc.current[k], sc.periods[k] = 7, 200
 		}
+		for k := range sc.of {
+			sc.of[k] = 5
+		}
 		s, err := score(d, Options{}, parts, sc)
 		if err != nil {
 			t.Fatal(err)

@@ -221,7 +221,11 @@ func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, err
 		Wards:      make([]WardScore, len(d.Wards)),
 		NeedIndex:  NeedIndexFormula,
 	}
-	sc.grow(scratchFloats(len(d.Wards), len(d.Indicators), parts), len(d.Wards)*len(d.Indicators))
+	nValues := 0
+	for wi := range d.Wards {
+		nValues += len(d.Wards[wi].Values)
+	}
+	sc.grow(scratchFloats(len(d.Wards), len(d.Indicators), parts), len(d.Wards)*len(d.Indicators), nValues)
 	l := newLayout(s, d)
 	loc := locate(d, l, sc, parts)
 	benchmarks(s, d, l)
@@ -417,7 +421,7 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spread
 				}
 				p.sp.count(ws, wi, i, d, l)
 			}
-			trends.wardTrends(ws, d, l, loc, wi)
+			trends.wardTrends(ws, d, loc, wi)
 		}
 	})
 	out := spineValues{values: ps[0].values, before: make([][]int, parts)}

@@ -13,13 +13,18 @@ type scratch struct {
 	next    int // floats[:next] are taken
 	current []int32
 	periods []uint8
+	of      []int32 // located.of
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // grow makes room in sc for n floats, current and periods of m entries
-// each, and takes none yet.
-func (sc *scratch) grow(n, m int) {
+// each and of of v, and takes none yet.
+func (sc *scratch) grow(n, m, v int) {
+	if cap(sc.of) < v {
+		sc.of = make([]int32, v)
+	}
+	sc.of = sc.of[:v]
 	if cap(sc.floats) < n {
 		sc.floats = make([]float64, n)
 	}

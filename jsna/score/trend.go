@@ -142,10 +142,10 @@ func newTrendScratch(d *jsna.Document, t *scoreText, periods jsna.Periods, serie
 // wardTrends sets the Trend of every value of ward wi, scored in ws, of
 // an indicator the ward has more than one value of. Wards with one value
 // per indicator (most files) cost nothing more than locate's count; in
-// the others each series is gathered in one pass over the ward's values,
-// which scoreValues has just read. The trends are kept in sc.text in the
-// order of the wards and of the indicators.
-func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, l *layout, loc *located, wi int) {
+// the others each series is gathered in one pass over the indicators of
+// the ward's values, which locate found. The trends are kept in sc.text
+// in the order of the wards and of the indicators.
+func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, loc *located, wi int) {
 	if !loc.multi[wi] {
 		return
 	}
@@ -155,10 +155,8 @@ func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, l *layout, l
 	for i := range sc.series {
 		sc.series[i] = sc.series[i][:0]
 	}
-	last := -1
-	for vi := range w.Values {
-		var i int
-		if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i >= 0 && periods[i] > 1 {
+	for vi, i := range loc.of[loc.start[wi]:loc.start[wi+1]] {
+		if i >= 0 && periods[i] > 1 {
 			sc.series[i] = append(sc.series[i], &w.Values[vi])
 		}
 	}
