@@ -148,3 +148,30 @@ func TestBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestDomainCountSum: sum adds every count of a DomainCount, so that a
+// ward's Total (the sum of its domains') counts every comparison.
+func TestDomainCountSum(t *testing.T) {
+	var c DomainCount
+	rc := reflect.ValueOf(&c).Elem()
+	for k := range rc.NumField() {
+		if f := rc.Field(k); f.Kind() == reflect.Int {
+			f.SetInt(int64(k + 1))
+		}
+	}
+	total := DomainCount{Domain: "", Better: 100}
+	total.sum(&c)
+	total.sum(&c)
+	rt := reflect.ValueOf(total)
+	for k := range rt.NumField() {
+		if f := rt.Field(k); f.Kind() == reflect.Int {
+			want := 2 * int64(k+1)
+			if rc.Type().Field(k).Name == "Better" {
+				want += 100
+			}
+			if f.Int() != want {
+				t.Errorf("sum: %s = %d, want %d", rc.Type().Field(k).Name, f.Int(), want)
+			}
+		}
+	}
+}

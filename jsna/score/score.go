@@ -132,6 +132,17 @@ func (dc *DomainCount) add(vs *ValueScore) {
 	}
 }
 
+// sum adds the counts of c to dc's.
+func (dc *DomainCount) sum(c *DomainCount) {
+	dc.Better += c.Better
+	dc.Similar += c.Similar
+	dc.Worse += c.Worse
+	dc.Higher += c.Higher
+	dc.Lower += c.Lower
+	dc.NotCompared += c.NotCompared
+	dc.ByQuintile += c.ByQuintile
+}
+
 // Ward returns the scores of the ward with the given code, nil when absent.
 func (s *Scores) Ward(code string) *WardScore {
 	if s.byCode == nil {

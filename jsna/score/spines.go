@@ -68,7 +68,9 @@ func placeWards(s *Scores, d *jsna.Document, l *layout, quintiles []quintileCuts
 				vs.spineAt = s.Indicators[i].Spine.Position(vs.value)
 			}
 			ws.Domains[l.domainOf[i]].add(vs)
-			ws.Total.add(vs)
+		}
+		for di := range ws.Domains {
+			ws.Total.sum(&ws.Domains[di])
 		}
 	}
 }
