@@ -8,6 +8,7 @@ import (
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/example"
+	"github.com/wardwise/wardwise/jsna/stats"
 )
 
 // partsExample is an example document with what the parts of Score's
@@ -172,6 +173,17 @@ func TestDomainCountSum(t *testing.T) {
 			if f.Int() != want {
 				t.Errorf("sum: %s = %d, want %d", rc.Type().Field(k).Name, f.Int(), want)
 			}
+		}
+	}
+}
+
+// comparisonCode tells the comparisons apart by their length and a
+// letter, then one string comparison: a string of a comparison's length
+// and letters that is not a comparison is not taken for one.
+func TestComparisonCodeUnknown(t *testing.T) {
+	for _, c := range []stats.Comparison{"unknown", "bust", "wurse", "lowe", "lowst", "lowest", "hetter", "similer", "x", "Best"} {
+		if got := comparisonCode(c); got != comparisonNotCompared {
+			t.Errorf("comparisonCode(%q) = %d, want that of not compared", c, got)
 		}
 	}
 }
