@@ -634,12 +634,18 @@ func rankWards(s *Scores) {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
+	// Wards of one index and code keep their order by their places: an
+	// unstable sort (pdqsort) gives the stable order, with fewer
+	// comparisons than a stable one.
+	slices.SortFunc(order, func(a, b int) int {
 		wa, wb := &s.Wards[a], &s.Wards[b]
 		if c := cmp.Compare(wb.NeedIndex, wa.NeedIndex); c != 0 {
 			return c
 		}
-		return strings.Compare(wa.Code, wb.Code)
+		if c := strings.Compare(wa.Code, wb.Code); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
 	s.Ranking = make([]string, len(order))
 	for k, i := range order {
