@@ -33,11 +33,11 @@ const NeedIndexFormula = "need index = the mean over domains (weighted equally u
 // (spreads.count, each as it is scored), and the effects found in one
 // more pass, each indicator's sums taken in ward order as trueSpread
 // takes them, rather than indicator by indicator down the wards.
-func needIndex(s *Scores, d *jsna.Document, l *layout, sp spreads, weights map[string]float64) {
+func needIndex(s *Scores, d *jsna.Document, l *layout, sp spreads, weights map[string]float64, parts int) {
 	for i := range sp.of {
 		sp.of[i].tau2 = trueSpread(sp.of[i].xs, sp.of[i].sumSE2, sp.of[i].nSE)
 	}
-	wardIndices(s, d, l, sp.of, sp.z, func(wi int) bool { return l.roles[wi]&wardIndexed != 0 }, weights)
+	wardIndices(s, d, l, sp.of, sp.z, func(wi int) bool { return l.roles[wi]&wardIndexed != 0 }, weights, parts)
 }
 
 // spreads are the sums of each indicator's values that count for the
@@ -182,8 +182,9 @@ func trueSpread(xs []float64, sumSE2 float64, nSE int) float64 {
 }
 
 // wardIndices is needIndex's last pass: each counted ward's effects, their
-// means by domain and the weighted mean of those, its need index.
-func wardIndices(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64) {
+// means by domain and the weighted mean of those, its need index; the
+// wards in parts (inParts), each ward's index its own.
+func wardIndices(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64, parts int) {
 	domainWeight := make([]float64, len(l.domains))
 	for di, name := range l.domains {
 		domainWeight[di] = 1
@@ -191,9 +192,16 @@ func wardIndices(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64,
 			domainWeight[di] = x
 		}
 	}
+	inParts(parts, len(s.Wards), func(_, lo, hi int) {
+		wardIndicesOf(s, d, l, sp, z, counted, domainWeight, lo, hi)
+	})
+}
+
+// wardIndicesOf is wardIndices of wards lo to hi−1.
+func wardIndicesOf(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64, counted func(int) bool, domainWeight []float64, lo, hi int) {
 	sums := make([]float64, len(l.domains))
 	ns := make([]int, len(l.domains))
-	for wi := range s.Wards {
+	for wi := lo; wi < hi; wi++ {
 		ws := &s.Wards[wi]
 		clear(sums)
 		clear(ns)

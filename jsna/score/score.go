@@ -245,6 +245,12 @@ func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, err
 	sp := newSpreads(s, d, sc)
 	spineValues := scoreValues(s, d, l, loc, sp, sc, parts)
 	placeOnSpines(s, d, l, spineValues, parts)
+	needIndex(s, d, l, sp, opts.DomainWeights, parts)
+	rankWards(s)
+	s.byCode = make(map[string]int, len(s.Wards))
+	for i := len(s.Wards) - 1; i >= 0; i-- {
+		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
+	}
 	r := <-ranked
 	if r.panicked != nil {
 		panic(r.panicked)
@@ -253,12 +259,6 @@ func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, err
 		return nil, r.err
 	}
 	s.Needs = r.needs
-	needIndex(s, d, l, sp, opts.DomainWeights)
-	rankWards(s)
-	s.byCode = make(map[string]int, len(s.Wards))
-	for i := len(s.Wards) - 1; i >= 0; i-- {
-		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
-	}
 	return s, nil
 }
 
