@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/wardwise/wardwise/jsna"
@@ -185,5 +186,58 @@ func TestComparisonCodeUnknown(t *testing.T) {
 		if got := comparisonCode(c); got != comparisonNotCompared {
 			t.Errorf("comparisonCode(%q) = %d, want that of not compared", c, got)
 		}
+	}
+}
+
+// BenchmarkScoreEnglandValuesOnly is BenchmarkScoreEngland of a file
+// without benchmark values, as many councils publish: every indicator's
+// benchmark is built from the wards' current values.
+func BenchmarkScoreEnglandValuesOnly(b *testing.B) {
+	if testing.Short() {
+		b.Skip("England-scale benchmark skipped with -short")
+	}
+	d := englandExample()
+	for i := range d.Indicators {
+		d.Indicators[i].BenchmarkValue = nil
+	}
+	benchmarkScore(b, d)
+}
+
+// The benchmarks built from the wards are WardsBenchmark of the
+// comparator wards' current values (jsna.CurrentValue), which locate
+// finds: of series too, where the current value is not a ward's first of
+// the indicator.
+func TestBenchmarksOfCurrentValues(t *testing.T) {
+	d := partsExample()
+	for i := range d.Indicators {
+		d.Indicators[i].BenchmarkValue = nil
+	}
+	for wi := 0; wi < len(d.Wards); wi += 2 {
+		slices.Reverse(d.Wards[wi].Values) // the earlier periods before the current
+	}
+	s, err := Score(d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := 0
+	for i := range d.Indicators {
+		ind := &d.Indicators[i]
+		if s.Indicators[i].BenchmarkSource == FromFile {
+			continue
+		}
+		var values []*jsna.Value
+		for wi := range d.Wards {
+			if w := &d.Wards[wi]; w.Code != d.Benchmark.Code && w.Code != d.Area.Code {
+				values = append(values, jsna.CurrentValue(w, ind))
+			}
+		}
+		want, src := WardsBenchmark(ind, values)
+		if got := s.Indicators[i].Benchmark; src != s.Indicators[i].BenchmarkSource || (got == nil) != (src == NoBenchmark) || got != nil && *got != want {
+			t.Errorf("%s: benchmark %v from %s, want %v from %s", ind.ID, got, s.Indicators[i].BenchmarkSource, want, src)
+		}
+		built++
+	}
+	if built < len(d.Indicators)/2 {
+		t.Errorf("%d of %d benchmarks built from the wards, want most", built, len(d.Indicators))
 	}
 }

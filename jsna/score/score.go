@@ -239,7 +239,7 @@ func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, err
 	sc.grow(scratchFloats(len(d.Wards), len(d.Indicators), parts), len(d.Wards)*len(d.Indicators), nValues)
 	l := newLayout(s, d)
 	loc := locate(d, l, sc, parts)
-	benchmarks(s, d, l)
+	benchmarks(s, d, l, loc, parts)
 	l.bench = benchmarksByPeriod(s, d, l, loc, parts)
 	s.bench = l.bench
 	sp := newSpreads(s, d, sc)
