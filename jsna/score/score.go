@@ -359,18 +359,8 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // the scores are those of one pass down the wards.
 func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads, sc *scratch, parts int) spineValues {
 	nInd := len(d.Indicators)
-	// One allocation each for every ward's value scores and domain counts;
-	// the value scores hold no pointers (value.go).
 	nDom := len(l.domains)
-	allValues := make([]ValueScore, len(d.Wards)*nInd)
-	allDomains := make([]DomainCount, len(d.Wards)*nDom)
-	// The comparisons with the further benchmarks, one code a value and
-	// benchmark (WardScore.Other), also pointer-free.
 	nOther := len(d.OtherBenchmarks)
-	var allOthers []uint8
-	if nOther > 0 {
-		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
-	}
 	type part struct {
 		text   *scoreText
 		sp     spreads
@@ -404,14 +394,26 @@ func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spread
 			periods, series = make(jsna.Periods), loc.seriesIn(lo, hi)
 		}
 		trends := newTrendScratch(d, p.text, periods, series)
+		// One allocation each for the part's wards' value scores and
+		// domain counts (cleared by the part's own goroutine); the value
+		// scores hold no pointers (value.go), nor do the comparisons with
+		// the further benchmarks, one code a value and benchmark
+		// (WardScore.Other).
+		allValues := make([]ValueScore, (hi-lo)*nInd)
+		allDomains := make([]DomainCount, (hi-lo)*nDom)
+		var allOthers []uint8
+		if nOther > 0 {
+			allOthers = make([]uint8, (hi-lo)*nInd*nOther)
+		}
 		for wi := lo; wi < hi; wi++ {
+			j := wi - lo // the ward's place in the part
 			w := &d.Wards[wi]
 			ws := &s.Wards[wi]
 			ws.Code, ws.Name, ws.text = w.Code, w.Name, p.text
-			ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
-			ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
+			ws.Values = allValues[j*nInd : (j+1)*nInd : (j+1)*nInd]
+			ws.Domains = allDomains[j*nDom : (j+1)*nDom : (j+1)*nDom]
 			if nOther > 0 {
-				ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
+				ws.others, ws.nOther = allOthers[j*nInd*nOther:(j+1)*nInd*nOther:(j+1)*nInd*nOther], nOther
 			}
 			self := l.roles[wi]&wardSelf != 0
 			for i := range d.Indicators {
