@@ -244,8 +244,7 @@ func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, err
 	s.bench = l.bench
 	sp := newSpreads(s, d, sc)
 	spineValues := scoreValues(s, d, l, loc, sp, sc, parts)
-	placeOnSpines(s, d, l, spineValues, parts)
-	needIndex(s, d, l, sp, opts.DomainWeights, parts)
+	placeOnSpines(s, d, l, spineValues, newNeedIndex(l, sp, opts.DomainWeights), parts)
 	rankWards(s)
 	s.byCode = make(map[string]int, len(s.Wards))
 	for i := len(s.Wards) - 1; i >= 0; i-- {

@@ -12,10 +12,11 @@ import (
 // spineValues by Fingertips' rules (stats.FingertipsSpine), or over a
 // reference file's wards where the indicator has Comparators, each ward
 // value's position on it and quintile, each further benchmark's position
-// (placeOthers), and the ward's counts by domain and in total.
+// (placeOthers), the ward's counts by domain and in total, and its need
+// index (ni).
 //
 // The spines are drawn, and the wards placed, in parts (inParts).
-func placeOnSpines(s *Scores, d *jsna.Document, l *layout, sv spineValues, parts int) {
+func placeOnSpines(s *Scores, d *jsna.Document, l *layout, sv spineValues, ni *needIndexer, parts int) {
 	// The comparators are every ward but the benchmark's, with a value
 	// or not: an indicator too few of them have gets no spine.
 	comparators := 0
@@ -44,14 +45,17 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, sv spineValues, parts
 	placeOthers(s)
 	// One pass over the values: quintile, then position and counts.
 	inParts(parts, len(s.Wards), func(k, lo, hi int) {
-		placeWards(s, d, l, quintiles, slices.Clone(sv.before[k]), lo, hi)
+		placeWards(s, d, l, quintiles, slices.Clone(sv.before[k]), ni, lo, hi)
 	})
 }
 
 // placeWards places the values of wards lo to hi−1 on the spines and in
 // quintiles, next[i] the index among the spine values of indicator i of
-// the first of them, and counts them by domain and in total.
-func placeWards(s *Scores, d *jsna.Document, l *layout, quintiles []quintileCuts, next []int, lo, hi int) {
+// the first of them, counts them by domain and in total, and computes
+// each ward's need index (ni), while its values are at hand.
+func placeWards(s *Scores, d *jsna.Document, l *layout, quintiles []quintileCuts, next []int, ni *needIndexer, lo, hi int) {
+	sums := make([]float64, len(l.domains))
+	ns := make([]int, len(l.domains))
 	for wi := lo; wi < hi; wi++ {
 		ws := &s.Wards[wi]
 		for di, name := range l.domains {
@@ -72,6 +76,7 @@ func placeWards(s *Scores, d *jsna.Document, l *layout, quintiles []quintileCuts
 		for di := range ws.Domains {
 			ws.Total.sum(&ws.Domains[di])
 		}
+		ni.wardIndex(ws, wi, d, l, sums, ns)
 	}
 }
 
