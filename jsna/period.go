@@ -172,9 +172,20 @@ func (p Periods) IsLater(v, than *Value, ind *Indicator) bool {
 	return p.Compare(ValuePeriod(v, ind), ValuePeriod(than, ind)) > 0
 }
 
-// SortSeries is SortSeries(values, ind).
+// SortSeries is SortSeries(values, ind), each value's span looked up
+// once rather than at every comparison.
 func (p Periods) SortSeries(values []*Value, ind *Indicator) {
-	sortSeries(values, ind, p.Compare)
+	var room [8]span
+	spans := room[:0]
+	for _, v := range values {
+		spans = append(spans, p.span(ValuePeriod(v, ind)))
+	}
+	for i := 1; i < len(values); i++ {
+		for j := i; j > 0 && compareSpans(ValuePeriod(values[j-1], ind), spans[j-1], ValuePeriod(values[j], ind), spans[j]) > 0; j-- {
+			values[j-1], values[j] = values[j], values[j-1]
+			spans[j-1], spans[j] = spans[j], spans[j-1]
+		}
+	}
 }
 
 // Span is PeriodSpan(s).

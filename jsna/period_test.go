@@ -125,3 +125,32 @@ func TestPeriodsCompare(t *testing.T) {
 		t.Errorf("Periods remembered %d periods, want %d", len(p), len(periods))
 	}
 }
+
+// Periods.SortSeries is SortSeries: earliest first, values of one period
+// (and of the indicator's own, an empty period) kept in their order, in
+// series short and longer than its room for spans.
+func TestPeriodsSortSeries(t *testing.T) {
+	ind := &Indicator{ID: "x", Period: "2019/20"}
+	periods := []string{"2021", "", "2019", "2017 - 21", "later", "2019/20", "2021", "2020/21 - 22/23", "2019 Q1", "2019", "", "2018-19"}
+	p := make(Periods)
+	for n := 0; n <= len(periods); n++ {
+		for shift := range max(n, 1) {
+			var values []Value
+			for k := range n {
+				values = append(values, Value{Indicator: "x", Period: periods[(k+shift)%n], Note: string(rune('a' + k))})
+			}
+			got, want := make([]*Value, n), make([]*Value, n)
+			for k := range values {
+				got[k], want[k] = &values[k], &values[k]
+			}
+			p.SortSeries(got, ind)
+			SortSeries(want, ind)
+			for k := range got {
+				if got[k] != want[k] {
+					t.Errorf("%d values from %d: Periods.SortSeries has %q (%s) at %d, SortSeries %q (%s)",
+						n, shift, got[k].Period, got[k].Note, k, want[k].Period, want[k].Note)
+				}
+			}
+		}
+	}
+}

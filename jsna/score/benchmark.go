@@ -127,31 +127,40 @@ func valueOf(ind *jsna.Indicator, v *jsna.Value) (float64, bool) {
 
 // benchmarks sets each indicator's benchmark and its source in s: the
 // file's benchmark value, or WardsBenchmark over the comparator wards
-// (every ward but the benchmark area's and the document area's own rows).
-func benchmarks(s *Scores, d *jsna.Document, l *layout) {
-	var comparators []*jsna.Ward
+// (every ward but the benchmark area's and the document area's own rows),
+// whose current values (jsna.CurrentValue) locate found; the indicators
+// in parts (inParts).
+func benchmarks(s *Scores, d *jsna.Document, l *layout, loc *located, parts int) {
+	var comparators []int
 	for wi := range d.Wards {
 		if l.roles[wi]&wardCounted != 0 {
-			comparators = append(comparators, &d.Wards[wi])
+			comparators = append(comparators, wi)
 		}
 	}
-	values := make([]*jsna.Value, len(comparators))
-	for i := range d.Indicators {
-		ind := &d.Indicators[i]
-		is := &s.Indicators[i]
-		if ind.BenchmarkValue != nil {
-			is.Benchmark, is.BenchmarkSource = copyPtr(ind.BenchmarkValue), FromFile
-			continue
+	inParts(parts, len(d.Indicators), func(_, lo, hi int) {
+		var values []*jsna.Value
+		for i := lo; i < hi; i++ {
+			ind := &d.Indicators[i]
+			is := &s.Indicators[i]
+			if ind.BenchmarkValue != nil {
+				is.Benchmark, is.BenchmarkSource = copyPtr(ind.BenchmarkValue), FromFile
+				continue
+			}
+			if values == nil {
+				values = make([]*jsna.Value, len(comparators))
+			}
+			for k, wi := range comparators {
+				// The values of an indicator ID are located under its
+				// first indicator's index.
+				values[k] = loc.currentValue(d, wi, l.first[i])
+			}
+			b, src := WardsBenchmark(ind, values)
+			is.BenchmarkSource = src
+			if src != NoBenchmark {
+				is.Benchmark = &b
+			}
 		}
-		for k, w := range comparators {
-			values[k] = jsna.CurrentValue(w, ind)
-		}
-		b, src := WardsBenchmark(ind, values)
-		is.BenchmarkSource = src
-		if src != NoBenchmark {
-			is.Benchmark = &b
-		}
-	}
+	})
 	s.BenchmarkSource = summarise(s.Indicators)
 }
 

@@ -88,7 +88,7 @@ func (x *periodIndex) entry(i int, period string, ind *jsna.Indicator, nOther in
 // document's benchmark value for it (Benchmark.Values) or, failing that,
 // one built from the wards' values of that period (WardsBenchmark); each
 // further benchmark's value is its own, never built.
-func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout, loc *located) *periodIndex {
+func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout, loc *located, parts int) *periodIndex {
 	nOther := len(d.OtherBenchmarks)
 	x := &periodIndex{byInd: make([][]periodBenchmarks, len(d.Indicators)), none: make([]periodBenchmarks, len(d.Indicators))}
 	for i := range d.Indicators {
@@ -127,7 +127,7 @@ func benchmarksByPeriod(s *Scores, d *jsna.Document, l *layout, loc *located) *p
 		s.OtherBenchmarks[k] = jsna.Benchmark{Code: b.Code, Name: b.Name, Kind: b.Kind}
 	}
 	fillFromBenchmarkValues(s, x)
-	buildPeriods(s, d, loc.otherPeriods, x)
+	buildPeriods(s, d, loc.otherPeriods, x, parts)
 	return x
 }
 
@@ -156,18 +156,22 @@ func fillFromBenchmarkValues(s *Scores, x *periodIndex) {
 // for from the wards' values of that period (WardsBenchmark), and sets
 // each indicator's Series where it has more than one period. byPeriod
 // holds the wards' values of those periods (located.otherPeriods).
-func buildPeriods(s *Scores, d *jsna.Document, byPeriod [][]periodValues, x *periodIndex) {
-	for i, pvs := range byPeriod {
-		for _, pv := range pvs {
-			e := x.entry(i, pv.period, &d.Indicators[i], len(d.OtherBenchmarks))
-			if e.primary != nil {
-				continue
-			}
-			if b, src := WardsBenchmark(&d.Indicators[i], pv.values); src != NoBenchmark {
-				e.primary, e.source = &b, src
+//
+// The indicators are taken in parts (inParts).
+func buildPeriods(s *Scores, d *jsna.Document, byPeriod [][]periodValues, x *periodIndex, parts int) {
+	inParts(parts, len(byPeriod), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			for _, pv := range byPeriod[i] {
+				e := x.entry(i, pv.period, &d.Indicators[i], len(d.OtherBenchmarks))
+				if e.primary != nil {
+					continue
+				}
+				if b, src := WardsBenchmark(&d.Indicators[i], pv.values); src != NoBenchmark {
+					e.primary, e.source = &b, src
+				}
 			}
 		}
-	}
+	})
 	for i := range s.Indicators {
 		var series []PeriodBenchmark
 		for _, e := range x.byInd[i] {

@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 
 	"github.com/wardwise/wardwise/jsna"
 	"github.com/wardwise/wardwise/jsna/stats"
@@ -10,9 +11,9 @@ import (
 // NeedIndexFormula is the need index Score computes, in words.
 const NeedIndexFormula = "need index = the mean over domains (weighted equally unless stated) of the mean, over the domain's indicators with a value and a benchmark, of r × s × (x − b) / τ, where x is the ward's value, b the benchmark, s is +1 where lower is better and −1 where higher is better (indicators without a polarity do not count), τ the spread of the true values among the document's wards (the standard deviation of their values with the sampling variance taken out), and r = τ² / (τ² + se²) the reliability of the ward's value, se its standard error from its confidence interval; so 0 is the benchmark and 1 is one spread worse, the same difference counts the same in a large ward as in a small one, and a small ward's noisy difference counts for less. Where a value has no interval, r is 1 and the ward's index is marked unadjusted. Wards rank by the index, highest first"
 
-// needIndex computes every ward's need index (NeedIndexFormula) from the
-// scored values, and marks the wards with a value that could not be
-// adjusted for its sampling error.
+// newNeedIndex is where every ward's need index (NeedIndexFormula) is
+// computed from the scored values (wardIndex), which also marks the wards
+// with a value that could not be adjusted for its sampling error.
 //
 // For indicator i the difference of ward w is d = s·(x − b), oriented so
 // that positive is worse. The spread is τ² = max(0, V − m), with V the
@@ -29,14 +30,33 @@ const NeedIndexFormula = "need index = the mean over domains (weighted equally u
 // weights says otherwise) over the domains where the ward has an effect.
 //
 // The values that count are gathered by indicator in scoreValues' pass
-// (spreads.count, each as it is scored), and the effects found in one
-// more pass, each indicator's sums taken in ward order as trueSpread
-// takes them, rather than indicator by indicator down the wards.
-func needIndex(s *Scores, d *jsna.Document, l *layout, sp spreads, weights map[string]float64) {
+// (spreads.count, each as it is scored), each indicator's sums taken in
+// ward order as trueSpread takes them, and the effects found ward by ward
+// in the pass that places the values on the spines (placeWards calls
+// wardIndex), rather than indicator by indicator down the wards.
+func newNeedIndex(l *layout, sp spreads, weights map[string]float64) *needIndexer {
 	for i := range sp.of {
 		sp.of[i].tau2 = trueSpread(sp.of[i].xs, sp.of[i].sumSE2, sp.of[i].nSE)
 	}
-	wardIndices(s, d, l, sp.of, sp.z, func(wi int) bool { return l.roles[wi]&wardIndexed != 0 }, weights)
+	n := &needIndexer{sp: sp.of, z: sp.z, domainWeight: make([]float64, len(l.domains)),
+		counted: func(wi int) bool { return l.roles[wi]&wardIndexed != 0 }}
+	for di, name := range l.domains {
+		n.domainWeight[di] = 1
+		if x, ok := weights[name]; ok {
+			n.domainWeight[di] = x
+		}
+	}
+	return n
+}
+
+// needIndexer is what each ward's need index is computed from, once
+// every ward's values are scored: each indicator's spread, z for the
+// scoring confidence, the wards that count and the domains' weights.
+type needIndexer struct {
+	sp           []spread
+	z            float64
+	counted      func(wi int) bool
+	domainWeight []float64
 }
 
 // spreads are the sums of each indicator's values that count for the
@@ -46,12 +66,12 @@ type spreads struct {
 	z  float64
 }
 
-// newSpreads is where needIndex's sums are gathered for d's indicators,
-// whose benchmarks s has (benchmarks).
-func newSpreads(s *Scores, d *jsna.Document) spreads {
+// newSpreads is where the need index's sums are gathered for d's indicators,
+// whose benchmarks s has (benchmarks), in memory taken from sc.
+func newSpreads(s *Scores, d *jsna.Document, sc *scratch) spreads {
 	nInd := len(d.Indicators)
 	sp := make([]spread, nInd)
-	xs := make([]float64, len(s.Wards)*nInd) // room for each indicator's values that count
+	xs := sc.take(len(s.Wards) * nInd) // room for each indicator's values that count
 	for i, ind := range d.Indicators {
 		sp[i].xs = xs[i*len(s.Wards) : i*len(s.Wards) : (i+1)*len(s.Wards)]
 		switch ind.Polarity {
@@ -94,6 +114,11 @@ type spread struct {
 	sumSE2       float64   // the sum of their squared standard errors, of those with one
 	nSE          int
 	tau2         float64
+	// later marks the sums of a later part of the wards (spreads.part),
+	// which keep each squared standard error in se2 to be added to
+	// sumSE2 in ward order (spreads.join), as one pass adds them.
+	later bool
+	se2   []float64
 }
 
 // benchmarkOf is the benchmark ward ws's value of the i-th indicator is
@@ -115,8 +140,38 @@ func (sp *spread) add(vs *ValueScore, z float64) {
 	sp.xs = append(sp.xs, vs.value)
 	if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
 		se := (vs.upper - vs.lower) / (2 * z)
-		sp.sumSE2 += se * se
+		if sp.later {
+			sp.se2 = append(sp.se2, se*se)
+		} else {
+			sp.sumSE2 += se * se
+		}
 		sp.nSE++
+	}
+}
+
+// part is where the sums of a later part of n wards are gathered
+// (scoreValues), apart from sp's, to be joined to them (join), in xs,
+// room for 2n floats an indicator.
+func (sp spreads) part(n int, xs []float64) spreads {
+	of := slices.Clone(sp.of)
+	for i := range of {
+		p := &of[i]
+		p.xs, p.sumSE2, p.nSE, p.later = xs[2*i*n:2*i*n:(2*i+1)*n], 0, 0, true
+		p.se2 = xs[(2*i+1)*n : (2*i+1)*n : (2*i+2)*n]
+	}
+	return spreads{of: of, z: sp.z}
+}
+
+// join adds the sums of part, a later part of the wards (part), to sp's,
+// in ward order.
+func (sp spreads) join(part spreads) {
+	for i := range sp.of {
+		a, b := &sp.of[i], &part.of[i]
+		a.xs = append(a.xs, b.xs...)
+		for _, x := range b.se2 {
+			a.sumSE2 += x
+		}
+		a.nSE += b.nSE
 	}
 }
 
@@ -145,65 +200,54 @@ func trueSpread(xs []float64, sumSE2 float64, nSE int) float64 {
 	return math.Max(0, v-sumSE2/float64(nSE))
 }
 
-// wardIndices is needIndex's last pass: each counted ward's effects, their
-// means by domain and the weighted mean of those, its need index.
-func wardIndices(s *Scores, d *jsna.Document, l *layout, sp []spread, z float64, counted func(int) bool, weights map[string]float64) {
-	domainWeight := make([]float64, len(l.domains))
-	for di, name := range l.domains {
-		domainWeight[di] = 1
-		if x, ok := weights[name]; ok {
-			domainWeight[di] = x
+// wardIndex is ward wi's need index, scored in ws: its effects, their
+// means by domain and the weighted mean of those; sums and ns are room
+// for one per domain.
+func (n *needIndexer) wardIndex(ws *WardScore, wi int, d *jsna.Document, l *layout, sums []float64, ns []int) {
+	clear(sums)
+	clear(ns)
+	count := n.counted(wi)
+	for i := range ws.Values {
+		vs := &ws.Values[i]
+		p := &n.sp[i]
+		if !count || !p.counts || vs.has&hasValue == 0 || p.tau2 <= 0 || len(p.xs) < 3 {
+			ws.Missing++
+			continue
 		}
+		b, ok := p.benchmarkOf(ws, i, d, l)
+		if !ok {
+			ws.Missing++
+			continue
+		}
+		diff := p.sign * (vs.value - b)
+		if math.IsNaN(diff) {
+			ws.Missing++
+			continue
+		}
+		se := 0.0
+		if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
+			se = (vs.upper - vs.lower) / (2 * n.z)
+		} else {
+			ws.Unadjusted = true
+		}
+		e := effect(diff, se, p.tau2)
+		if math.IsNaN(e) {
+			ws.Missing++
+			continue
+		}
+		sums[l.domainOf[i]] += e
+		ns[l.domainOf[i]]++
 	}
-	sums := make([]float64, len(l.domains))
-	ns := make([]int, len(l.domains))
-	for wi := range s.Wards {
-		ws := &s.Wards[wi]
-		clear(sums)
-		clear(ns)
-		count := counted(wi)
-		for i := range ws.Values {
-			vs := &ws.Values[i]
-			p := &sp[i]
-			if !count || !p.counts || vs.has&hasValue == 0 || p.tau2 <= 0 || len(p.xs) < 3 {
-				ws.Missing++
-				continue
-			}
-			b, ok := p.benchmarkOf(ws, i, d, l)
-			if !ok {
-				ws.Missing++
-				continue
-			}
-			diff := p.sign * (vs.value - b)
-			if math.IsNaN(diff) {
-				ws.Missing++
-				continue
-			}
-			se := 0.0
-			if vs.has&hasInterval != 0 && vs.upper >= vs.lower {
-				se = (vs.upper - vs.lower) / (2 * z)
-			} else {
-				ws.Unadjusted = true
-			}
-			e := effect(diff, se, p.tau2)
-			if math.IsNaN(e) {
-				ws.Missing++
-				continue
-			}
-			sums[l.domainOf[i]] += e
-			ns[l.domainOf[i]]++
+	total, wsum := 0.0, 0.0
+	for di := range l.domains {
+		if ns[di] == 0 {
+			continue
 		}
-		total, wsum := 0.0, 0.0
-		for di := range l.domains {
-			if ns[di] == 0 {
-				continue
-			}
-			total += domainWeight[di] * sums[di] / float64(ns[di])
-			wsum += domainWeight[di]
-		}
-		if wsum > 0 {
-			ws.NeedIndex = total / wsum
-		}
+		total += n.domainWeight[di] * sums[di] / float64(ns[di])
+		wsum += n.domainWeight[di]
+	}
+	if wsum > 0 {
+		ws.NeedIndex = total / wsum
 	}
 }
 

@@ -132,6 +132,17 @@ func (dc *DomainCount) add(vs *ValueScore) {
 	}
 }
 
+// sum adds the counts of c to dc's.
+func (dc *DomainCount) sum(c *DomainCount) {
+	dc.Better += c.Better
+	dc.Similar += c.Similar
+	dc.Worse += c.Worse
+	dc.Higher += c.Higher
+	dc.Lower += c.Lower
+	dc.NotCompared += c.NotCompared
+	dc.ByQuintile += c.ByQuintile
+}
+
 // Ward returns the scores of the ward with the given code, nil when absent.
 func (s *Scores) Ward(code string) *WardScore {
 	if s.byCode == nil {
@@ -167,7 +178,20 @@ func (s *Scores) Ward(code string) *WardScore {
 //
 // Score returns an error only for a bad confidence level or bad weights;
 // a value that cannot be scored gets a Note instead.
+//
+// Natively the passes over the wards are split over two CPUs (inParts);
+// under WebAssembly they run one after the other. A panic in any of them
+// reaches Score's caller.
 func Score(d *jsna.Document, opts Options) (*Scores, error) {
+	sc := scratchPool.Get().(*scratch)
+	s, err := score(d, opts, partsFor(len(d.Wards)), sc)
+	scratchPool.Put(sc) // nothing of s is in it
+	return s, err
+}
+
+// score is Score with its passes over the wards in parts (inParts), in
+// memory taken from sc, whatever it holds.
+func score(d *jsna.Document, opts Options, parts int, sc *scratch) (*Scores, error) {
 	conf := opts.Confidence
 	if conf == 0 {
 		conf = stats.Level95
@@ -208,14 +232,24 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 		Wards:      make([]WardScore, len(d.Wards)),
 		NeedIndex:  NeedIndexFormula,
 	}
+	nValues := 0
+	for wi := range d.Wards {
+		nValues += len(d.Wards[wi].Values)
+	}
+	sc.grow(scratchFloats(len(d.Wards), len(d.Indicators), parts), len(d.Wards)*len(d.Indicators), nValues)
 	l := newLayout(s, d)
-	loc := locate(d, l)
-	benchmarks(s, d, l)
-	l.bench = benchmarksByPeriod(s, d, l, loc)
+	loc := locate(d, l, sc, parts)
+	benchmarks(s, d, l, loc, parts)
+	l.bench = benchmarksByPeriod(s, d, l, loc, parts)
 	s.bench = l.bench
-	sp := newSpreads(s, d)
-	spineValues := scoreValues(s, d, l, loc, sp)
-	placeOnSpines(s, d, l, spineValues)
+	sp := newSpreads(s, d, sc)
+	spineValues := scoreValues(s, d, l, loc, sp, sc, parts)
+	placeOnSpines(s, d, l, spineValues, newNeedIndex(l, sp, opts.DomainWeights), parts)
+	rankWards(s)
+	s.byCode = make(map[string]int, len(s.Wards))
+	for i := len(s.Wards) - 1; i >= 0; i-- {
+		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
+	}
 	r := <-ranked
 	if r.panicked != nil {
 		panic(r.panicked)
@@ -224,12 +258,6 @@ func Score(d *jsna.Document, opts Options) (*Scores, error) {
 		return nil, r.err
 	}
 	s.Needs = r.needs
-	needIndex(s, d, l, sp, opts.DomainWeights)
-	rankWards(s)
-	s.byCode = make(map[string]int, len(s.Wards))
-	for i := len(s.Wards) - 1; i >= 0; i-- {
-		s.byCode[s.Wards[i].Code] = i // the first ward of a code wins
-	}
 	return s, nil
 }
 
@@ -324,56 +352,137 @@ func newLayout(s *Scores, d *jsna.Document) *layout {
 // its spine is drawn over: every ward's but the benchmark ward's. In the
 // same pass it finds each ward's trends (wardTrends) and adds the values
 // that count for the need index to sp (spreads.count).
-func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads) [][]float64 {
+//
+// The wards are scored in parts (inParts), each with its own words,
+// trends, spine values and sums, joined in ward order afterwards, so that
+// the scores are those of one pass down the wards.
+func scoreValues(s *Scores, d *jsna.Document, l *layout, loc *located, sp spreads, sc *scratch, parts int) spineValues {
 	nInd := len(d.Indicators)
-	spineValues := make([][]float64, nInd)
-	for i := range spineValues {
-		spineValues[i] = make([]float64, 0, len(d.Wards))
-	}
-	// One allocation each for every ward's value scores and domain counts;
-	// the value scores hold no pointers (value.go).
 	nDom := len(l.domains)
-	allValues := make([]ValueScore, len(d.Wards)*nInd)
-	allDomains := make([]DomainCount, len(d.Wards)*nDom)
-	// The comparisons with the further benchmarks, one code a value and
-	// benchmark (WardScore.Other), also pointer-free.
 	nOther := len(d.OtherBenchmarks)
-	var allOthers []uint8
-	if nOther > 0 {
-		allOthers = make([]uint8, len(d.Wards)*nInd*nOther)
+	type part struct {
+		text   *scoreText
+		sp     spreads
+		values [][]float64 // the part's spine values
 	}
-	trends := newTrendScratch(d, l, loc)
-	for wi := range d.Wards {
-		w := &d.Wards[wi]
-		ws := &s.Wards[wi]
-		ws.Code, ws.Name, ws.text = w.Code, w.Name, l.text
-		ws.Values = allValues[wi*nInd : (wi+1)*nInd : (wi+1)*nInd]
-		ws.Domains = allDomains[wi*nDom : (wi+1)*nDom : (wi+1)*nDom]
-		if nOther > 0 {
-			ws.others, ws.nOther = allOthers[wi*nInd*nOther:(wi+1)*nInd*nOther:(wi+1)*nInd*nOther], nOther
+	ps := make([]part, parts)
+	slabs := make([][]float64, parts)
+	for k := range ps {
+		// The first part's words, trends and sums are the scores' own;
+		// the others' are joined to them below. The first part's spine
+		// values have room for the others'.
+		p := &ps[k]
+		lo, hi := bounds(k, parts, len(d.Wards))
+		room := hi - lo
+		p.text, p.sp = l.text, sp
+		if k == 0 {
+			room = len(d.Wards)
+		} else {
+			p.text, p.sp = newScoreText(l.text.indicators), sp.part(hi-lo, sc.take(2*(hi-lo)*nInd))
 		}
-		self := l.roles[wi]&wardSelf != 0
-		for i := range d.Indicators {
-			vs := &ws.Values[i]
-			v := loc.currentValue(d, wi, i)
-			if v == nil {
-				vs.comparison = comparisonNotCompared
-				vs.note = noteNoValue
+		slabs[k] = sc.take(room * nInd)
+		p.values = make([][]float64, nInd)
+		for i := range p.values {
+			p.values[i] = slabs[k][i*room : i*room : (i+1)*room]
+		}
+	}
+	inParts(parts, len(d.Wards), func(k, lo, hi int) {
+		p := &ps[k]
+		periods, series := l.periods, loc.series
+		if k > 0 {
+			periods, series = make(jsna.Periods), loc.seriesIn(lo, hi)
+		}
+		trends := newTrendScratch(d, p.text, periods, series)
+		// One allocation each for the part's wards' value scores and
+		// domain counts (cleared by the part's own goroutine); the value
+		// scores hold no pointers (value.go), nor do the comparisons with
+		// the further benchmarks, one code a value and benchmark
+		// (WardScore.Other).
+		allValues := make([]ValueScore, (hi-lo)*nInd)
+		allDomains := make([]DomainCount, (hi-lo)*nDom)
+		var allOthers []uint8
+		if nOther > 0 {
+			allOthers = make([]uint8, (hi-lo)*nInd*nOther)
+		}
+		for wi := lo; wi < hi; wi++ {
+			j := wi - lo // the ward's place in the part
+			w := &d.Wards[wi]
+			ws := &s.Wards[wi]
+			ws.Code, ws.Name, ws.text = w.Code, w.Name, p.text
+			ws.Values = allValues[j*nInd : (j+1)*nInd : (j+1)*nInd]
+			ws.Domains = allDomains[j*nDom : (j+1)*nDom : (j+1)*nDom]
+			if nOther > 0 {
+				ws.others, ws.nOther = allOthers[j*nInd*nOther:(j+1)*nInd*nOther:(j+1)*nInd*nOther], nOther
+			}
+			self := l.roles[wi]&wardSelf != 0
+			for i := range d.Indicators {
+				vs := &ws.Values[i]
+				v := loc.currentValue(d, wi, i)
+				if v == nil {
+					vs.comparison = comparisonNotCompared
+					vs.note = noteNoValue
+					continue
+				}
+				at := l.bench.at(i, v.Period, &d.Indicators[i])
+				scoreValue(vs, p.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
+				if v.Period != "" {
+					vs.period = p.text.word(v.Period)
+				}
+				if vs.has&hasValue != 0 && !self {
+					p.values[i] = append(p.values[i], vs.value)
+				}
+				p.sp.count(ws, wi, i, d, l)
+			}
+			trends.wardTrends(ws, d, loc, wi)
+		}
+	})
+	out := spineValues{values: ps[0].values, before: make([][]int, parts)}
+	out.before[0] = make([]int, nInd)
+	for k := 1; k < parts; k++ {
+		p := &ps[k]
+		out.before[k] = make([]int, nInd)
+		for i := range out.values {
+			out.before[k][i] = len(out.values[i])
+			out.values[i] = append(out.values[i], p.values[i]...)
+		}
+		sp.join(p.sp)
+		// The part's words and trends go after those before it, and its
+		// values' indices into them move with them.
+		nFixed := int32(len(fixedWords))
+		words, trends := int32(len(l.text.words))-nFixed, int32(len(l.text.trends))
+		l.text.words = append(l.text.words, p.text.words[nFixed:]...)
+		l.text.trends = append(l.text.trends, p.text.trends...)
+		moreWords := int32(len(p.text.words)) > nFixed
+		lo, hi := bounds(k, parts, len(d.Wards))
+		for wi := lo; wi < hi; wi++ {
+			ws := &s.Wards[wi]
+			ws.text = l.text
+			if !moreWords && !loc.multi[wi] {
 				continue
 			}
-			at := l.bench.at(i, v.Period, &d.Indicators[i])
-			scoreValue(vs, l.text, &d.Indicators[i], at.primary, v, s.Confidence, self, at.others, ws.othersOf(i))
-			if v.Period != "" {
-				vs.period = l.text.word(v.Period)
+			for i := range ws.Values {
+				vs := &ws.Values[i]
+				if vs.note >= nFixed {
+					vs.note += words
+				}
+				if vs.period >= nFixed {
+					vs.period += words
+				}
+				if vs.trend != 0 {
+					vs.trend += trends
+				}
 			}
-			if vs.has&hasValue != 0 && !self {
-				spineValues[i] = append(spineValues[i], vs.value)
-			}
-			sp.count(ws, wi, i, d, l)
 		}
-		trends.wardTrends(ws, d, l, loc, wi)
 	}
-	return spineValues
+	return out
+}
+
+// spineValues are, per indicator, the values its spine is drawn over, in
+// ward order; before[k][i] counts those of indicator i before part k of
+// the wards (inParts).
+type spineValues struct {
+	values [][]float64
+	before [][]int
 }
 
 // scoreValue fills vs from the file's value v, its words in t; benchmark
@@ -526,12 +635,18 @@ func rankWards(s *Scores) {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
+	// Wards of one index and code keep their order by their places: an
+	// unstable sort (pdqsort) gives the stable order, with fewer
+	// comparisons than a stable one.
+	slices.SortFunc(order, func(a, b int) int {
 		wa, wb := &s.Wards[a], &s.Wards[b]
 		if c := cmp.Compare(wb.NeedIndex, wa.NeedIndex); c != 0 {
 			return c
 		}
-		return strings.Compare(wa.Code, wb.Code)
+		if c := strings.Compare(wa.Code, wb.Code); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
 	s.Ranking = make([]string, len(order))
 	for k, i := range order {

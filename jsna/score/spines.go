@@ -12,8 +12,11 @@ import (
 // spineValues by Fingertips' rules (stats.FingertipsSpine), or over a
 // reference file's wards where the indicator has Comparators, each ward
 // value's position on it and quintile, each further benchmark's position
-// (placeOthers), and the ward's counts by domain and in total.
-func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float64) {
+// (placeOthers), the ward's counts by domain and in total, and its need
+// index (ni).
+//
+// The spines are drawn, and the wards placed, in parts (inParts).
+func placeOnSpines(s *Scores, d *jsna.Document, l *layout, sv spineValues, ni *needIndexer, parts int) {
 	// The comparators are every ward but the benchmark's, with a value
 	// or not: an indicator too few of them have gets no spine.
 	comparators := 0
@@ -23,23 +26,37 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 		}
 	}
 	quintiles := make([]quintileCuts, len(d.Indicators))
-	var scratch []float64
-	for i, ind := range d.Indicators {
-		is := &s.Indicators[i]
-		if c := ind.Comparators; c != nil {
-			// A reference file of all wards: its range and quintiles.
-			is.Range, is.Comparators = RangeReference, c
-			is.Spine = stats.NewSpineFromRange(ind.ID, c.Range(), is.Benchmark, ind.Polarity)
-			quintiles[i] = quintileCuts{ref: c.Quintiles}
-			continue
+	inParts(parts, len(d.Indicators), func(_, lo, hi int) {
+		var scratch []float64
+		for i := lo; i < hi; i++ {
+			ind := &d.Indicators[i]
+			is := &s.Indicators[i]
+			if c := ind.Comparators; c != nil {
+				// A reference file of all wards: its range and quintiles.
+				is.Range, is.Comparators = RangeReference, c
+				is.Spine = stats.NewSpineFromRange(ind.ID, c.Range(), is.Benchmark, ind.Polarity)
+				quintiles[i] = quintileCuts{ref: c.Quintiles}
+				continue
+			}
+			is.Range = RangeWards
+			is.Spine, quintiles[i], scratch = spineOf(ind.ID, sv.values[i], comparators, is.Benchmark, ind.Polarity, scratch)
 		}
-		is.Range = RangeWards
-		is.Spine, quintiles[i], scratch = spineOf(ind.ID, spineValues[i], comparators, is.Benchmark, ind.Polarity, scratch)
-	}
+	})
 	placeOthers(s)
 	// One pass over the values: quintile, then position and counts.
-	next := make([]int, len(d.Indicators))
-	for wi := range s.Wards {
+	inParts(parts, len(s.Wards), func(k, lo, hi int) {
+		placeWards(s, d, l, quintiles, slices.Clone(sv.before[k]), ni, lo, hi)
+	})
+}
+
+// placeWards places the values of wards lo to hi−1 on the spines and in
+// quintiles, next[i] the index among the spine values of indicator i of
+// the first of them, counts them by domain and in total, and computes
+// each ward's need index (ni), while its values are at hand.
+func placeWards(s *Scores, d *jsna.Document, l *layout, quintiles []quintileCuts, next []int, ni *needIndexer, lo, hi int) {
+	sums := make([]float64, len(l.domains))
+	ns := make([]int, len(l.domains))
+	for wi := lo; wi < hi; wi++ {
 		ws := &s.Wards[wi]
 		for di, name := range l.domains {
 			ws.Domains[di].Domain = name
@@ -55,8 +72,11 @@ func placeOnSpines(s *Scores, d *jsna.Document, l *layout, spineValues [][]float
 				vs.spineAt = s.Indicators[i].Spine.Position(vs.value)
 			}
 			ws.Domains[l.domainOf[i]].add(vs)
-			ws.Total.add(vs)
 		}
+		for di := range ws.Domains {
+			ws.Total.sum(&ws.Domains[di])
+		}
+		ni.wardIndex(ws, wi, d, l, sums, ns)
 	}
 }
 

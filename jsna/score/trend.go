@@ -53,6 +53,7 @@ func RecentTrend(w *jsna.Ward, ind *jsna.Indicator) TrendMarker {
 // next: each indicator's values in the ward, the years and the points.
 type trendScratch struct {
 	periods jsna.Periods // the spans of the periods read
+	text    *scoreText   // where wardTrends keeps the trends
 	series  [][]*jsna.Value
 	years   []float64
 	points  []stats.TrendPoint
@@ -131,19 +132,20 @@ func trendPoints(out []stats.TrendPoint, vs []*jsna.Value, years []float64) []st
 }
 
 // newTrendScratch is the scratch space of wardTrends for d's wards,
-// with room for the trends of loc's series.
-func newTrendScratch(d *jsna.Document, l *layout, loc *located) *trendScratch {
-	l.text.trends = make([]TrendMarker, 0, loc.series)
-	return &trendScratch{periods: l.periods, series: make([][]*jsna.Value, len(d.Indicators))}
+// keeping their trends in t, with room for series of them; periods holds
+// the spans of the periods read (one map to each goroutine).
+func newTrendScratch(d *jsna.Document, t *scoreText, periods jsna.Periods, series int) *trendScratch {
+	t.trends = make([]TrendMarker, 0, series)
+	return &trendScratch{periods: periods, text: t, series: make([][]*jsna.Value, len(d.Indicators))}
 }
 
 // wardTrends sets the Trend of every value of ward wi, scored in ws, of
 // an indicator the ward has more than one value of. Wards with one value
 // per indicator (most files) cost nothing more than locate's count; in
-// the others each series is gathered in one pass over the ward's values,
-// which scoreValues has just read. The trends are kept in l.text in the
-// order of the wards and of the indicators.
-func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, l *layout, loc *located, wi int) {
+// the others each series is gathered in one pass over the indicators of
+// the ward's values, which locate found. The trends are kept in sc.text
+// in the order of the wards and of the indicators.
+func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, loc *located, wi int) {
 	if !loc.multi[wi] {
 		return
 	}
@@ -153,19 +155,17 @@ func (sc *trendScratch) wardTrends(ws *WardScore, d *jsna.Document, l *layout, l
 	for i := range sc.series {
 		sc.series[i] = sc.series[i][:0]
 	}
-	last := -1
-	for vi := range w.Values {
-		var i int
-		if i, last = l.indicatorOf(d, w.Values[vi].Indicator, last); i >= 0 && periods[i] > 1 {
+	for vi, i := range loc.of[loc.start[wi]:loc.start[wi+1]] {
+		if i >= 0 && periods[i] > 1 {
 			sc.series[i] = append(sc.series[i], &w.Values[vi])
 		}
 	}
 	for i, n := range periods {
 		if n > 1 {
 			series := sc.series[i]
-			l.periods.SortSeries(series, &d.Indicators[i])
-			l.text.trends = append(l.text.trends, sc.recentTrend(series, &d.Indicators[i]))
-			ws.Values[i].trend = int32(len(l.text.trends))
+			sc.periods.SortSeries(series, &d.Indicators[i])
+			sc.text.trends = append(sc.text.trends, sc.recentTrend(series, &d.Indicators[i]))
+			ws.Values[i].trend = int32(len(sc.text.trends))
 		}
 	}
 }

@@ -103,25 +103,36 @@ var comparisons = [...]stats.Comparison{comparisonNone: "", comparisonNotCompare
 	comparisonBest: stats.Best, comparisonWorst: stats.Worst, comparisonHigher: stats.Higher, comparisonLower: stats.Lower}
 
 // comparisonCode is c's code, that of NotCompared for a comparison it
-// does not know.
+// does not know. The comparisons differ in length or in their first or
+// last letter, so that one string comparison, with the one it can be,
+// tells them apart (a switch on the strings would compare several, for
+// each of an England-scale master's 420,000 values).
 func comparisonCode(c stats.Comparison) uint8 {
-	switch c {
-	case "":
+	var k uint8
+	switch len(c) {
+	case 0:
 		return comparisonNone
-	case stats.Better:
-		return comparisonBetter
-	case stats.Similar:
-		return comparisonSimilar
-	case stats.Worse:
-		return comparisonWorse
-	case stats.Best:
-		return comparisonBest
-	case stats.Worst:
-		return comparisonWorst
-	case stats.Higher:
-		return comparisonHigher
-	case stats.Lower:
-		return comparisonLower
+	case 4:
+		k = comparisonBest
+	case 5:
+		switch {
+		case c[0] == 'l':
+			k = comparisonLower
+		case c[4] == 't':
+			k = comparisonWorst
+		default:
+			k = comparisonWorse
+		}
+	case 6:
+		k = comparisonBetter
+		if c[0] == 'h' {
+			k = comparisonHigher
+		}
+	case 7:
+		k = comparisonSimilar
+	}
+	if k != comparisonNone && comparisons[k] == c {
+		return k
 	}
 	return comparisonNotCompared
 }
