@@ -84,7 +84,8 @@ type counts struct {
 
 // countsCell writes counts as markers with numbers, and in words for
 // screen readers. Best and worst show when the comparisons are two-level
-// (classes are the classes shown). Each marker is the sprite's symbol.
+// (classes are the classes shown). Each marker is its item's ::before
+// (cmpBadgeMarkup).
 func (a *App) countsCell(m *markup, c counts, classes []string) {
 	m.start("span", "class", "app-counts-cell")
 	words := a.t("overview.counts.words", c.better, c.similar, c.worse)
@@ -99,9 +100,7 @@ func (a *App) countsCell(m *markup, c counts, classes []string) {
 		if n == 0 {
 			item += " app-counts-cell__item--zero"
 		}
-		m.start("span", "class", item)
-		cmpIcon(m, class, "14")
-		m.text(itoa(n)).end()
+		m.start("span", "class", item).text(itoa(n)).end()
 	}
 	m.end().end()
 }
