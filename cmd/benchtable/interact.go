@@ -37,14 +37,18 @@ const (
 const masterBytes = 19_000_000
 
 // watchTasks, run in the page, keeps from then on every long task (over
-// 50 ms, PerformanceObserver "longtask"), every event the event timing
+// 50 ms, PerformanceObserver "longtask"), every long animation frame,
+// every event the event timing
 // API reports (those whose input-to-paint is 16 ms or more), the delay of
 // every keydown (from the event's time stamp, when the browser received
 // it, to its listener running) and whether the progress bar
 // (ui/progress.go, #work-progress-bar) has shown.
 const watchTasks = `(() => {
-  const b = window.__bench = {tasks: [], spans: [], events: [], keys: [], progress: false, t0: performance.now()};
+  const b = window.__bench = {tasks: [], spans: [], frames: [], events: [], keys: [], progress: false, t0: performance.now()};
   new PerformanceObserver(l => { for (const e of l.getEntries()) b.tasks.push(e.duration), b.spans.push(Math.round(e.startTime) + "+" + Math.round(e.duration)); }).observe({type: "longtask"});
+  try {
+    new PerformanceObserver(l => { for (const e of l.getEntries()) b.frames.push(e.duration); }).observe({type: "long-animation-frame"});
+  } catch (e) {}
   try {
     new PerformanceObserver(l => {
       for (const e of l.getEntries()) b.events.push(e.duration);
@@ -58,14 +62,18 @@ const watchTasks = `(() => {
 // readTasks is what watchTasks kept.
 const readTasks = `(() => {
   const b = window.__bench, top = v => v.length ? Math.max(...v) : 0;
-  return {longest_task: top(b.tasks), tasks: b.tasks.length, longest_event: top(b.events), longest_key_delay: top(b.keys), keys: b.keys.length, progress: b.progress,
+  return {longest_task: top(b.tasks), tasks: b.tasks.length, longest_frame: top(b.frames), longest_event: top(b.events), longest_key_delay: top(b.keys), keys: b.keys.length, progress: b.progress,
     steps: "tasks " + b.spans.join(" ") + "; marks " + performance.getEntriesByType("mark").filter(e => e.startTime >= b.t0).map(e => e.name.replace(/^wardwise-/, "") + " " + Math.round(e.startTime)).join(" ")};
 })()`
 
 // seen is what readTasks returns.
 type seen struct {
-	LongestTask  float64 `json:"longest_task"`
-	Tasks        int     `json:"tasks"`
+	LongestTask float64 `json:"longest_task"`
+	Tasks       int     `json:"tasks"`
+	// LongestFrame is the longest animation frame (the long-animation-frame
+	// entries: a task and the rendering after it, layout and paint
+	// included), which the longtask entries leave out.
+	LongestFrame float64 `json:"longest_frame"`
 	LongestEvent float64 `json:"longest_event"`
 	LongestKey   float64 `json:"longest_key_delay"`
 	Keys         int     `json:"keys"`
@@ -160,7 +168,7 @@ func interactions(ctx context.Context, dir string, runs int, stderr io.Writer) (
 		if err != nil {
 			return nil, fmt.Errorf("benchtable: opening run %d: %w", i+1, err)
 		}
-		fmt.Fprintf(stderr, "benchtable:   opened in %.0f ms, progress %v, longest task %.0f ms (%d over 50 ms), %d key presses, longest delay %.0f ms\n", s.Open, s.Progress, s.LongestTask, s.Tasks, s.Keys, s.LongestKey)
+		fmt.Fprintf(stderr, "benchtable:   opened in %.0f ms, progress %v, longest task %.0f ms (%d over 50 ms), longest frame %.0f ms, %d key presses, longest delay %.0f ms\n", s.Open, s.Progress, s.LongestTask, s.Tasks, s.LongestFrame, s.Keys, s.LongestKey)
 		fmt.Fprintf(stderr, "benchtable:   %s\n", s.Steps)
 		opening = append(opening, s)
 	}
@@ -197,6 +205,8 @@ func interactions(ctx context.Context, dir string, runs int, stderr io.Writer) (
 			Extra: fmt.Sprintf("%s; progress bar shown in %d of %d runs", span(opening, func(s seen) float64 { return s.Open }), shown, len(opening))},
 		{What: "opening a 19 MB master: longest task", Where: where, Value: median(opening, longest), Unit: "ms", Source: osrc + " (PerformanceObserver longtask)",
 			Extra: fmt.Sprintf("%s; tasks over 50 ms: median %.0f", span(opening, longest), median(opening, tasks))},
+		{What: "opening a 19 MB master: longest animation frame (a task and its layout and paint)", Where: where, Value: median(opening, func(s seen) float64 { return s.LongestFrame }), Unit: "ms", Source: osrc + " (PerformanceObserver long-animation-frame)",
+			Extra: span(opening, func(s seen) float64 { return s.LongestFrame })},
 		{What: "opening a 19 MB master: longest delay of a key press while it opens", Where: where, Value: median(opening, func(s seen) float64 { return s.LongestKey }), Unit: "ms", Source: osrc + " (keydown listener: now - event.timeStamp)",
 			Extra: fmt.Sprintf("%s; key presses: median %.0f", span(opening, func(s seen) float64 { return s.LongestKey }), median(opening, func(s seen) float64 { return float64(s.Keys) }))},
 	}, nil
