@@ -113,6 +113,15 @@
     return;
   }
 
+  // The example is asked for now, while the module downloads and
+  // compiles, not once Go has started: ui/fetch.go's fetchBegin takes the
+  // response from here (once; a later fetch goes to the network or cache).
+  if (/(^\?|&)example(=|&|$)/.test(location.search)) {
+    var pre = fetch("examples/example-borough.json", { credentials: "same-origin" });
+    pre.catch(function () {}); // a failure is reported when the app reads it
+    window.wardwisePrefetch = { "examples/example-borough.json": pre };
+  }
+
   // The viewer first; without it (or if it fails), the full app alone.
   var viewer = compile("app.viewer.wasm").then(function (m) { return run(m, "wardwise-viewer-ready"); });
   viewer.catch(function () { startApp().catch(fail); });

@@ -104,7 +104,6 @@ func Mount() {
 		a.prefetched = prefetchExample()
 	}
 	a.storeReady = requestStore()
-	installSprite()
 	a.renderShell()
 	a.global.on(js.Global(), "hashchange", func(js.Value) { a.navigate() })
 	if sw := js.Global().Get("navigator").Get("serviceWorker"); sw.Truthy() {

@@ -94,40 +94,13 @@ func shapeOf(c string, x, y, r float64) (string, []string) {
 	}
 }
 
-// spriteClasses are the comparison classes the page's icon sprite has a
-// symbol of, "app-cmp-" and the class.
-var spriteClasses = []string{cmpBest, cmpBetter, cmpSimilar, cmpWorse, cmpWorst, cmpHigher, cmpLower, cmpNone}
-
-// installSprite adds to the page, once, the hidden SVG whose symbols the
-// comparison icons use (<use href="#app-cmp-better"/>): a table of every
-// ward then draws two elements an icon, not a shape each. The icon's fill
-// and stroke, set on its svg by the stylesheet, reach the symbol's shape
-// by inheritance.
-func installSprite() {
-	if byID("app-sprite") != nil {
-		return
-	}
-	var m markup
-	m.start("svg", "xmlns", svgNS, "id", "app-sprite", "class", "app-sprite", "aria-hidden", "true", "focusable", "false", "width", "0", "height", "0")
-	for _, c := range spriteClasses {
-		tag, attrs := shapeOf(c, 8, 8, 6.5)
-		m.start("symbol", "id", "app-cmp-"+c, "viewBox", "0 0 16 16").leaf(tag, attrs...).end()
-	}
-	m.end()
-	doc.Underlying().Get("body").Call("insertAdjacentHTML", "beforeend", m.String())
-}
-
-// cmpIcon writes the icon of comparison class c, size pixels square, from
-// the sprite.
-func cmpIcon(m *markup, c string, size string) {
-	m.start("svg", "width", size, "height", size, "viewBox", "0 0 16 16", "aria-hidden", "true", "focusable", "false", "class", "app-cmp__icon").
-		leaf("use", "href", "#app-cmp-"+c).end()
-}
-
 // cmpBadgeMarkup writes the marker of comparison class c with the words s.
+// The marker is the span's ::before (static/app.css): a shape cut by
+// clip-path, or a ringed circle drawn by a gradient, in the class's colour;
+// no element, SVG or image an icon, so a table of every ward with its
+// counts is a few elements a cell.
 func cmpBadgeMarkup(m *markup, c, s string) {
 	m.start("span", "class", "app-cmp app-cmp--"+c)
-	cmpIcon(m, c, "16")
 	m.text(s).end()
 }
 

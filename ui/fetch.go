@@ -40,6 +40,16 @@ func fetchBegin(path string) func() ([]byte, error) {
 	if strings.Contains(path, "://") || strings.HasPrefix(path, "//") {
 		return func() ([]byte, error) { return nil, errors.New("ui: only the app's own files can be fetched") }
 	}
+	// static/app.js asks for the file the first view needs (the example)
+	// while the module downloads and compiles (window.wardwisePrefetch,
+	// path to the promise of its fetch); its response is taken once, by
+	// the first program that wants it.
+	if pre := js.Global().Get("wardwisePrefetch"); pre.Truthy() {
+		if p := pre.Get(path); p.Truthy() {
+			pre.Delete(path)
+			return func() ([]byte, error) { return fetchBody(path, p) }
+		}
+	}
 	p, err := call(js.Global(), "fetch", path, map[string]any{"credentials": "same-origin"})
 	return func() ([]byte, error) {
 		if err != nil {

@@ -223,6 +223,16 @@ func (a *App) openPickedAt(p picked, r route) {
 	defer w.end()
 	w.step(a.t("work.check", p.name))
 	d, rep, err := decodeFile(p.name, p.data)
+	if w.box != nil && err == nil {
+		// The page answers between reading the file, working out its
+		// revision (all of it encoded and hashed, remembered in d for
+		// setDocument) and taking it as the working document.
+		yieldToBrowser()
+		if d.Draft == nil {
+			jsna.Revision(d)
+			yieldToBrowser()
+		}
+	}
 	a.openDecodedAt(p, d, rep, err, r, w)
 }
 

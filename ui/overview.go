@@ -34,11 +34,32 @@ func (a *App) renderOverview() dom.Node {
 	// (markup.go): thousands of cells, no element wrapped one by one. Its
 	// links go to the ward through the address; it needs no listener.
 	wrapEl := el("div", cls("app-table-wrap"), attr("tabindex", "0"), attr("role", "region"), attr("aria-labelledby", "ranking-heading"))
-	wrapEl.Underlying().Set("innerHTML", a.rankingTable(ov))
+	table := a.rankingTable(ov)
+	if len(ov.rows) < rankingLater {
+		wrapEl.Underlying().Set("innerHTML", table)
+	} else {
+		// A large table is parsed and laid out (seconds for a thousand
+		// wards) once the rest of the view has been painted, in a task of
+		// its own, so that the page answers in between; the region says
+		// it is busy until then. A view drawn again meanwhile leaves this
+		// one out of the page, and its table with it.
+		wrapEl.SetAttribute("aria-busy", "true")
+		a.spawn(func() {
+			yieldToBrowser()
+			if wrapEl.Underlying().Get("isConnected").Bool() {
+				wrapEl.Underlying().Set("innerHTML", table)
+				wrapEl.RemoveAttribute("aria-busy")
+			}
+		})
+	}
 	v.AppendChild(wrapEl)
 	appendNode(v, a.comparatorsImport())
 	return v
 }
+
+// rankingLater is the number of wards from which the area's table is put
+// in the page after the rest of the view has been painted.
+const rankingLater = 500
 
 // rankingTable is the markup of the table of every ward, ranked.
 func (a *App) rankingTable(ov overviewData) string {
@@ -84,7 +105,8 @@ type counts struct {
 
 // countsCell writes counts as markers with numbers, and in words for
 // screen readers. Best and worst show when the comparisons are two-level
-// (classes are the classes shown). Each marker is the sprite's symbol.
+// (classes are the classes shown). Each marker is its item's ::before
+// (cmpBadgeMarkup).
 func (a *App) countsCell(m *markup, c counts, classes []string) {
 	m.start("span", "class", "app-counts-cell")
 	words := a.t("overview.counts.words", c.better, c.similar, c.worse)
@@ -99,9 +121,7 @@ func (a *App) countsCell(m *markup, c counts, classes []string) {
 		if n == 0 {
 			item += " app-counts-cell__item--zero"
 		}
-		m.start("span", "class", item)
-		cmpIcon(m, class, "14")
-		m.text(itoa(n)).end()
+		m.start("span", "class", item).text(itoa(n)).end()
 	}
 	m.end().end()
 }

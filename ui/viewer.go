@@ -59,7 +59,6 @@ func MountViewer() <-chan struct{} {
 	if a.lang == Welsh {
 		welsh = welshBegin()
 	}
-	installSprite()
 	if welsh == nil {
 		a.renderShell()
 	}

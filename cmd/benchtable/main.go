@@ -109,6 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	runs := fs.Int("runs", 5, "cold starts to take the median of")
 	dir := fs.String("static", "static", "the built app to measure (another build's static/ to compare two: with -no-build)")
 	coldOnly := fs.Bool("cold-only", false, "measure only the cold start of the app in -static as it is (no Go benchmarks, no build, no sizes)")
+	interactOnly := fs.Bool("interact-only", false, "measure only typing in a narrative and opening a 19 MB master in the app in -static as it is (no Go benchmarks, no build, no sizes, no cold start)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -127,7 +128,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *skipWasm {
 		wheres = wheres[:1]
 	}
-	if *coldOnly {
+	if *coldOnly || *interactOnly {
 		wheres, *only, *skipBuild = nil, "-", true
 	}
 	for _, where := range wheres {
@@ -154,7 +155,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				Failed: fmt.Sprintf("make wasm failed (%v): %s; full log in %s", err, lastLine(log.String()), filepath.Join(*raw, "make-wasm.txt"))})
 		}
 	}
-	if built && !*coldOnly {
+	if built && !*coldOnly && !*interactOnly {
 		for _, name := range []string{"app.wasm", "app.viewer.wasm"} {
 			sizes, err := wasmSizes(filepath.Join(*dir, name))
 			if err != nil {
@@ -179,11 +180,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Rows = append(rep.Rows, Row{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart",
 			Failed: "not measured: the app was not built"})
 	default:
-		rows, err := coldStart(ctx, *dir, *runs, stderr)
-		if err != nil {
-			rows = []Row{{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart", Failed: err.Error()}}
+		if !*interactOnly {
+			rows, err := coldStart(ctx, *dir, *runs, stderr)
+			if err != nil {
+				rows = []Row{{What: "cold start in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable coldStart", Failed: err.Error()}}
+			}
+			rep.Rows = append(rep.Rows, rows...)
 		}
-		rep.Rows = append(rep.Rows, rows...)
+		if !*coldOnly {
+			rows, err := interactions(ctx, *dir, *runs, stderr)
+			if err != nil {
+				rows = []Row{{What: "typing and opening a large master in headless Chromium", Where: "chromium", Unit: "-", Source: "cmd/benchtable interactions", Failed: err.Error()}}
+			}
+			rep.Rows = append(rep.Rows, rows...)
+		}
 	}
 	printTable(stdout, rep)
 	printGrid(stdout, rep)

@@ -122,3 +122,37 @@ func TestBrowserProgressLargeFile(t *testing.T) {
 	}
 	p.checkClean()
 }
+
+// TestBrowserRankingLater opens a document of 520 wards: its area table
+// (ui/overview.go, rankingLater) is put in the page after the rest of the
+// view, its region busy (aria-busy) until then, and then holds every ward,
+// a link each, and is no longer busy.
+func TestBrowserRankingLater(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	noDialogs(p)
+	d := example.New(example.Options{Wards: 520, Indicators: 5, Seed: 2})
+	f := writeDoc(t, t.TempDir(), "wide.json", d)
+	p.navigate("#/")
+	p.waitFor("the start page", `!!document.getElementById("open-file")`)
+	eval[any](p, `(() => {
+  window.__later = {busyEmpty: false};
+  new MutationObserver(() => {
+    const h = document.getElementById("ranking-heading");
+    const region = h && document.querySelector('[aria-labelledby="ranking-heading"]');
+    if (region && region.getAttribute("aria-busy") === "true" && !region.querySelector("table")) window.__later.busyEmpty = true;
+  }).observe(document.body, {childList: true, subtree: true, attributes: true});
+})()`)
+	p.upload("#open-file", f)
+	p.waitFor("the area table", `location.hash === "#/area" && !!document.getElementById("ward-ranking")`)
+	if !eval[bool](p, `window.__later.busyEmpty`) {
+		t.Error("the area view was not drawn first with its table's region busy and empty")
+	}
+	if got := eval[int](p, `document.querySelectorAll("#ward-ranking tbody tr th a[href^='#/ward/']").length`); got != len(d.Wards) {
+		t.Errorf("the area table links %d wards, want %d", got, len(d.Wards))
+	}
+	if got := eval[int](p, `document.querySelectorAll('[aria-labelledby="ranking-heading"][aria-busy]').length`); got != 0 {
+		t.Errorf("%d table regions are still marked busy", got)
+	}
+	p.checkClean()
+}

@@ -22,6 +22,14 @@ type viewerTimeline struct {
 	TookOver     float64 `json:"took_over"`
 	AppRequested float64 `json:"app_requested"`
 	ViewerLoaded bool    `json:"viewer_loaded"`
+	// ExampleRequested is when the example was first requested,
+	// ViewerReady when the viewer was instantiated (static/app.js's mark
+	// wardwise-viewer-ready), PrefetchLeft how many of the files app.js
+	// asked for early (window.wardwisePrefetch) no program took; -1 when
+	// app.js asked for none.
+	ExampleRequested float64 `json:"example_requested"`
+	ViewerReady      float64 `json:"viewer_ready"`
+	PrefetchLeft     int     `json:"prefetch_left"`
 }
 
 const readViewerTimeline = `(() => {
@@ -35,6 +43,9 @@ const readViewerTimeline = `(() => {
     took_over: mark("wardwise-app-took-over"),
     app_requested: app ? app.startTime : -1,
     viewer_loaded: !!res("app.viewer.wasm"),
+    example_requested: res("examples/example-borough.json") ? res("examples/example-borough.json").startTime : -1,
+    viewer_ready: mark("wardwise-viewer-ready"),
+    prefetch_left: window.wardwisePrefetch ? Object.keys(window.wardwisePrefetch).length : -1,
   };
 })()`
 
@@ -55,6 +66,14 @@ func TestBrowserViewer(t *testing.T) {
 	tl := eval[viewerTimeline](p, readViewerTimeline)
 	t.Logf("example: %+v", tl)
 	checkViewerStart(t, tl)
+	// The example is asked for by static/app.js while the viewer's module
+	// downloads and compiles, and the viewer takes that response.
+	if tl.ExampleRequested < 0 || tl.ExampleRequested > tl.ViewerReady {
+		t.Errorf("the example was requested at %.0f ms, want before the viewer was instantiated (%.0f ms)", tl.ExampleRequested, tl.ViewerReady)
+	}
+	if tl.PrefetchLeft != 0 {
+		t.Errorf("%d files app.js asked for early were left untaken (-1: none asked for), want 0", tl.PrefetchLeft)
+	}
 	if got := eval[string](p, `location.hash`); got != "#/ward/"+code {
 		t.Errorf("after the handover, location.hash = %q, want %q", got, "#/ward/"+code)
 	}
