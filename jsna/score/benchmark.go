@@ -54,30 +54,32 @@ const (
 // A directly standardised rate, a mean or a count is never summed: the
 // sum of its counts over the sum of its denominators is not its value.
 func WardsBenchmark(ind *jsna.Indicator, values []*jsna.Value) (float64, BenchmarkSource) {
-	present := 0
-	for _, v := range values {
-		if _, ok := valueOf(ind, v); ok {
-			present++
-		}
-	}
-	if present < 2 {
-		return 0, NoBenchmark
-	}
-	if b, ok := wardsSum(ind, values); ok {
-		return b, FromWardsSum
-	}
-	var xs []float64
+	b, src, _ := wardsBenchmark(ind, values, nil)
+	return b, src
+}
+
+// wardsBenchmark is WardsBenchmark, the values found (each once, as its
+// value or computed from its count and denominator) in xs' room, which it
+// returns for the next.
+func wardsBenchmark(ind *jsna.Indicator, values []*jsna.Value, xs []float64) (float64, BenchmarkSource, []float64) {
+	xs = xs[:0]
 	for _, v := range values {
 		if x, ok := valueOf(ind, v); ok {
 			xs = append(xs, x)
 		}
 	}
+	if len(xs) < 2 {
+		return 0, NoBenchmark, xs
+	}
+	if b, ok := wardsSum(ind, values); ok {
+		return b, FromWardsSum, xs
+	}
 	sort.Float64s(xs)
 	n := len(xs)
 	if n%2 == 1 {
-		return xs[n/2], FromWardsMedian
+		return xs[n/2], FromWardsMedian, xs
 	}
-	return (xs[n/2-1] + xs[n/2]) / 2, FromWardsMedian
+	return (xs[n/2-1] + xs[n/2]) / 2, FromWardsMedian, xs
 }
 
 // wardsSum is Σcount / Σdenominator × multiplier where WardsBenchmark
@@ -139,6 +141,7 @@ func benchmarks(s *Scores, d *jsna.Document, l *layout, loc *located, parts int)
 	}
 	inParts(parts, len(d.Indicators), func(_, lo, hi int) {
 		var values []*jsna.Value
+		var xs []float64
 		for i := lo; i < hi; i++ {
 			ind := &d.Indicators[i]
 			is := &s.Indicators[i]
@@ -154,7 +157,9 @@ func benchmarks(s *Scores, d *jsna.Document, l *layout, loc *located, parts int)
 				// first indicator's index.
 				values[k] = loc.currentValue(d, wi, l.first[i])
 			}
-			b, src := WardsBenchmark(ind, values)
+			var b float64
+			var src BenchmarkSource
+			b, src, xs = wardsBenchmark(ind, values, xs)
 			is.BenchmarkSource = src
 			if src != NoBenchmark {
 				is.Benchmark = &b

@@ -160,13 +160,16 @@ func fillFromBenchmarkValues(s *Scores, x *periodIndex) {
 // The indicators are taken in parts (inParts).
 func buildPeriods(s *Scores, d *jsna.Document, byPeriod [][]periodValues, x *periodIndex, parts int) {
 	inParts(parts, len(byPeriod), func(_, lo, hi int) {
+		var xs []float64
 		for i := lo; i < hi; i++ {
 			for _, pv := range byPeriod[i] {
 				e := x.entry(i, pv.period, &d.Indicators[i], len(d.OtherBenchmarks))
 				if e.primary != nil {
 					continue
 				}
-				if b, src := WardsBenchmark(&d.Indicators[i], pv.values); src != NoBenchmark {
+				var b float64
+				var src BenchmarkSource
+				if b, src, xs = wardsBenchmark(&d.Indicators[i], pv.values, xs); src != NoBenchmark {
 					e.primary, e.source = &b, src
 				}
 			}
