@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/wardwise/wardwise/jsna/importer"
 	"honnef.co/go/js/dom/v2"
 )
@@ -46,3 +48,33 @@ func (a *App) renderRoute(r route) dom.Node {
 // withLang calls f: the full app holds every language's catalogue (the
 // viewer fetches the Welsh one, messages_cy_viewer.go).
 func (a *App) withLang(_ Lang, f func()) { f() }
+
+// versionPause is how long editing must pause before a version that is
+// due is kept.
+const versionPause = 2 * time.Second
+
+// keepVersionAtPause keeps a version of e once editing has paused for
+// versionPause. A version is the whole document encoded (half a second
+// for a 19 MB master), so it must not fall between keystrokes; a write
+// of the edits themselves encodes only the pieces they touched. Leaving
+// the entry meanwhile keeps a version at once (leaveEntry), and this one
+// is then not kept. The viewer writes nothing
+// (viewer.go).
+func (s *saver) keepVersionAtPause(e *entry) {
+	if s.versionDue {
+		return
+	}
+	s.versionDue = true
+	s.a.spawn(func() {
+		for gen := -1; gen != s.gen; {
+			gen = s.gen
+			time.Sleep(versionPause)
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.versionDue = false
+		if a := s.a; a.entry == e && e.Changed.After(e.Version) {
+			a.keepVersion(e, "edit")
+		}
+	})
+}

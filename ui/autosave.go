@@ -38,7 +38,10 @@ type saver struct {
 	failing  bool
 	warning  *problemList // the error summary shown while failing, on every view
 	cookie   bool         // the library marker cookie has been set this session
-	writes   int          // writes committed so far, for wardwiseWrites
+	// versionDue is set while a version waits for a pause in editing
+	// (keepVersionAtPause).
+	versionDue bool
+	writes     int // writes committed so far, for wardwiseWrites
 }
 
 func newSaver(a *App) *saver {
@@ -204,7 +207,8 @@ func (s *saver) flush() error {
 }
 
 // stored shows a write that committed, ends a failure, sets the marker
-// cookie and keeps a version every versionEvery of editing.
+// cookie and keeps a version every versionEvery of editing, at the next
+// pause.
 func (s *saver) stored(e *entry) {
 	a := s.a
 	s.writes++
@@ -222,7 +226,7 @@ func (s *saver) stored(e *entry) {
 		s.cookie = true
 	}
 	if e.Changed.After(e.Version) && time.Since(e.Version) >= versionEvery {
-		a.keepVersion(e, "edit")
+		s.keepVersionAtPause(e)
 	}
 }
 

@@ -168,6 +168,9 @@ func (a *App) renderHandover() dom.Node {
 // full app's.
 func (a *App) renderDocBar() {}
 
+// keepVersionAtPause is the full app's: the viewer writes nothing.
+func (s *saver) keepVersionAtPause(*entry) {}
+
 // save is the full app's: the viewer hands over.
 func (a *App) save(bool) { a.needApp() }
 

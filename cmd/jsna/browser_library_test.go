@@ -367,3 +367,40 @@ func TestBrowserLibraryAutosaveLarge(t *testing.T) {
 	}
 	p.checkClean()
 }
+
+// TestBrowserLibraryVersionAtPause edits the example's narrative: once
+// editing pauses, the library keeps one version "while editing", which
+// holds the whole edit (ui/app_full.go, keepVersionAtPause: a version is
+// the whole document encoded, so it waits for a pause in typing).
+func TestBrowserLibraryVersionAtPause(t *testing.T) {
+	srv := startServer(t)
+	p := openBrowser(t, srv.url)
+	watchDialogs(p)
+	openExample(p)
+	code := firstWard(p)
+	p.navigate("#/ward/" + code + "/narrative")
+	marker := "Typed before the pause, kept in its version."
+	p.appendInto("#section-0-text", " "+marker)
+	waitStored(p)
+	versions := func() string {
+		s := storedText(p)
+		i, j := strings.Index(s, "\nversions:"), strings.Index(s, "\nentries:")
+		if i < 0 || j < i {
+			t.Fatalf("the library's stores read %q", s)
+		}
+		return s[i:j]
+	}
+	var v string
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+		if v = versions(); strings.Contains(v, `"reason":"edit"`) {
+			break
+		}
+	}
+	if n := strings.Count(v, `"reason":"edit"`); n != 1 {
+		t.Fatalf("the library keeps %d versions while editing, want 1: %.300q", n, v)
+	}
+	if !strings.Contains(v, marker) {
+		t.Errorf("the version kept while editing does not hold the edit %q", marker)
+	}
+	p.checkClean()
+}
