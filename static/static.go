@@ -16,7 +16,9 @@ import "embed"
 // them (app.* takes app.wasm and the viewer app.viewer.wasm, each with its
 // .gz and .br; *.js takes
 // wasm_exec.js and version.js; *.css the GOV.UK stylesheet; *.txt
-// version.txt); examples/*.json is the example the start page opens.
+// version.txt); examples/*.json is the example the start page opens. Each
+// pattern but icons ends in * to take the brotli copy (name.br) make wasm
+// writes of each text file; the committed file still matches it.
 //
-//go:embed index.html *.css *.js *.webmanifest *.txt app.* icons examples/*.json
+//go:embed index.html* *.css* *.js* *.webmanifest* *.txt app.* icons examples/*.json*
 var Files embed.FS
