@@ -159,9 +159,9 @@ func (m *merger) revertRecord(r string) {
 // changed.
 func (m *merger) pathsUnder(rp string) []string {
 	var out []string
-	for _, q := range m.cur.wardIndex()[wardOf(rp)] {
-		if isUnder(q, rp) {
-			out = append(out, q)
+	for _, pv := range m.cur.wardIndex()[wardOf(rp)] {
+		if isUnder(pv.Path, rp) {
+			out = append(out, pv.Path)
 		}
 	}
 	for q := range m.changed {

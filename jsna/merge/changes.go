@@ -75,19 +75,25 @@ func (m *merger) draftChanges(x *draftSave) {
 	} else {
 		df = flattenContent(d, flattenCanonical)
 	}
-	inDraft := draftScope(d)
+	keep := draftWards(d)
+	inDraft := wardsScope(keep)
 	dr := DraftReport{Draft: src.Draft, Author: src.Author, BaseKnown: known}
 	v := view{base: base, since: base.since}
 	if x.prev != nil {
 		dr.Previous = x.prev.Revision
 		v = continued(base, x.prev.Changes, m.cur, func(p string) bool { return m.scope.covers(p) && inDraft(p) })
 	}
+	baseValue := func(p string) string { return base.values[p] }
+	if len(keep) > 0 {
+		byWard := base.wardIndex()
+		baseValue = func(p string) string { return base.valueIn(byWard[wardOf(p)], p) }
+	}
 	var wrote []jsna.PathValue
 	visit := func(p, dv string) {
 		if !inDraft(p) {
 			return // wards outside a subset draft are not deletions
 		}
-		bv := base.values[p]
+		bv := baseValue(p)
 		if dv != bv {
 			wrote = append(wrote, jsna.PathValue{Path: p, Value: dv})
 		}
@@ -203,7 +209,7 @@ func baseLookup(master *jsna.Document, now string, cur flat, scope wardScope) fu
 		if at < 0 {
 			return flat{}, false // unknown: no need to copy anything
 		}
-		f := flat{values: maps.Clone(cur.values), order: cur.order, index: new(map[string][]string)}
+		f := flat{values: maps.Clone(cur.values), order: cur.order, index: new(map[string][]jsna.PathValue)}
 		if f.values == nil {
 			f.values = map[string]string{}
 		}
@@ -263,7 +269,7 @@ func eachCandidate(base, df flat, d *jsna.Document, wardsOnly bool, visit func(p
 		return
 	}
 	idx := base.wardIndex()
-	var groups [][]string
+	var groups [][]jsna.PathValue
 	if !wardsOnly {
 		groups = append(groups, idx[""])
 	}
@@ -275,22 +281,37 @@ func eachCandidate(base, df flat, d *jsna.Document, wardsOnly bool, visit func(p
 		}
 	}
 	for _, g := range groups {
-		for _, p := range g {
-			if _, in := df.values[p]; !in {
-				visit(p, "")
+		for _, pv := range g {
+			if _, in := df.values[pv.Path]; !in {
+				visit(pv.Path, "")
 			}
 		}
 	}
 }
 
-// draftScope limits a subset draft's changes to its wards.
-func draftScope(d *jsna.Document) func(path string) bool {
+// draftWards is the set of a subset draft's ward records ("wards[CODE]"),
+// nil for a draft of every ward.
+func draftWards(d *jsna.Document) map[string]bool {
 	if d.Draft == nil || len(d.Draft.Wards) == 0 {
-		return func(string) bool { return true }
+		return nil
 	}
 	keep := map[string]bool{}
 	for _, c := range d.Draft.Wards {
 		keep["wards["+quoteKey(c)+"]"] = true
+	}
+	return keep
+}
+
+// draftScope limits a subset draft's changes to its wards.
+func draftScope(d *jsna.Document) func(path string) bool {
+	return wardsScope(draftWards(d))
+}
+
+// wardsScope limits paths to the ward records keep (draftWards): all
+// paths for nil.
+func wardsScope(keep map[string]bool) func(path string) bool {
+	if keep == nil {
+		return func(string) bool { return true }
 	}
 	return func(p string) bool {
 		k := wardOf(p)

@@ -39,7 +39,7 @@ func scopedFragment(master *jsna.Document, cur, next flat, dirty []string, s war
 	var frag *jsna.Document
 	if len(docDirty) > 0 {
 		var err error
-		if frag, err = fragment(subFlat(next, "", append(append([]string(nil), idx[""]...), docDirty...))); err != nil {
+		if frag, err = fragment(subFlat(next, "", pathsOf(idx[""], docDirty))); err != nil {
 			return nil, err
 		}
 	} else {
@@ -166,10 +166,10 @@ var wardArrays = func() map[string]int {
 // records are decoded from next and the rest of the ward is the master's;
 // otherwise the ward is rebuilt whole, with its records shared with the
 // master (shared.go).
-func patchWard(w *jsna.Ward, k string, dirty, curPaths []string, cur, next flat) (jsna.Ward, error) {
+func patchWard(w *jsna.Ward, k string, dirty []string, curPaths []jsna.PathValue, cur, next flat) (jsna.Ward, error) {
 	byArray, ok := changedRecords(k, dirty, cur, next)
 	if !ok {
-		sub := subFlat(next, k, append(append([]string(nil), curPaths...), dirty...))
+		sub := subFlat(next, k, pathsOf(curPaths, dirty))
 		expandShared(sub, w, cur.shares)
 		return decodeWard(sub)
 	}
@@ -229,7 +229,7 @@ func changedRecords(k string, dirty []string, cur, next flat) (map[string][]reco
 // whose canonical JSON in the master's flat form is in raw, changed in
 // its own members only, is decoded from it with those members changed
 // (patchedRecord); the others are decoded from the flat form.
-func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, curPaths []string, raw map[string]string, next flat) error {
+func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty []string, curPaths []jsna.PathValue, raw map[string]string, next flat) error {
 	if arr.Len() > 0 {
 		arr.Set(reflect.AppendSlice(reflect.MakeSlice(arr.Type(), 0, arr.Len()), arr)) // the master's array is shared
 	}
@@ -257,9 +257,9 @@ func patchRecords(arr reflect.Value, name string, chs []recordChange, dirty, cur
 			}
 		}
 		var paths []string
-		for _, p := range curPaths {
-			if strings.HasPrefix(p, ch.rp) {
-				paths = append(paths, p)
+		for _, pv := range curPaths {
+			if strings.HasPrefix(pv.Path, ch.rp) {
+				paths = append(paths, pv.Path)
 			}
 		}
 		for _, p := range dirty {

@@ -217,3 +217,46 @@ func TestDeepCopyShares(t *testing.T) {
 		t.Errorf("deepCopy shares memory with its source")
 	}
 }
+
+// TestWardIndexValues checks that valueIn finds every path of a flat form
+// among its ward's group of wardIndex with its value, both in a ward of a
+// few paths (compared in place) and in one of more than maxWardScan
+// (looked up in the map), and finds nothing at a path the flat form does
+// not have.
+func TestWardIndexValues(t *testing.T) {
+	d := example.New(example.Options{Wards: 3, Indicators: 8, Seed: 5})
+	d.Wards[1] = jsna.Ward{Code: d.Wards[1].Code, Name: d.Wards[1].Name} // a ward of a few paths
+	f := flatten(d)
+	idx := f.wardIndex()
+	sizes := map[string]int{}
+	for k, g := range idx {
+		sizes[k] = len(g)
+	}
+	few, many := "wards["+quoteKey(d.Wards[1].Code)+"]", "wards["+quoteKey(d.Wards[0].Code)+"]"
+	if sizes[few] == 0 || sizes[few] > maxWardScan || sizes[many] <= maxWardScan {
+		t.Fatalf("ward groups %v: want %s with 1 to %d paths, %s with more", sizes, few, maxWardScan, many)
+	}
+	n := 0
+	for p, v := range f.values {
+		if got := f.valueIn(idx[wardOf(p)], p); got != v {
+			t.Errorf("valueIn(%s) = %q, want %q", p, got, v)
+		}
+		n++
+	}
+	if n != len(f.values) || n == 0 {
+		t.Fatalf("checked %d of %d paths", n, len(f.values))
+	}
+	for _, p := range []string{few + ".nope", many + ".nope", few + ".name.x", "nope"} {
+		if got := f.valueIn(idx[wardOf(p)], p); got != "" {
+			t.Errorf("valueIn(%s) = %q, want \"\"", p, got)
+		}
+	}
+	// A path of another ward is not found in a group compared in place.
+	p := many + ".name"
+	if f.values[p] == "" {
+		t.Fatalf("%s absent", p)
+	}
+	if got := f.valueIn(idx[few], p); got != "" {
+		t.Errorf("valueIn(%s) in %s's group = %q, want \"\"", p, few, got)
+	}
+}
