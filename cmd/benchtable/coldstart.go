@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/wardwise/wardwise/cmd/internal/chromium"
-	"github.com/wardwise/wardwise/static"
 )
 
 // openFirstWard runs in the page before the app: as soon as the area view
@@ -128,17 +125,12 @@ func coldStart(ctx context.Context, dir string, runs int, stderr io.Writer) ([]R
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dir, "app.wasm")); err != nil {
-		return nil, fmt.Errorf("benchtable: cold start: %w (make wasm builds it)", err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, closeServer, err := serve(dir)
 	if err != nil {
 		return nil, err
 	}
-	srv := &http.Server{Handler: static.Handler(os.DirFS(dir))}
-	go srv.Serve(ln)
-	defer srv.Close()
-	url := "http://" + ln.Addr().String() + "/?example"
+	defer closeServer()
+	url := base + "/?example"
 
 	var network, worker []marks
 	var rss []float64
@@ -188,20 +180,11 @@ func coldRows(all []marks, where, src, from string) []Row {
 // coldRun is one cold start in a new browser on a new profile, then a
 // second start of the same page from the service worker it registered.
 func coldRun(ctx context.Context, exe, url string) (network, worker marks, peak float64, err error) {
-	profile, err := os.MkdirTemp("", "benchtable-chromium")
+	bctx, stop, err := browser(ctx, exe)
 	if err != nil {
 		return marks{}, marks{}, 0, err
 	}
-	defer os.RemoveAll(profile)
-	opts := chromium.Options(exe, profile)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelAlloc()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	// The first call starts the browser; it must not carry the timeout.
-	if err := chromedp.Do(bctx); err != nil {
-		return marks{}, marks{}, 0, fmt.Errorf("start chromium: %w", err)
-	}
+	defer stop()
 	if _, err := chromedp.Call(bctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: openFirstWard}); err != nil {
 		return marks{}, marks{}, 0, err
 	}
@@ -232,17 +215,9 @@ func coldRun(ctx context.Context, exe, url string) (network, worker marks, peak 
 func wardView(ctx context.Context, url string) (marks, error) {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(url),
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`performance.getEntriesByName("wardwise-ward-view").length > 0`,
-				chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(90*time.Second))(ctx, t)
-			return err
-		}),
+		waitJS(`performance.getEntriesByName("wardwise-ward-view").length > 0`, 90*time.Second),
 		// Then, where the viewer drew it, for the full app to take over.
-		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-			_, err := chromedp.Poll[bool](`performance.getEntriesByName("wardwise-app-took-over").length > 0 || performance.getEntriesByName("wardwise-viewer-ready").length === 0`,
-				chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(90*time.Second))(ctx, t)
-			return err
-		}),
+		waitJS(`performance.getEntriesByName("wardwise-app-took-over").length > 0 || performance.getEntriesByName("wardwise-viewer-ready").length === 0`, 90*time.Second),
 	); err != nil {
 		return marks{}, fmt.Errorf("waiting for the ward view: %w", err)
 	}
