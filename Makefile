@@ -74,6 +74,7 @@ hub-build: wasm ## build the hub for Cloudflare Workers into cmd/worker/build/: 
 	cp cmd/worker/entry.mjs $(HUBDIR)/entry.mjs
 	mkdir -p $(HUBDIR)/public
 	cd static && cp -R index.html *.css *.js *.webmanifest *.txt app.wasm app.viewer.wasm app.cy.json icons examples ../$(HUBDIR)/public/
+	find $(HUBDIR)/public -name '*.br' -delete # make wasm's brotli copies: Workers compresses what it serves
 	cp cmd/worker/_headers $(HUBDIR)/public/_headers
 
 hub: hub-build ## serve the app and the hub's API on http://$(HUBADDR):$(HUBPORT)/ with wrangler dev, local D1 and R2 (admin token: HUB_ADMIN_TOKEN)
