@@ -241,3 +241,37 @@ func TestBenchmarksOfCurrentValues(t *testing.T) {
 		t.Errorf("%d of %d benchmarks built from the wards, want most", built, len(d.Indicators))
 	}
 }
+
+// TestScoresKeepNothingOfScratch scores, then fills the scratch the
+// scores were made in with garbage, as the next Score from the pool would
+// overwrite it: the scores are unchanged, so nothing of them is in it.
+func TestScoresKeepNothingOfScratch(t *testing.T) {
+	d := partsExample()
+	for _, parts := range []int{1, 2} {
+		sc := new(scratch)
+		s, err := score(d, Options{}, parts, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range sc.floats {
+			sc.floats[k] = math.NaN()
+		}
+		for k := range sc.current {
+			sc.current[k], sc.periods[k] = 7, 200
+		}
+		for k := range sc.of {
+			sc.of[k] = 5
+		}
+		got, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%d parts: the scores changed when their scratch was overwritten", parts)
+		}
+	}
+}
